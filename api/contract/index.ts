@@ -1,0 +1,47 @@
+/**
+ * The one API contract: every method by name, intersected from the feature contracts.
+ * Import types from here in the renderer; the schemas validate at every transport's edge.
+ */
+import type { z } from 'zod';
+import { appContract } from './app';
+import { overviewContract } from './overview';
+
+export const contract = {
+  ...appContract,
+  ...overviewContract,
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type ApiInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ApiParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type ApiResult<M extends MethodName> = NonNullable<Contract[M]['result']>;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** A change another window (or another process) made: screens refresh what they show. */
+export type LiveEvent =
+  | { type: 'cases.changed'; caseIds: number[] | null; at: number }
+  | { type: 'data.changed'; at: number };
+
+/** A failure the transport carries back: a sentence in both UI languages, never a stack. */
+export interface ApiErrorPayload {
+  code: string;
+  message: { zh: string; en: string };
+  /** Where the problem is (field path, file/row/column), when there is a place. */
+  where?: string;
+  /** A reference into the log, for errors that are the program's fault. */
+  reference?: string;
+}
+
+/** What the renderer calls: `window.griddesk` in Electron, an HTTP client in the browser. */
+export interface GriddeskApi {
+  call<M extends MethodName>(method: M, input: ApiInput<M>): Promise<ApiResult<M>>;
+  subscribe(listener: (event: LiveEvent) => void): () => void;
+  readonly transport: 'ipc' | 'http';
+}
+
+export * from './app';
+export * from './overview';

@@ -1,0 +1,33 @@
+/**
+ * The single entry every transport calls: look up the method, validate the input with its
+ * zod schema, run the handler. A handler never knows which transport called it.
+ */
+import { contract, isMethodName, type ApiResult, type MethodName } from './contract';
+import type { ApiContext } from './context';
+import { invalidInputError, UserError } from './errors';
+import { handlers } from './handlers';
+
+export async function invoke(
+  context: ApiContext,
+  methodName: string,
+  rawInput: unknown,
+): Promise<unknown> {
+  if (!isMethodName(methodName)) {
+    throw new UserError('unknown_method', {
+      zh: `没有名为 ${methodName} 的接口。`,
+      en: `There is no API method named ${methodName}.`,
+    });
+  }
+  return invokeTyped(context, methodName, rawInput);
+}
+
+async function invokeTyped<M extends MethodName>(
+  context: ApiContext,
+  methodName: M,
+  rawInput: unknown,
+): Promise<ApiResult<M>> {
+  const parsed = contract[methodName].input.safeParse(rawInput ?? {});
+  if (!parsed.success) throw invalidInputError(methodName, parsed.error);
+  const handler = handlers[methodName] as (context: ApiContext, input: unknown) => unknown;
+  return (await handler(context, parsed.data)) as ApiResult<M>;
+}

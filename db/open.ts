@@ -1,0 +1,123 @@
+/**
+ * Opening the case store: pragmas, refuse-newer, backup, then numbered migrations in one
+ * transaction. The one place that decides how a database file becomes a connection.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { DatabaseOpenError } from './errors';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** The app's version, written into app_meta on migration. */
+  appVersion: string;
+  /** Epoch ms, for backup file names and meta (time is passed in, never read here). */
+  now: number;
+  /** better-sqlite3 binary built for another ABI (Electron); see README's packaging notes. */
+  nativeBinding?: string;
+  readonly?: boolean;
+}
+
+export interface OpenResult {
+  db: Db;
+  /** True when the file did not exist, or held no schema, before this open. */
+  created: boolean;
+  /** Migrations applied by this open. */
+  migrated: number[];
+  /** Where the pre-migration backup went, if one was taken. */
+  backupPath: string | null;
+}
+
+export function openDatabase(file: string, options: OpenOptions): OpenResult {
+  const existed = file !== ':memory:' && fs.existsSync(file);
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  let db: Db;
+  try {
+    db = new Database(file, {
+      readonly: options.readonly ?? false,
+      fileMustExist: options.readonly ?? false,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
+  } catch (error) {
+    throw new DatabaseOpenError(
+      `无法打开数据库文件 ${file}：${(error as Error).message} (cannot open the database file)`,
+      'unreadable',
+    );
+  }
+  try {
+    applyPragmas(db, options.readonly ?? false);
+    const current = db.pragma('user_version', { simple: true }) as number;
+    if (current > LATEST_SCHEMA_VERSION) {
+      throw new DatabaseOpenError(
+        `数据库 ${file} 由更新版本的 GridDesk 创建（结构版本 ${current}，本程序支持到 ${LATEST_SCHEMA_VERSION}），请升级程序后再打开。` +
+          ` (This database was made by a newer GridDesk: schema ${current}, this app knows up to ${LATEST_SCHEMA_VERSION}.)`,
+        'too_new',
+      );
+    }
+    const pending = MIGRATIONS.filter((m) => m.version > current);
+    let backupPath: string | null = null;
+    if (pending.length > 0 && options.readonly) {
+      throw new DatabaseOpenError(
+        `数据库 ${file} 需要升级结构，只读方式无法打开。(The database needs a schema upgrade and was opened read-only.)`,
+        'migration_failed',
+      );
+    }
+    if (pending.length > 0 && existed && current > 0) {
+      backupPath = backupBeforeMigration(db, file, current, options.now);
+    }
+    if (pending.length > 0) runMigrations(db, pending, options);
+    return { db, created: current === 0, migrated: pending.map((m) => m.version), backupPath };
+  } catch (error) {
+    db.close();
+    if (error instanceof DatabaseOpenError) throw error;
+    if ((error as { code?: string }).code === 'SQLITE_NOTADB') {
+      throw new DatabaseOpenError(
+        `文件 ${file} 不是 GridDesk 数据库（也不是 SQLite 文件）。(${file} is not a SQLite database.)`,
+        'not_a_database',
+      );
+    }
+    throw error;
+  }
+}
+
+function applyPragmas(db: Db, readonly: boolean): void {
+  if (!readonly) db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  // The case store is the record of what operators did: never trade durability for speed.
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  // Throws SQLITE_NOTADB here, early, for a file that is not a database.
+  db.prepare('SELECT count(*) FROM sqlite_schema').get();
+}
+
+function runMigrations(db: Db, pending: readonly { version: number; name: string; sql: string }[], options: OpenOptions): void {
+  const apply = db.transaction(() => {
+    for (const migration of pending) {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    }
+    const upsert = db.prepare(
+      'INSERT INTO app_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    );
+    upsert.run('app_version', options.appVersion);
+    upsert.run('migrated_at', String(options.now));
+  });
+  try {
+    apply();
+  } catch (error) {
+    throw new DatabaseOpenError(
+      `数据库结构升级失败，已回滚，数据未改动：${(error as Error).message} (Migration failed and was rolled back.)`,
+      'migration_failed',
+    );
+  }
+}
+
+/** A consistent copy beside the file, taken with SQLite's backup API (safe under WAL). */
+function backupBeforeMigration(db: Db, file: string, fromVersion: number, now: number): string {
+  const stamp = new Date(now).toISOString().replace(/[-:]/g, '').slice(0, 15);
+  const target = `${file}.v${fromVersion}-${stamp}.bak`;
+  db.exec(`VACUUM INTO '${target.replaceAll("'", "''")}'`);
+  return target;
+}

@@ -1,0 +1,41 @@
+import type { OverdueCaseSummary, OverviewCounts } from '../../api/contract';
+import { NEAR_DUE_FRACTION } from '../../core/clocks';
+import { DAY_MS, startOfDay } from '../../core/time';
+import type { Db } from '../open';
+
+/** States whose resolution clock runs (suspended cases' clocks stop; reported ones have not started). */
+const RUNNING = "('registered', 'dispatched', 'in_progress', 'handled')";
+const OPEN = "('reported', 'registered', 'dispatched', 'in_progress', 'handled', 'suspended')";
+
+export function readOverviewCounts(db: Db, now: number, oldestLimit: number): OverviewCounts {
+  const dayStart = startOfDay(now);
+  const params = { now, dayStart, dayEnd: dayStart + DAY_MS, nearFraction: NEAR_DUE_FRACTION };
+  const counts = db
+    .prepare<typeof params, Omit<OverviewCounts, 'asOf' | 'oldestOverdue'>>(
+      `SELECT
+         (SELECT count(*) FROM cases WHERE reported_at >= :dayStart AND reported_at < :dayEnd
+            AND state <> 'voided') AS newToday,
+         (SELECT count(*) FROM cases WHERE state IN ${OPEN}) AS open,
+         (SELECT count(*) FROM cases WHERE state IN ${RUNNING} AND due_at < :now) AS overdue,
+         (SELECT count(*) FROM cases WHERE state IN ${RUNNING} AND due_at >= :now
+            AND due_at - :now <= :nearFraction * due_window_ms) AS nearDue,
+         (SELECT count(*) FROM cases WHERE closed_at >= :dayStart AND closed_at < :dayEnd) AS closedToday`,
+    )
+    .get(params)!;
+  const oldestOverdue = db
+    .prepare<{ now: number; limit: number }, OverdueCaseSummary>(
+      `SELECT c.id, c.case_no AS caseNo, cat.minor_name AS categoryName,
+              community.name AS communityName, grid.name AS gridName,
+              unit.name AS leadUnitName, c.state, c.due_at AS dueAt
+         FROM cases c
+         JOIN categories cat ON cat.code = c.category_code
+         LEFT JOIN places community ON community.code = c.community_code
+         LEFT JOIN places grid ON grid.code = c.grid_code
+         LEFT JOIN units unit ON unit.code = c.lead_unit_code
+        WHERE c.state IN ${RUNNING} AND c.due_at < :now
+        ORDER BY c.due_at ASC
+        LIMIT :limit`,
+    )
+    .all({ now, limit: oldestLimit });
+  return { asOf: now, ...counts, oldestOverdue };
+}
