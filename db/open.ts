@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DatabaseOpenError } from './errors';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
+import { MIGRATIONS, type Migration } from './migrations';
 
 export type Db = Database.Database;
 
@@ -18,6 +18,8 @@ export interface OpenOptions {
   /** better-sqlite3 binary built for another ABI (Electron); see README's packaging notes. */
   nativeBinding?: string;
   readonly?: boolean;
+  /** The migration list; only tests pass another one. */
+  migrations?: readonly Migration[];
 }
 
 export interface OpenResult {
@@ -48,15 +50,17 @@ export function openDatabase(file: string, options: OpenOptions): OpenResult {
   }
   try {
     applyPragmas(db, options.readonly ?? false);
+    const migrations = options.migrations ?? MIGRATIONS;
+    const latest = migrations[migrations.length - 1]?.version ?? 0;
     const current = db.pragma('user_version', { simple: true }) as number;
-    if (current > LATEST_SCHEMA_VERSION) {
+    if (current > latest) {
       throw new DatabaseOpenError(
-        `数据库 ${file} 由更新版本的 GridDesk 创建（结构版本 ${current}，本程序支持到 ${LATEST_SCHEMA_VERSION}），请升级程序后再打开。` +
-          ` (This database was made by a newer GridDesk: schema ${current}, this app knows up to ${LATEST_SCHEMA_VERSION}.)`,
+        `数据库 ${file} 由更新版本的 GridDesk 创建（结构版本 ${current}，本程序支持到 ${latest}），请升级程序后再打开。` +
+          ` (This database was made by a newer GridDesk: schema ${current}, this app knows up to ${latest}.)`,
         'too_new',
       );
     }
-    const pending = MIGRATIONS.filter((m) => m.version > current);
+    const pending = migrations.filter((m) => m.version > current);
     let backupPath: string | null = null;
     if (pending.length > 0 && options.readonly) {
       throw new DatabaseOpenError(
@@ -92,7 +96,7 @@ function applyPragmas(db: Db, readonly: boolean): void {
   db.prepare('SELECT count(*) FROM sqlite_schema').get();
 }
 
-function runMigrations(db: Db, pending: readonly { version: number; name: string; sql: string }[], options: OpenOptions): void {
+function runMigrations(db: Db, pending: readonly Migration[], options: OpenOptions): void {
   const apply = db.transaction(() => {
     for (const migration of pending) {
       db.exec(migration.sql);

@@ -1,8 +1,18 @@
-import type { AppInfo } from '../../api/contract';
 import { LATEST_SCHEMA_VERSION } from '../migrations';
 import type { Db } from '../open';
 
-export function readAppInfo(db: Db, appVersion: string): Omit<AppInfo, 'transport'> {
+export interface AppInfoRow {
+  appVersion: string;
+  schemaVersion: number;
+  street: { code: string; name: string } | null;
+  communities: number;
+  grids: number;
+  cases: number;
+  units: number;
+  staff: number;
+}
+
+export function readAppInfo(db: Db, appVersion: string): AppInfoRow {
   const street = db
     .prepare<[], { code: string; name: string }>(
       "SELECT code, name FROM places WHERE level = 'street' ORDER BY code LIMIT 1",

@@ -1,17 +1,37 @@
-import type { OverdueCaseSummary, OverviewCounts } from '../../api/contract';
 import { NEAR_DUE_FRACTION } from '../../core/clocks';
 import { DAY_MS, startOfDay } from '../../core/time';
 import type { Db } from '../open';
+
+export interface OverdueCaseRow {
+  id: number;
+  caseNo: string;
+  categoryName: string;
+  communityName: string | null;
+  gridName: string | null;
+  leadUnitName: string | null;
+  state: string;
+  dueAt: number;
+}
+
+export interface OverviewCountsRow {
+  asOf: number;
+  newToday: number;
+  open: number;
+  overdue: number;
+  nearDue: number;
+  closedToday: number;
+  oldestOverdue: OverdueCaseRow[];
+}
 
 /** States whose resolution clock runs (suspended cases' clocks stop; reported ones have not started). */
 const RUNNING = "('registered', 'dispatched', 'in_progress', 'handled')";
 const OPEN = "('reported', 'registered', 'dispatched', 'in_progress', 'handled', 'suspended')";
 
-export function readOverviewCounts(db: Db, now: number, oldestLimit: number): OverviewCounts {
+export function readOverviewCounts(db: Db, now: number, oldestLimit: number): OverviewCountsRow {
   const dayStart = startOfDay(now);
   const params = { now, dayStart, dayEnd: dayStart + DAY_MS, nearFraction: NEAR_DUE_FRACTION };
   const counts = db
-    .prepare<typeof params, Omit<OverviewCounts, 'asOf' | 'oldestOverdue'>>(
+    .prepare<typeof params, Omit<OverviewCountsRow, 'asOf' | 'oldestOverdue'>>(
       `SELECT
          (SELECT count(*) FROM cases WHERE reported_at >= :dayStart AND reported_at < :dayEnd
             AND state <> 'voided') AS newToday,
@@ -23,7 +43,7 @@ export function readOverviewCounts(db: Db, now: number, oldestLimit: number): Ov
     )
     .get(params)!;
   const oldestOverdue = db
-    .prepare<{ now: number; limit: number }, OverdueCaseSummary>(
+    .prepare<{ now: number; limit: number }, OverdueCaseRow>(
       `SELECT c.id, c.case_no AS caseNo, cat.minor_name AS categoryName,
               community.name AS communityName, grid.name AS gridName,
               unit.name AS leadUnitName, c.state, c.due_at AS dueAt

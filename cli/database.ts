@@ -1,0 +1,49 @@
+/**
+ * Opening the database the command names. A `--db` path that does not exist yet is created
+ * with the reference data; the app's own default database gets the demo street, as the
+ * app does on its first start.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { APP_VERSION } from '../api/version';
+import { openOrCreateDatabase, type BootstrapResult } from '../db/bootstrap';
+import { DatabaseOpenError } from '../db/errors';
+import { defaultDatabasePath } from '../db/paths';
+import { CliError, progressReporter } from './output';
+
+export interface CliDatabase extends BootstrapResult {
+  file: string;
+}
+
+export function resolveDbPath(dbOption: string | undefined): { file: string; isDefault: boolean } {
+  if (dbOption) return { file: path.resolve(dbOption), isDefault: false };
+  return { file: defaultDatabasePath(), isDefault: true };
+}
+
+export function openCliDatabase(
+  dbOption: string | undefined,
+  options: { demoWhenNew?: boolean; now?: number } = {},
+): CliDatabase {
+  const { file, isDefault } = resolveDbPath(dbOption);
+  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
+    throw new CliError(`--db ${file} is a folder, not a database file.`);
+  }
+  const demoWhenNew = options.demoWhenNew ?? isDefault;
+  try {
+    const result = openOrCreateDatabase(file, {
+      appVersion: APP_VERSION,
+      now: options.now ?? Date.now(),
+      demoWhenNew,
+      onProgress: demoWhenNew ? progressReporter('示范街道 demo street') : undefined,
+    });
+    if (result.seeded !== 'none') {
+      process.stderr.write(
+        `[griddesk] created ${file} (${result.seeded === 'demo' ? 'demo street' : 'reference data'})\n`,
+      );
+    }
+    return { ...result, file };
+  } catch (error) {
+    if (error instanceof DatabaseOpenError) throw new CliError(error.message);
+    throw error;
+  }
+}

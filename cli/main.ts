@@ -1,0 +1,42 @@
+/**
+ * `griddesk`: the command line. Each command calls the same db/ and api/ code the app
+ * uses, in-process.
+ */
+import { Command, CommanderError } from 'commander';
+import { APP_VERSION } from '../api/version';
+import { registerDemoCommand } from './commands/demo';
+import { registerInfoCommand } from './commands/info';
+import { registerServeCommand } from './commands/serve';
+import { CliError, logInternalError } from './output';
+
+const program = new Command()
+  .name('griddesk')
+  .description('GridDesk 街道综合指挥工作台: the command line')
+  .version(APP_VERSION)
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride();
+
+registerDemoCommand(program);
+registerInfoCommand(program);
+registerServeCommand(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  process.exitCode = exitCodeFor(error);
+}
+
+function exitCodeFor(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // --help and --version end through here with exit code 0.
+    return error.exitCode === 0 ? 0 : 2;
+  }
+  if (error instanceof CliError) {
+    process.stderr.write(`griddesk: ${error.message}\n`);
+    return error.exitCode;
+  }
+  const reference = Math.random().toString(36).slice(2, 10);
+  logInternalError(reference, error);
+  process.stderr.write(`griddesk: something went wrong inside GridDesk (reference ${reference}); nothing further was written.\n`);
+  return 1;
+}
