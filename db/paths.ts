@@ -24,7 +24,7 @@ export interface PlatformFacts {
 export function defaultUserDataDir(appName = 'GridDesk', facts: PlatformFacts = {}): string {
   const env = facts.env ?? process.env;
   const override = env[USER_DATA_ENV];
-  if (override) return override;
+  if (override) return path.resolve(override);
   const platform = facts.platform ?? process.platform;
   const home = facts.homedir ?? os.homedir();
   if (platform === 'win32') {
@@ -41,6 +41,6 @@ export function defaultUserDataDir(appName = 'GridDesk', facts: PlatformFacts = 
 /** The database the desktop app opens: `<userData>/griddesk.sqlite`. */
 export function defaultDatabasePath(facts: PlatformFacts = {}): string {
   const dir = defaultUserDataDir('GridDesk', facts);
-  const join = (facts.platform ?? process.platform) === 'win32' ? path.win32.join : path.join;
+  const join = (facts.platform ?? process.platform) === 'win32' ? path.win32.join : path.posix.join;
   return join(dir, DATABASE_FILE_NAME);
 }

@@ -55,6 +55,8 @@ export async function startServe(dbFile: string): Promise<{ serve: RunningServe;
 
 export const test = base.extend<object, { serve: RunningServe }>({
   serve: [
+    // Playwright reads the fixture's dependencies from this destructuring: none here.
+    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'griddesk-e2e-'));
       const dbFile = path.join(dir, 'demo.sqlite');

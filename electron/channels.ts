@@ -1,0 +1,14 @@
+/**
+ * The two IPC channels between preload and main, and the shape of a call's reply. Shared by
+ * both sides; imports nothing at run time, so the sandboxed preload bundle stays tiny.
+ */
+import type { ApiErrorPayload } from '../api/contract';
+
+/** Renderer → main: `invoke(CALL_CHANNEL, method, input)` answers a CallReply. */
+export const CALL_CHANNEL = 'griddesk:call';
+
+/** Main → renderer: one LiveEvent per message. */
+export const LIVE_CHANNEL = 'griddesk:live';
+
+/** Never a thrown error across IPC: Electron would put the main process's stack in it. */
+export type CallReply = { ok: true; result: unknown } | { ok: false; error: ApiErrorPayload };

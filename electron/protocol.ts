@@ -1,0 +1,85 @@
+/**
+ * The app:// scheme serving the renderer build, and the tiles:// scheme for the offline
+ * basemap. Both are registered as privileged (standard, secure, fetch) before `ready`, so
+ * app://griddesk is a real origin: 'self' in the CSP, localStorage, fetch and ES modules work.
+ */
+import fs from 'node:fs/promises';
+import { protocol } from 'electron';
+import {
+  APP_SCHEME,
+  CONTENT_SECURITY_POLICY,
+  TILES_SCHEME,
+  contentTypeOf,
+  resolveAppFile,
+} from './app-url';
+import { logLine } from './log';
+
+/** Must run before `app.whenReady()` resolves, once. */
+export function registerPrivilegedSchemes(): void {
+  const privileges = { standard: true, secure: true, supportFetchAPI: true };
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges },
+    { scheme: TILES_SCHEME, privileges },
+  ]);
+}
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Cache-Control': 'no-cache',
+};
+
+function refuse(status: number): Response {
+  return new Response(null, { status, headers: SECURITY_HEADERS });
+}
+
+async function readFileOrNull(file: string): Promise<Buffer | null> {
+  try {
+    // fs is asar-aware in Electron's main process: this also reads from app.asar.
+    return await fs.readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR') return null;
+    throw error;
+  }
+}
+
+export async function respondWithRendererFile(
+  request: Request,
+  rendererDir: string,
+): Promise<Response> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(405);
+  const lookup = resolveAppFile(rendererDir, request.url);
+  if (lookup.kind === 'refused') {
+    if (lookup.status === 403)
+      logLine('warn', `app:// refused a path outside the renderer: ${request.url}`);
+    return refuse(lookup.status);
+  }
+  const body = await readFileOrNull(lookup.file);
+  if (body === null) return refuse(404);
+  const headers = { ...SECURITY_HEADERS, 'Content-Type': contentTypeOf(lookup.file) };
+  return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
+    status: 200,
+    headers,
+  });
+}
+
+/** Serves `rendererDir` as app://griddesk/. Call after `ready`. */
+export function serveRenderer(rendererDir: string): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    try {
+      return await respondWithRendererFile(request, rendererDir);
+    } catch (error) {
+      logLine('error', `app:// failed for ${request.url}: ${(error as Error).message}`);
+      return refuse(500);
+    }
+  });
+}
+
+/**
+ * tiles:// answers 404 until an offline basemap is configured (设置 → 底图, a later issue):
+ * the map then shows its grids without a background instead of erroring on an unknown scheme.
+ */
+export function serveTiles(): void {
+  protocol.handle(TILES_SCHEME, () => refuse(404));
+}

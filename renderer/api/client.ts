@@ -1,0 +1,32 @@
+/**
+ * The one API as the renderer sees it. In Electron the preload exposes `window.griddesk`
+ * (IPC); in a plain browser we talk HTTP to the loopback host. Either way every rejection
+ * arrives as an ApiError.
+ */
+import type { ApiInput, ApiResult, GriddeskApi, MethodName } from '../../api/contract';
+import { toApiError } from './api-error';
+import { createHttpTransport } from './http-transport';
+import { takeSessionToken } from './session-token';
+
+function withApiErrors(desktop: GriddeskApi): GriddeskApi {
+  return {
+    transport: desktop.transport,
+    async call<M extends MethodName>(method: M, input: ApiInput<M>): Promise<ApiResult<M>> {
+      try {
+        return await desktop.call(method, input);
+      } catch (reason) {
+        throw toApiError(reason);
+      }
+    },
+    subscribe: (listener) => desktop.subscribe(listener),
+  };
+}
+
+let api: GriddeskApi | null = null;
+
+export function getApi(): GriddeskApi {
+  api ??= window.griddesk
+    ? withApiErrors(window.griddesk)
+    : createHttpTransport(takeSessionToken());
+  return api;
+}

@@ -1,0 +1,68 @@
+import { useEffect, useRef } from 'react';
+import { useT } from '../i18n/locale-context';
+import { AREAS } from './areas';
+
+/** The `?` sheet: only the shortcuts that exist now. */
+export function ShortcutsSheet({ onClose }: { onClose(): void }) {
+  const t = useT();
+  const closeButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    const previouslyFocused = document.activeElement;
+    closeButton.current?.focus();
+    return () => {
+      if (previouslyFocused instanceof HTMLElement) previouslyFocused.focus();
+    };
+  }, []);
+
+  return (
+    <div className="sheet-backdrop" onClick={onClose}>
+      <div
+        className="sheet"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="shortcuts-title"
+        data-testid="shortcuts-sheet"
+        onClick={(event) => event.stopPropagation()}
+      >
+        <div className="sheet__head">
+          <h2 id="shortcuts-title">{t('shortcuts.title')}</h2>
+          <button
+            ref={closeButton}
+            type="button"
+            className="button button--quiet"
+            onClick={onClose}
+          >
+            {t('shortcuts.close')} <kbd>Esc</kbd>
+          </button>
+        </div>
+        <table className="shortcut-table">
+          <tbody>
+            {AREAS.map((area) => (
+              <tr key={area.key}>
+                <td className="shortcut-table__keys">
+                  <kbd>G</kbd> <span className="shortcut-table__then">{t('shortcuts.then')}</span>{' '}
+                  <kbd>{area.shortcut.toUpperCase()}</kbd>
+                </td>
+                <td>{t('shortcuts.goTo', { area: t(`area.${area.key}.title`) })}</td>
+              </tr>
+            ))}
+            <tr>
+              <td className="shortcut-table__keys">
+                <kbd>?</kbd>
+              </td>
+              <td>{t('shortcuts.toggleSheet')}</td>
+            </tr>
+            <tr>
+              <td className="shortcut-table__keys">
+                <kbd>Esc</kbd>
+              </td>
+              <td>{t('shortcuts.closeSheet')}</td>
+            </tr>
+          </tbody>
+        </table>
+        <p className="sheet__note">{t('shortcuts.moreLater')}</p>
+      </div>
+    </div>
+  );
+}

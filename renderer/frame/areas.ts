@@ -1,0 +1,14 @@
+/** The seven areas of the app (UI.md "The main areas"), their routes and `g` shortcuts. */
+export const AREAS = [
+  { key: 'overview', path: '/', shortcut: 'o' },
+  { key: 'cases', path: '/cases', shortcut: 'c' },
+  { key: 'map', path: '/map', shortcut: 'm' },
+  { key: 'weekly', path: '/weekly', shortcut: 'w' },
+  { key: 'ranking', path: '/ranking', shortcut: 'r' },
+  { key: 'exchange', path: '/exchange', shortcut: 'e' },
+  { key: 'settings', path: '/settings', shortcut: 's' },
+] as const;
+
+export type Area = (typeof AREAS)[number];
+export type AreaKey = Area['key'];
+export type FutureAreaKey = Exclude<AreaKey, 'overview'>;

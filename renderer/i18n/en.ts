@@ -1,0 +1,111 @@
+/** The English dictionary: typed as `Dictionary`, so it has exactly the zh-CN keys. */
+import type { Dictionary } from './zh-CN';
+
+export const en: Dictionary = {
+  'app.name': 'GridDesk',
+  'app.fullTitle': 'GridDesk street command desk',
+  'app.streetUnset': 'No street set up yet',
+  'app.streetLoading': 'Reading the street…',
+  'app.streetError': 'Cannot read the street',
+
+  'area.overview.title': 'Overview',
+  'area.cases.title': 'Cases',
+  'area.map.title': 'Grid map',
+  'area.weekly.title': 'Weekly dispatch',
+  'area.ranking.title': 'Monthly ranking',
+  'area.exchange.title': 'Data exchange',
+  'area.settings.title': 'Settings',
+
+  'area.cases.planned':
+    'The case board will be here: live board and table, filters and search, quick entry, case detail with timeline and moves.',
+  'area.map.planned':
+    'The grid map will be here: grids coloured by measure, cases on the map, grid detail with its people (one grid, five roles).',
+  'area.weekly.planned':
+    'Weekly dispatch will be here: this week’s agenda, dispatch items, meeting mode (full screen) and minutes.',
+  'area.ranking.planned':
+    'The monthly ranking will be here: this month’s community ranking and tiers, trends, drill-down, publishing the bulletin.',
+  'area.exchange.planned':
+    'Data exchange will be here: import with preview and field mapping, import results, history, export.',
+  'area.settings.planned':
+    'Settings will be here: users, categories and clocks, holiday calendar, weights and tiers, basemap, backups.',
+
+  'notBuilt.badge': 'Not built yet',
+  'notBuilt.note': 'This part is still being built; no sample data is shown here.',
+  'notBuilt.backToOverview': 'Back to the overview',
+
+  'notFound.title': 'No such page',
+  'notFound.body': 'The address {path} does not lead to any area.',
+
+  'nav.label': 'Areas',
+  'nav.shortcutHint': 'Shortcut {keys}',
+
+  'header.langSwitch': '中文',
+  'header.langSwitchLabel': 'Switch to the Chinese interface',
+  'header.shortcuts': 'Shortcuts',
+
+  'status.transport.ipc': 'Desktop',
+  'status.transport.http': 'Browser mode',
+  'status.version': 'Version {version}',
+  'status.schema': 'Schema v{schema}',
+  'status.shortcutsHint': 'Press ? for shortcuts',
+
+  'shortcuts.title': 'Keyboard shortcuts',
+  'shortcuts.close': 'Close',
+  'shortcuts.goTo': 'Go to {area}',
+  'shortcuts.toggleSheet': 'Open or close this list',
+  'shortcuts.closeSheet': 'Close this list',
+  'shortcuts.then': 'then',
+  'shortcuts.moreLater':
+    'More shortcuts (search, new case, board moves) arrive with their features.',
+
+  'state.loading': 'Loading…',
+  'state.errorTitle': 'Cannot show this right now',
+  'state.errorReference': 'Reference: {reference}',
+  'state.errorWhere': 'Where: {where}',
+  'state.retry': 'Try again',
+  'state.staleWarning': 'The last refresh failed; the figures below are from {time}.',
+
+  'overview.subtitle': '{communities} communities · {grids} grids · {cases} cases in all',
+  'overview.updatedAt': 'Updated at {time}',
+  'overview.liveHint': 'Refreshes when something changes',
+  'overview.count.newToday': 'New today',
+  'overview.count.open': 'Open',
+  'overview.count.overdue': 'Overdue',
+  'overview.count.nearDue': 'Near due',
+  'overview.count.closedToday': 'Closed today',
+  'overview.countUnit': 'cases',
+  'overview.countOpensCases': 'Show these cases',
+  'overview.oldestOverdue.title': 'Longest overdue cases',
+  'overview.oldestOverdue.empty': 'No case is overdue right now.',
+  'overview.oldestOverdue.shown': 'The {shown} oldest of {total} overdue',
+  'overview.column.caseNo': 'Case no.',
+  'overview.column.category': 'Category',
+  'overview.column.place': 'Community / grid',
+  'overview.column.unit': 'Lead unit',
+  'overview.column.state': 'State',
+  'overview.column.overdueBy': 'Overdue by',
+  'overview.column.dueAt': 'Due',
+  'overview.overdueBy': 'overdue {duration}',
+  'overview.noPlace': 'Not located',
+  'overview.noUnit': 'Not dispatched',
+  'overview.tiers.title': 'Tiers this month',
+  'overview.tiers.notBuilt':
+    'The blue, yellow and red community tiers arrive with the monthly ranking, which is not built yet; no sample data is shown here.',
+  'overview.tiers.legend': 'Tier colours',
+  'tier.blue': 'Blue',
+  'tier.yellow': 'Yellow',
+  'tier.red': 'Red',
+
+  'duration.daysHours': '{d}d {h}h',
+  'duration.hoursMinutes': '{h}h {m}m',
+  'duration.minutes': '{m} min',
+
+  'caseState.reported': 'Reported',
+  'caseState.registered': 'Registered',
+  'caseState.dispatched': 'Dispatched',
+  'caseState.in_progress': 'In progress',
+  'caseState.handled': 'Awaiting check',
+  'caseState.closed': 'Closed',
+  'caseState.voided': 'Voided',
+  'caseState.suspended': 'Suspended',
+};
