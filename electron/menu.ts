@@ -36,7 +36,7 @@ const ZH = {
   aboutTitle: '关于 GridDesk',
   aboutProduct: 'GridDesk 街道综合指挥工作台',
   version: '版本',
-  dataFolder: '数据文件夹',
+  dataFolder: '数据文件夹：',
   ok: '确定',
 };
 
@@ -67,7 +67,7 @@ const EN: Labels = {
   aboutTitle: 'About GridDesk',
   aboutProduct: 'GridDesk — street comprehensive command workstation',
   version: 'Version',
-  dataFolder: 'Data folder',
+  dataFolder: 'Data folder: ',
   ok: 'OK',
 };
 
@@ -80,7 +80,7 @@ function showAbout(labels: Labels): void {
   const detail = [
     `${labels.version} ${APP_VERSION}`,
     `Electron ${process.versions.electron} · Chromium ${process.versions.chrome} · Node ${process.versions.node}`,
-    `${labels.dataFolder}: ${app.getPath('userData')}`,
+    `${labels.dataFolder}${app.getPath('userData')}`,
   ].join('\n');
   const options = {
     type: 'info' as const,

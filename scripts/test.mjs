@@ -28,6 +28,8 @@ run('typecheck (tsc --noEmit)', npx, ['tsc', '-p', 'tsconfig.json', '--noEmit'])
 run('lint (eslint, with the architecture import rules)', npx, ['eslint', '.']);
 run('unit + integration (vitest)', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${vitestJson}`]);
 const built = run('renderer build (vite)', npx, ['vite', 'build', '--logLevel', 'warn']);
+// The Electron bundles must build, and the sandboxed preload may require nothing but electron.
+run('electron bundles (esbuild)', process.execPath, ['scripts/build-electron.mjs']);
 if (built) {
   run('end-to-end (playwright: browser mode, electron where available)', npx, ['playwright', 'test'], {
     PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson,

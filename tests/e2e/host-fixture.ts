@@ -2,7 +2,7 @@
  * A real `griddesk serve` per test worker, on a fresh demo database in a temp folder:
  * the e2e tests drive the same API and renderer a user gets in browser mode.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +19,15 @@ export interface RunningServe {
 }
 
 const root = path.resolve(import.meta.dirname, '../..');
+
+/** `griddesk demo --db FILE`: the demo street, as a newcomer would create it. */
+export function createDemoDatabase(dbFile: string): void {
+  const result = spawnSync(process.execPath, [path.join(root, 'bin/griddesk.mjs'), 'demo', '--db', dbFile], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`griddesk demo failed: ${result.stderr}`);
+}
 
 export async function startServe(dbFile: string): Promise<{ serve: RunningServe; child: ChildProcess }> {
   const child = spawn(process.execPath, [path.join(root, 'bin/griddesk.mjs'), 'serve', '--db', dbFile, '--port', '0'], {
@@ -60,6 +69,7 @@ export const test = base.extend<object, { serve: RunningServe }>({
     async ({}, use) => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'griddesk-e2e-'));
       const dbFile = path.join(dir, 'demo.sqlite');
+      createDemoDatabase(dbFile);
       const { serve, child } = await startServe(dbFile);
       await use(serve);
       child.kill('SIGTERM');

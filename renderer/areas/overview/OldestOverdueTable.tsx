@@ -52,9 +52,7 @@ export function OldestOverdueTable({ cases, totalOverdue, now }: OldestOverdueTa
             </thead>
             <tbody>
               {cases.map((overdueCase) => {
-                const place = [overdueCase.communityName, overdueCase.gridName]
-                  .filter((name): name is string => Boolean(name))
-                  .join(' / ');
+                const place = placeLabel(overdueCase.communityName, overdueCase.gridName);
                 return (
                   <tr key={overdueCase.id} data-testid="overdue-row">
                     <td className="data-table__code">{overdueCase.caseNo}</td>
@@ -92,4 +90,13 @@ export function OldestOverdueTable({ cases, totalOverdue, now }: OldestOverdueTa
       )}
     </section>
   );
+}
+
+/** 龙泉社区 / 第3网格: a grid's name repeats its community's, so the repeat is dropped. */
+function placeLabel(communityName: string | null, gridName: string | null): string {
+  const shortGrid =
+    communityName && gridName?.startsWith(communityName)
+      ? gridName.slice(communityName.length)
+      : gridName;
+  return [communityName, shortGrid].filter((name): name is string => Boolean(name)).join(' / ');
 }
