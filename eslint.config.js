@@ -11,13 +11,26 @@ const forbid = (patterns, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tmp/**', '.bench/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.tmp/**',
+      '.bench/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -28,7 +41,20 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...forbid(
-        [...node, 'better-sqlite3', 'electron', '**/db/**', '**/electron/**', '**/host/**', '**/cli/**', '**/api/handlers/**', '**/api/invoke', '**/api/live', '**/api/errors', '**/api/context'],
+        [
+          ...node,
+          'better-sqlite3',
+          'electron',
+          '**/db/**',
+          '**/electron/**',
+          '**/host/**',
+          '**/cli/**',
+          '**/api/handlers/**',
+          '**/api/invoke',
+          '**/api/live',
+          '**/api/errors',
+          '**/api/context',
+        ],
         'The renderer knows the API contract (api/contract) and pure core/ only.',
       ),
     },
@@ -36,14 +62,33 @@ export default tseslint.config(
   {
     files: ['core/**/*.ts'],
     rules: forbid(
-      [...node, 'better-sqlite3', 'electron', 'react', '**/db/**', '**/api/**', '**/electron/**', '**/host/**', '**/cli/**', '**/renderer/**'],
+      [
+        ...node,
+        'better-sqlite3',
+        'electron',
+        'react',
+        '**/db/**',
+        '**/api/**',
+        '**/electron/**',
+        '**/host/**',
+        '**/cli/**',
+        '**/renderer/**',
+      ],
       'core/ is pure domain code: no IO, nothing above it.',
     ),
   },
   {
     files: ['db/**/*.ts'],
     rules: forbid(
-      ['electron', 'react', '**/api/**', '**/electron/**', '**/host/**', '**/cli/**', '**/renderer/**'],
+      [
+        'electron',
+        'react',
+        '**/api/**',
+        '**/electron/**',
+        '**/host/**',
+        '**/cli/**',
+        '**/renderer/**',
+      ],
       'db/ sits below api/: it may use core/ only.',
     ),
   },
@@ -63,6 +108,9 @@ export default tseslint.config(
   },
   {
     files: ['electron/**/*.ts'],
-    rules: forbid(['react', '**/renderer/**', '**/cli/**', '**/host/**'], 'electron/ is the desktop transport over api/.'),
+    rules: forbid(
+      ['react', '**/renderer/**', '**/cli/**', '**/host/**'],
+      'electron/ is the desktop transport over api/.',
+    ),
   },
 );

@@ -18,7 +18,11 @@ export class UserError extends Error {
   }
 
   toPayload(): ApiErrorPayload {
-    return { code: this.code, message: this.sentence, ...(this.where ? { where: this.where } : {}) };
+    return {
+      code: this.code,
+      message: this.sentence,
+      ...(this.where ? { where: this.where } : {}),
+    };
   }
 }
 

@@ -37,6 +37,8 @@ function exitCodeFor(error: unknown): number {
   }
   const reference = Math.random().toString(36).slice(2, 10);
   logInternalError(reference, error);
-  process.stderr.write(`griddesk: something went wrong inside GridDesk (reference ${reference}); nothing further was written.\n`);
+  process.stderr.write(
+    `griddesk: something went wrong inside GridDesk (reference ${reference}); nothing further was written.\n`,
+  );
   return 1;
 }

@@ -23,12 +23,16 @@ export function say(sentence: { zh: string; en: string }): string {
 }
 
 /** A progress line that rewrites itself on a terminal and prints sparsely otherwise. */
-export function progressReporter(label: string): (done: number, total: number, step: string) => void {
+export function progressReporter(
+  label: string,
+): (done: number, total: number, step: string) => void {
   let lastPrinted = -1;
   return (done, total, step) => {
     const percent = total > 0 ? Math.floor((done / total) * 100) : 0;
     if (process.stderr.isTTY) {
-      process.stderr.write(`\r${label}: ${percent}% ${step}`.padEnd(60) + (done >= total ? '\n' : ''));
+      process.stderr.write(
+        `\r${label}: ${percent}% ${step}`.padEnd(60) + (done >= total ? '\n' : ''),
+      );
     } else if (percent >= lastPrinted + 25 || done >= total) {
       lastPrinted = percent;
       process.stderr.write(`${label}: ${percent}% ${step}\n`);

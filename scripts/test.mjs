@@ -17,7 +17,11 @@ const steps = [];
 function run(label, command, args, env = {}) {
   process.stdout.write(`\n=== ${label}\n`);
   const started = Date.now();
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
   const ok = result.status === 0;
   steps.push({ label, ok, seconds: (Date.now() - started) / 1000 });
   return ok;
@@ -26,14 +30,26 @@ function run(label, command, args, env = {}) {
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 run('typecheck (tsc --noEmit)', npx, ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 run('lint (eslint, with the architecture import rules)', npx, ['eslint', '.']);
-run('unit + integration (vitest)', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${vitestJson}`]);
+run('format (prettier --check)', npx, ['prettier', '--check', '.', '--log-level', 'warn']);
+run('unit + integration (vitest)', npx, [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile=${vitestJson}`,
+]);
 const built = run('renderer build (vite)', npx, ['vite', 'build', '--logLevel', 'warn']);
 // The Electron bundles must build, and the sandboxed preload may require nothing but electron.
 run('electron bundles (esbuild)', process.execPath, ['scripts/build-electron.mjs']);
 if (built) {
-  run('end-to-end (playwright: browser mode, electron where available)', npx, ['playwright', 'test'], {
-    PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson,
-  });
+  run(
+    'end-to-end (playwright: browser mode, electron where available)',
+    npx,
+    ['playwright', 'test'],
+    {
+      PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson,
+    },
+  );
 } else {
   steps.push({ label: 'end-to-end (skipped: the renderer did not build)', ok: false, seconds: 0 });
 }
@@ -55,7 +71,8 @@ if (fs.existsSync(playwrightJson)) {
 }
 
 console.log('\n=== summary');
-for (const step of steps) console.log(`${step.ok ? 'ok  ' : 'FAIL'} ${step.label} (${step.seconds.toFixed(1)} s)`);
+for (const step of steps)
+  console.log(`${step.ok ? 'ok  ' : 'FAIL'} ${step.label} (${step.seconds.toFixed(1)} s)`);
 const allOk = steps.every((s) => s.ok) && failed === 0;
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(allOk ? 0 : 1);

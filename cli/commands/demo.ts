@@ -9,8 +9,10 @@ import { CliError, progressReporter } from '../output';
 export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
-    .description('create a database holding the demo street 示范街道 (12 communities, 154 grids, ~2,300 cases)')
-    .option('--db <file>', 'database file to create (default: the app\'s own database)')
+    .description(
+      'create a database holding the demo street 示范街道 (12 communities, 154 grids, ~2,300 cases)',
+    )
+    .option('--db <file>', "database file to create (default: the app's own database)")
     .option('--seed <n>', 'seed for the generator (default: derived from today)', parseSeed)
     .option('--force', 'replace the file if it exists')
     .option('--json', 'print the result as JSON')
@@ -18,7 +20,9 @@ export function registerDemoCommand(program: Command): void {
       const { file } = resolveDbPath(options.db);
       if (fs.existsSync(file)) {
         if (!options.force) {
-          throw new CliError(`${file} already exists; pass --force to replace it with a new demo database.`);
+          throw new CliError(
+            `${file} already exists; pass --force to replace it with a new demo database.`,
+          );
         }
         for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
       }
@@ -33,7 +37,13 @@ export function registerDemoCommand(program: Command): void {
       const info = readAppInfo(opened.db, APP_VERSION);
       opened.db.close();
       const seconds = (performance.now() - started) / 1000;
-      const summary = { file, communities: info.communities, grids: info.grids, cases: info.cases, staff: info.staff };
+      const summary = {
+        file,
+        communities: info.communities,
+        grids: info.grids,
+        cases: info.cases,
+        staff: info.staff,
+      };
       if (options.json) console.log(JSON.stringify({ ...summary, seconds }));
       else
         console.log(

@@ -7,7 +7,7 @@ export function registerInfoCommand(program: Command): void {
   program
     .command('info')
     .description('show what a database holds (street, communities, grids, cases)')
-    .option('--db <file>', 'database file (default: the app\'s own database; created if missing)')
+    .option('--db <file>', "database file (default: the app's own database; created if missing)")
     .option('--json', 'print one JSON object')
     .action((options: { db?: string; json?: boolean }) => {
       const opened = openCliDatabase(options.db);
@@ -29,7 +29,9 @@ export function registerInfoCommand(program: Command): void {
           return;
         }
         console.log(`Database:     ${result.file}`);
-        console.log(`Street:       ${info.street ? `${info.street.name} (${info.street.code})` : '(none)'}`);
+        console.log(
+          `Street:       ${info.street ? `${info.street.name} (${info.street.code})` : '(none)'}`,
+        );
         console.log(`Communities:  ${info.communities}`);
         console.log(`Grids:        ${info.grids}`);
         console.log(`Cases:        ${info.cases}`);

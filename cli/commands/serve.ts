@@ -17,29 +17,50 @@ export function registerServeCommand(program: Command): void {
   program
     .command('serve')
     .description('serve GridDesk in the browser on 127.0.0.1 (wall displays, browser mode, tests)')
-    .option('--db <file>', 'database file (default: the app\'s own database, with the demo street on first start)')
+    .option(
+      '--db <file>',
+      "database file (default: the app's own database, with the demo street on first start)",
+    )
     .option('--port <n>', 'port on 127.0.0.1; 0 picks a free one', parsePort, 0)
     .action(async (options: { db?: string; port: number }) => {
       const opened = openCliDatabase(options.db);
       const live = new LiveBus();
-      const context = { db: opened.db, now: () => Date.now(), appVersion: APP_VERSION, live, transport: 'http' as const };
+      const context = {
+        db: opened.db,
+        now: () => Date.now(),
+        appVersion: APP_VERSION,
+        live,
+        transport: 'http' as const,
+      };
       const stopWatching = watchExternalWrites(opened.db, live, context.now);
       const dir = rendererDir();
       if (!fs.existsSync(path.join(dir, 'index.html'))) {
-        process.stderr.write(`[griddesk] the renderer is not built (${dir}): run "npm run build:renderer"; the API works meanwhile.\n`);
+        process.stderr.write(
+          `[griddesk] the renderer is not built (${dir}): run "npm run build:renderer"; the API works meanwhile.\n`,
+        );
       }
       let host;
       try {
-        host = await startHost({ context, port: options.port, rendererDir: dir, log: logInternalError });
+        host = await startHost({
+          context,
+          port: options.port,
+          rendererDir: dir,
+          log: logInternalError,
+        });
       } catch (error) {
         opened.db.close();
         const code = (error as { code?: string }).code;
-        if (code === 'EADDRINUSE') throw new CliError(`Port ${options.port} on 127.0.0.1 is already in use; choose another with --port, or 0 for any.`);
+        if (code === 'EADDRINUSE')
+          throw new CliError(
+            `Port ${options.port} on 127.0.0.1 is already in use; choose another with --port, or 0 for any.`,
+          );
         throw error;
       }
       // The first stdout line is the full URL with the token: scripts and tests read it.
       console.log(host.url);
-      process.stderr.write(`[griddesk] serving ${opened.file} on 127.0.0.1:${host.port}; Ctrl+C stops.\n`);
+      process.stderr.write(
+        `[griddesk] serving ${opened.file} on 127.0.0.1:${host.port}; Ctrl+C stops.\n`,
+      );
       const shutdown = () => {
         stopWatching();
         void host.close().then(() => {

@@ -19,7 +19,10 @@ export function readAppInfo(db: Db, appVersion: string): AppInfoRow {
     )
     .get();
   const counts = db
-    .prepare<[], { communities: number; grids: number; cases: number; units: number; staff: number }>(
+    .prepare<
+      [],
+      { communities: number; grids: number; cases: number; units: number; staff: number }
+    >(
       `SELECT
          (SELECT count(*) FROM places WHERE level = 'community') AS communities,
          (SELECT count(*) FROM places WHERE level = 'grid') AS grids,

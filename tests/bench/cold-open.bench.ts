@@ -17,11 +17,18 @@ const root = path.resolve(import.meta.dirname, '../..');
 const RUNS = 5;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'griddesk-bench-open-'));
 const dbFile = path.join(dir, 'demo.sqlite');
-openOrCreateDatabase(dbFile, { appVersion: 'bench', now: Date.now(), demoWhenNew: true }).db.close();
+openOrCreateDatabase(dbFile, {
+  appVersion: 'bench',
+  now: Date.now(),
+  demoWhenNew: true,
+}).db.close();
 
 async function timeProcessStart(args: string[], untilFirstLine: boolean) {
   const started = performance.now();
-  const child = spawn(process.execPath, [path.join(root, 'bin/griddesk.mjs'), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] });
+  const child = spawn(process.execPath, [path.join(root, 'bin/griddesk.mjs'), ...args], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   const line = await new Promise<string>((resolve) => {
     if (untilFirstLine) readline.createInterface({ input: child.stdout! }).once('line', resolve);
     child.once('exit', () => resolve(''));
@@ -31,7 +38,14 @@ async function timeProcessStart(args: string[], untilFirstLine: boolean) {
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 const coldOpen: number[] = [];
 const serverReady: number[] = [];
@@ -40,12 +54,20 @@ for (let run = 0; run < RUNS; run++) {
   // Baseline: the floor of any griddesk command (Node + TypeScript loader), `--help`.
   cliFloor.push((await timeProcessStart(['--help'], false)).ms);
   const started = performance.now();
-  const { child, line, ms } = await timeProcessStart(['serve', '--db', dbFile, '--port', '0'], true);
+  const { child, line, ms } = await timeProcessStart(
+    ['serve', '--db', dbFile, '--port', '0'],
+    true,
+  );
   serverReady.push(ms);
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    locale: 'zh-CN',
+  });
   const page = await context.newPage();
   await page.goto(line);
-  await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid="count-open"]')?.textContent ?? ''));
+  await page.waitForFunction(() =>
+    /\d/.test(document.querySelector('[data-testid="count-open"]')?.textContent ?? ''),
+  );
   coldOpen.push(performance.now() - started);
   await context.close();
   child.kill('SIGTERM');
@@ -60,7 +82,9 @@ const firstScreen = [...index.matchAll(/(?:src|href)="\.\/assets\/([^"]+)"/g)].m
 const gzip = (file: string) => zlib.gzipSync(fs.readFileSync(path.join(assetsDir, file))).length;
 const all = fs.readdirSync(assetsDir).filter((f) => /\.(js|css)$/.test(f));
 const kib = (bytes: number) => Number((bytes / 1024).toFixed(1));
-const firstScreenGzip = firstScreen.filter((f) => /\.(js|css)$/.test(f)).reduce((sum, f) => sum + gzip(f), 0);
+const firstScreenGzip = firstScreen
+  .filter((f) => /\.(js|css)$/.test(f))
+  .reduce((sum, f) => sum + gzip(f), 0);
 const allGzip = all.reduce((sum, f) => sum + gzip(f), 0);
 
 record('coldOpen', {

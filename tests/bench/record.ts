@@ -6,7 +6,9 @@ const file = path.resolve(import.meta.dirname, '../../.bench/results.json');
 
 export function record(name: string, figures: Record<string, unknown>): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const all = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  const all = fs.existsSync(file)
+    ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>)
+    : {};
   all[name] = { ...figures, measuredAt: new Date().toISOString() };
   fs.writeFileSync(file, JSON.stringify(all, null, 2));
   console.log(JSON.stringify({ [name]: figures }, null, 2));

@@ -22,18 +22,28 @@ const root = path.resolve(import.meta.dirname, '../..');
 
 /** `griddesk demo --db FILE`: the demo street, as a newcomer would create it. */
 export function createDemoDatabase(dbFile: string): void {
-  const result = spawnSync(process.execPath, [path.join(root, 'bin/griddesk.mjs'), 'demo', '--db', dbFile], {
-    cwd: root,
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [path.join(root, 'bin/griddesk.mjs'), 'demo', '--db', dbFile],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  );
   if (result.status !== 0) throw new Error(`griddesk demo failed: ${result.stderr}`);
 }
 
-export async function startServe(dbFile: string): Promise<{ serve: RunningServe; child: ChildProcess }> {
-  const child = spawn(process.execPath, [path.join(root, 'bin/griddesk.mjs'), 'serve', '--db', dbFile, '--port', '0'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export async function startServe(
+  dbFile: string,
+): Promise<{ serve: RunningServe; child: ChildProcess }> {
+  const child = spawn(
+    process.execPath,
+    [path.join(root, 'bin/griddesk.mjs'), 'serve', '--db', dbFile, '--port', '0'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));
   const firstLine = await new Promise<string>((resolve, reject) => {

@@ -5,7 +5,10 @@ function readCount(text: string): number {
   return Number(text.replace(/[^\d]/g, ''));
 }
 
-test('a case written by another process shows up live in every open tab', async ({ context, serve }) => {
+test('a case written by another process shows up live in every open tab', async ({
+  context,
+  serve,
+}) => {
   const first = await context.newPage();
   const second = await context.newPage();
   for (const page of [first, second]) {
@@ -16,7 +19,10 @@ test('a case written by another process shows up live in every open tab', async 
 
   // Another process (the CLI importing, say) writes to the same database file.
   const db = new Database(serve.dbFile);
-  const category = db.prepare('SELECT code FROM categories ORDER BY code LIMIT 1').pluck().get() as string;
+  const category = db
+    .prepare('SELECT code FROM categories ORDER BY code LIMIT 1')
+    .pluck()
+    .get() as string;
   const now = Date.now();
   db.prepare(
     `INSERT INTO cases (case_no, source, category_code, state, reported_at, created_at, updated_at, description)
@@ -25,6 +31,10 @@ test('a case written by another process shows up live in every open tab', async 
   db.close();
 
   for (const page of [first, second]) {
-    await expect.poll(async () => readCount(await page.getByTestId('count-newToday').innerText()), { timeout: 10_000 }).toBe(before + 1);
+    await expect
+      .poll(async () => readCount(await page.getByTestId('count-newToday').innerText()), {
+        timeout: 10_000,
+      })
+      .toBe(before + 1);
   }
 });

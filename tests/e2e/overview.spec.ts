@@ -11,10 +11,18 @@ interface Counts {
 const KEYS = ['newToday', 'open', 'overdue', 'nearDue', 'closedToday'] as const;
 const shotDir = 'test-results/screenshots';
 
-test('the overview shows the demo street\'s live counts from the database', async ({ page, serve }) => {
+test("the overview shows the demo street's live counts from the database", async ({
+  page,
+  serve,
+}) => {
   await page.goto(serve.url);
   await expect(page.getByTestId('count-open')).toHaveText(/\d/);
-  const info = await serve.call<{ street: { name: string }; communities: number; grids: number; cases: number }>('app.info');
+  const info = await serve.call<{
+    street: { name: string };
+    communities: number;
+    grids: number;
+    cases: number;
+  }>('app.info');
   expect(info.street?.name).toBe('示范街道');
   expect(info.communities).toBe(12);
   expect(info.grids).toBe(154);
@@ -30,7 +38,9 @@ test('the overview shows the demo street\'s live counts from the database', asyn
         const text = await page.getByTestId(`count-${key}`).innerText();
         shown[key] = Number(text.replace(/[^\d]/g, ''));
       }
-      return KEYS.every((key) => shown[key] === expected[key]) ? 'same' : JSON.stringify({ shown, expected });
+      return KEYS.every((key) => shown[key] === expected[key])
+        ? 'same'
+        : JSON.stringify({ shown, expected });
     })
     .toBe('same');
   const counts = await serve.call<Counts>('overview.counts');
@@ -39,7 +49,10 @@ test('the overview shows the demo street\'s live counts from the database', asyn
   await page.screenshot({ path: `${shotDir}/overview-zh-1366.png` });
 });
 
-test('switching to English translates the frame and the overview, and it is remembered', async ({ page, serve }) => {
+test('switching to English translates the frame and the overview, and it is remembered', async ({
+  page,
+  serve,
+}) => {
   await page.goto(serve.url);
   await expect(page.getByTestId('count-open')).toHaveText(/\d/);
   await expect(page.getByRole('link', { name: '工作台' })).toBeVisible();
@@ -81,11 +94,15 @@ test('no request leaves 127.0.0.1', async ({ page, serve }) => {
   await page.getByRole('link', { name: 'Map' }).click();
   await page.waitForLoadState('networkidle');
   expect(requests.length).toBeGreaterThan(2);
-  const foreign = requests.filter((url) => !url.startsWith(serve.origin + '/') && !url.startsWith('data:'));
+  const foreign = requests.filter(
+    (url) => !url.startsWith(serve.origin + '/') && !url.startsWith('data:'),
+  );
   expect(foreign).toEqual([]);
 });
 
-test('the API refuses calls without the per-start token, and bad input gets a sentence', async ({ serve }) => {
+test('the API refuses calls without the per-start token, and bad input gets a sentence', async ({
+  serve,
+}) => {
   const noToken = await fetch(`${serve.origin}/api/call/app.info`, { method: 'POST', body: '{}' });
   expect(noToken.status).toBe(401);
   const wrongToken = await fetch(`${serve.origin}/api/call/app.info`, {
@@ -100,7 +117,10 @@ test('the API refuses calls without the per-start token, and bad input gets a se
     body: JSON.stringify({ oldestLimit: 'many' }),
   });
   expect(bad.status).toBe(400);
-  const body = (await bad.json()) as { ok: boolean; error: { message: { zh: string; en: string }; where: string } };
+  const body = (await bad.json()) as {
+    ok: boolean;
+    error: { message: { zh: string; en: string }; where: string };
+  };
   expect(body.ok).toBe(false);
   expect(body.error.where).toBe('oldestLimit');
   expect(body.error.message.en).toContain('oldestLimit');

@@ -66,7 +66,10 @@ describe('griddesk command line', () => {
 
   it('says in one sentence when the file is not a database, with a non-zero exit', () => {
     const file = path.join(dir, 'notes.txt');
-    fs.writeFileSync(file, 'not a database at all, just some words that fill the header page. '.repeat(10));
+    fs.writeFileSync(
+      file,
+      'not a database at all, just some words that fill the header page. '.repeat(10),
+    );
     const result = griddesk('info', '--db', file);
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);

@@ -41,17 +41,30 @@ describe('opening the case store', () => {
   it('takes a backup before migrating an older database, and the backup holds the old schema', () => {
     const file = path.join(dir, 'old.sqlite');
     const first = openDatabase(file, { appVersion: '1.0.0', now });
-    first.db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('probe', '1', 0)").run();
+    first.db
+      .prepare("INSERT INTO settings (key, value, updated_at) VALUES ('probe', '1', 0)")
+      .run();
     first.db.close();
-    const next = [...MIGRATIONS, { version: MIGRATIONS.length + 1, name: 'probe', sql: 'CREATE TABLE probe_table (x INTEGER);' }];
+    const next = [
+      ...MIGRATIONS,
+      {
+        version: MIGRATIONS.length + 1,
+        name: 'probe',
+        sql: 'CREATE TABLE probe_table (x INTEGER);',
+      },
+    ];
     const upgraded = openDatabase(file, { appVersion: '1.1.0', now, migrations: next });
     expect(upgraded.migrated).toEqual([MIGRATIONS.length + 1]);
     expect(upgraded.backupPath).not.toBeNull();
     upgraded.db.close();
     const backup = new Database(upgraded.backupPath!, { readonly: true });
     expect(backup.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
-    expect(backup.prepare("SELECT value FROM settings WHERE key = 'probe'").pluck().get()).toBe('1');
-    expect(backup.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'probe_table'").pluck().get()).toBe(0);
+    expect(backup.prepare("SELECT value FROM settings WHERE key = 'probe'").pluck().get()).toBe(
+      '1',
+    );
+    expect(
+      backup.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'probe_table'").pluck().get(),
+    ).toBe(0);
     backup.close();
   });
 
@@ -60,12 +73,20 @@ describe('opening the case store', () => {
     openDatabase(file, { appVersion: '1.0.0', now }).db.close();
     const broken = [
       ...MIGRATIONS,
-      { version: MIGRATIONS.length + 1, name: 'broken', sql: 'CREATE TABLE half_done (x INTEGER); SELECT no_such_function();' },
+      {
+        version: MIGRATIONS.length + 1,
+        name: 'broken',
+        sql: 'CREATE TABLE half_done (x INTEGER); SELECT no_such_function();',
+      },
     ];
-    expect(() => openDatabase(file, { appVersion: '1.1.0', now, migrations: broken })).toThrow(DatabaseOpenError);
+    expect(() => openDatabase(file, { appVersion: '1.1.0', now, migrations: broken })).toThrow(
+      DatabaseOpenError,
+    );
     const db = new Database(file, { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
-    expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'").pluck().get()).toBe(0);
+    expect(
+      db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'").pluck().get(),
+    ).toBe(0);
     db.close();
   });
 
@@ -89,7 +110,10 @@ describe('opening the case store', () => {
 
   it('refuses a file that is not a database', () => {
     const file = path.join(dir, 'notes.sqlite');
-    fs.writeFileSync(file, 'this is a text file, not SQLite, and long enough to have a header '.repeat(20));
+    fs.writeFileSync(
+      file,
+      'this is a text file, not SQLite, and long enough to have a header '.repeat(20),
+    );
     expect(() => openDatabase(file, { appVersion: '1.0.0', now })).toThrow(/not a SQLite database/);
   });
 });

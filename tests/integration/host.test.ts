@@ -21,7 +21,13 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(dir, 'secret.txt'), 'outside the renderer folder');
   db = openDatabase(path.join(dir, 'host.sqlite'), { appVersion: 'test', now: 0 }).db;
   host = await startHost({
-    context: { db, now: () => Date.UTC(2026, 10, 21, 6), appVersion: 'test', live, transport: 'http' },
+    context: {
+      db,
+      now: () => Date.UTC(2026, 10, 21, 6),
+      appVersion: 'test',
+      live,
+      transport: 'http',
+    },
     port: 0,
     rendererDir,
     log: (reference) => logged.push(reference),
@@ -35,19 +41,32 @@ afterAll(async () => {
 });
 
 /** A raw request, so the Host header and odd paths go out exactly as written. */
-function raw(pathname: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
-  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
-    const request = http.request(
-      { host: '127.0.0.1', port: host.port, path: pathname, method: options.method ?? 'GET', headers: options.headers },
-      (response) => {
-        let body = '';
-        response.on('data', (chunk) => (body += chunk));
-        response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body }));
-      },
-    );
-    request.on('error', reject);
-    request.end(options.body);
-  });
+function raw(
+  pathname: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>(
+    (resolve, reject) => {
+      const request = http.request(
+        {
+          host: '127.0.0.1',
+          port: host.port,
+          path: pathname,
+          method: options.method ?? 'GET',
+          headers: options.headers,
+        },
+        (response) => {
+          let body = '';
+          response.on('data', (chunk) => (body += chunk));
+          response.on('end', () =>
+            resolve({ status: response.statusCode!, headers: response.headers, body }),
+          );
+        },
+      );
+      request.on('error', reject);
+      request.end(options.body);
+    },
+  );
 }
 
 const auth = () => ({ Authorization: `Bearer ${host.token}` });
@@ -61,10 +80,17 @@ describe('the loopback host', () => {
   it('answers API calls with the token and refuses them without it', async () => {
     const ok = await raw('/api/call/app.info', { method: 'POST', headers: auth(), body: '{}' });
     expect(ok.status).toBe(200);
-    expect(JSON.parse(ok.body)).toMatchObject({ ok: true, result: { transport: 'http', appVersion: 'test' } });
+    expect(JSON.parse(ok.body)).toMatchObject({
+      ok: true,
+      result: { transport: 'http', appVersion: 'test' },
+    });
     const missing = await raw('/api/call/app.info', { method: 'POST', body: '{}' });
     expect(missing.status).toBe(401);
-    const wrong = await raw('/api/call/app.info', { method: 'POST', headers: { Authorization: 'Bearer x' }, body: '{}' });
+    const wrong = await raw('/api/call/app.info', {
+      method: 'POST',
+      headers: { Authorization: 'Bearer x' },
+      body: '{}',
+    });
     expect(wrong.status).toBe(401);
   });
 
@@ -78,15 +104,27 @@ describe('the loopback host', () => {
   });
 
   it('validates input with the contract and answers with a sentence and the place', async () => {
-    const bad = await raw('/api/call/overview.counts', { method: 'POST', headers: auth(), body: '{"oldestLimit": 500}' });
+    const bad = await raw('/api/call/overview.counts', {
+      method: 'POST',
+      headers: auth(),
+      body: '{"oldestLimit": 500}',
+    });
     expect(bad.status).toBe(400);
     const body = JSON.parse(bad.body);
     expect(body.error.code).toBe('invalid_input');
     expect(body.error.where).toBe('oldestLimit');
-    const unknown = await raw('/api/call/cases.drop', { method: 'POST', headers: auth(), body: '{}' });
+    const unknown = await raw('/api/call/cases.drop', {
+      method: 'POST',
+      headers: auth(),
+      body: '{}',
+    });
     expect(unknown.status).toBe(400);
     expect(JSON.parse(unknown.body).error.message.en).toContain('no API method named cases.drop');
-    const notJson = await raw('/api/call/app.info', { method: 'POST', headers: auth(), body: '{oops' });
+    const notJson = await raw('/api/call/app.info', {
+      method: 'POST',
+      headers: auth(),
+      body: '{oops',
+    });
     expect(JSON.parse(notJson.body).error.code).toBe('bad_json');
   });
 
@@ -118,7 +156,9 @@ describe('the loopback host', () => {
           setTimeout(() => live.publish({ type: 'cases.changed', caseIds: [7], at: 1 }), 50);
         },
       );
-      request.on('error', (error) => (error.message.includes('aborted') ? undefined : reject(error)));
+      request.on('error', (error) =>
+        error.message.includes('aborted') ? undefined : reject(error),
+      );
     });
     expect(JSON.parse(received.slice(5))).toEqual({ type: 'cases.changed', caseIds: [7], at: 1 });
   });
