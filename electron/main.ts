@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, dialog, session, type BrowserWindow } from 'electron';
-import type { ApiContext } from '../api/context';
+import { SYSTEM_ACTOR, type ApiContext } from '../api/context';
 import { toErrorPayload } from '../api/errors';
 import { LiveBus } from '../api/live';
 import { APP_VERSION } from '../api/version';
@@ -96,6 +96,7 @@ function start(): void {
     now: () => Date.now(),
     appVersion: APP_VERSION,
     live: new LiveBus(),
+    actor: SYSTEM_ACTOR,
     transport: 'ipc',
   };
   const stopTransport = startIpcTransport(context, { windows: ourWindows });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
+import { SYSTEM_ACTOR } from '../../api/context';
 import { watchExternalWrites, LiveBus } from '../../api/live';
 import { APP_VERSION } from '../../api/version';
 import { startHost } from '../../host/server';
@@ -30,6 +31,7 @@ export function registerServeCommand(program: Command): void {
         now: () => Date.now(),
         appVersion: APP_VERSION,
         live,
+        actor: SYSTEM_ACTOR,
         transport: 'http' as const,
       };
       const stopWatching = watchExternalWrites(opened.db, live, context.now);

@@ -3,6 +3,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../api/context';
 import { LiveBus } from '../../api/live';
 import { openDatabase, type Db } from '../../db/open';
 import { startHost, type RunningHost } from '../../host/server';
@@ -26,6 +27,7 @@ beforeAll(async () => {
       now: () => Date.UTC(2026, 10, 21, 6),
       appVersion: 'test',
       live,
+      actor: SYSTEM_ACTOR,
       transport: 'http',
     },
     port: 0,
