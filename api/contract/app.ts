@@ -1,15 +1,8 @@
 import { z } from 'zod';
+import type { AppInfoRow } from '../../db/queries/app-info';
 import { method } from './define';
 
-export interface AppInfo {
-  appVersion: string;
-  schemaVersion: number;
-  street: { code: string; name: string } | null;
-  communities: number;
-  grids: number;
-  cases: number;
-  units: number;
-  staff: number;
+export interface AppInfo extends AppInfoRow {
   /** Which transport answered: the renderer shows "browser mode" in the status bar. */
   transport: 'ipc' | 'http' | 'cli';
 }

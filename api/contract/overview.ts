@@ -1,37 +1,15 @@
 import { z } from 'zod';
 import { method } from './define';
 
-export interface OverdueCaseSummary {
-  id: number;
-  caseNo: string;
-  categoryName: string;
-  communityName: string | null;
-  gridName: string | null;
-  leadUnitName: string | null;
-  state: string;
-  dueAt: number;
-}
-
-/** 工作台 today's counts (Asia/Shanghai day). */
-export interface OverviewCounts {
-  /** The instant the counts were taken (epoch ms). */
-  asOf: number;
-  /** 今日新增: reported today. */
-  newToday: number;
-  /** 在办: open (not closed, not voided). */
-  open: number;
-  /** 超期: open past the effective deadline (suspended cases excluded: their clocks stop). */
-  overdue: number;
-  /** 临期: in the last 20% of the window. */
-  nearDue: number;
-  /** 今日结案: closed today. */
-  closedToday: number;
-  /** The oldest overdue cases, most overdue first. */
-  oldestOverdue: OverdueCaseSummary[];
-}
+/** 工作台 today's counts (Asia/Shanghai day); the shapes are db/queries/overview.ts's rows. */
+export type {
+  OverdueCaseRow as OverdueCaseSummary,
+  OverviewCountsRow as OverviewCounts,
+} from '../../db/queries/overview';
+import type { OverviewCountsRow } from '../../db/queries/overview';
 
 export const overviewContract = {
-  'overview.counts': method<OverviewCounts>()(
+  'overview.counts': method<OverviewCountsRow>()(
     z
       .object({
         /** How many of the oldest overdue cases to list. */

@@ -13,13 +13,21 @@ export interface OverdueCaseRow {
   dueAt: number;
 }
 
+/** 工作台 today's counts (Asia/Shanghai day): what overview.counts answers. */
 export interface OverviewCountsRow {
+  /** The instant the counts were taken (epoch ms). */
   asOf: number;
+  /** 今日新增: reported today. */
   newToday: number;
+  /** 在办: open (not closed, not voided). */
   open: number;
+  /** 超期: open past the effective deadline (suspended cases excluded: their clocks stop). */
   overdue: number;
+  /** 临期: in the last 20% of the window. */
   nearDue: number;
+  /** 今日结案: closed today. */
   closedToday: number;
+  /** The oldest overdue cases, most overdue first. */
   oldestOverdue: OverdueCaseRow[];
 }
 

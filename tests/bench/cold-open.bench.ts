@@ -11,6 +11,7 @@ import readline from 'node:readline';
 import zlib from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { openOrCreateDatabase } from '../../db/bootstrap';
+import { chromiumLaunchOptions } from '../chromium';
 import { median, record } from './record';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -36,17 +37,7 @@ async function timeProcessStart(args: string[], untilFirstLine: boolean) {
   return { child, line, ms: performance.now() - started };
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions());
 const coldOpen: number[] = [];
 const serverReady: number[] = [];
 const cliFloor: number[] = [];
