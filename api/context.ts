@@ -7,11 +7,24 @@ import type { LiveBus } from './live';
 export interface Actor {
   userId: number | null;
   name: string;
-  role: UserRole | 'system';
+  /** 'system': the CLI, run by whoever holds the file; 'anonymous': a window nobody signed in to. */
+  role: UserRole | 'system' | 'anonymous';
+  /** The unit of a handling-unit user (handler role). */
+  unitCode?: string | null;
 }
 
-/** The actor before anyone has signed in, and for the CLI run by whoever holds the file. */
+/** The CLI (and in-process jobs), run by whoever holds the database file. */
 export const SYSTEM_ACTOR: Actor = { userId: null, name: '系统', role: 'system' };
+
+/** A window or tab where nobody has signed in (or the session is locked): it may only read. */
+export const ANONYMOUS_ACTOR: Actor = { userId: null, name: '未登录', role: 'anonymous' };
+
+/** The signed-in session a call came through (api/sessions.ts), when there is one. */
+export interface SessionRef {
+  id: number;
+  userId: number;
+  locked: boolean;
+}
 
 export interface ApiContext {
   db: Db;
@@ -21,6 +34,8 @@ export interface ApiContext {
   live: LiveBus;
   /** Who this call acts for; transports fill it per call from the signed-in session. */
   actor: Actor;
+  /** The session behind `actor` (set by api/sessions.ts contextForSession), if any. */
+  session?: SessionRef | null;
   /** Reported back by app.info only; handlers must not branch on it. */
   transport: 'ipc' | 'http' | 'cli';
 }

@@ -2,6 +2,7 @@
  * The single entry every transport calls: look up the method, validate the input with its
  * zod schema, run the handler. A handler never knows which transport called it.
  */
+import { assertAccess } from './access';
 import { contract, isMethodName, type ApiResult, type MethodName } from './contract';
 import type { ApiContext } from './context';
 import { invalidInputError, UserError } from './errors';
@@ -26,6 +27,7 @@ async function invokeTyped<M extends MethodName>(
   methodName: M,
   rawInput: unknown,
 ): Promise<ApiResult<M>> {
+  assertAccess(context, methodName);
   const parsed = contract[methodName].input.safeParse(rawInput ?? {});
   if (!parsed.success) throw invalidInputError(methodName, parsed.error);
   const handler = handlers[methodName] as (context: ApiContext, input: unknown) => unknown;

@@ -7,6 +7,7 @@ import { APP_VERSION } from '../api/version';
 import { registerDemoCommand } from './commands/demo';
 import { registerInfoCommand } from './commands/info';
 import { registerServeCommand } from './commands/serve';
+import { registerUserCommand } from './commands/user';
 import { CliError, logInternalError } from './output';
 
 const program = new Command()
@@ -19,6 +20,7 @@ const program = new Command()
 registerDemoCommand(program);
 registerInfoCommand(program);
 registerServeCommand(program);
+registerUserCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -10,6 +10,7 @@ import { isMethodName, type ApiErrorPayload } from '../api/contract';
 import { toErrorPayload, UserError } from '../api/errors';
 import { invoke } from '../api/invoke';
 import { watchExternalWrites } from '../api/live';
+import { contextForSession, takeIssuedToken } from '../api/sessions';
 import { isAppUrl } from './app-url';
 import { CALL_CHANNEL, LIVE_CHANNEL, type CallReply } from './channels';
 import { logError, logLine } from './log';
@@ -52,6 +53,8 @@ function unknownMethod(method: unknown): UserError {
 
 /** Registers the handler and starts the live feed; returns a stop function for quitting. */
 export function startIpcTransport(context: ApiContext, options: IpcTransportOptions): () => void {
+  /** webContents id → that window's session token (api/sessions.ts). */
+  const sessions = new Map<number, string>();
   ipcMain.handle(
     CALL_CHANNEL,
     async (event, method: unknown, input: unknown): Promise<CallReply> => {
@@ -61,7 +64,16 @@ export function startIpcTransport(context: ApiContext, options: IpcTransportOpti
           return { ok: false, error: REFUSED_SENDER };
         }
         if (typeof method !== 'string' || !isMethodName(method)) throw unknownMethod(method);
-        const result = await invoke(context, method, input);
+        // Each window signs in on its own; the token never reaches the page.
+        const senderId = event.sender.id;
+        const callContext = contextForSession(context, sessions.get(senderId));
+        const answer = await invoke(callContext, method, input);
+        const { result, token } = takeIssuedToken(answer);
+        if (token) {
+          if (!sessions.has(senderId)) event.sender.once('destroyed', () => sessions.delete(senderId));
+          sessions.set(senderId, token);
+        }
+        if (method === 'auth.signOut') sessions.delete(senderId);
         return { ok: true, result };
       } catch (error) {
         return { ok: false, error: toErrorPayload(error, logError) };

@@ -10,7 +10,9 @@ import { SYSTEM_ACTOR, type ApiContext } from '../api/context';
 import { toErrorPayload } from '../api/errors';
 import { LiveBus } from '../api/live';
 import { APP_VERSION } from '../api/version';
+import { createBasemapTileSource } from '../api/map/basemap-tiles';
 import { openOrCreateDatabase } from '../db/bootstrap';
+import { useNativeBindingForBasemaps } from '../db/mbtiles';
 import { DatabaseOpenError } from '../db/errors';
 import type { Db } from '../db/open';
 import { startIpcTransport } from './ipc-transport';
@@ -77,7 +79,6 @@ function rendererIsBuilt(): boolean {
 function start(): void {
   hardenSession(session.defaultSession);
   serveRenderer(rendererDir);
-  serveTiles();
   installApplicationMenu({ devTools: devToolsAllowed() });
 
   if (!rendererIsBuilt()) {
@@ -90,6 +91,9 @@ function start(): void {
   }
   const db = openCaseStore();
   if (!db) return;
+  useNativeBindingForBasemaps(electronNativeBinding());
+  const tiles = createBasemapTileSource(db);
+  serveTiles(tiles);
 
   const context: ApiContext = {
     db,
@@ -102,6 +106,7 @@ function start(): void {
   const stopTransport = startIpcTransport(context, { windows: ourWindows });
   app.on('will-quit', () => {
     stopTransport();
+    tiles.close();
     if (db.open) db.close();
   });
   mainWindow = createMainWindow();

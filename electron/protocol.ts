@@ -13,6 +13,7 @@ import {
   resolveAppFile,
 } from './app-url';
 import { logLine } from './log';
+import { parseTilePath, type TileSource } from '../api/map/basemap-tiles';
 
 /** Must run before `app.whenReady()` resolves, once. */
 export function registerPrivilegedSchemes(): void {
@@ -77,9 +78,26 @@ export function serveRenderer(rendererDir: string): void {
 }
 
 /**
- * tiles:// answers 404 until an offline basemap is configured (设置 → 底图, a later issue):
- * the map then shows its grids without a background instead of erroring on an unknown scheme.
+ * tiles://basemap/{z}/{x}/{y}: the offline basemap's tiles (an MBTiles file an admin added;
+ * rows flipped from XYZ to TMS in db/mbtiles.ts). Without a basemap, or where it has no
+ * tile, the answer is 404 and the map shows its grids over a clean background.
  */
-export function serveTiles(): void {
-  protocol.handle(TILES_SCHEME, () => refuse(404));
+export function serveTiles(tiles: TileSource | null): void {
+  protocol.handle(TILES_SCHEME, (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(405);
+    const url = new URL(request.url);
+    const address = url.host === 'basemap' ? parseTilePath(url.pathname) : null;
+    let tile = null;
+    try {
+      tile = tiles && address ? tiles(address.z, address.x, address.y) : null;
+    } catch (error) {
+      logLine('error', `tiles:// failed for ${request.url}: ${(error as Error).message}`);
+      return refuse(500);
+    }
+    if (!tile) return refuse(404);
+    return new Response(request.method === 'HEAD' ? null : new Uint8Array(tile.bytes), {
+      status: 200,
+      headers: { ...SECURITY_HEADERS, 'Content-Type': tile.contentType },
+    });
+  });
 }

@@ -8,8 +8,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApiContext } from '../api/context';
 import type { ErrorLogger } from '../api/errors';
+import { contextForSession, SESSION_HEADER } from '../api/sessions';
 import { handleApiCall, handleLiveStream, sendJson } from './api-routes';
 import { serveStatic } from './static-files';
+import { createBasemapTileSource } from '../api/map/basemap-tiles';
+import { serveTile } from './tile-route';
 
 export const LOOPBACK_HOST = '127.0.0.1';
 
@@ -33,6 +36,7 @@ export interface RunningHost {
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   let port = options.port;
+  const tiles = createBasemapTileSource(options.context.db);
   const server = http.createServer((request, response) => {
     void route(request, response).catch((error: unknown) => {
       options.log('host', error);
@@ -57,12 +61,24 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       }
       const match = /^\/api\/call\/([A-Za-z0-9_.]+)$/.exec(url.pathname);
       if (match && request.method === 'POST') {
-        return handleApiCall(options.context, match[1]!, request, response, options.log);
+        // Each tab signs in on its own: its session token picks the actor of this call.
+        const session = request.headers[SESSION_HEADER];
+        const context = contextForSession(options.context, typeof session === 'string' ? session : null);
+        return handleApiCall(context, match[1]!, request, response, options.log);
       }
       return sendJson(response, 404, { ok: false, error: forbidden('no such route') });
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return sendJson(response, 405, { ok: false, error: forbidden('method not allowed') });
+    }
+    if (url.pathname.startsWith('/tiles/')) {
+      // <img> tiles cannot send a header: the token rides in the query, as for /api/live.
+      const presented =
+        url.searchParams.get('token') ?? bearerToken(request.headers.authorization) ?? '';
+      if (!sameToken(presented, token)) {
+        return sendJson(response, 401, { ok: false, error: forbidden('missing or wrong token') });
+      }
+      return serveTile(tiles, url.pathname.slice('/tiles'.length), request.method, response);
     }
     serveStatic(options.rendererDir, url.pathname, response);
   }
@@ -79,6 +95,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
+        tiles.close();
         server.close(() => resolve());
       }),
   };

@@ -5,10 +5,20 @@
 import type { z } from 'zod';
 import { appContract } from './app';
 import { overviewContract } from './overview';
+import { rankingContract } from './ranking';
+import { authContract } from './auth';
+import { caseDeskContract } from './case-desk';
+import { calendarContract } from './calendar';
+import { mapContract } from './map';
 
 export const contract = {
   ...appContract,
   ...overviewContract,
+  ...rankingContract,
+  ...authContract,
+  ...caseDeskContract,
+  ...calendarContract,
+  ...mapContract,
 };
 
 export type Contract = typeof contract;
@@ -45,3 +55,8 @@ export interface GriddeskApi {
 
 export * from './app';
 export * from './overview';
+export * from './ranking';
+export * from './auth';
+export * from './case-desk';
+export * from './calendar';
+export * from './map';

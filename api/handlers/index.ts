@@ -2,9 +2,19 @@
 import type { MethodName } from '../contract';
 import { appHandlers } from './app';
 import { overviewHandlers } from './overview';
+import { authHandlers } from './auth';
+import { caseDeskHandlers } from './case-desk';
+import { calendarHandlers } from './calendar';
+import { rankingHandlers } from './ranking';
+import { mapHandlers } from './map';
 import type { FeatureHandlers } from './types';
 
 export const handlers = {
   ...appHandlers,
   ...overviewHandlers,
+  ...authHandlers,
+  ...caseDeskHandlers,
+  ...calendarHandlers,
+  ...rankingHandlers,
+  ...mapHandlers,
 } satisfies FeatureHandlers<MethodName>;

@@ -3,6 +3,8 @@
  * last one applied; a database with a higher number was made by a newer GridDesk.
  */
 import { sql as domain } from './001-domain.sql';
+import { sql as caseBoard } from './002-case-board.sql';
+import { sql as indices } from './005-indices.sql';
 
 export interface Migration {
   version: number;
@@ -10,6 +12,11 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'domain', sql: domain }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'domain', sql: domain },
+  { version: 2, name: 'case-board', sql: caseBoard },
+  // 3 and 4 are reserved (map, exchange): keep this list in ascending order.
+  { version: 5, name: 'indices', sql: indices },
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,61 @@
+/**
+ * Who may call which method (接口权限), checked by invoke() before any handler runs.
+ * - 'open': anyone holding the transport (the desktop window, or the browser-mode token):
+ *   reads for the board and a wall display; personal data is masked by role in the handlers.
+ * - 'signed_in': any signed-in, unlocked user; finer rules live with the domain (a case move's
+ *   roles in core/cases/moves.ts).
+ * - a role list: only those roles.
+ * The command line acts as 'system' (whoever holds the file) and passes every check.
+ * Methods not listed here are open: each feature lists its writes as it arrives.
+ */
+import type { UserRole } from '../core/glossary';
+import type { MethodName } from './contract';
+import type { ApiContext } from './context';
+import { UserError } from './errors';
+
+export type MethodAccess = 'open' | 'signed_in' | readonly UserRole[];
+
+const ADMIN: readonly UserRole[] = ['admin'];
+
+export const METHOD_ACCESS: Partial<Record<MethodName, MethodAccess>> = {
+  'users.list': ADMIN,
+  'users.create': ADMIN,
+  'users.update': ADMIN,
+  'users.setPassword': ADMIN,
+  'cases.create': ['operator', 'admin'],
+  'cases.move': 'signed_in',
+  'cases.attachments.add': 'signed_in',
+  'calendar.setDay': ADMIN,
+  'calendar.removeDay': ADMIN,
+  'map.basemap.set': ADMIN,
+  'map.grids.import': ADMIN,
+  'map.grids.export': ADMIN,
+  'map.grids.rename': ADMIN,
+  'map.grids.reassign': ADMIN,
+};
+
+const ROLE_ZH: Record<UserRole, string> = { operator: '值班员', leader: '领导', admin: '管理员', handler: '处置单位' };
+
+export function assertAccess(context: ApiContext, method: MethodName): void {
+  const access = METHOD_ACCESS[method] ?? 'open';
+  if (access === 'open' || context.actor.role === 'system') return;
+  if (context.actor.role === 'anonymous') {
+    if (context.session?.locked) {
+      throw new UserError('session_locked', {
+        zh: '屏幕已锁定：请输入密码解锁后再操作。',
+        en: 'The screen is locked: unlock it with your password first.',
+      });
+    }
+    throw new UserError('sign_in_required', {
+      zh: '请先登录再进行此操作。',
+      en: 'Sign in first to do this.',
+    });
+  }
+  if (access === 'signed_in') return;
+  if (!access.includes(context.actor.role)) {
+    throw new UserError('role_not_allowed', {
+      zh: `此操作只能由${access.map((r) => ROLE_ZH[r]).join('、')}进行。`,
+      en: `Only ${access.join(', ')} users may do this.`,
+    });
+  }
+}

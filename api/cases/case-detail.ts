@@ -1,0 +1,69 @@
+/**
+ * One case as the case screen (and the map's case card) shows it: the row with names, its
+ * units, history, attachments, related cases, and the moves this viewer may make now.
+ * Reporters' names and phones are masked for roles that do not call them back.
+ */
+import { allowedMoves } from '../../core/cases/allowed-moves';
+import { duplicateMatch } from '../../core/cases/duplicates';
+import { personalDataFor } from '../../core/cases/personal-data';
+import type { CaseState } from '../../core/glossary';
+import { listAttachments } from '../../db/queries/case-attachments';
+import { suggestedLeadUnit } from '../../db/queries/case-lookups';
+import {
+  readCaseEvents,
+  readCaseNames,
+  readCaseSnapshot,
+  readCaseUnits,
+} from '../../db/queries/case-record';
+import { readRelatedCases } from '../../db/queries/case-related';
+import type { CaseDetail } from '../contract';
+import type { ApiContext } from '../context';
+import { UserError } from '../errors';
+
+export function noSuchCase(ref: number | string): UserError {
+  return new UserError(
+    'no_such_case',
+    { zh: `没有找到案卷 ${ref}。`, en: `There is no case ${ref}.` },
+    typeof ref === 'number' ? 'caseId' : 'caseNo',
+  );
+}
+
+export function buildCaseDetail(context: ApiContext, caseId: number): CaseDetail {
+  const { db } = context;
+  const snapshot = readCaseSnapshot(db, caseId);
+  if (!snapshot) throw noSuchCase(caseId);
+  const { row, pendingExtension } = snapshot;
+  const names = readCaseNames(db, row);
+  const events = readCaseEvents(db, caseId);
+  const duplicateOf = events.find((e) => e.kind === 'void' && typeof e.data?.duplicateOf === 'string')
+    ?.data?.duplicateOf as string | undefined;
+  const related = readRelatedCases(db, row, duplicateOf ?? null).map((other) => {
+    const match = duplicateMatch(
+      { categoryCode: row.categoryCode, reportedAt: row.reportedAt, lng: row.lng, lat: row.lat, gridCode: row.gridCode },
+      other,
+    );
+    return {
+      id: other.id,
+      caseNo: other.caseNo,
+      state: other.state as CaseState,
+      categoryName: other.categoryName,
+      address: other.address,
+      reportedAt: other.reportedAt,
+      possibleDuplicate: match != null || other.caseNo === duplicateOf,
+      distanceM: match?.by === 'distance' ? Math.round(match.distanceM) : null,
+    };
+  });
+  const { importBatchId: _batch, createdAt: _created, ...fields } = personalDataFor(row, context.actor.role);
+  return {
+    asOf: context.now(),
+    ...fields,
+    ...names,
+    units: readCaseUnits(db, caseId),
+    events,
+    attachments: listAttachments(db, caseId).map(({ caseId: _c, ...meta }) => meta),
+    related,
+    pendingExtension,
+    suggestedLeadUnitCode: suggestedLeadUnit(db, row.categoryCode, row.communityCode),
+    moves: allowedMoves(snapshot, context.actor),
+  };
+}

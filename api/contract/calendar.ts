@@ -1,0 +1,34 @@
+/** The work calendar (工作日历): holidays and make-up working days (调休), edited by an admin. */
+import { z } from 'zod';
+import { method } from './define';
+
+export interface CalendarYear {
+  year: number;
+  days: Array<{
+    day: string;
+    kind: 'holiday' | 'workday';
+    name: string;
+    source: 'official' | 'provisional' | 'admin';
+  }>;
+  years: Array<{ year: number; days: number; provisional: number }>;
+}
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD (a day is YYYY-MM-DD)')
+  .refine((value) => {
+    const parsed = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
+  }, '没有这一天 (no such day)');
+
+export const calendarContract = {
+  'calendar.list': method<CalendarYear>()(
+    z.object({ year: z.number().int().min(2000).max(2100) }).strict(),
+  ),
+  'calendar.setDay': method<CalendarYear>()(
+    z
+      .object({ day, kind: z.enum(['holiday', 'workday']), name: z.string().trim().min(1).max(40) })
+      .strict(),
+  ),
+  'calendar.removeDay': method<CalendarYear>()(z.object({ day }).strict()),
+};

@@ -1,0 +1,322 @@
+/**
+ * The case board and the case itself (案件): pages of cards, one case with its history and
+ * the moves its viewer may make, and the one method that makes a move. The moves' shapes
+ * follow core/cases/moves.ts; every time is epoch ms, shown in Asia/Shanghai.
+ */
+import { z } from 'zod';
+import type { MoveOption } from '../../core/cases/allowed-moves';
+import type { PendingExtension } from '../../core/cases/case-snapshot';
+import {
+  CASE_SOURCES,
+  CASE_STATES,
+  SATISFACTIONS,
+  URGENCIES,
+  type CaseEventKind,
+  type CaseSource,
+  type CaseState,
+  type CategoryKind,
+  type Satisfaction,
+  type UnitKind,
+  type Urgency,
+} from '../../core/glossary';
+import { method } from './define';
+
+/** An instant a person could mean: 2000–2100. Anything else is a typing or clock slip. */
+export const epochMs = z
+  .number()
+  .int()
+  .min(Date.UTC(2000, 0, 1), '时间早于 2000 年，不合理 (a time before 2000 is impossible here)')
+  .max(Date.UTC(2100, 0, 1), '时间晚于 2100 年，不合理 (a time after 2100 is impossible here)');
+
+const code = z.string().trim().min(1).max(40);
+const categoryCode = z.string().regex(/^[CE]\d{4}$/, '类别代码形如 E0505 (a category code looks like E0505)');
+
+export const boardFilters = z
+  .object({
+    communityCode: code.optional(),
+    gridCode: code.optional(),
+    categoryCode: categoryCode.optional(),
+    source: z.enum(CASE_SOURCES).optional(),
+    unitCode: code.optional(),
+    urgency: z.enum(URGENCIES).optional(),
+    overdueOnly: z.boolean().optional(),
+    nearDueOnly: z.boolean().optional(),
+    escalatedOnly: z.boolean().optional(),
+    supervisedOnly: z.boolean().optional(),
+    reportedFrom: epochMs.optional(),
+    reportedTo: epochMs.optional(),
+    closedFrom: epochMs.optional(),
+    closedTo: epochMs.optional(),
+    q: z.string().max(100).optional(),
+  })
+  .strict();
+export type BoardFiltersInput = z.input<typeof boardFilters>;
+
+export const OPEN_BOARD_STATES = [
+  'reported',
+  'registered',
+  'dispatched',
+  'in_progress',
+  'handled',
+  'suspended',
+] as const satisfies readonly CaseState[];
+
+/** One card on the board (and one row of the table). */
+export interface CaseCard {
+  id: number;
+  caseNo: string;
+  state: CaseState;
+  stateBeforeSuspend: CaseState | null;
+  categoryCode: string;
+  categoryName: string;
+  communityName: string | null;
+  gridName: string | null;
+  address: string | null;
+  urgency: Urgency;
+  source: CaseSource;
+  reportedAt: number;
+  registeredAt: number | null;
+  dispatchedAt: number | null;
+  arrivedAt: number | null;
+  closedAt: number | null;
+  acceptDueAt: number | null;
+  onsiteDueAt: number | null;
+  dueAt: number | null;
+  dueWindowMs: number | null;
+  suspendedAt: number | null;
+  leadUnitName: string | null;
+  escalated: boolean;
+  supervised: boolean;
+  reworkCount: number;
+  extensionCount: number;
+}
+
+export interface BoardColumn {
+  state: CaseState;
+  total: number;
+  rows: CaseCard[];
+}
+
+export interface CaseBoard {
+  asOf: number;
+  columns: BoardColumn[];
+  /** The search matched more cases than it keeps (the newest 5,000). */
+  searchTruncated: boolean;
+}
+
+export interface CasePageResult {
+  asOf: number;
+  offset: number;
+  rows: CaseCard[];
+  total: number;
+  searchTruncated: boolean;
+}
+
+export interface CaseLookups {
+  categories: Array<{
+    code: string;
+    kind: CategoryKind;
+    majorName: string;
+    minorName: string;
+    pinyinInitials: string | null;
+    defaultUnitCode: string | null;
+    resolveHours: number | null;
+    resolveWorkingDays: number | null;
+    active: boolean;
+  }>;
+  units: Array<{ code: string; name: string; kind: UnitKind; placeCode: string | null; active: boolean }>;
+  places: Array<{
+    code: string;
+    name: string;
+    level: 'community' | 'grid';
+    communityCode: string | null;
+    centerLng: number | null;
+    centerLat: number | null;
+  }>;
+}
+
+export interface CaseEventView {
+  id: number;
+  kind: CaseEventKind;
+  fromState: CaseState | null;
+  toState: CaseState | null;
+  actorId: number | null;
+  actorName: string;
+  at: number;
+  note: string | null;
+  data: Record<string, unknown> | null;
+  batchId: number | null;
+}
+
+export interface AttachmentView {
+  id: number;
+  fileName: string;
+  mimeType: string;
+  sizeBytes: number;
+  sha256: string;
+  origin: 'city' | 'local';
+  addedBy: string;
+  addedAt: number;
+  inDatabase: boolean;
+}
+
+export interface RelatedCase {
+  id: number;
+  caseNo: string;
+  state: CaseState;
+  categoryName: string;
+  address: string | null;
+  reportedAt: number;
+  /** Same category within 50 m / 24 h (or in the same grid, when there is no point). */
+  possibleDuplicate: boolean;
+  distanceM: number | null;
+}
+
+export interface CaseDetail {
+  asOf: number;
+  id: number;
+  caseNo: string;
+  source: CaseSource;
+  categoryCode: string;
+  categoryName: string;
+  majorName: string;
+  categoryKind: string;
+  description: string | null;
+  address: string | null;
+  lng: number | null;
+  lat: number | null;
+  gridCode: string | null;
+  gridName: string | null;
+  communityCode: string | null;
+  communityName: string | null;
+  urgency: Urgency;
+  state: CaseState;
+  stateBeforeSuspend: CaseState | null;
+  reportedAt: number;
+  registeredAt: number | null;
+  dispatchedAt: number | null;
+  arrivedAt: number | null;
+  handledAt: number | null;
+  closedAt: number | null;
+  voidedAt: number | null;
+  acceptDueAt: number | null;
+  onsiteDueAt: number | null;
+  baseDueAt: number | null;
+  extendedDueAt: number | null;
+  dueAt: number | null;
+  dueWindowMs: number | null;
+  cityDueAt: number | null;
+  cityDeadlineHours: number | null;
+  suspendedAt: number | null;
+  suspendedMs: number;
+  leadUnitCode: string | null;
+  leadUnitName: string | null;
+  reporter: string | null;
+  phone: string | null;
+  personalDataMasked: boolean;
+  satisfaction: Satisfaction | null;
+  callbackAt: number | null;
+  reworkCount: number;
+  extensionCount: number;
+  escalated: boolean;
+  supervised: boolean;
+  handlerName: string | null;
+  verifierName: string | null;
+  resultNote: string | null;
+  voidReason: string | null;
+  updatedAt: number;
+  units: Array<{ unitCode: string; unitName: string; role: 'lead' | 'assist'; addedAt: number }>;
+  events: CaseEventView[];
+  attachments: AttachmentView[];
+  related: RelatedCase[];
+  pendingExtension: PendingExtension | null;
+  /** The unit dispatch suggests: the category's, or the case's community for 社区居委会. */
+  suggestedLeadUnitCode: string | null;
+  /** What this viewer may do now (core/cases/allowed-moves). */
+  moves: MoveOption[];
+}
+
+const note = z.string().trim().max(1000);
+const reason = z.string().trim().min(1, '请写明原因 (a reason is needed)').max(1000);
+const units = z.array(code).max(10);
+
+/** One move: its kind and what it asks for (core/cases/moves.ts MoveInput). */
+export const moveInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('register'), note: note.nullish() }).strict(),
+  z.object({ kind: z.literal('void'), reason, duplicateOfCaseNo: code.nullish() }).strict(),
+  z
+    .object({
+      kind: z.literal('dispatch'),
+      leadUnitCode: code,
+      assistUnitCodes: units.default([]),
+      note: note.nullish(),
+    })
+    .strict(),
+  z.object({ kind: z.literal('sign'), note: note.nullish() }).strict(),
+  z.object({ kind: z.literal('handle'), result: reason }).strict(),
+  z.object({ kind: z.literal('close'), note: note.nullish() }).strict(),
+  z.object({ kind: z.literal('return'), reason }).strict(),
+  z.object({ kind: z.literal('rework'), reason }).strict(),
+  z.object({ kind: z.literal('request_extension'), newDueAt: epochMs, reason }).strict(),
+  z.object({ kind: z.literal('extend'), newDueAt: epochMs, reason }).strict(),
+  z.object({ kind: z.literal('decline_extension'), reason }).strict(),
+  z.object({ kind: z.literal('suspend'), reason }).strict(),
+  z.object({ kind: z.literal('resume'), note: note.nullish() }).strict(),
+  z
+    .object({
+      kind: z.literal('escalate'),
+      leadUnitCode: code,
+      assistUnitCodes: units.min(1, '吹哨至少要叫一个协办部门 (name at least one assisting department)'),
+      note: reason,
+    })
+    .strict(),
+  z.object({ kind: z.literal('supervise'), note: reason }).strict(),
+  z
+    .object({ kind: z.literal('callback'), satisfaction: z.enum(SATISFACTIONS), note: note.nullish() })
+    .strict(),
+  z.object({ kind: z.literal('note'), note: reason }).strict(),
+]);
+export type MoveRequest = z.input<typeof moveInput>;
+
+const caseRef = z.union([
+  z.object({ id: z.number().int().positive() }).strict(),
+  z.object({ caseNo: code }).strict(),
+]);
+
+export const casesContract = {
+  'cases.lookups': method<CaseLookups>()(z.object({}).strict()),
+  'cases.board': method<CaseBoard>()(
+    z
+      .object({
+        filters: boardFilters.default({}),
+        perColumn: z.number().int().min(1).max(200).default(40),
+      })
+      .strict(),
+  ),
+  'cases.list': method<CasePageResult>()(
+    z
+      .object({
+        filters: boardFilters.default({}),
+        states: z.array(z.enum(CASE_STATES)).min(1).max(8).default([...OPEN_BOARD_STATES]),
+        sort: z.enum(['due', 'reported_desc', 'closed_desc']).default('due'),
+        offset: z.number().int().min(0).max(10_000_000).default(0),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+  ),
+  'cases.get': method<CaseDetail>()(caseRef),
+  'cases.move': method<{ detail: CaseDetail; eventId: number }>()(
+    z
+      .object({
+        caseId: z.number().int().positive(),
+        /** The state the user saw: a move on a case someone else just moved is refused. */
+        expectedState: z.enum(CASE_STATES).optional(),
+        move: moveInput,
+      })
+      .strict(),
+  ),
+  'cases.newlyOverdue': method<{
+    asOf: number;
+    cases: Array<{ id: number; caseNo: string; categoryName: string; dueAt: number; address: string | null }>;
+  }>()(z.object({ since: epochMs }).strict()),
+};

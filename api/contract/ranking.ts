@@ -1,0 +1,230 @@
+/**
+ * 月度排名: indices, composite score, tiers and ranking per community, grid or unit for a
+ * month or ISO week; drill-down to the cases behind every figure; versioned weights;
+ * published bulletins (frozen) and their exports.
+ */
+import { z } from 'zod';
+import type { PeriodKind } from '../../core/indices/periods';
+import type { RankingLevel } from '../../core/indices/ranking';
+import type { CountFigure, UnitCounts, UnitRates } from '../../core/indices/unit-counts';
+import type { Grade, Tier, WeightSet } from '../../core/indices/weight-set';
+import { method } from './define';
+
+export interface PeriodInfo {
+  kind: PeriodKind;
+  /** `2026-10` or `2026-W47`. */
+  key: string;
+  start: number;
+  end: number;
+}
+
+export interface RankingRow {
+  unitCode: string;
+  unitName: string;
+  counts: UnitCounts;
+  rates: UnitRates;
+  /** 0–100, unrounded; null when the unit had no due cases. */
+  score: number | null;
+  tier: Tier | null;
+  grade: Grade | null;
+  /** null when unranked. */
+  rank: number | null;
+  /** The unit's rank and score in the period before (the published bulletin's when there is one). */
+  previousRank: number | null;
+  previousScore: number | null;
+  previousTier: Tier | null;
+}
+
+export interface BulletinSummary {
+  id: number;
+  period: string;
+  level: RankingLevel;
+  version: number;
+  title: string;
+  weightSetId: number;
+  inputsSha256: string;
+  notes: string | null;
+  publishedAt: number;
+  publishedBy: string;
+}
+
+export interface RankingResult {
+  period: PeriodInfo;
+  previousPeriod: PeriodInfo;
+  level: RankingLevel;
+  /** When the figures were computed (a bulletin: when it was published). */
+  computedAt: number;
+  weightSet: WeightSet;
+  rows: RankingRow[];
+  /** Where the previous ranks come from: the previous period's bulletin, or a live computation. */
+  previousSource: 'bulletin' | 'live';
+  /** SHA-256 of the per-case facts and weights used. */
+  inputsSha256: string;
+  /** The bulletin these figures are, when a published one was asked for. */
+  bulletin: BulletinSummary | null;
+  /** The newest published version for this period and level (months only). */
+  latestBulletin: BulletinSummary | null;
+}
+
+export interface TrendSeries {
+  unitCode: string;
+  unitName: string;
+  /** One per period, oldest first; null where the unit had no due cases. */
+  scores: Array<number | null>;
+  tiers: Array<Tier | null>;
+}
+
+export interface TrendResult {
+  periods: PeriodInfo[];
+  level: RankingLevel;
+  series: TrendSeries[];
+}
+
+export interface FigureCase {
+  id: number;
+  caseNo: string;
+  categoryName: string;
+  communityName: string | null;
+  gridName: string | null;
+  leadUnitName: string | null;
+  state: string;
+  reportedAt: number;
+  registeredAt: number | null;
+  dueAt: number | null;
+  closedAt: number | null;
+  reworkCount: number;
+  extensionCount: number;
+  satisfaction: string | null;
+  /** core/indices HANDLING_FLAG or INTAKE_FLAG bits, as counted for the period. */
+  flags: number;
+}
+
+export interface FigureCasesResult {
+  period: PeriodInfo;
+  level: RankingLevel;
+  unitCode: string;
+  unitName: string;
+  figure: CountFigure;
+  /** Which set the figure belongs to: accountable (handling) or reported (intake) cases. */
+  kind: 'handling' | 'intake';
+  /** How many cases the figure counts (the list may be shorter: see `limit`). */
+  total: number;
+  limit: number;
+  cases: FigureCase[];
+  /** Ids as frozen in a bulletin: the list shows today's details of the cases it counted. */
+  bulletinId: number | null;
+  /** Cases the bulletin counted that are no longer in the database. */
+  missing: number;
+}
+
+export interface WeightSetsResult {
+  current: WeightSet;
+  history: WeightSet[];
+}
+
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  /** The file's bytes, base64. */
+  base64: string;
+  bytes: number;
+}
+
+export const RANKING_LEVEL_SCHEMA = z.enum(['community', 'grid', 'unit']);
+export const PERIOD_KEY_SCHEMA = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2]|W\d{2})$/, 'expected YYYY-MM or YYYY-Www');
+const MONTH_KEY_SCHEMA = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM');
+const FIGURE_SCHEMA = z.enum([
+  'reported',
+  'registered',
+  'timelyAccepted',
+  'due',
+  'closed',
+  'onTime',
+  'rework',
+  'extended',
+  'callbacks',
+  'satisfied',
+]) satisfies z.ZodType<CountFigure>;
+const WEIGHT = z.number().min(0).max(1);
+const THRESHOLD = z.number().min(0).max(100);
+
+export const rankingContract = {
+  'ranking.compute': method<RankingResult>()(
+    z
+      .object({
+        period: PERIOD_KEY_SCHEMA,
+        level: RANKING_LEVEL_SCHEMA.default('community'),
+        /** A published bulletin's frozen figures instead of a live computation. */
+        bulletinId: z.number().int().positive().optional(),
+      })
+      .strict(),
+  ),
+  'ranking.trend': method<TrendResult>()(
+    z
+      .object({
+        /** The last period of the trend. */
+        period: PERIOD_KEY_SCHEMA,
+        level: RANKING_LEVEL_SCHEMA.default('community'),
+        count: z.number().int().min(2).max(24).default(12),
+      })
+      .strict(),
+  ),
+  'ranking.cases': method<FigureCasesResult>()(
+    z
+      .object({
+        period: PERIOD_KEY_SCHEMA,
+        level: RANKING_LEVEL_SCHEMA.default('community'),
+        unitCode: z.string().min(1).max(40),
+        figure: FIGURE_SCHEMA,
+        bulletinId: z.number().int().positive().optional(),
+        limit: z.number().int().min(1).max(20_000).default(5_000),
+      })
+      .strict(),
+  ),
+  'ranking.weights': method<WeightSetsResult>()(z.object({}).strict()),
+  'ranking.weights.save': method<WeightSet>()(
+    z
+      .object({
+        weights: z
+          .object({
+            onTimeRate: WEIGHT,
+            closureRate: WEIGHT,
+            reworkFree: WEIGHT,
+            satisfactionRate: WEIGHT,
+          })
+          .strict(),
+        tiers: z.object({ blue: THRESHOLD, yellow: THRESHOLD }).strict(),
+        grades: z.object({ A: THRESHOLD, B: THRESHOLD, C: THRESHOLD, D: THRESHOLD }).strict(),
+      })
+      .strict(),
+  ),
+  'ranking.export': method<ExportedFile>()(
+    z
+      .object({
+        period: PERIOD_KEY_SCHEMA,
+        level: RANKING_LEVEL_SCHEMA.default('community'),
+        format: z.enum(['xlsx', 'pdf']),
+        bulletinId: z.number().int().positive().optional(),
+      })
+      .strict(),
+  ),
+  'bulletin.publish': method<BulletinSummary>()(
+    z
+      .object({
+        period: MONTH_KEY_SCHEMA,
+        level: RANKING_LEVEL_SCHEMA.default('community'),
+        notes: z.string().max(2000).optional(),
+      })
+      .strict(),
+  ),
+  'bulletin.list': method<BulletinSummary[]>()(
+    z
+      .object({
+        period: MONTH_KEY_SCHEMA.optional(),
+        level: RANKING_LEVEL_SCHEMA.optional(),
+      })
+      .strict(),
+  ),
+};

@@ -1,0 +1,138 @@
+/**
+ * The ranking bulletin as a print-ready A4 PDF: title, date and issuing unit, the ranking
+ * table, the score chart, intake figures, the 12-month trend and the notes on method.
+ */
+import type { RankingResult, TrendResult } from '../contract/ranking';
+import { A4Report, TIER_COLOURS, type TableCell } from './a4-report';
+import { countText, dateZh, LEVEL_ZH, rankChangeText, rateText, scoreText, shortPeriodLabel, TIER_ZH } from './document-words';
+import { drawScoreBars, drawTierMix, drawTrendMultiples, SCORE_BAR_ROW, type ScoreBar } from './pdf-charts';
+import { methodNotes, rankingSummary } from './ranking-notes';
+
+export interface RankingDocumentInput {
+  ranking: RankingResult;
+  trend: TrendResult;
+  title: string;
+  issuer: string;
+  periodLabel: string;
+}
+
+const MAX_BARS = 40;
+const MAX_MULTIPLES = 12;
+
+export async function rankingPdf(input: RankingDocumentInput): Promise<Buffer> {
+  const { ranking, trend } = input;
+  const level = LEVEL_ZH[ranking.level];
+  const date = ranking.bulletin?.publishedAt ?? ranking.computedAt;
+  const report = new A4Report({
+    title: input.title,
+    subject: `${input.periodLabel}${level}综合指标排名`,
+    author: input.issuer,
+    createdAt: new Date(date),
+  });
+  report.title(input.title);
+  const version = ranking.bulletin ? `第 ${ranking.bulletin.version} 版` : '未发布（实时计算）';
+  report.subline(`${input.issuer}　　${dateZh(date)}　　${version}`);
+
+  report.section('一、总体情况');
+  report.paragraph(rankingSummary(ranking, input.periodLabel));
+
+  report.section(`二、${level}综合指标排名`);
+  const ranked = ranking.rows.filter((r) => r.rank !== null);
+  report.table(
+    `${input.periodLabel}各${level}综合指标值排名`,
+    [
+      { header: '排名', width: 24, align: 'center' },
+      { header: '变化', width: 30, align: 'center' },
+      { header: level, width: 80 },
+      { header: '分级', width: 30 },
+      { header: '等级', width: 24, align: 'center' },
+      { header: '综合指标值', width: 48, align: 'right' },
+      { header: '应结案', width: 34, align: 'right' },
+      { header: '结案', width: 30, align: 'right' },
+      { header: '按期结案', width: 40, align: 'right' },
+      { header: '结案率', width: 36, align: 'right' },
+      { header: '按期结案率', width: 46, align: 'right' },
+      { header: '返工率', width: 36, align: 'right' },
+      { header: '满意率', width: 36, align: 'right' },
+    ],
+    ranking.rows.map((row): TableCell[] => [
+      { text: row.rank === null ? '—' : String(row.rank) },
+      { text: rankChangeText(row.rank, row.previousRank) },
+      { text: row.unitName },
+      row.tier ? { text: TIER_ZH[row.tier], swatch: TIER_COLOURS[row.tier] } : { text: '未排名' },
+      { text: row.grade ?? '—' },
+      { text: scoreText(row.score) },
+      { text: countText(row.counts.due) },
+      { text: countText(row.counts.closed) },
+      { text: countText(row.counts.onTime) },
+      { text: rateText(row.rates.closureRate) },
+      { text: rateText(row.rates.onTimeRate) },
+      { text: rateText(row.rates.reworkRate) },
+      { text: rateText(row.rates.satisfactionRate) },
+    ]),
+  );
+
+  if (ranked.length > 0) {
+    const bars: Array<ScoreBar | null> = ranked.map((r) => ({
+      label: r.unitName,
+      score: r.score!,
+      tier: r.tier!,
+      rank: r.rank!,
+    }));
+    const shown = bars.length > MAX_BARS ? [...bars.slice(0, MAX_BARS / 2), null, ...bars.slice(-MAX_BARS / 2)] : bars;
+    report.figure(
+      bars.length > MAX_BARS
+        ? `综合指标值（前 ${MAX_BARS / 2} 名与后 ${MAX_BARS / 2} 名，共 ${bars.length} 个${level}参与排名）`
+        : `各${level}综合指标值（虚线为蓝、黄分级线）`,
+      shown.length * SCORE_BAR_ROW + 18,
+      (box) => drawScoreBars(report, box, shown, ranking.weightSet.tiers),
+    );
+  }
+
+  report.section('三、受理立案与延期情况');
+  report.table(
+    `${input.periodLabel}各${level}受理立案情况`,
+    [
+      { header: level, width: 110 },
+      { header: '受理数', width: 48, align: 'right' },
+      { header: '立案数', width: 48, align: 'right' },
+      { header: '立案率', width: 50, align: 'right' },
+      { header: '及时受理率', width: 56, align: 'right' },
+      { header: '延期数', width: 46, align: 'right' },
+      { header: '延期率', width: 46, align: 'right' },
+      { header: '返工数', width: 46, align: 'right' },
+      { header: '回访数', width: 44, align: 'right' },
+    ],
+    ranking.rows.map((row): TableCell[] => [
+      { text: row.unitName },
+      { text: countText(row.counts.reported) },
+      { text: countText(row.counts.registered) },
+      { text: rateText(row.rates.registrationRate) },
+      { text: rateText(row.rates.timelyAcceptRate) },
+      { text: countText(row.counts.extended) },
+      { text: rateText(row.rates.extensionRate) },
+      { text: countText(row.counts.rework) },
+      { text: countText(row.counts.callbacks) },
+    ]),
+  );
+
+  report.section(`四、近 ${trend.periods.length} 个${ranking.period.kind === "week" ? "周" : "月"}趋势`);
+  const periodLabels = trend.periods.map((p) => shortPeriodLabel(p.key));
+  const units = trend.series
+    .filter((s) => s.scores.some((score) => score !== null))
+    .map((s) => ({ label: s.unitName, scores: s.scores, tiers: s.tiers }));
+  if (units.length === 0) {
+    report.paragraph('近期没有应结案件，无趋势可画。');
+  } else if (units.length <= MAX_MULTIPLES) {
+    const rows = Math.ceil(units.length / (units.length > 9 ? 4 : 3));
+    report.figure(`各${level}综合指标值月度趋势（点的颜色为当月分级）`, rows * 96, (box) =>
+      drawTrendMultiples(report, box, periodLabels, units, ranking.weightSet.tiers),
+    );
+  } else {
+    report.figure(`各月蓝、黄、红${level}个数`, 170, (box) => drawTierMix(report, box, periodLabels, units));
+  }
+
+  report.section('五、说明');
+  for (const note of methodNotes(ranking)) report.paragraph(note, 8.5);
+  return report.finish();
+}

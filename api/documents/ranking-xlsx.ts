@@ -1,0 +1,118 @@
+/**
+ * The ranking as a workbook: 排名 (the table, tiers as fills with their word), 受理立案, 趋势
+ * (each unit's score per month) and 说明 (method, weights, checksum). Numbers stay numbers,
+ * formatted, so the figures can be re-used in a spreadsheet.
+ */
+import ExcelJS from 'exceljs';
+import type { Tier } from '../../core/indices/weight-set';
+import { LEVEL_ZH, rankChangeText, shortPeriodLabel, TIER_ZH, dateZh } from './document-words';
+import { methodNotes, rankingSummary } from './ranking-notes';
+import type { RankingDocumentInput } from './ranking-pdf';
+
+const TIER_FILL: Record<Tier, string> = { blue: 'FFE6F0FC', yellow: 'FFFDF5DC', red: 'FFFCEBEB' };
+const HEADER_FILL = 'FFEEF1F4';
+
+function titleRows(sheet: ExcelJS.Worksheet, title: string, subtitle: string, columns: number): void {
+  sheet.addRow([title]);
+  sheet.mergeCells(1, 1, 1, columns);
+  sheet.getCell(1, 1).font = { bold: true, size: 14 };
+  sheet.getCell(1, 1).alignment = { horizontal: 'center' };
+  sheet.addRow([subtitle]);
+  sheet.mergeCells(2, 1, 2, columns);
+  sheet.getCell(2, 1).alignment = { horizontal: 'center' };
+  sheet.getCell(2, 1).font = { color: { argb: 'FF5A626E' } };
+}
+
+function headerRow(sheet: ExcelJS.Worksheet, headers: string[]): void {
+  const row = sheet.addRow(headers);
+  row.font = { bold: true };
+  row.eachCell((cell) => {
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
+    cell.border = { bottom: { style: 'thin' } };
+  });
+  sheet.views = [{ state: 'frozen', ySplit: row.number }];
+}
+
+export async function rankingXlsx(input: RankingDocumentInput): Promise<Buffer> {
+  const { ranking, trend } = input;
+  const level = LEVEL_ZH[ranking.level];
+  const date = ranking.bulletin?.publishedAt ?? ranking.computedAt;
+  const subtitle = `${input.issuer}　${dateZh(date)}　${ranking.bulletin ? `第 ${ranking.bulletin.version} 版` : '未发布（实时计算）'}`;
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'GridDesk';
+  workbook.created = new Date(date);
+
+  const main = workbook.addWorksheet('排名');
+  const headers = ['排名', '变化', `${level}编码`, level, '分级', '等级', '综合指标值', '应结案数', '结案数', '按期结案数', '返工数', '结案率', '按期结案率', '返工率', '满意率'];
+  titleRows(main, input.title, subtitle, headers.length);
+  headerRow(main, headers);
+  for (const row of ranking.rows) {
+    const added = main.addRow([
+      row.rank,
+      rankChangeText(row.rank, row.previousRank),
+      row.unitCode,
+      row.unitName,
+      row.tier ? TIER_ZH[row.tier] : '未排名',
+      row.grade,
+      row.score,
+      row.counts.due,
+      row.counts.closed,
+      row.counts.onTime,
+      row.counts.rework,
+      row.rates.closureRate,
+      row.rates.onTimeRate,
+      row.rates.reworkRate,
+      row.rates.satisfactionRate,
+    ]);
+    if (row.tier) {
+      added.getCell(5).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: TIER_FILL[row.tier] } };
+    }
+    added.getCell(7).numFmt = '0.00';
+    for (const column of [12, 13, 14, 15]) added.getCell(column).numFmt = '0.0%';
+  }
+  main.columns.forEach((column, i) => (column.width = i === 3 ? 22 : i === 2 ? 16 : 11));
+
+  const intake = workbook.addWorksheet('受理立案');
+  const intakeHeaders = [level, '受理数', '立案数', '立案率', '及时受理数', '及时受理率', '延期数', '延期率', '回访数', '满意数'];
+  titleRows(intake, input.title, subtitle, intakeHeaders.length);
+  headerRow(intake, intakeHeaders);
+  for (const row of ranking.rows) {
+    const added = intake.addRow([
+      row.unitName,
+      row.counts.reported,
+      row.counts.registered,
+      row.rates.registrationRate,
+      row.counts.timelyAccepted,
+      row.rates.timelyAcceptRate,
+      row.counts.extended,
+      row.rates.extensionRate,
+      row.counts.callbacks,
+      row.counts.satisfied,
+    ]);
+    for (const column of [4, 6, 8]) added.getCell(column).numFmt = '0.0%';
+  }
+  intake.columns.forEach((column, i) => (column.width = i === 0 ? 22 : 11));
+
+  const trendSheet = workbook.addWorksheet('趋势');
+  const periods = trend.periods.map((p) => shortPeriodLabel(p.key));
+  titleRows(trendSheet, `各${level}综合指标值趋势`, `${trend.periods[0]?.key ?? ''} 至 ${trend.periods.at(-1)?.key ?? ''}`, periods.length + 1);
+  headerRow(trendSheet, [level, ...periods]);
+  for (const series of trend.series) {
+    const added = trendSheet.addRow([series.unitName, ...series.scores]);
+    series.tiers.forEach((tier, i) => {
+      const cell = added.getCell(i + 2);
+      cell.numFmt = '0.00';
+      if (tier) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: TIER_FILL[tier] } };
+    });
+  }
+  trendSheet.columns.forEach((column, i) => (column.width = i === 0 ? 22 : 9));
+
+  const notes = workbook.addWorksheet('说明');
+  notes.addRow([input.title]).font = { bold: true, size: 14 };
+  notes.addRow([rankingSummary(ranking, input.periodLabel)]);
+  for (const note of methodNotes(ranking)) notes.addRow([note]);
+  notes.getColumn(1).width = 120;
+  notes.getColumn(1).alignment = { wrapText: true, vertical: 'top' };
+
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

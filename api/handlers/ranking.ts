@@ -1,0 +1,143 @@
+import { periodLabelZh } from '../../core/indices/periods';
+import { weightSetProblems } from '../../core/indices/weight-set';
+import { listBulletins, latestBulletin } from '../../db/queries/bulletins';
+import { currentWeightSet, listWeightSets, saveWeightSet } from '../../db/queries/weight-sets';
+import type { RankingResult } from '../contract/ranking';
+import { UserError } from '../errors';
+import { renderRankingExport } from '../documents/ranking-export';
+import {
+  publishBulletin,
+  rankingFromBulletin,
+  requireBulletin,
+  toBulletinSummary,
+  TREND_PERIODS,
+} from '../indices/bulletins';
+import { figureCases } from '../indices/figure-cases';
+import { computeLiveRanking } from '../indices/live-ranking';
+import { periodInfo, requirePeriod } from '../indices/periods';
+import { computeTrend } from '../indices/trend';
+import type { ApiContext } from '../context';
+import type { FeatureHandlers } from './types';
+
+function liveRankingResult(context: ApiContext, periodKey: string, level: RankingResult['level']): RankingResult {
+  const period = requirePeriod(periodKey);
+  const live = computeLiveRanking(context.db, level, period, context.now());
+  const latest = period.kind === 'month' ? latestBulletin(context.db, period.key, level) : null;
+  return {
+    period: periodInfo(period),
+    previousPeriod: periodInfo(live.previousPeriod),
+    level,
+    computedAt: live.computedAt,
+    weightSet: live.weightSet,
+    rows: live.rows,
+    previousSource: live.previousSource,
+    inputsSha256: live.inputsSha256,
+    bulletin: null,
+    latestBulletin: latest ? toBulletinSummary(latest) : null,
+  };
+}
+
+/** Weights and tiers are the admin's to change (DOMAIN.md); before sign-in exists, the system acts. */
+function requireAdmin(context: ApiContext): void {
+  if (context.actor.role === 'admin' || context.actor.role === 'system') return;
+  throw new UserError('forbidden', {
+    zh: '只有管理员可以修改评价权重与分级分数线。',
+    en: 'Only an administrator can change the index weights and thresholds.',
+  });
+}
+
+export const rankingHandlers = {
+  'ranking.compute': (context, input) =>
+    input.bulletinId !== undefined
+      ? rankingFromBulletin(context.db, input.bulletinId)
+      : liveRankingResult(context, input.period, input.level),
+
+  'ranking.trend': (context, input) =>
+    computeTrend(
+      context.db,
+      input.level,
+      requirePeriod(input.period),
+      input.count,
+      currentWeightSet(context.db, context.now()),
+    ),
+
+  'ranking.cases': (context, input) =>
+    figureCases(context.db, {
+      period: requirePeriod(input.period),
+      level: input.level,
+      unitCode: input.unitCode,
+      figure: input.figure,
+      bulletinId: input.bulletinId,
+      limit: input.limit,
+    }),
+
+  'ranking.weights': (context) => ({
+    current: currentWeightSet(context.db, context.now()),
+    history: listWeightSets(context.db),
+  }),
+
+  'ranking.weights.save': (context, input) => {
+    requireAdmin(context);
+    const problems = weightSetProblems(input.weights, input.tiers, input.grades);
+    if (problems.length > 0) {
+      const first = problems[0]!;
+      throw new UserError(
+        'invalid_weights',
+        { zh: `${first.field}：${first.zh}。`, en: `${first.field}: ${first.en}.` },
+        first.field,
+      );
+    }
+    const saved = saveWeightSet(
+      context.db,
+      input.weights,
+      input.tiers,
+      input.grades,
+      context.actor.name,
+      context.now(),
+    );
+    context.live.publish({ type: 'data.changed', at: context.now() });
+    return saved;
+  },
+
+  'ranking.export': async (context, input) => {
+    // A bulletin exports exactly what it froze, its trend included.
+    const frozen = input.bulletinId !== undefined ? requireBulletin(context.db, input.bulletinId) : null;
+    const ranking = frozen
+      ? rankingFromBulletin(context.db, frozen.record.id)
+      : liveRankingResult(context, input.period, input.level);
+    const period = requirePeriod(ranking.period.key);
+    const trend =
+      frozen?.figures.trend ??
+      computeTrend(context.db, ranking.level, period, TREND_PERIODS, ranking.weightSet);
+    return renderRankingExport(context.db, {
+      format: input.format,
+      ranking,
+      trend,
+      periodLabel: periodLabelZh(period),
+    });
+  },
+
+  'bulletin.publish': (context, input) => {
+    const summary = publishBulletin(context.db, {
+      period: requirePeriod(input.period, 'period', 'month'),
+      level: input.level,
+      notes: input.notes?.trim() || null,
+      actor: context.actor.name,
+      now: context.now(),
+    });
+    context.live.publish({ type: 'data.changed', at: context.now() });
+    return summary;
+  },
+
+  'bulletin.list': (context, input) =>
+    listBulletins(context.db, { period: input.period, level: input.level }).map(toBulletinSummary),
+} satisfies FeatureHandlers<
+  | 'ranking.compute'
+  | 'ranking.trend'
+  | 'ranking.cases'
+  | 'ranking.weights'
+  | 'ranking.weights.save'
+  | 'ranking.export'
+  | 'bulletin.publish'
+  | 'bulletin.list'
+>;

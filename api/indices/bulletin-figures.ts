@@ -1,0 +1,35 @@
+/**
+ * What a published bulletin freezes (bulletins.figures, JSON): the ranking as computed, the
+ * weights used, the 12-month trend printed beside it, and for every unit the ids of the
+ * cases behind each figure with their flags, so a drill-down into a published bulletin
+ * shows exactly what was counted then, whatever imports changed since.
+ */
+import type { RankingLevel } from '../../core/indices/ranking';
+import type { UnitCaseFlags } from '../../core/indices/unit-counts';
+import type { WeightSet } from '../../core/indices/weight-set';
+import type { PeriodInfo, RankingRow, TrendResult } from '../contract/ranking';
+
+export const BULLETIN_FIGURES_SCHEMA = 1;
+
+export interface BulletinFigures {
+  schema: typeof BULLETIN_FIGURES_SCHEMA;
+  period: PeriodInfo;
+  previousPeriod: PeriodInfo;
+  level: RankingLevel;
+  computedAt: number;
+  weightSet: WeightSet;
+  rows: RankingRow[];
+  previousSource: 'bulletin' | 'live';
+  inputsSha256: string;
+  trend: TrendResult;
+  cases: Record<string, UnitCaseFlags>;
+}
+
+export function parseBulletinFigures(text: string): BulletinFigures {
+  const figures = JSON.parse(text) as BulletinFigures;
+  if (figures.schema !== BULLETIN_FIGURES_SCHEMA || !Array.isArray(figures.rows)) {
+    // Written only by this program: another shape is a bug or a newer GridDesk's bulletin.
+    throw new Error(`bulletin figures of an unknown shape (schema ${String(figures.schema)})`);
+  }
+  return figures;
+}

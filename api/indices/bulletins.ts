@@ -1,0 +1,133 @@
+/**
+ * Publishing a bulletin (发布通报) and reading one back. Publishing freezes the live ranking,
+ * its trend and the case ids behind every figure; a month that has not ended cannot be
+ * published, and a re-computation whose inputs are unchanged is refused rather than
+ * stored as a duplicate version.
+ */
+import { periodLabelZh, type Period } from '../../core/indices/periods';
+import type { RankingLevel } from '../../core/indices/ranking';
+import { bulletinById, insertBulletin, latestBulletin, streetName, type BulletinRecord } from '../../db/queries/bulletins';
+import type { Db } from '../../db/open';
+import type { BulletinSummary, RankingResult } from '../contract/ranking';
+import { UserError } from '../errors';
+import { BULLETIN_FIGURES_SCHEMA, parseBulletinFigures, type BulletinFigures } from './bulletin-figures';
+import { computeLiveRanking } from './live-ranking';
+import { periodInfo } from './periods';
+import { computeTrend } from './trend';
+
+export const TREND_PERIODS = 12;
+
+const LEVEL_TITLE: Record<RankingLevel, string> = {
+  community: '',
+  grid: '（网格）',
+  unit: '（责任单位）',
+};
+
+/** 示范街道2026年10月城市治理案件办理情况通报 (UI.md). */
+export function bulletinTitle(street: string | null, period: Period, level: RankingLevel): string {
+  return `${street ?? ''}${periodLabelZh(period)}城市治理案件办理情况通报${LEVEL_TITLE[level]}`;
+}
+
+export function toBulletinSummary(record: Omit<BulletinRecord, 'figures'>): BulletinSummary {
+  return {
+    id: record.id,
+    period: record.period,
+    level: record.level,
+    version: record.version,
+    title: record.title,
+    weightSetId: record.weightSetId,
+    inputsSha256: record.inputsSha256,
+    notes: record.notes,
+    publishedAt: record.publishedAt,
+    publishedBy: record.publishedBy,
+  };
+}
+
+export function publishBulletin(
+  db: Db,
+  input: { period: Period; level: RankingLevel; notes: string | null; actor: string; now: number },
+): BulletinSummary {
+  const { period, level, now } = input;
+  const label = periodLabelZh(period);
+  if (period.end > now) {
+    throw new UserError(
+      'period_not_over',
+      {
+        zh: `${label}尚未结束，不能发布通报：请在月末之后发布。`,
+        en: `${period.key} has not ended yet; publish its bulletin after the month is over.`,
+      },
+      'period',
+    );
+  }
+  // One write transaction: the figures, the trend and the checksum come from one snapshot.
+  return db.transaction(() => {
+    const live = computeLiveRanking(db, level, period, now);
+    const latest = latestBulletin(db, period.key, level);
+    if (latest && latest.inputsSha256 === live.inputsSha256) {
+      throw new UserError(
+        'bulletin_unchanged',
+        {
+          zh: `${label}的通报第 ${latest.version} 版与当前数据完全一致，无需再发布新版本。`,
+          en: `Version ${latest.version} of the ${period.key} bulletin already has exactly these inputs; no new version is needed.`,
+        },
+        'period',
+      );
+    }
+    const figures: BulletinFigures = {
+      schema: BULLETIN_FIGURES_SCHEMA,
+      period: periodInfo(period),
+      previousPeriod: periodInfo(live.previousPeriod),
+      level,
+      computedAt: now,
+      weightSet: live.weightSet,
+      rows: live.rows,
+      previousSource: live.previousSource,
+      inputsSha256: live.inputsSha256,
+      trend: computeTrend(db, level, period, TREND_PERIODS, live.weightSet),
+      cases: Object.fromEntries(live.caseFlags),
+    };
+    return toBulletinSummary(
+      insertBulletin(db, {
+        period: period.key,
+        level,
+        title: bulletinTitle(streetName(db), period, level),
+        weightSetId: live.weightSet.id,
+        inputsSha256: live.inputsSha256,
+        figures: JSON.stringify(figures),
+        notes: input.notes,
+        publishedAt: now,
+        publishedBy: input.actor,
+      }),
+    );
+  }).immediate();
+}
+
+export function requireBulletin(db: Db, id: number): { record: BulletinRecord; figures: BulletinFigures } {
+  const record = bulletinById(db, id);
+  if (!record) {
+    throw new UserError(
+      'bulletin_not_found',
+      { zh: `没有编号为 ${id} 的已发布通报。`, en: `There is no published bulletin with id ${id}.` },
+      'bulletinId',
+    );
+  }
+  return { record, figures: parseBulletinFigures(record.figures) };
+}
+
+/** A published bulletin's frozen ranking, in the same shape as a live one. */
+export function rankingFromBulletin(db: Db, id: number): RankingResult {
+  const { record, figures } = requireBulletin(db, id);
+  const latest = latestBulletin(db, record.period, record.level);
+  return {
+    period: figures.period,
+    previousPeriod: figures.previousPeriod,
+    level: figures.level,
+    computedAt: figures.computedAt,
+    weightSet: figures.weightSet,
+    rows: figures.rows,
+    previousSource: figures.previousSource,
+    inputsSha256: figures.inputsSha256,
+    bulletin: toBulletinSummary(record),
+    latestBulletin: latest ? toBulletinSummary(latest) : null,
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * The score trend of every unit over the last N periods (12 months by default), counted by
+ * SQLite in one pass (db/queries/index-facts.ts) and scored by core/indices.
+ */
+import { periodsEndingWith, type Period } from '../../core/indices/periods';
+import type { RankingLevel } from '../../core/indices/ranking';
+import { compositeScore, tierOf } from '../../core/indices/score';
+import { emptyCounts } from '../../core/indices/unit-counts';
+import type { WeightSet } from '../../core/indices/weight-set';
+import { aggregateHandlingByPeriod, listRankingUnits } from '../../db/queries/index-facts';
+import type { Db } from '../../db/open';
+import type { TrendResult, TrendSeries } from '../contract/ranking';
+import { periodInfo } from './periods';
+
+export function computeTrend(
+  db: Db,
+  level: RankingLevel,
+  last: Period,
+  count: number,
+  weightSet: WeightSet,
+): TrendResult {
+  const periods = periodsEndingWith(last, count);
+  const series = new Map<string, TrendSeries>();
+  const seriesOf = (code: string, name: string) => {
+    let s = series.get(code);
+    if (!s) {
+      s = {
+        unitCode: code,
+        unitName: name,
+        scores: periods.map(() => null),
+        tiers: periods.map(() => null),
+      };
+      series.set(code, s);
+    }
+    return s;
+  };
+  for (const unit of listRankingUnits(db, level)) seriesOf(unit.code, unit.name);
+  for (const row of aggregateHandlingByPeriod(db, level, periods)) {
+    const { periodIndex, unitCode, ...handling } = row;
+    const score = compositeScore({ ...emptyCounts(), ...handling }, weightSet.weights);
+    const s = seriesOf(unitCode, unitCode);
+    s.scores[periodIndex] = score?.value ?? null;
+    s.tiers[periodIndex] = tierOf(score, weightSet.tiers);
+  }
+  return {
+    periods: periods.map(periodInfo),
+    level,
+    series: [...series.values()].sort((a, b) => (a.unitCode < b.unitCode ? -1 : 1)),
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * A move the workflow refuses: a code and one sentence in each UI language that says what
+ * is wrong and, where it can, what would be right. The API turns it into a UserError.
+ */
+import { CASE_STATE_ZH, type CaseState, type UserRole } from '../glossary';
+import { MOVE_EN, MOVE_FROM, MOVE_ZH, type MoveKind } from './moves';
+
+export interface Refusal {
+  ok: false;
+  code: string;
+  sentence: { zh: string; en: string };
+  /** The input field at fault, when there is one. */
+  where?: string;
+}
+
+export function refuse(code: string, zh: string, en: string, where?: string): Refusal {
+  return { ok: false, code, sentence: { zh, en }, ...(where ? { where } : {}) };
+}
+
+export const CASE_STATE_EN: Record<CaseState, string> = {
+  reported: 'reported',
+  registered: 'registered',
+  dispatched: 'dispatched',
+  in_progress: 'in progress',
+  handled: 'awaiting check',
+  closed: 'closed',
+  voided: 'voided',
+  suspended: 'suspended',
+};
+
+export const ROLE_ZH: Record<UserRole, string> = {
+  operator: '值班员',
+  leader: '领导',
+  admin: '管理员',
+  handler: '处置单位',
+};
+
+export const ROLE_EN: Record<UserRole, string> = {
+  operator: 'operator',
+  leader: 'leader',
+  admin: 'administrator',
+  handler: 'handling unit',
+};
+
+/** 案卷 X 现在是「已派遣」，不能「核查结案」：只有「待核查」的案卷可以。 */
+export function wrongStateRefusal(caseNo: string, state: CaseState, move: MoveKind): Refusal {
+  const from = MOVE_FROM[move];
+  const allowedZh = from.map((s) => `「${CASE_STATE_ZH[s]}」`).join('、');
+  const allowedEn = from.map((s) => `“${CASE_STATE_EN[s]}”`).join(', ');
+  return refuse(
+    'move_out_of_order',
+    `案卷 ${caseNo} 现在是「${CASE_STATE_ZH[state]}」，不能「${MOVE_ZH[move]}」：只有${allowedZh}的案卷可以。`,
+    `Case ${caseNo} is ${CASE_STATE_EN[state]}, so it cannot ${MOVE_EN[move]}: only a case that is ${allowedEn} can.`,
+  );
+}
+
+export function wrongRoleRefusal(
+  move: MoveKind,
+  role: UserRole | 'system' | 'anonymous',
+  allowed: readonly UserRole[],
+): Refusal {
+  if (role === 'anonymous') {
+    return refuse(
+      'sign_in_required',
+      `请先登录，再「${MOVE_ZH[move]}」。`,
+      `Sign in first to ${MOVE_EN[move]}.`,
+    );
+  }
+  const zh = allowed.map((r) => ROLE_ZH[r]).join('、');
+  const en = allowed.map((r) => ROLE_EN[r]).join(', ');
+  const mine = role === 'system' ? '系统' : ROLE_ZH[role];
+  const mineEn = role === 'system' ? 'the system' : `a ${ROLE_EN[role]}`;
+  return refuse(
+    'role_not_allowed',
+    `「${MOVE_ZH[move]}」只能由${zh}操作，当前用户是${mine}。`,
+    `Only ${en} may ${MOVE_EN[move]}; you are signed in as ${mineEn}.`,
+  );
+}

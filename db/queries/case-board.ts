@@ -1,0 +1,240 @@
+/**
+ * The case board's reads: a page of cards (one state's column, or the table across states),
+ * filtered and sorted by due time, and the count per state. The WHERE repeats the partial
+ * indexes' terms (migration 002) word for word, so SQLite can use them.
+ */
+import { NEAR_DUE_FRACTION } from '../../core/clocks';
+import type { CaseSource, CaseState, Urgency } from '../../core/glossary';
+import { BOARD_OPEN_STATES_SQL } from '../migrations/002-case-board.sql';
+import type { Db } from '../open';
+import { searchCandidates, type SearchCandidates, type SearchScope } from './case-search';
+
+export interface BoardFilters {
+  communityCode?: string | undefined;
+  gridCode?: string | undefined;
+  categoryCode?: string | undefined;
+  source?: CaseSource | undefined;
+  unitCode?: string | undefined;
+  urgency?: Urgency | undefined;
+  overdueOnly?: boolean | undefined;
+  nearDueOnly?: boolean | undefined;
+  escalatedOnly?: boolean | undefined;
+  supervisedOnly?: boolean | undefined;
+  reportedFrom?: number | undefined;
+  reportedTo?: number | undefined;
+  closedFrom?: number | undefined;
+  closedTo?: number | undefined;
+  q?: string | undefined;
+  /** The search already run for `q` (the board runs it once for all its columns). */
+  resolvedSearch?: (SearchCandidates & { scope: SearchScope }) | undefined;
+}
+
+/** Runs the search of `filters.q` once, for several page reads over the same scope. */
+export function withResolvedSearch(db: Db, filters: BoardFilters, scope: SearchScope): BoardFilters {
+  if (!filters.q?.trim()) return filters;
+  return { ...filters, resolvedSearch: { ...searchCandidates(db, filters.q, scope), scope } };
+}
+
+export type BoardSort = 'due' | 'reported_desc' | 'closed_desc';
+
+export interface CaseCardRow {
+  id: number;
+  caseNo: string;
+  state: CaseState;
+  stateBeforeSuspend: CaseState | null;
+  categoryCode: string;
+  categoryName: string;
+  communityName: string | null;
+  gridName: string | null;
+  address: string | null;
+  urgency: Urgency;
+  source: CaseSource;
+  reportedAt: number;
+  registeredAt: number | null;
+  dispatchedAt: number | null;
+  arrivedAt: number | null;
+  closedAt: number | null;
+  acceptDueAt: number | null;
+  onsiteDueAt: number | null;
+  dueAt: number | null;
+  dueWindowMs: number | null;
+  suspendedAt: number | null;
+  leadUnitName: string | null;
+  escalated: boolean;
+  supervised: boolean;
+  reworkCount: number;
+  extensionCount: number;
+}
+
+const OPEN_STATES: readonly CaseState[] = ['reported', 'registered', 'dispatched', 'in_progress', 'handled', 'suspended'];
+const RUNNING = "('registered', 'dispatched', 'in_progress', 'handled')";
+/** The board's order key, as migration 002 indexes it (BOARD_DUE_SQL, with the alias). */
+const BOARD_DUE = 'coalesce(c.due_at, c.accept_due_at)';
+
+const CARD_COLUMNS = /* sql */ `
+  c.id, c.case_no AS caseNo, c.state, c.state_before_suspend AS stateBeforeSuspend,
+  c.category_code AS categoryCode, cat.minor_name AS categoryName,
+  community.name AS communityName, grid.name AS gridName, c.address, c.urgency, c.source,
+  c.reported_at AS reportedAt, c.registered_at AS registeredAt, c.dispatched_at AS dispatchedAt,
+  c.arrived_at AS arrivedAt, c.closed_at AS closedAt, c.accept_due_at AS acceptDueAt,
+  c.onsite_due_at AS onsiteDueAt, c.due_at AS dueAt, c.due_window_ms AS dueWindowMs,
+  c.suspended_at AS suspendedAt, unit.name AS leadUnitName, c.escalated, c.supervised,
+  c.rework_count AS reworkCount, c.extension_count AS extensionCount`;
+
+const CARD_JOINS = /* sql */ `
+  JOIN categories cat ON cat.code = c.category_code
+  LEFT JOIN places community ON community.code = c.community_code
+  LEFT JOIN places grid ON grid.code = c.grid_code
+  LEFT JOIN units unit ON unit.code = c.lead_unit_code`;
+
+interface Where {
+  clauses: string[];
+  params: Record<string, unknown>;
+  /** The search matched more cases than it keeps: the result is the newest of them. */
+  searchTruncated: boolean;
+}
+
+/** The WHERE for `states` and the filters; `states` all open lets the partial indexes work. */
+function buildWhere(db: Db, states: readonly CaseState[], filters: BoardFilters, now: number): Where {
+  const clauses: string[] = [];
+  const params: Record<string, unknown> = { now };
+  const allOpen = states.every((s) => OPEN_STATES.includes(s));
+  if (allOpen) clauses.push(`c.state IN ${BOARD_OPEN_STATES_SQL}`);
+  if (states.length === 1) {
+    clauses.push('c.state = @state');
+    params.state = states[0];
+  } else if (!(allOpen && states.length === OPEN_STATES.length)) {
+    clauses.push(`c.state IN (${states.map((s) => `'${s}'`).join(', ')})`);
+  }
+  const equals: Array<[keyof BoardFilters, string]> = [
+    ['communityCode', 'c.community_code'],
+    ['gridCode', 'c.grid_code'],
+    ['categoryCode', 'c.category_code'],
+    ['source', 'c.source'],
+    ['unitCode', 'c.lead_unit_code'],
+    ['urgency', 'c.urgency'],
+  ];
+  for (const [key, column] of equals) {
+    if (filters[key] == null || filters[key] === '') continue;
+    clauses.push(`${column} = @${key}`);
+    params[key] = filters[key];
+  }
+  if (filters.overdueOnly) {
+    // As the overview counts it: the resolution clock runs and its deadline has passed.
+    clauses.push(`c.state IN ${RUNNING} AND ${BOARD_DUE} < @now`);
+  }
+  if (filters.nearDueOnly) {
+    clauses.push(
+      `c.state IN ${RUNNING} AND c.due_at >= @now AND c.due_at - @now <= ${NEAR_DUE_FRACTION} * c.due_window_ms`,
+    );
+  }
+  if (filters.escalatedOnly) clauses.push('c.escalated = 1');
+  if (filters.supervisedOnly) clauses.push('c.supervised = 1');
+  const ranges: Array<[keyof BoardFilters, string, string]> = [
+    ['reportedFrom', 'c.reported_at', '>='],
+    ['reportedTo', 'c.reported_at', '<'],
+    ['closedFrom', 'c.closed_at', '>='],
+    ['closedTo', 'c.closed_at', '<'],
+  ];
+  for (const [key, column, op] of ranges) {
+    if (filters[key] == null) continue;
+    clauses.push(`${column} ${op} @${key}`);
+    params[key] = filters[key];
+  }
+  let searchTruncated = false;
+  if (filters.q?.trim()) {
+    const scope: SearchScope = allOpen ? 'open' : 'all';
+    const found = filters.resolvedSearch?.scope === scope ? filters.resolvedSearch : searchCandidates(db, filters.q, scope);
+    clauses.push(`c.id IN (SELECT value FROM json_each(@searchIds))`);
+    params.searchIds = JSON.stringify(found.ids);
+    searchTruncated = found.truncated;
+  }
+  return { clauses, params, searchTruncated };
+}
+
+const ORDER: Record<BoardSort, string> = {
+  due: `${BOARD_DUE}, c.id`,
+  reported_desc: 'c.reported_at DESC, c.id DESC',
+  closed_desc: 'c.closed_at DESC, c.id DESC',
+};
+
+type RawCard = Omit<CaseCardRow, 'escalated' | 'supervised'> & { escalated: number; supervised: number };
+
+export interface CasePage {
+  rows: CaseCardRow[];
+  total: number;
+  searchTruncated: boolean;
+}
+
+export function readCasePage(
+  db: Db,
+  options: {
+    states: readonly CaseState[];
+    filters: BoardFilters;
+    sort: BoardSort;
+    offset: number;
+    limit: number;
+    now: number;
+    withTotal?: boolean;
+  },
+): CasePage {
+  const where = buildWhere(db, options.states, options.filters, options.now);
+  const whereSql = where.clauses.length ? `WHERE ${where.clauses.join(' AND ')}` : '';
+  // Page the ids on the index alone, then join the names for just this page.
+  const raw = db
+    .prepare<Record<string, unknown>, RawCard>(
+      `SELECT ${CARD_COLUMNS} FROM (
+         SELECT c.id FROM cases c ${whereSql}
+          ORDER BY ${ORDER[options.sort]} LIMIT @limit OFFSET @offset
+       ) page
+       JOIN cases c ON c.id = page.id ${CARD_JOINS}
+       ORDER BY ${ORDER[options.sort]}`,
+    )
+    .all({ ...where.params, limit: options.limit, offset: options.offset });
+  const total =
+    options.withTotal === false
+      ? -1
+      : (db
+          .prepare<Record<string, unknown>, number>(`SELECT count(*) FROM cases c ${whereSql}`)
+          .pluck()
+          .get(where.params) ?? 0);
+  return {
+    rows: raw.map((r) => ({ ...r, escalated: r.escalated === 1, supervised: r.supervised === 1 })),
+    total,
+    searchTruncated: where.searchTruncated,
+  };
+}
+
+/** How many open cases each state holds under the filters (the board's column heads). */
+export function readStateCounts(
+  db: Db,
+  filters: BoardFilters,
+  now: number,
+): { counts: Record<string, number>; searchTruncated: boolean } {
+  const where = buildWhere(db, OPEN_STATES, filters, now);
+  const rows = db
+    .prepare<Record<string, unknown>, { state: CaseState; n: number }>(
+      `SELECT c.state, count(*) AS n FROM cases c WHERE ${where.clauses.join(' AND ')} GROUP BY c.state`,
+    )
+    .all(where.params);
+  const counts: Record<string, number> = Object.fromEntries(OPEN_STATES.map((s) => [s, 0]));
+  for (const row of rows) counts[row.state] = row.n;
+  return { counts, searchTruncated: where.searchTruncated };
+}
+
+/** Cases whose resolution deadline passed in (since, now]: the board's overdue alarm. */
+export function readNewlyOverdue(
+  db: Db,
+  since: number,
+  now: number,
+  limit: number,
+): Array<{ id: number; caseNo: string; categoryName: string; dueAt: number; address: string | null }> {
+  return db
+    .prepare<{ since: number; now: number; limit: number }, { id: number; caseNo: string; categoryName: string; dueAt: number; address: string | null }>(
+      `SELECT c.id, c.case_no AS caseNo, cat.minor_name AS categoryName, c.due_at AS dueAt, c.address
+         FROM cases c JOIN categories cat ON cat.code = c.category_code
+        WHERE c.state IN ${RUNNING} AND c.due_at > @since AND c.due_at <= @now
+        ORDER BY c.due_at LIMIT @limit`,
+    )
+    .all({ since, now, limit });
+}

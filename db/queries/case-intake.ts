@@ -1,0 +1,109 @@
+/**
+ * A new case from the desk's quick entry (快速登记): its number, its row in 待受理 with the
+ * accept clock running, its 'report' event; and the open cases that may be the same problem.
+ */
+import { boxAround, DUPLICATE_RADIUS_M, DUPLICATE_WINDOW_MS, type DuplicateCandidate } from '../../core/cases/duplicates';
+import { caseNumberGlob, caseNumberSerial, formatCaseNumber } from '../../core/cases/case-number';
+import type { CaseSource, Urgency } from '../../core/glossary';
+import { startOfDay, DAY_MS } from '../../core/time';
+import type { Db } from '../open';
+
+export interface NewCaseRow {
+  source: CaseSource;
+  categoryCode: string;
+  description: string;
+  address: string | null;
+  lng: number | null;
+  lat: number | null;
+  originalCrs: string | null;
+  originalLng: number | null;
+  originalLat: number | null;
+  gridCode: string | null;
+  communityCode: string | null;
+  urgency: Urgency;
+  reportedAt: number;
+  acceptDueAt: number;
+  cityDueAt: number | null;
+  cityDeadlineHours: number | null;
+  reporter: string | null;
+  phone: string | null;
+}
+
+/** The next desk number of the day: one more than the day's highest serial. */
+export function nextCaseNumber(db: Db, categoryCode: string, reportedAt: number): string {
+  const dayStart = startOfDay(reportedAt);
+  const numbers = db
+    .prepare<[number, number, string], string>(
+      `SELECT case_no FROM cases WHERE reported_at >= ? AND reported_at < ? AND case_no GLOB ?`,
+    )
+    .pluck()
+    .all(dayStart, dayStart + DAY_MS, caseNumberGlob(reportedAt));
+  let serial = 0;
+  for (const caseNo of numbers) serial = Math.max(serial, caseNumberSerial(caseNo) ?? 0);
+  let candidate = formatCaseNumber(categoryCode, reportedAt, serial + 1);
+  // A case imported with a desk-style number of another day could hold it: step past.
+  const taken = db.prepare<[string], number>('SELECT 1 FROM cases WHERE case_no = ?').pluck();
+  while (taken.get(candidate)) {
+    serial += 1;
+    candidate = formatCaseNumber(categoryCode, reportedAt, serial + 1);
+  }
+  return candidate;
+}
+
+export function insertReportedCase(db: Db, caseNo: string, row: NewCaseRow, now: number): number {
+  const result = db
+    .prepare(
+      `INSERT INTO cases (case_no, source, category_code, description, address, lng, lat,
+         original_crs, original_lng, original_lat, grid_code, community_code, urgency, state,
+         reported_at, accept_due_at, city_due_at, city_deadline_hours, reporter, phone,
+         created_at, updated_at)
+       VALUES (@caseNo, @source, @categoryCode, @description, @address, @lng, @lat,
+         @originalCrs, @originalLng, @originalLat, @gridCode, @communityCode, @urgency, 'reported',
+         @reportedAt, @acceptDueAt, @cityDueAt, @cityDeadlineHours, @reporter, @phone, @now, @now)`,
+    )
+    .run({ ...row, caseNo, now });
+  return Number(result.lastInsertRowid);
+}
+
+export interface DuplicateRow extends DuplicateCandidate {
+  caseNo: string;
+  state: string;
+  address: string | null;
+  description: string | null;
+}
+
+/** Open cases of the category reported within 24 h, near the point or in the grid. */
+export function readDuplicateCandidates(
+  db: Db,
+  probe: { categoryCode: string; reportedAt: number; lng: number | null; lat: number | null; gridCode: string | null },
+  excludeCaseId: number | null,
+): DuplicateRow[] {
+  const params: Record<string, unknown> = {
+    category: probe.categoryCode,
+    from: probe.reportedAt - DUPLICATE_WINDOW_MS,
+    to: probe.reportedAt + DUPLICATE_WINDOW_MS,
+    exclude: excludeCaseId ?? -1,
+  };
+  let near: string;
+  if (probe.lng != null && probe.lat != null) {
+    // A box a little wider than 50 m pre-filters; core/cases/duplicates measures exactly.
+    Object.assign(params, boxAround(probe.lng, probe.lat, DUPLICATE_RADIUS_M * 1.5));
+    near = 'c.lng BETWEEN @minLng AND @maxLng AND c.lat BETWEEN @minLat AND @maxLat';
+  } else if (probe.gridCode) {
+    params.grid = probe.gridCode;
+    near = 'c.grid_code = @grid';
+  } else {
+    return [];
+  }
+  return db
+    .prepare<Record<string, unknown>, DuplicateRow>(
+      `SELECT c.id, c.case_no AS caseNo, c.state, c.category_code AS categoryCode,
+              c.reported_at AS reportedAt, c.lng, c.lat, c.grid_code AS gridCode, c.address, c.description
+         FROM cases c
+        WHERE c.category_code = @category
+          AND c.state IN ('reported', 'registered', 'dispatched', 'in_progress', 'handled', 'suspended')
+          AND c.reported_at BETWEEN @from AND @to AND c.id <> @exclude AND ${near}
+        ORDER BY c.reported_at DESC LIMIT 20`,
+    )
+    .all(params);
+}

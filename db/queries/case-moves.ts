@@ -1,0 +1,135 @@
+/**
+ * Writing a planned move (core/cases/workflow): the row's new columns, the lead and
+ * assisting units, and the one append-only event, together or not at all. The caller runs
+ * it inside one IMMEDIATE transaction with the read that planned it.
+ */
+import type { CasePatch, CaseUnitsChange } from '../../core/cases/case-snapshot';
+import type { PlannedEvent } from '../../core/cases/workflow';
+import type { Db } from '../open';
+
+/** CasePatch field → cases column; the only columns a move may write. */
+const PATCH_COLUMNS: Record<keyof CasePatch, string> = {
+  state: 'state',
+  stateBeforeSuspend: 'state_before_suspend',
+  registeredAt: 'registered_at',
+  dispatchedAt: 'dispatched_at',
+  arrivedAt: 'arrived_at',
+  handledAt: 'handled_at',
+  closedAt: 'closed_at',
+  voidedAt: 'voided_at',
+  acceptDueAt: 'accept_due_at',
+  onsiteDueAt: 'onsite_due_at',
+  baseDueAt: 'base_due_at',
+  extendedDueAt: 'extended_due_at',
+  dueAt: 'due_at',
+  dueWindowMs: 'due_window_ms',
+  suspendedAt: 'suspended_at',
+  suspendedMs: 'suspended_ms',
+  leadUnitCode: 'lead_unit_code',
+  reworkCount: 'rework_count',
+  extensionCount: 'extension_count',
+  escalated: 'escalated',
+  supervised: 'supervised',
+  handlerName: 'handler_name',
+  verifierName: 'verifier_name',
+  resultNote: 'result_note',
+  voidReason: 'void_reason',
+  satisfaction: 'satisfaction',
+  callbackAt: 'callback_at',
+};
+
+export interface EventActor {
+  userId: number | null;
+  name: string;
+}
+
+type Statement = ReturnType<Db['prepare']>;
+const updateCache = new WeakMap<Db, Map<string, Statement>>();
+
+function updateStatement(db: Db, keys: readonly (keyof CasePatch)[]): Statement {
+  let byKeys = updateCache.get(db);
+  if (!byKeys) updateCache.set(db, (byKeys = new Map()));
+  const signature = keys.join(',');
+  let statement = byKeys.get(signature);
+  if (!statement) {
+    const sets = keys.map((key) => `${PATCH_COLUMNS[key]} = @${key}`);
+    statement = db.prepare(
+      `UPDATE cases SET ${[...sets, 'updated_at = @updatedAt'].join(', ')} WHERE id = @id`,
+    );
+    byKeys.set(signature, statement);
+  }
+  return statement;
+}
+
+export function applyCasePatch(db: Db, caseId: number, patch: CasePatch, at: number): void {
+  const keys = (Object.keys(patch) as (keyof CasePatch)[]).filter((key) => key in PATCH_COLUMNS);
+  const values: Record<string, unknown> = { id: caseId, updatedAt: at };
+  for (const key of keys) {
+    const value = patch[key];
+    values[key] = typeof value === 'boolean' ? (value ? 1 : 0) : value;
+  }
+  updateStatement(db, keys).run(values);
+}
+
+export function insertCaseEvent(
+  db: Db,
+  caseId: number,
+  event: PlannedEvent,
+  actor: EventActor,
+): number {
+  const result = db
+    .prepare(
+      `INSERT INTO case_events (case_id, kind, from_state, to_state, actor_id, actor_name, at, note, data)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      caseId,
+      event.kind,
+      event.fromState,
+      event.toState,
+      actor.userId,
+      actor.name,
+      event.at,
+      event.note,
+      event.data && Object.keys(event.data).length > 0 ? JSON.stringify(event.data) : null,
+    );
+  return Number(result.lastInsertRowid);
+}
+
+/** 主办/协办 after dispatch, return or escalation (see CaseUnitsChange). */
+export function applyUnitsChange(db: Db, caseId: number, change: CaseUnitsChange, at: number): void {
+  const currentLead = db
+    .prepare<[number], string>("SELECT unit_code FROM case_units WHERE case_id = ? AND role = 'lead'")
+    .pluck()
+    .all(caseId);
+  const remove = db.prepare('DELETE FROM case_units WHERE case_id = ? AND unit_code = ?');
+  const upsert = db.prepare(
+    `INSERT INTO case_units (case_id, unit_code, role, added_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (case_id, unit_code) DO UPDATE SET role = excluded.role`,
+  );
+  if (change.clearLead) for (const code of currentLead) remove.run(caseId, code);
+  if (change.lead) {
+    for (const code of currentLead) {
+      if (code === change.lead) continue;
+      // On dispatch the old lead simply goes; on 吹哨 it stays on as an assisting unit.
+      if (change.demoteOldLead) upsert.run(caseId, code, 'assist', at);
+      else remove.run(caseId, code);
+    }
+    upsert.run(caseId, change.lead, 'lead', at);
+  }
+  if (change.replaceAssists) {
+    const keep = new Set(change.assists ?? []);
+    const assists = db
+      .prepare<[number], string>("SELECT unit_code FROM case_units WHERE case_id = ? AND role = 'assist'")
+      .pluck()
+      .all(caseId);
+    for (const code of assists) if (!keep.has(code)) remove.run(caseId, code);
+  }
+  for (const code of change.assists ?? []) {
+    if (code === change.lead) continue;
+    db.prepare(
+      `INSERT INTO case_units (case_id, unit_code, role, added_at) VALUES (?, ?, 'assist', ?)
+       ON CONFLICT (case_id, unit_code) DO NOTHING`,
+    ).run(caseId, code, at);
+  }
+}
