@@ -7,6 +7,9 @@ import { APP_VERSION } from '../api/version';
 import { registerDemoCommand } from './commands/demo';
 import { registerInfoCommand } from './commands/info';
 import { registerServeCommand } from './commands/serve';
+import { registerRankingCommand } from './commands/ranking';
+import { registerBulletinCommand } from './commands/bulletin';
+import { registerMinutesCommand } from './commands/minutes';
 import { registerUserCommand } from './commands/user';
 import { CliError, logInternalError } from './output';
 
@@ -20,6 +23,9 @@ const program = new Command()
 registerDemoCommand(program);
 registerInfoCommand(program);
 registerServeCommand(program);
+registerRankingCommand(program);
+registerBulletinCommand(program);
+registerMinutesCommand(program);
 registerUserCommand(program);
 
 try {

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { appContract } from './app';
 import { overviewContract } from './overview';
 import { rankingContract } from './ranking';
+import { weeklyContract } from './weekly';
 import { authContract } from './auth';
 import { caseDeskContract } from './case-desk';
 import { calendarContract } from './calendar';
@@ -15,6 +16,7 @@ export const contract = {
   ...appContract,
   ...overviewContract,
   ...rankingContract,
+  ...weeklyContract,
   ...authContract,
   ...caseDeskContract,
   ...calendarContract,
@@ -56,6 +58,7 @@ export interface GriddeskApi {
 export * from './app';
 export * from './overview';
 export * from './ranking';
+export * from './weekly';
 export * from './auth';
 export * from './case-desk';
 export * from './calendar';

@@ -9,14 +9,13 @@ import type { GridIssue } from '../../core/map/grid-issues';
 import type { GridDetail } from '../../db/queries/grid-detail';
 import type { GridImportReport } from '../../db/queries/grid-import';
 import type { CasePoints, HeatPoints } from '../../db/queries/map-cases';
-import type { MapMeasures, PlaceMeasures } from '../../db/queries/map-measures';
 import type { MapPlaces } from '../../db/queries/map-places';
 import type { BasemapInfo } from '../../db/mbtiles';
 import { method } from './define';
 
 export type { CasePoint, CasePoints, HeatPoints, PointClock } from '../../db/queries/map-cases';
 export type { MapPlace, MapPlaces } from '../../db/queries/map-places';
-export type { PlaceMeasures } from '../../db/queries/map-measures';
+import type { Tier, TierThresholds } from '../../core/indices/weight-set';
 export type { GridDetail, GridPerson, PartyOrgNode } from '../../db/queries/grid-detail';
 export type { GridImportReport } from '../../db/queries/grid-import';
 export type { GridIssue };
@@ -29,12 +28,41 @@ export interface MapPeriod {
   end: number;
 }
 
-export interface MapMeasuresResult extends MapMeasures {
+/** One community's or grid's figures for a period (snapshot counts + the ranking's indices). */
+export interface PlaceMeasures {
+  code: string;
+  /** 在办 at the period's end (now, for the running period). */
+  open: number;
+  /** 超期 at the same instant (suspended cases' clocks are stopped: not counted). */
+  overdue: number;
+  households: number | null;
+  /** 受理数: reported in the period, voided left out. */
+  reported: number;
+  /** reported × 1000 / households; null without households. */
+  per1000Households: number | null;
+  /** 应结案数, 结案数, 按期结案数 and the rates, as the monthly ranking counts them. */
+  due: number;
+  closed: number;
+  onTime: number;
+  closureRate: number | null;
+  onTimeRate: number | null;
+  reworkRate: number | null;
+  satisfactionRate: number | null;
+  /** 综合指标值 0–100 unrounded; null (and no tier) when nothing was due: unranked. */
+  score: number | null;
+  tier: Tier | null;
+  rank: number | null;
+}
+
+export interface MapMeasuresResult {
+  /** The instant open and overdue are counted at: the period's end, or now if earlier. */
+  asOf: number;
   period: MapPeriod;
   /** The periods the screen offers, newest first (months, then weeks). */
   periods: MapPeriod[];
-  /** Where the score and tier come from (the ranking engine, or the map's own query). */
-  scoreSource: 'ranking' | 'map';
+  tiers: TierThresholds;
+  grids: PlaceMeasures[];
+  communities: PlaceMeasures[];
 }
 
 export interface GridPanel extends GridDetail {

@@ -10,6 +10,8 @@ import type { CountFigure, UnitCounts, UnitRates } from '../../core/indices/unit
 import type { Grade, Tier, WeightSet } from '../../core/indices/weight-set';
 import { method } from './define';
 
+export type { RankingLevel };
+
 export interface PeriodInfo {
   kind: PeriodKind;
   /** `2026-10` or `2026-W47`. */
@@ -64,6 +66,8 @@ export interface RankingResult {
   bulletin: BulletinSummary | null;
   /** The newest published version for this period and level (months only). */
   latestBulletin: BulletinSummary | null;
+  /** A bulletin's trend as frozen with it; null for a live ranking (ask ranking.trend). */
+  trend: TrendResult | null;
 }
 
 export interface TrendSeries {

@@ -6,6 +6,7 @@ import { authHandlers } from './auth';
 import { caseDeskHandlers } from './case-desk';
 import { calendarHandlers } from './calendar';
 import { rankingHandlers } from './ranking';
+import { weeklyHandlers } from './weekly';
 import { mapHandlers } from './map';
 import type { FeatureHandlers } from './types';
 
@@ -16,5 +17,6 @@ export const handlers = {
   ...caseDeskHandlers,
   ...calendarHandlers,
   ...rankingHandlers,
+  ...weeklyHandlers,
   ...mapHandlers,
 } satisfies FeatureHandlers<MethodName>;

@@ -1,14 +1,11 @@
 import { toWgs84 } from '../../core/geo/coordinates';
-import { monthPeriod, parsePeriod, selectablePeriods, type Period } from '../../core/map/periods';
 import { DAY_MS } from '../../core/time';
 import type { Db } from '../../db/open';
 import { readBasemapSetting } from '../../db/queries/basemap-setting';
 import { readGridDetail } from '../../db/queries/grid-detail';
 import { gridLocatorFor } from '../../db/queries/grid-locator';
 import { readHeatPoints, readOpenCasePoints } from '../../db/queries/map-cases';
-import { readMapMeasures } from '../../db/queries/map-measures';
 import { readMapPlaces } from '../../db/queries/map-places';
-import type { MapPeriod } from '../contract/map';
 import { UserError } from '../errors';
 import {
   exportGrids,
@@ -17,13 +14,8 @@ import {
   renameGrid,
   setBasemap,
 } from '../map/grid-admin';
+import { periodFor, readMapMeasures, toMapPeriod } from '../map/measures';
 import type { FeatureHandlers } from './types';
-
-function periodFor(key: string | undefined, now: number): Period {
-  return key ? parsePeriod(key) : monthPeriod(now);
-}
-
-const toMapPeriod = ({ key, kind, start, end }: Period): MapPeriod => ({ key, kind, start, end });
 
 function placeName(db: Db, code: string): string {
   return (
@@ -36,13 +28,7 @@ export const mapHandlers = {
 
   'map.measures': (context, input) => {
     const now = context.now();
-    const period = periodFor(input.period, now);
-    return {
-      ...readMapMeasures(context.db, period, now),
-      period: toMapPeriod(period),
-      periods: selectablePeriods(now).map(toMapPeriod),
-      scoreSource: 'map' as const,
-    };
+    return readMapMeasures(context.db, periodFor(input.period, now), now);
   },
 
   'map.casePoints': (context) => readOpenCasePoints(context.db, context.now()),

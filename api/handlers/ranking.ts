@@ -34,6 +34,7 @@ function liveRankingResult(context: ApiContext, periodKey: string, level: Rankin
     inputsSha256: live.inputsSha256,
     bulletin: null,
     latestBulletin: latest ? toBulletinSummary(latest) : null,
+    trend: null,
   };
 }
 
@@ -59,6 +60,7 @@ export const rankingHandlers = {
       requirePeriod(input.period),
       input.count,
       currentWeightSet(context.db, context.now()),
+      context.now(),
     ),
 
   'ranking.cases': (context, input) =>
@@ -69,6 +71,7 @@ export const rankingHandlers = {
       figure: input.figure,
       bulletinId: input.bulletinId,
       limit: input.limit,
+      now: context.now(),
     }),
 
   'ranking.weights': (context) => ({
@@ -108,7 +111,7 @@ export const rankingHandlers = {
     const period = requirePeriod(ranking.period.key);
     const trend =
       frozen?.figures.trend ??
-      computeTrend(context.db, ranking.level, period, TREND_PERIODS, ranking.weightSet);
+      computeTrend(context.db, ranking.level, period, TREND_PERIODS, ranking.weightSet, context.now());
     return renderRankingExport(context.db, {
       format: input.format,
       ranking,

@@ -83,7 +83,7 @@ export function publishBulletin(
       rows: live.rows,
       previousSource: live.previousSource,
       inputsSha256: live.inputsSha256,
-      trend: computeTrend(db, level, period, TREND_PERIODS, live.weightSet),
+      trend: computeTrend(db, level, period, TREND_PERIODS, live.weightSet, now),
       cases: Object.fromEntries(live.caseFlags),
     };
     return toBulletinSummary(
@@ -129,5 +129,6 @@ export function rankingFromBulletin(db: Db, id: number): RankingResult {
     inputsSha256: figures.inputsSha256,
     bulletin: toBulletinSummary(record),
     latestBulletin: latest ? toBulletinSummary(latest) : null,
+    trend: figures.trend,
   };
 }

@@ -2,7 +2,7 @@
  * Every number opens (UI.md): the cases behind one figure of one unit and period, live or
  * as a published bulletin froze them.
  */
-import type { Period } from '../../core/indices/periods';
+import { measuredWindow, type Period } from '../../core/indices/periods';
 import type { RankingLevel } from '../../core/indices/ranking';
 import {
   INTAKE_FIGURES,
@@ -26,6 +26,7 @@ export interface FigureCasesQuery {
   figure: CountFigure;
   bulletinId: number | undefined;
   limit: number;
+  now: number;
 }
 
 export function figureCases(db: Db, query: FigureCasesQuery): FigureCasesResult {
@@ -47,9 +48,10 @@ export function figureCases(db: Db, query: FigureCasesQuery): FigureCasesResult 
     flags = figures.cases[query.unitCode];
     unitName = figures.rows.find((r) => r.unitCode === query.unitCode)?.unitName;
   } else {
-    const handling = kind === 'handling' ? loadHandlingCases(db, query.level, query.period, query.unitCode) : [];
-    const intake = kind === 'intake' ? loadIntakeCases(db, query.level, query.period, query.unitCode) : [];
-    flags = aggregatePeriod(query.period, handling, intake).caseFlags.get(query.unitCode);
+    const window = measuredWindow(query.period, query.now);
+    const handling = kind === 'handling' ? loadHandlingCases(db, query.level, window, query.unitCode) : [];
+    const intake = kind === 'intake' ? loadIntakeCases(db, query.level, window, query.unitCode) : [];
+    flags = aggregatePeriod(query.period, handling, intake, query.now).caseFlags.get(query.unitCode);
     unitName = listRankingUnits(db, query.level).find((u) => u.code === query.unitCode)?.name;
   }
   const counted = (flags?.[kind] ?? []).filter(([, f]) => countsTowards(query.figure, kind, f));

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { canonicalInputsText } from '../../core/indices/inputs-text';
-import { shiftPeriod, type Period } from '../../core/indices/periods';
+import { measuredWindow, shiftPeriod, type Period } from '../../core/indices/periods';
 import { rankUnits, type RankedUnit, type RankingLevel, type RankingUnit } from '../../core/indices/ranking';
 import { aggregatePeriod, emptyCounts, type UnitCaseFlags, type UnitCounts } from '../../core/indices/unit-counts';
 import type { Tier, WeightSet } from '../../core/indices/weight-set';
@@ -36,14 +36,16 @@ export interface LiveRanking {
 export function computeLiveRanking(db: Db, level: RankingLevel, period: Period, now: number): LiveRanking {
   const weightSet = currentWeightSet(db, now);
   const units = listRankingUnits(db, level);
-  const handling = loadHandlingCases(db, level, period);
-  const intake = loadIntakeCases(db, level, period);
-  const aggregate = aggregatePeriod(period, handling, intake);
+  // A running period is measured up to now (see core/indices/case-facts handlingFlags).
+  const window = measuredWindow(period, now);
+  const handling = loadHandlingCases(db, level, window);
+  const intake = loadIntakeCases(db, level, window);
+  const aggregate = aggregatePeriod(period, handling, intake, now);
   const ranked = rankUnits(units, aggregate.counts, weightSet);
   const previousPeriod = shiftPeriod(period, -1);
-  const previous = previousRanks(db, level, previousPeriod, units, weightSet);
+  const previous = previousRanks(db, level, previousPeriod, units, weightSet, now);
   const inputsSha256 = createHash('sha256')
-    .update(canonicalInputsText(period, level, weightSet, handling, intake))
+    .update(canonicalInputsText(period, window.end, level, weightSet, handling, intake))
     .digest('hex');
   return {
     period,
@@ -74,6 +76,7 @@ function previousRanks(
   previousPeriod: Period,
   units: readonly RankingUnit[],
   weightSet: WeightSet,
+  now: number,
 ): { source: 'bulletin' | 'live'; byUnit: Map<string, PreviousPlace> } {
   if (previousPeriod.kind === 'month') {
     const bulletin = latestBulletin(db, previousPeriod.key, level);
@@ -88,7 +91,7 @@ function previousRanks(
     }
   }
   const counts = new Map<string, UnitCounts>();
-  for (const row of aggregateHandlingByPeriod(db, level, [previousPeriod])) {
+  for (const row of aggregateHandlingByPeriod(db, level, [measuredWindow(previousPeriod, now)])) {
     const { periodIndex: _index, unitCode, ...handling } = row;
     counts.set(unitCode, { ...emptyCounts(), ...handling });
   }

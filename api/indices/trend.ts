@@ -2,7 +2,7 @@
  * The score trend of every unit over the last N periods (12 months by default), counted by
  * SQLite in one pass (db/queries/index-facts.ts) and scored by core/indices.
  */
-import { periodsEndingWith, type Period } from '../../core/indices/periods';
+import { measuredWindow, periodsEndingWith, type Period } from '../../core/indices/periods';
 import type { RankingLevel } from '../../core/indices/ranking';
 import { compositeScore, tierOf } from '../../core/indices/score';
 import { emptyCounts } from '../../core/indices/unit-counts';
@@ -18,6 +18,7 @@ export function computeTrend(
   last: Period,
   count: number,
   weightSet: WeightSet,
+  now: number,
 ): TrendResult {
   const periods = periodsEndingWith(last, count);
   const series = new Map<string, TrendSeries>();
@@ -35,7 +36,11 @@ export function computeTrend(
     return s;
   };
   for (const unit of listRankingUnits(db, level)) seriesOf(unit.code, unit.name);
-  for (const row of aggregateHandlingByPeriod(db, level, periods)) {
+  for (const row of aggregateHandlingByPeriod(
+    db,
+    level,
+    periods.map((p) => measuredWindow(p, now)),
+  )) {
     const { periodIndex, unitCode, ...handling } = row;
     const score = compositeScore({ ...emptyCounts(), ...handling }, weightSet.weights);
     const s = seriesOf(unitCode, unitCode);

@@ -14,6 +14,8 @@ export interface MoveOption {
   reason?: { zh: string; en: string };
 }
 
+const NOT_APPLICABLE: ReadonlySet<string> = new Set(['no_extension_request', 'callback_recorded']);
+
 export function allowedMoves(snapshot: CaseSnapshot, actor: MoveActor): MoveOption[] {
   return MOVE_ORDER.filter((kind) => MOVE_FROM[kind].includes(snapshot.state))
     .filter(
@@ -22,8 +24,11 @@ export function allowedMoves(snapshot: CaseSnapshot, actor: MoveActor): MoveOpti
         actor.role === 'anonymous' ||
         (MOVE_ROLES[kind] as readonly string[]).includes(actor.role),
     )
-    .map((kind) => {
+    .flatMap((kind): MoveOption[] => {
       const refusal = checkMoveAllowed(snapshot, kind, actor);
-      return refusal ? { kind, allowed: false, reason: refusal.sentence } : { kind, allowed: true };
+      if (!refusal) return [{ kind, allowed: true }];
+      // Nothing to decline, or already recorded: not a move worth a greyed-out button.
+      if (NOT_APPLICABLE.has(refusal.code)) return [];
+      return [{ kind, allowed: false, reason: refusal.sentence }];
     });
 }

@@ -76,10 +76,14 @@ export const INTAKE_FLAG = {
   timely: 2,
 } as const;
 
-/** The handling flags of a case, or null when it is not accountable in `period`. */
-export function handlingFlags(c: HandlingCase, period: Period): number | null {
+/**
+ * The handling flags of a case, or null when it is not accountable in `period`. In a period
+ * still running, a case becomes accountable only once its instant has come (`asOf`): an open
+ * case whose deadline is still ahead is not yet "open at its deadline".
+ */
+export function handlingFlags(c: HandlingCase, period: Period, asOf = Infinity): number | null {
   const at = accountableAt(c);
-  if (at === null || !containsInstant(period, at)) return null;
+  if (at === null || !containsInstant(period, at) || at > asOf) return null;
   let flags = 0;
   if (c.closedAt !== null && c.closedAt < period.end) flags |= HANDLING_FLAG.closed;
   if (c.closedAt !== null && c.dueAt !== null && c.closedAt <= c.dueAt)
@@ -94,9 +98,9 @@ export function handlingFlags(c: HandlingCase, period: Period): number | null {
   return flags;
 }
 
-/** The intake flags of a case, or null when it was not reported in `period` (or is voided). */
-export function intakeFlags(c: IntakeCase, period: Period): number | null {
-  if (c.state === 'voided' || !containsInstant(period, c.reportedAt)) return null;
+/** The intake flags of a case, or null when it was not reported in `period` by `asOf` (or is voided). */
+export function intakeFlags(c: IntakeCase, period: Period, asOf = Infinity): number | null {
+  if (c.state === 'voided' || !containsInstant(period, c.reportedAt) || c.reportedAt > asOf) return null;
   if (c.registeredAt === null) return 0;
   const acceptDue = c.acceptDueAt ?? c.reportedAt + DEFAULT_ACCEPT_MS;
   return INTAKE_FLAG.registered | (c.registeredAt <= acceptDue ? INTAKE_FLAG.timely : 0);

@@ -13,13 +13,15 @@ const field = (value: number | string | null) => (value === null ? '' : String(v
 
 export function canonicalInputsText(
   period: Period,
+  /** Where measuring stopped: the period's end, or now + 1 ms while it runs. */
+  measuredEnd: number,
   level: RankingLevel,
   weightSet: Pick<WeightSet, 'weights' | 'tiers' | 'grades'>,
   handling: readonly HandlingCase[],
   intake: readonly IntakeCase[],
 ): string {
   const lines = [
-    `period|${period.key}|${period.start}|${period.end}|${level}`,
+    `period|${period.key}|${period.start}|${measuredEnd}|${level}`,
     `weights|${JSON.stringify(weightSet.weights)}|${JSON.stringify(weightSet.tiers)}|${JSON.stringify(weightSet.grades)}`,
   ];
   for (const c of [...handling].sort((a, b) => a.caseId - b.caseId)) {

@@ -115,3 +115,12 @@ export function periodLabelZh(period: Period): string {
   const [year, week] = period.key.split('-W');
   return `${year}年第${Number(week)}周`;
 }
+
+/**
+ * The part of a period that has happened by `now`, as a half-open window [start, end): the
+ * whole period once it is over. Times are whole milliseconds, so "at or before now" is
+ * "before now + 1".
+ */
+export function measuredWindow(period: Period, now: number): { start: number; end: number } {
+  return { start: period.start, end: Math.min(period.end, now + 1) };
+}

@@ -111,13 +111,15 @@ export interface PeriodAggregate {
 }
 
 /**
- * Counts every unit's figures for `period` from the facts of its cases. Cases outside the
- * period (or not accountable in it) are skipped, so callers may pass a superset.
+ * Counts every unit's figures for `period`, as of the instant `asOf` (now, for a period still
+ * running), from the facts of its cases. Cases outside the period (or not accountable in it
+ * yet) are skipped, so callers may pass a superset.
  */
 export function aggregatePeriod(
   period: Period,
   handling: Iterable<HandlingCase>,
   intake: Iterable<IntakeCase>,
+  asOf = Infinity,
 ): PeriodAggregate {
   const counts = new Map<string, UnitCounts>();
   const caseFlags = new Map<string, UnitCaseFlags>();
@@ -131,14 +133,14 @@ export function aggregatePeriod(
     return { counts: c, flags: caseFlags.get(code)! };
   };
   for (const fact of handling) {
-    const flags = handlingFlags(fact, period);
+    const flags = handlingFlags(fact, period, asOf);
     if (flags === null) continue;
     const u = unit(fact.unitCode);
     addHandlingFlags(u.counts, flags);
     u.flags.handling.push([fact.caseId, flags]);
   }
   for (const fact of intake) {
-    const flags = intakeFlags(fact, period);
+    const flags = intakeFlags(fact, period, asOf);
     if (flags === null) continue;
     const u = unit(fact.unitCode);
     addIntakeFlags(u.counts, flags);

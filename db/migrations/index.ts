@@ -4,6 +4,7 @@
  */
 import { sql as domain } from './001-domain.sql';
 import { sql as caseBoard } from './002-case-board.sql';
+import { sql as exchange } from './004-exchange.sql';
 import { sql as indices } from './005-indices.sql';
 
 export interface Migration {
@@ -15,7 +16,8 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'domain', sql: domain },
   { version: 2, name: 'case-board', sql: caseBoard },
-  // 3 and 4 are reserved (map, exchange): keep this list in ascending order.
+  // 3 is reserved (map): keep this list in ascending order.
+  { version: 4, name: 'exchange', sql: exchange },
   { version: 5, name: 'indices', sql: indices },
 ];
 

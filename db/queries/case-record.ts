@@ -181,12 +181,17 @@ export interface CaseNames {
 
 export function readCaseNames(db: Db, row: CaseRow): CaseNames {
   return db
-    .prepare<[string, string | null, string | null, string | null], CaseNames>(
+    .prepare<Record<string, string | null>, CaseNames>(
       `SELECT cat.minor_name AS categoryName, cat.major_name AS majorName, cat.kind AS categoryKind,
-              (SELECT name FROM places WHERE code = ?2) AS communityName,
-              (SELECT name FROM places WHERE code = ?3) AS gridName,
-              (SELECT name FROM units WHERE code = ?4) AS leadUnitName
-         FROM categories cat WHERE cat.code = ?1`,
+              (SELECT name FROM places WHERE code = @community) AS communityName,
+              (SELECT name FROM places WHERE code = @grid) AS gridName,
+              (SELECT name FROM units WHERE code = @unit) AS leadUnitName
+         FROM categories cat WHERE cat.code = @category`,
     )
-    .get(row.categoryCode, row.communityCode, row.gridCode, row.leadUnitCode)!;
+    .get({
+      category: row.categoryCode,
+      community: row.communityCode,
+      grid: row.gridCode,
+      unit: row.leadUnitCode,
+    })!;
 }

@@ -94,23 +94,26 @@ export function readGridDetail(db: Db, code: string, openLimit = 20): GridDetail
     .all(code)
     .map((p) => ({ ...p, phone: maskPhone(p.phone), partyMember: p.partyMember === 1 }));
 
+  // A community's panel lists the open cases of all its grids; a sub-grid's, its grid's.
+  const caseColumn = place.level === 'community' ? 'community_code' : 'grid_code';
+  const caseCode = place.level === 'subgrid' ? (place.parentCode ?? code) : code;
   const openCaseCount = db
     .prepare<[string], number>(
-      `SELECT count(*) FROM cases WHERE grid_code = ?
+      `SELECT count(*) FROM cases WHERE ${caseColumn} = ?
           AND state NOT IN ('closed', 'voided')`,
     )
     .pluck()
-    .get(code)!;
+    .get(caseCode)!;
   const openCases = db
     .prepare<[string, number], GridOpenCase>(
       `SELECT c.id, c.case_no AS caseNo, c.state, cat.minor_name AS categoryName,
               c.reported_at AS reportedAt, c.due_at AS dueAt
          FROM cases c JOIN categories cat ON cat.code = c.category_code
-        WHERE c.grid_code = ? AND c.state NOT IN ('closed', 'voided')
+        WHERE c.${caseColumn} = ? AND c.state NOT IN ('closed', 'voided')
         ORDER BY c.due_at IS NULL, c.due_at, c.reported_at
         LIMIT ?`,
     )
-    .all(code, openLimit);
+    .all(caseCode, openLimit);
 
   const subgridCount = db
     .prepare<[string], number>("SELECT count(*) FROM places WHERE parent_code = ? AND level = 'subgrid'")

@@ -129,7 +129,7 @@ export function aggregateHandlingByPeriod(
               sum(c.rework_count > 0) AS rework,
               sum(c.extension_count > 0) AS extended,
               sum(c.satisfaction IS NOT NULL) AS callbacks,
-              sum(c.satisfaction IN ('satisfied', 'basically_satisfied')) AS satisfied
+              sum(c.satisfaction IS NOT NULL AND c.satisfaction IN ('satisfied', 'basically_satisfied')) AS satisfied
          FROM p CROSS JOIN cases c
         WHERE c.accountable_at >= p.start_at AND c.accountable_at < p.end_at
           AND c.${column} IS NOT NULL

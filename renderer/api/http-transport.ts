@@ -10,6 +10,13 @@
  */
 import type { ApiInput, ApiResult, GriddeskApi, LiveEvent, MethodName } from '../../api/contract';
 import { ApiError, clientError, isApiErrorPayload } from './api-error';
+import { noteSessionAnswer, readSessionToken } from './session-store';
+
+/** This tab's sign-in (X-GridDesk-Session), beside the host's per-start token. */
+function sessionHeader(): Record<string, string> {
+  const session = readSessionToken();
+  return session ? { 'X-GridDesk-Session': session } : {};
+}
 
 type LiveListener = (event: LiveEvent) => void;
 
@@ -91,7 +98,11 @@ export function createHttpTransport(token: string | null): GriddeskApi {
     try {
       response = await fetch(`/api/call/${encodeURIComponent(method)}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        headers: {
+          'Content-Type': 'application/json',
+          Authorization: `Bearer ${token}`,
+          ...sessionHeader(),
+        },
         body: JSON.stringify(input ?? {}),
         cache: 'no-store',
       });
@@ -102,7 +113,9 @@ export function createHttpTransport(token: string | null): GriddeskApi {
         'Cannot reach the GridDesk service. Check that the desktop app or the griddesk server is still running.',
       );
     }
-    return (await readAnswer(response)) as ApiResult<M>;
+    const result = await readAnswer(response);
+    noteSessionAnswer(method, result);
+    return result as ApiResult<M>;
   }
 
   return {

@@ -1,6 +1,7 @@
 import { Suspense, useCallback, useState } from 'react';
 import { Outlet, useNavigate } from 'react-router';
 import { LoadingState } from '../states/LoadingState';
+import { SessionProvider } from '../session/SessionProvider';
 import { AppInfoProvider } from './AppInfoProvider';
 import { FrameHeader } from './FrameHeader';
 import { NavigationRail } from './NavigationRail';
@@ -19,6 +20,7 @@ export function Frame() {
 
   return (
     <AppInfoProvider>
+      <SessionProvider>
       <div className="frame">
         <NavigationRail showKeys={awaitingAreaKey} />
         <div className="frame__body">
@@ -32,6 +34,7 @@ export function Frame() {
         </div>
       </div>
       {sheetOpen ? <ShortcutsSheet onClose={closeSheet} /> : null}
+      </SessionProvider>
     </AppInfoProvider>
   );
 }

@@ -1,6 +1,7 @@
 import { useLocale } from '../i18n/locale-context';
 import { useNow } from '../time/useNow';
 import { useAppInfo } from './app-info-context';
+import { SessionControls } from '../session/SessionControls';
 import { LanguageSwitch } from './LanguageSwitch';
 
 export function FrameHeader({ onOpenShortcuts }: { onOpenShortcuts(): void }) {
@@ -38,6 +39,7 @@ export function FrameHeader({ onOpenShortcuts }: { onOpenShortcuts(): void }) {
         >
           <kbd>?</kbd> {t('header.shortcuts')}
         </button>
+        <SessionControls />
         <LanguageSwitch />
       </div>
     </header>

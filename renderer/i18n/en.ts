@@ -1,5 +1,10 @@
 /** The English dictionary: typed as `Dictionary`, so it has exactly the zh-CN keys. */
 import type { Dictionary } from './zh-CN';
+import { sessionMessagesEn } from '../session/messages';
+import { casesMessagesEn } from '../areas/cases/messages';
+import { settingsMessagesEn } from '../areas/settings/messages';
+import { mapMessagesEn } from '../areas/map/messages';
+import { rankingMessagesEn } from '../areas/ranking/messages';
 
 export const en: Dictionary = {
   'app.name': 'GridDesk',
@@ -108,4 +113,9 @@ export const en: Dictionary = {
   'caseState.closed': 'Closed',
   'caseState.voided': 'Voided',
   'caseState.suspended': 'Suspended',
+  ...mapMessagesEn,
+  ...rankingMessagesEn,
+  ...sessionMessagesEn,
+  ...casesMessagesEn,
+  ...settingsMessagesEn,
 };

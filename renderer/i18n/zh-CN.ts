@@ -3,6 +3,11 @@
  * `{name}` marks a value filled in by `t(key, { name })`.
  */
 import { CASE_STATE_ZH } from '../../core/glossary';
+import { sessionMessagesZh } from '../session/messages';
+import { casesMessagesZh } from '../areas/cases/messages';
+import { settingsMessagesZh } from '../areas/settings/messages';
+import { mapMessagesZh } from '../areas/map/messages';
+import { rankingMessagesZh } from '../areas/ranking/messages';
 
 export const zhCN = {
   'app.name': 'GridDesk',
@@ -106,6 +111,11 @@ export const zhCN = {
   'caseState.closed': CASE_STATE_ZH.closed,
   'caseState.voided': CASE_STATE_ZH.voided,
   'caseState.suspended': CASE_STATE_ZH.suspended,
+  ...mapMessagesZh,
+  ...rankingMessagesZh,
+  ...sessionMessagesZh,
+  ...casesMessagesZh,
+  ...settingsMessagesZh,
 };
 
 export type MessageKey = keyof typeof zhCN;

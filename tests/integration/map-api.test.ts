@@ -62,6 +62,20 @@ describe('the map reads', () => {
     for (const c of ranked) {
       expect(c.tier).toBe(c.score! >= 90 ? 'blue' : c.score! >= 75 ? 'yellow' : 'red');
     }
+    // The map's tier is the monthly ranking's tier, community by community and grid by grid.
+    for (const level of ['community', 'grid'] as const) {
+      const ranking = await call('ranking.compute', { period: '2026-11', level });
+      const byCode = new Map(ranking.rows.map((r) => [r.unitCode, r]));
+      const list = level === 'community' ? measures.communities : measures.grids;
+      for (const m of list) {
+        expect([m.code, m.tier, m.score, m.due]).toEqual([
+          m.code,
+          byCode.get(m.code)?.tier ?? null,
+          byCode.get(m.code)?.score ?? null,
+          byCode.get(m.code)?.counts.due ?? 0,
+        ]);
+      }
+    }
     const withHouseholds = measures.grids.find((g) => g.households && g.reported > 0)!;
     expect(withHouseholds.per1000Households).toBeCloseTo(
       (withHouseholds.reported * 1000) / withHouseholds.households!,

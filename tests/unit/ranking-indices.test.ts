@@ -80,6 +80,17 @@ describe('which period a case is accountable in', () => {
     expect(handlingFlags(c, OCT)).toBe(HANDLING_FLAG.closed);
   });
 
+  it('in a month still running, an open case becomes accountable only once its deadline has come', () => {
+    const c = handling({ state: 'in_progress', dueAt: sh(2026, 11, 25, 9) });
+    expect(handlingFlags(c, NOV, sh(2026, 11, 21, 14))).toBeNull();
+    expect(handlingFlags(c, NOV, sh(2026, 11, 25, 9))).toBe(0);
+    // A case closed early is accountable at once.
+    const closed = handling({ dueAt: sh(2026, 11, 25, 9), closedAt: sh(2026, 11, 20, 9) });
+    expect(handlingFlags(closed, NOV, sh(2026, 11, 21, 14))).toBe(
+      HANDLING_FLAG.closed | HANDLING_FLAG.onTime,
+    );
+  });
+
   it('suspended and voided cases are not accountable; unregistered ones neither', () => {
     expect(
       accountableAt(handling({ state: 'suspended', dueAt: sh(2026, 10, 9), closedAt: null })),

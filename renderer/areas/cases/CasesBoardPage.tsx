@@ -1,6 +1,121 @@
-import { NotBuiltYet } from '../NotBuiltYet';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { OPEN_BOARD_STATES } from '../../../api/contract';
+import { useApiQuery } from '../../api/useApiQuery';
+import { useLocale } from '../../i18n/locale-context';
+import { canAct, useSession } from '../../session/session-context';
+import { useNow } from '../../time/useNow';
+import { AlarmBanner } from './AlarmBanner';
+import { addressForCount, readBoardAddress, writeBoardAddress, type BoardAddress } from './board-url';
+import { BoardToolbar } from './BoardToolbar';
+import { BoardView } from './BoardView';
+import { CaseDetailPanel } from './CaseDetailPanel';
+import { CaseTable } from './CaseTable';
+import { IntakeDialog } from './IntakeDialog';
+import { isTypingInto } from './keyboard';
+import { useCaseLookups } from './useCaseLookups';
+import { useOverdueAlarm } from './useOverdueAlarm';
+import './cases.css';
 
-/** 案件 case board (lazy route chunk). */
+const COUNTS_INPUT = { oldestLimit: 0 };
+const REFRESH_ON = ['cases.changed', 'data.changed'] as const;
+
+/** 案件: the live board (or table), its filters and search, the case detail and quick entry. */
 export default function CasesBoardPage() {
-  return <NotBuiltYet area="cases" />;
+  const { t, format } = useLocale();
+  const session = useSession();
+  const [params, setParams] = useSearchParams();
+  const address = useMemo(() => readBoardAddress(params), [params]);
+  const { lookups } = useCaseLookups();
+  const alarm = useOverdueAlarm();
+  const counts = useApiQuery('overview.counts', COUNTS_INPUT, { refreshOn: REFRESH_ON });
+  const now = useNow(10_000);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  // The overview's tiles arrive as ?count=…: turn that into the view that shows them.
+  const count = params.get('count');
+  useEffect(() => {
+    if (!count) return;
+    const preset = addressForCount(count, Date.now());
+    setParams(writeBoardAddress({ ...readBoardAddress(new URLSearchParams()), ...preset }), { replace: true });
+  }, [count, setParams]);
+
+  const change = useCallback(
+    (next: Partial<BoardAddress>) => {
+      setParams((current) => writeBoardAddress({ ...readBoardAddress(current), ...next }), { replace: !('caseId' in next || 'intake' in next) });
+    },
+    [setParams],
+  );
+  const openCase = useCallback((id: number) => change({ caseId: id, intake: false }), [change]);
+  const closeCase = useCallback(() => change({ caseId: null }), [change]);
+  const openIntake = useCallback(() => {
+    if (!canAct(session.status)) session.openSignIn();
+    else change({ intake: true });
+  }, [change, session]);
+
+  // Page keys: / search, N new case, V switch view (not while typing or in a dialog).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTypingInto(event.target)) return;
+      if (document.querySelector('.dialog-backdrop')) return;
+      const key = event.key.toLowerCase();
+      if (key === '/') {
+        event.preventDefault();
+        searchRef.current?.focus();
+      } else if (key === 'n') {
+        event.preventDefault();
+        openIntake();
+      } else if (key === 'v') {
+        event.preventDefault();
+        change({ view: address.view === 'board' ? 'table' : 'board' });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [address.view, change, openIntake]);
+
+  const filters = address.filters;
+  return (
+    <section className="page cases-page" data-testid="area-cases">
+      <div className="page__head">
+        <div className="page__heading">
+          <h1 className="page__title">{t('cases.title')}</h1>
+          {counts.data ? (
+            <span className="page__subtitle">
+              {t('cases.subtitle', { open: format.count(counts.data.open), overdue: format.count(counts.data.overdue) })}
+            </span>
+          ) : null}
+        </div>
+        <span className="muted cases-page__keys">{t('cases.keys.hint')}</span>
+      </div>
+      <AlarmBanner alarm={alarm} onOpen={openCase} />
+      <BoardToolbar address={address} lookups={lookups} alarm={alarm} searchRef={searchRef} onChange={change} onNew={openIntake} />
+      {notice ? (
+        <p className="cases-page__notice" role="status" data-testid="cases-notice">
+          {notice}
+        </p>
+      ) : null}
+      <div className="cases-page__content">
+        {address.view === 'board' ? (
+          <BoardView filters={filters} now={now} onOpen={openCase} />
+        ) : (
+          <CaseTable states={address.states ?? [...OPEN_BOARD_STATES]} filters={filters} sort={address.sort} now={now} onOpen={openCase} />
+        )}
+        {address.caseId ? (
+          <CaseDetailPanel key={address.caseId} caseId={address.caseId} now={now} lookups={lookups} onClose={closeCase} onOpenCase={openCase} />
+        ) : null}
+      </div>
+      {address.intake ? (
+        <IntakeDialog
+          lookups={lookups}
+          onClose={() => change({ intake: false })}
+          onCreated={(id, caseNo) => {
+            setNotice(t('cases.intake.created', { caseNo }));
+            change({ intake: false, caseId: id });
+          }}
+        />
+      ) : null}
+    </section>
+  );
 }

@@ -1,6 +1,52 @@
-import { NotBuiltYet } from '../NotBuiltYet';
+import { useT } from '../../i18n/locale-context';
+import { AreaIcon } from '../../icons/AreaIcon';
+import { useSession } from '../../session/session-context';
+import { CalendarPanel } from './CalendarPanel';
+import { UsersPanel } from './UsersPanel';
+import './settings.css';
 
-/** 设置 settings (lazy route chunk). */
+/** 设置 settings (lazy route chunk): users and the holiday calendar; the rest is not built yet. */
 export default function SettingsPage() {
-  return <NotBuiltYet area="settings" />;
+  const t = useT();
+  const { status, openSignIn } = useSession();
+  const admin = status?.user?.role === 'admin' && !status.locked;
+  return (
+    <section className="page settings" data-testid="area-settings">
+      <h1 className="page__title">
+        <AreaIcon area="settings" />
+        {t('area.settings.title')}
+      </h1>
+      <p className="settings__not-built">
+        <span className="badge badge--muted" data-testid="not-built">
+          {t('notBuilt.badge')}
+        </span>{' '}
+        {t('settings.notBuilt')}
+      </p>
+      {!admin ? (
+        <p className="settings__admin-only">
+          {t('settings.adminOnly')}{' '}
+          <button type="button" className="button" onClick={openSignIn}>
+            {t('session.signIn')}
+          </button>
+        </p>
+      ) : (
+        <>
+          <section className="panel settings__panel">
+            <div className="panel__head">
+              <h2 className="panel__title">{t('settings.users')}</h2>
+              <span className="panel__meta">{t('settings.usersHint')}</span>
+            </div>
+            <UsersPanel />
+          </section>
+          <section className="panel settings__panel">
+            <div className="panel__head">
+              <h2 className="panel__title">{t('settings.calendar')}</h2>
+            </div>
+            <p className="panel__meta settings__hint">{t('settings.calendarHint')}</p>
+            <CalendarPanel />
+          </section>
+        </>
+      )}
+    </section>
+  );
 }

@@ -1,0 +1,92 @@
+/**
+ * The weekly dispatch meeting's agenda (周调度, DOMAIN.md), prepared for an ISO week: last
+ * week's figures per community with tiers and week-over-week change, overdue cases by age,
+ * escalated and supervised cases, and the earlier dispatch items still open (以周保月).
+ */
+import { shiftPeriod, type Period } from '../../core/indices/periods';
+import {
+  carriesOver,
+  dispatchItemStatus,
+  OVERDUE_AGE_GROUPS,
+  overdueAgeGroup,
+  type OverdueAgeGroup,
+} from '../../core/weekly/agenda-rules';
+import { flaggedOpenCasesAt, overdueCasesAt } from '../../db/queries/agenda-cases';
+import { carriedItems, itemsOfWeek, meetingOfWeek, type DispatchItemRow, type MeetingRow } from '../../db/queries/dispatch-items';
+import type { FigureCaseRow } from '../../db/queries/figure-cases';
+import type { Db } from '../../db/open';
+import type { AgendaCase, DispatchItemView, MeetingRecord, OverdueGroup, WeeklyAgenda } from '../contract/weekly';
+import { computeLiveRanking } from '../indices/live-ranking';
+import { periodInfo } from '../indices/periods';
+
+export function toAgendaCase(row: FigureCaseRow): AgendaCase {
+  return {
+    id: row.id,
+    caseNo: row.caseNo,
+    categoryName: row.categoryName,
+    communityName: row.communityName,
+    gridName: row.gridName,
+    leadUnitName: row.leadUnitName,
+    state: row.state,
+    reportedAt: row.reportedAt,
+    dueAt: row.dueAt,
+    escalated: row.escalated === 1,
+    supervised: row.supervised === 1,
+  };
+}
+
+export function toItemView(row: DispatchItemRow, now: number): DispatchItemView {
+  return {
+    id: row.id,
+    week: row.week,
+    title: row.title,
+    leadUnit: { code: row.leadUnitCode, name: row.leadUnitName },
+    assistUnits: row.assistUnits,
+    owner: row.owner,
+    dueDay: row.dueDay,
+    status: dispatchItemStatus(row, now),
+    doneAt: row.doneAt,
+    progressNote: row.progressNote,
+    createdAt: row.createdAt,
+    createdBy: row.createdBy,
+    cases: row.cases,
+  };
+}
+
+export function toMeetingRecord(row: MeetingRow): MeetingRecord {
+  return { week: row.week, heldAt: row.heldAt, chair: row.chair, attendees: row.attendees, notes: row.notes };
+}
+
+export function buildAgenda(db: Db, week: Period, now: number, listLimit: number): WeeklyAgenda {
+  const figuresWeek = shiftPeriod(week, -1);
+  const asOf = Math.min(now, week.end);
+  const ranking = computeLiveRanking(db, 'community', figuresWeek, now);
+
+  const byGroup = new Map<OverdueAgeGroup, AgendaCase[]>(OVERDUE_AGE_GROUPS.map((g) => [g, []]));
+  const overdue = overdueCasesAt(db, asOf);
+  for (const row of overdue) byGroup.get(overdueAgeGroup(asOf - (row.dueAt ?? asOf)))!.push(toAgendaCase(row));
+  const groups: OverdueGroup[] = OVERDUE_AGE_GROUPS.map((group) => {
+    const cases = byGroup.get(group)!;
+    return { group, count: cases.length, cases: cases.slice(0, listLimit) };
+  });
+
+  const flagged = flaggedOpenCasesAt(db, asOf).map(toAgendaCase);
+  const previousWeekStart = figuresWeek.start;
+  const meeting = meetingOfWeek(db, week.key);
+  return {
+    week: periodInfo(week),
+    figuresWeek: periodInfo(figuresWeek),
+    comparedWeek: periodInfo(ranking.previousPeriod),
+    asOf,
+    weightSet: ranking.weightSet,
+    figures: ranking.rows,
+    overdue: { total: overdue.length, groups },
+    escalated: flagged.filter((c) => c.escalated).slice(0, listLimit),
+    supervised: flagged.filter((c) => c.supervised).slice(0, listLimit),
+    carriedItems: carriedItems(db, week.key, previousWeekStart)
+      .filter((item) => carriesOver(item, previousWeekStart))
+      .map((item) => toItemView(item, now)),
+    items: itemsOfWeek(db, week.key).map((item) => toItemView(item, now)),
+    meeting: meeting ? toMeetingRecord(meeting) : null,
+  };
+}

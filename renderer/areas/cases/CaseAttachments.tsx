@@ -1,0 +1,97 @@
+import { useState, type ChangeEvent } from 'react';
+import type { AttachmentView } from '../../../api/contract';
+import { getApi } from '../../api/client';
+import { useLocale } from '../../i18n/locale-context';
+import { ErrorLine } from '../../session/ErrorLine';
+
+/** Photos are shrunk to 1600 px JPEG in the window before they are sent (a phone photo is 3–5 MB). */
+async function photoAsJpegBase64(file: File): Promise<string> {
+  const bitmap = await createImageBitmap(file);
+  const scale = Math.min(1, 1600 / Math.max(bitmap.width, bitmap.height));
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(bitmap.width * scale);
+  canvas.height = Math.round(bitmap.height * scale);
+  canvas.getContext('2d')!.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+  const url = canvas.toDataURL('image/jpeg', 0.82);
+  return url.slice(url.indexOf(',') + 1);
+}
+
+function fileAsBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = String(reader.result);
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}
+
+/** 附件: the list with origin and size; a photo opens inline (checksum verified); add one. */
+export function CaseAttachments({ caseId, attachments, canAdd }: { caseId: number; attachments: readonly AttachmentView[]; canAdd: boolean }) {
+  const { t, format } = useLocale();
+  const [shown, setShown] = useState<{ id: number; url: string; ok: boolean } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const open = async (attachment: AttachmentView) => {
+    setError(null);
+    try {
+      const read = await getApi().call('cases.attachments.get', { id: attachment.id });
+      setShown({ id: attachment.id, url: `data:${attachment.mimeType};base64,${read.dataBase64}`, ok: read.checksumOk });
+    } catch (reason) {
+      setError(reason);
+    }
+  };
+  const add = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const isPhoto = file.type.startsWith('image/');
+      const contentBase64 = isPhoto ? await photoAsJpegBase64(file) : await fileAsBase64(file);
+      const fileName = isPhoto ? file.name.replace(/\.[^.]+$/, '') + '.jpg' : file.name;
+      await getApi().call('cases.attachments.add', { caseId, fileName, mimeType: isPhoto ? 'image/jpeg' : file.type, contentBase64 });
+    } catch (reason) {
+      setError(reason);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="attachments" data-testid="case-attachments">
+      {attachments.length === 0 ? <p className="muted">{t('cases.detail.noAttachments')}</p> : null}
+      <ul className="attachments__list">
+        {attachments.map((a) => (
+          <li key={a.id}>
+            <button type="button" className="link-button" onClick={() => void open(a)}>
+              {a.fileName}
+            </button>
+            <span className="muted">
+              {' '}
+              {Math.ceil(a.sizeBytes / 1024)} KB · {a.origin === 'city' ? t('cases.detail.attachmentFromCity') : t('cases.detail.attachmentLocal')} · {a.addedBy} ·{' '}
+              {format.tableDateTime(a.addedAt)}
+            </span>
+            {shown?.id === a.id ? (
+              <div className="attachments__view">
+                {!shown.ok ? <p className="error-line">{t('cases.detail.attachmentBad')}</p> : null}
+                {a.mimeType.startsWith('image/') ? <img src={shown.url} alt={a.fileName} /> : <a href={shown.url} download={a.fileName}>{a.fileName}</a>}
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {canAdd ? (
+        <label className="button attachments__add">
+          {t('cases.detail.addAttachment')}
+          <input type="file" accept="image/jpeg,image/png,image/webp,image/gif,application/pdf" onChange={(e) => void add(e)} disabled={busy} hidden />
+        </label>
+      ) : null}
+      <ErrorLine error={error} />
+    </div>
+  );
+}

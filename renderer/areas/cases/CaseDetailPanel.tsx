@@ -1,0 +1,228 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { CaseDetail, MoveRequest } from '../../../api/contract';
+import type { MoveKind } from '../../../core/cases/moves';
+import { getApi } from '../../api/client';
+import { useApiQuery } from '../../api/useApiQuery';
+import { useLocale } from '../../i18n/locale-context';
+import { canAct, useSession } from '../../session/session-context';
+import { ErrorState } from '../../states/ErrorState';
+import { LoadingState } from '../../states/LoadingState';
+import { CaseAttachments } from './CaseAttachments';
+import { CaseFields } from './CaseFields';
+import { CaseMarks } from './CaseMarks';
+import { CaseTimeline } from './CaseTimeline';
+import { ClockBadge } from './ClockBadge';
+import { isTypingInto } from './keyboard';
+import { MoveForm } from './MoveForm';
+import type { Lookups } from './useCaseLookups';
+
+const REFRESH_ON = ['cases.changed', 'data.changed'] as const;
+
+/**
+ * The case (案卷详情): its clock, the moves this user may make (numbered for the keyboard),
+ * every field, the history, attachments and related cases. Esc closes.
+ */
+export function CaseDetailPanel({
+  caseId,
+  now,
+  lookups,
+  onClose,
+  onOpenCase,
+}: {
+  caseId: number;
+  now: number;
+  lookups: Lookups | null;
+  onClose(): void;
+  onOpenCase(id: number): void;
+}) {
+  const { t, format, locale } = useLocale();
+  const session = useSession();
+  const query = useApiQuery('cases.get', { id: caseId }, { refreshOn: REFRESH_ON, debounceMs: 150 });
+  const [fresh, setFresh] = useState<CaseDetail | null>(null);
+  const [moveKind, setMoveKind] = useState<MoveKind | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const { refresh } = query;
+  // The answer of our own move is newer than the query's until the query catches up.
+  const detail = fresh && (!query.data || fresh.asOf > query.data.asOf) ? fresh : (query.data ?? null);
+  const acting = canAct(session.status);
+  const allowed = acting ? (detail?.moves.filter((m) => m.allowed) ?? []) : [];
+
+  // A new user (sign-in, lock) sees other moves and other masking: ask again.
+  useEffect(() => {
+    setFresh(null);
+    refresh();
+  }, [session.key, refresh]);
+  useEffect(() => {
+    setMoveKind(null);
+    setFresh(null);
+    setDone(null);
+  }, [caseId]);
+
+  const submit = useCallback(
+    async (move: MoveRequest) => {
+      if (!detail) return;
+      setBusy(true);
+      setError(null);
+      try {
+        const result = await getApi().call('cases.move', { caseId: detail.id, expectedState: detail.state, move });
+        setFresh(result.detail);
+        setMoveKind(null);
+        setDone(t('cases.move.done', { move: t(`cases.moveName.${move.kind}`) }));
+      } catch (reason) {
+        setError(reason);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [detail, t],
+  );
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        if (moveKind) setMoveKind(null);
+        else onClose();
+        return;
+      }
+      if (isTypingInto(event.target) || moveKind) return;
+      const n = Number(event.key);
+      if (Number.isInteger(n) && n >= 1 && n <= allowed.length) {
+        event.preventDefault();
+        setError(null);
+        setDone(null);
+        setMoveKind(allowed[n - 1]!.kind);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [allowed, moveKind, onClose]);
+
+  let body;
+  if (!detail) {
+    body = query.error ? <ErrorState error={query.error} onRetry={refresh} /> : <LoadingState />;
+  } else {
+    const refused = detail.moves.filter((m) => !m.allowed);
+    body = (
+      <>
+        <div className="detail__clock">
+          <ClockBadge row={detail} now={now} withOnsite />
+          {detail.dueAt ? <span className="muted">{t('cases.detail.dueAt')} {format.tableDateTime(detail.dueAt)}</span> : null}
+        </div>
+        <section className="detail__section" aria-label={t('cases.detail.moves')}>
+          {!acting ? (
+            <p className="detail__sign-in">
+              {t('cases.detail.signInToAct')}{' '}
+              <button type="button" className="button" onClick={session.openSignIn}>
+                {t('session.signIn')}
+              </button>
+            </p>
+          ) : allowed.length === 0 ? (
+            <p className="muted">{t('cases.detail.noMoves')}</p>
+          ) : null}
+          <div className="move-bar" data-testid="move-bar">
+            {allowed.map((option, i) => (
+              <button
+                key={option.kind}
+                type="button"
+                className={`button move-button${moveKind === option.kind ? ' move-button--active' : ''}`}
+                onClick={() => {
+                  setError(null);
+                  setDone(null);
+                  setMoveKind(option.kind);
+                }}
+                title={t('cases.move.key', { key: i + 1 })}
+                data-testid={`move-${option.kind}`}
+              >
+                <kbd>{i + 1}</kbd> {t(`cases.moveName.${option.kind}`)}
+              </button>
+            ))}
+            {acting
+              ? refused.map((option) => (
+                  <span key={option.kind} className="move-refused" data-testid={`move-refused-${option.kind}`}>
+                    {t(`cases.moveName.${option.kind}`)}：{option.reason?.[locale === 'zh-CN' ? 'zh' : 'en']}
+                  </span>
+                ))
+              : null}
+          </div>
+          {detail.pendingExtension ? (
+            <p className="detail__pending">
+              {t('cases.detail.pendingExtension', {
+                by: detail.pendingExtension.requestedBy,
+                time: format.tableDateTime(detail.pendingExtension.newDueAt),
+                reason: detail.pendingExtension.reason,
+              })}
+            </p>
+          ) : null}
+          {done && !moveKind ? (
+            <p className="detail__done" role="status" data-testid="move-done">
+              {done}
+            </p>
+          ) : null}
+          {moveKind ? (
+            <MoveForm
+              key={moveKind}
+              kind={moveKind}
+              detail={detail}
+              lookups={lookups}
+              busy={busy}
+              error={error}
+              onSubmit={(move) => void submit(move)}
+              onCancel={() => setMoveKind(null)}
+            />
+          ) : null}
+        </section>
+        <CaseFields detail={detail} />
+        <section className="detail__section">
+          <h3 className="detail__heading">{t('cases.detail.timeline')}</h3>
+          <CaseTimeline events={detail.events} />
+        </section>
+        <section className="detail__section">
+          <h3 className="detail__heading">{t('cases.detail.attachments')}</h3>
+          <CaseAttachments caseId={detail.id} attachments={detail.attachments} canAdd={acting} />
+        </section>
+        <section className="detail__section">
+          <h3 className="detail__heading">{t('cases.detail.related')}</h3>
+          {detail.related.length === 0 ? <p className="muted">{t('cases.detail.noRelated')}</p> : null}
+          <ul className="related">
+            {detail.related.map((r) => (
+              <li key={r.id}>
+                <button type="button" className="link-button mono" onClick={() => onOpenCase(r.id)}>
+                  {r.caseNo}
+                </button>{' '}
+                {t(`caseState.${r.state}`)} · {r.categoryName} · {r.address} · {format.tableDateTime(r.reportedAt)}
+                {r.possibleDuplicate ? <span className="mark mark--urgent">{t('cases.detail.duplicate')}</span> : null}
+                {r.distanceM != null ? <span className="muted"> · {t('cases.detail.distance', { metres: r.distanceM })}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      </>
+    );
+  }
+
+  return (
+    <aside className="case-detail" aria-label={detail?.caseNo ?? t('cases.detail.loading')} data-testid="case-detail">
+      <header className="case-detail__head">
+        <div className="case-detail__title">
+          <span className="mono" data-testid="detail-case-no">
+            {detail?.caseNo ?? '…'}
+          </span>
+          {detail ? (
+            <span className={`state-chip state-chip--${detail.state}`} data-testid="detail-state">
+              {t(`caseState.${detail.state}`)}
+            </span>
+          ) : null}
+          {detail ? <CaseMarks row={detail} /> : null}
+        </div>
+        <button type="button" className="button button--quiet" onClick={onClose} data-testid="detail-close">
+          {t('cases.detail.close')} <kbd>Esc</kbd>
+        </button>
+      </header>
+      <div className="case-detail__body">{body}</div>
+    </aside>
+  );
+}

@@ -1,0 +1,6 @@
+/** Keys typed into a field (or composed by an IME) belong to the field, not to the shortcuts. */
+export function isTypingInto(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  return ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}

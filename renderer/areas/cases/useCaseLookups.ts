@@ -1,0 +1,52 @@
+/** The categories, units and places the case screens pick from, asked for once per page. */
+import { useMemo } from 'react';
+import type { CaseLookups } from '../../../api/contract';
+import { pinyinInitials } from '../../../core/pinyin-initials';
+import { useApiQuery } from '../../api/useApiQuery';
+import type { Searchable } from './match-options';
+
+const REFRESH_ON = ['data.changed'] as const;
+
+export interface Lookups {
+  raw: CaseLookups;
+  categoryOptions: Array<Searchable & { majorName: string }>;
+  placeOptions: Array<Searchable & { level: 'community' | 'grid'; communityCode: string | null }>;
+  unitName(code: string | null): string | null;
+  placeName(code: string | null): string | null;
+  categoryName(code: string): string;
+}
+
+export function useCaseLookups(): { lookups: Lookups | null; error: unknown } {
+  const query = useApiQuery('cases.lookups', {}, { refreshOn: REFRESH_ON });
+  const lookups = useMemo<Lookups | null>(() => {
+    const raw = query.data;
+    if (!raw) return null;
+    const units = new Map(raw.units.map((u) => [u.code, u.name]));
+    const places = new Map(raw.places.map((p) => [p.code, p.name]));
+    const categories = new Map(raw.categories.map((c) => [c.code, c.minorName]));
+    return {
+      raw,
+      categoryOptions: raw.categories
+        .filter((c) => c.active)
+        .map((c) => ({
+          value: c.code,
+          label: c.minorName,
+          code: c.code,
+          initials: c.pinyinInitials ?? pinyinInitials(c.minorName),
+          majorName: c.majorName,
+        })),
+      placeOptions: raw.places.map((p) => ({
+        value: p.code,
+        label: p.name,
+        code: p.code,
+        initials: pinyinInitials(p.name),
+        level: p.level,
+        communityCode: p.communityCode,
+      })),
+      unitName: (code) => (code ? (units.get(code) ?? code) : null),
+      placeName: (code) => (code ? (places.get(code) ?? code) : null),
+      categoryName: (code) => categories.get(code) ?? code,
+    };
+  }, [query.data]);
+  return { lookups, error: query.error };
+}

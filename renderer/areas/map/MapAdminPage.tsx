@@ -1,0 +1,211 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useApiQuery } from '../../api/useApiQuery';
+import { useLocale } from '../../i18n/locale-context';
+import { ErrorState } from '../../states/ErrorState';
+import { GridImportSection } from './GridImportSection';
+import { useAction } from './useAction';
+
+const DATA = ['data.changed'] as const;
+
+/** 网格维护 (admins): the offline basemap, grid import and export, rename, reassign. */
+export function MapAdminPage() {
+  const { t, format } = useLocale();
+  const places = useApiQuery('map.places', {}, { refreshOn: DATA });
+  const basemap = useApiQuery('map.basemap', {}, { refreshOn: DATA });
+  const [basemapPath, setBasemapPath] = useState('');
+  const [exportPath, setExportPath] = useState('');
+  const [renameCode, setRenameCode] = useState('');
+  const [newName, setNewName] = useState('');
+  const [moveCode, setMoveCode] = useState('');
+  const [targetCommunity, setTargetCommunity] = useState('');
+  const setBasemap = useAction('map.basemap.set');
+  const exporter = useAction('map.grids.export');
+  const renamer = useAction('map.grids.rename');
+  const mover = useAction('map.grids.reassign');
+
+  const communities = places.data?.communities ?? [];
+  const grids = places.data?.grids ?? [];
+  const current = basemap.data?.basemap ?? null;
+
+  return (
+    <section className="page map-admin" data-testid="map-admin">
+      <div className="page__head">
+        <div className="page__heading">
+          <h1 className="page__title">{t('mapAdmin.title')}</h1>
+          <span className="page__subtitle">{t('mapAdmin.subtitle')}</span>
+        </div>
+        <Link to="/map" className="button">
+          {t('map.backToMap')}
+        </Link>
+      </div>
+
+      <section className="panel admin-section" aria-labelledby="basemap-title">
+        <div className="panel__head">
+          <h2 id="basemap-title" className="panel__title">
+            {t('mapAdmin.basemap.title')}
+          </h2>
+        </div>
+        <div className="admin-section__body">
+          <p className="admin-section__state" data-testid="basemap-state">
+            {current
+              ? t('mapAdmin.basemap.current', {
+                  name: current.name,
+                  format: current.format,
+                  minZoom: current.minZoom,
+                  maxZoom: current.maxZoom,
+                  size: format.count(Math.round(current.sizeBytes / 1024)),
+                })
+              : t('mapAdmin.basemap.none')}
+          </p>
+          {current ? <p className="mono small muted">{current.path}</p> : null}
+          <form
+            className="admin-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              void setBasemap.run({ path: basemapPath.trim() });
+            }}
+          >
+            <label>
+              {t('mapAdmin.basemap.path')}
+              <input
+                value={basemapPath}
+                onChange={(e) => setBasemapPath(e.target.value)}
+                placeholder="D:\\底图\\street.mbtiles"
+                data-testid="basemap-path"
+              />
+            </label>
+            <button type="submit" className="button" disabled={!basemapPath.trim() || setBasemap.busy}>
+              {t('mapAdmin.basemap.use')}
+            </button>
+            {current ? (
+              <button type="button" className="button button--quiet" onClick={() => void setBasemap.run({ path: null })}>
+                {t('mapAdmin.basemap.remove')}
+              </button>
+            ) : null}
+          </form>
+          <p className="muted small">{t('mapAdmin.basemap.hint')}</p>
+          {setBasemap.error ? <ErrorState error={setBasemap.error} /> : null}
+        </div>
+      </section>
+
+      <GridImportSection />
+
+      <section className="panel admin-section" aria-labelledby="export-title">
+        <div className="panel__head">
+          <h2 id="export-title" className="panel__title">
+            {t('mapAdmin.export.title')}
+          </h2>
+        </div>
+        <div className="admin-section__body">
+          <form
+            className="admin-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              void exporter.run({ path: exportPath.trim() });
+            }}
+          >
+            <label>
+              {t('mapAdmin.export.path')}
+              <input value={exportPath} onChange={(e) => setExportPath(e.target.value)} placeholder="D:\\交换\\grids.geojson" />
+            </label>
+            <button type="submit" className="button" disabled={!exportPath.trim() || exporter.busy}>
+              {t('mapAdmin.export.run')}
+            </button>
+          </form>
+          {exporter.result ? (
+            <p role="status">
+              {t('mapAdmin.export.done', {
+                features: format.count(exporter.result.features),
+                path: exporter.result.path,
+              })}
+            </p>
+          ) : null}
+          {exporter.error ? <ErrorState error={exporter.error} /> : null}
+        </div>
+      </section>
+
+      <section className="panel admin-section" aria-labelledby="edit-title">
+        <div className="panel__head">
+          <h2 id="edit-title" className="panel__title">
+            {t('mapAdmin.edit.title')}
+          </h2>
+        </div>
+        <div className="admin-section__body admin-section__body--split">
+          <form
+            className="admin-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              void renamer.run({ code: renameCode, name: newName.trim() });
+            }}
+          >
+            <label>
+              {t('mapAdmin.edit.place')}
+              <select value={renameCode} onChange={(e) => setRenameCode(e.target.value)} data-testid="rename-place">
+                <option value="">{t('mapAdmin.edit.choose')}</option>
+                {[...communities, ...grids].map((p) => (
+                  <option key={p.code} value={p.code}>
+                    {p.code} {p.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('mapAdmin.edit.newName')}
+              <input value={newName} maxLength={60} onChange={(e) => setNewName(e.target.value)} data-testid="rename-name" />
+            </label>
+            <button type="submit" className="button" disabled={!renameCode || !newName.trim() || renamer.busy}>
+              {t('mapAdmin.edit.rename')}
+            </button>
+            {renamer.result ? (
+              <p role="status">{t('mapAdmin.edit.renamed', { from: renamer.result.oldName, to: renamer.result.name })}</p>
+            ) : null}
+            {renamer.error ? <ErrorState error={renamer.error} /> : null}
+          </form>
+          <form
+            className="admin-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              void mover.run({ code: moveCode, communityCode: targetCommunity });
+            }}
+          >
+            <label>
+              {t('mapAdmin.edit.grid')}
+              <select value={moveCode} onChange={(e) => setMoveCode(e.target.value)}>
+                <option value="">{t('mapAdmin.edit.choose')}</option>
+                {grids.map((g) => (
+                  <option key={g.code} value={g.code}>
+                    {g.code} {g.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('mapAdmin.edit.toCommunity')}
+              <select value={targetCommunity} onChange={(e) => setTargetCommunity(e.target.value)}>
+                <option value="">{t('mapAdmin.edit.choose')}</option>
+                {communities.map((c) => (
+                  <option key={c.code} value={c.code}>
+                    {c.code} {c.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" className="button" disabled={!moveCode || !targetCommunity || mover.busy}>
+              {t('mapAdmin.edit.reassign')}
+            </button>
+            {mover.result ? (
+              <p role="status">
+                {t('mapAdmin.edit.reassigned', {
+                  code: mover.result.code,
+                  cases: format.count(mover.result.openCasesMoved),
+                })}
+              </p>
+            ) : null}
+            {mover.error ? <ErrorState error={mover.error} /> : null}
+          </form>
+        </div>
+      </section>
+    </section>
+  );
+}

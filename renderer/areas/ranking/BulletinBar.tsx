@@ -1,0 +1,65 @@
+import type { BulletinSummary, RankingResult } from '../../../api/contract';
+import { useLocale } from '../../i18n/locale-context';
+
+/**
+ * What has been published for this month and level, which version is on screen (live or a
+ * frozen one), and whether today's data still matches the newest version.
+ */
+export function BulletinBar({
+  versions,
+  shown,
+  liveSha,
+  bulletinId,
+  onShow,
+}: {
+  versions: readonly BulletinSummary[];
+  shown: RankingResult;
+  liveSha: string | null;
+  bulletinId: number | null;
+  onShow(bulletinId: number | null): void;
+}) {
+  const { t, format } = useLocale();
+  const latest = versions[0] ?? null;
+  let status: string;
+  if (shown.bulletin) {
+    const b = shown.bulletin;
+    status = t('ranking.status.frozen', { version: b.version, time: format.tableDateTime(b.publishedAt), by: b.publishedBy });
+    if (liveSha) status += ' ' + t(liveSha === b.inputsSha256 ? 'ranking.status.frozenCurrent' : 'ranking.status.frozenStale');
+  } else if (latest) {
+    status = t('ranking.status.published', { version: latest.version, time: format.tableDateTime(latest.publishedAt), by: latest.publishedBy });
+    status +=
+      ' ' +
+      (latest.inputsSha256 === shown.inputsSha256
+        ? t('ranking.status.same', { version: latest.version })
+        : t('ranking.status.changed', { version: latest.version, next: latest.version + 1 }));
+  } else {
+    status = t('ranking.status.unpublished');
+  }
+  return (
+    <div className={`bulletin-bar${shown.bulletin ? ' bulletin-bar--frozen' : ''}`} data-testid="bulletin-bar">
+      <p className="bulletin-bar__status" data-testid="bulletin-status">
+        {status}
+      </p>
+      <div className="rk-switch" role="group" aria-label={t('ranking.sourceLabel')}>
+        <button type="button" className={bulletinId === null ? 'rk-switch__on' : undefined} aria-pressed={bulletinId === null} onClick={() => onShow(null)}>
+          {t('ranking.source.live')}
+        </button>
+        {[...versions].reverse().map((v) => (
+          <button
+            key={v.id}
+            type="button"
+            className={bulletinId === v.id ? 'rk-switch__on' : undefined}
+            aria-pressed={bulletinId === v.id}
+            onClick={() => onShow(v.id)}
+            data-testid={`bulletin-version-${v.version}`}
+          >
+            {t('ranking.source.version', { version: v.version })}
+          </button>
+        ))}
+      </div>
+      <span className="bulletin-bar__meta muted">
+        {t('ranking.status.weights', { id: shown.weightSet.id })} · {t('ranking.status.checksum', { sha: shown.inputsSha256.slice(0, 12) })}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import type { RankingResult, TrendResult } from '../../../api/contract';
+import type { ApiQuery } from '../../api/useApiQuery';
+import { useLocale } from '../../i18n/locale-context';
+import { ErrorState } from '../../states/ErrorState';
+import { LoadingState } from '../../states/LoadingState';
+import { DrillDownDialog } from './DrillDownDialog';
+import type { DrillTarget } from './figures';
+import { HonourBoard } from './HonourBoard';
+import { RankingTable } from './RankingTable';
+import { ScoreBars } from './ScoreBars';
+import { ScoreTrend } from './ScoreTrend';
+
+/** The ranking on screen: the table or the honour board, the score bars and the 12-month trend. */
+export function RankingBody({
+  ranking,
+  trend,
+  trendQuery,
+  view,
+}: {
+  ranking: RankingResult;
+  /** A bulletin's frozen trend; otherwise the live trend query. */
+  trend: TrendResult | null;
+  trendQuery: Pick<ApiQuery<'ranking.trend'>, 'data' | 'error' | 'refresh'> | null;
+  view: 'table' | 'board';
+}) {
+  const { t } = useLocale();
+  const firstRanked = ranking.rows.find((r) => r.rank !== null)?.unitCode ?? null;
+  const [selected, setSelected] = useState<string | null>(null);
+  const [drill, setDrill] = useState<DrillTarget | null>(null);
+  const highlighted = selected ?? firstRanked;
+  const shownTrend = trend ?? trendQuery?.data ?? null;
+
+  let trendPanel;
+  if (shownTrend) trendPanel = <ScoreTrend trend={shownTrend} tiers={ranking.weightSet.tiers} selected={highlighted} />;
+  else if (trendQuery?.error) trendPanel = <ErrorState error={trendQuery.error} onRetry={trendQuery.refresh} />;
+  else trendPanel = <LoadingState compact />;
+
+  return (
+    <div className="ranking__layout">
+      <div className="ranking__main">
+        {view === 'table' ? (
+          <RankingTable ranking={ranking} selected={highlighted} onSelect={setSelected} onDrill={setDrill} />
+        ) : (
+          <HonourBoard ranking={ranking} onDrill={setDrill} />
+        )}
+      </div>
+      <div className="ranking__charts">
+        <section className="panel" aria-labelledby="bars-title">
+          <div className="panel__head">
+            <h2 id="bars-title" className="panel__title">
+              {t('ranking.bars.title')}
+            </h2>
+            <span className="panel__meta">{t('ranking.bars.hint')}</span>
+          </div>
+          <div className="ranking__chart-scroll">
+            <ScoreBars ranking={ranking} onSelect={setSelected} />
+          </div>
+        </section>
+        <section className="panel" aria-labelledby="trend-title">
+          <div className="panel__head">
+            <h2 id="trend-title" className="panel__title">
+              {t('ranking.trend.title')}
+            </h2>
+            {trend ? <span className="panel__meta">{t('ranking.trend.frozen')}</span> : null}
+          </div>
+          <div className="ranking__chart-pad">{trendPanel}</div>
+        </section>
+      </div>
+      {drill ? (
+        <DrillDownDialog
+          target={drill}
+          period={ranking.period.key}
+          level={ranking.level}
+          bulletinId={ranking.bulletin?.id ?? null}
+          bulletinVersion={ranking.bulletin?.version ?? null}
+          onClose={() => setDrill(null)}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { getApi } from '../api/client';
+import { useApiQuery } from '../api/useApiQuery';
+import { LockScreen } from './LockScreen';
+import { SessionContext, type SessionValue } from './session-context';
+import { SetupAdminDialog } from './SetupAdminDialog';
+import { SignInDialog } from './SignInDialog';
+import { useIdleLock } from './useIdleLock';
+import './session.css';
+
+const REFRESH_ON = ['data.changed'] as const;
+
+/**
+ * Holds auth.status for the window and shows the sign-in, first-run setup and lock screens.
+ * Nobody signed in is a normal, read-only state (a wall display); signing in is asked for
+ * when a user goes to act.
+ */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const query = useApiQuery('auth.status', {}, { refreshOn: REFRESH_ON });
+  const [dialog, setDialog] = useState<'signIn' | 'setup' | null>(null);
+  const [lockedByIdle, setLockedByIdle] = useState(false);
+  const status = query.data ?? null;
+  const { refresh } = query;
+
+  const done = useCallback(() => {
+    setDialog(null);
+    refresh();
+  }, [refresh]);
+
+  const lockNow = useCallback(
+    async (idle: boolean) => {
+      setLockedByIdle(idle);
+      await getApi().call('auth.lock', {});
+      refresh();
+    },
+    [refresh],
+  );
+  const onIdle = useCallback(() => void lockNow(true), [lockNow]);
+  const signedInAndOpen = Boolean(status?.user && !status.locked);
+  useIdleLock(signedInAndOpen, status?.idleLockMinutes ?? 15, onIdle);
+
+  const value = useMemo<SessionValue>(
+    () => ({
+      status,
+      key: `${status?.user?.id ?? 'none'}:${status?.locked ? 'locked' : 'open'}`,
+      refresh,
+      openSignIn: () => setDialog(status?.needsSetup ? 'setup' : 'signIn'),
+      openSetup: () => setDialog('setup'),
+      signOut: async () => {
+        await getApi().call('auth.signOut', {});
+        refresh();
+      },
+      lock: () => lockNow(false),
+    }),
+    [status, refresh, lockNow],
+  );
+
+  return (
+    <SessionContext.Provider value={value}>
+      {children}
+      {dialog === 'signIn' ? <SignInDialog onDone={done} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'setup' && status ? (
+        <SetupAdminDialog username={status.setupUsername} onDone={done} onClose={() => setDialog(null)} />
+      ) : null}
+      {status?.user && status.locked ? (
+        <LockScreen
+          status={status}
+          idle={lockedByIdle}
+          onDone={refresh}
+          onSwitchUser={() => {
+            void value.signOut().then(() => setDialog('signIn'));
+          }}
+        />
+      ) : null}
+    </SessionContext.Provider>
+  );
+}
