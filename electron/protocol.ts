@@ -13,7 +13,7 @@ import {
   resolveAppFile,
 } from './app-url';
 import { logLine } from './log';
-import { parseTilePath, type TileSource } from '../api/map/basemap-tiles';
+import { parseTilePath, type ServedTile, type TileSource } from '../api/map/basemap-tiles';
 
 /** Must run before `app.whenReady()` resolves, once. */
 export function registerPrivilegedSchemes(): void {
@@ -87,7 +87,7 @@ export function serveTiles(tiles: TileSource | null): void {
     if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(405);
     const url = new URL(request.url);
     const address = url.host === 'basemap' ? parseTilePath(url.pathname) : null;
-    let tile = null;
+    let tile: ServedTile | null;
     try {
       tile = tiles && address ? tiles(address.z, address.x, address.y) : null;
     } catch (error) {

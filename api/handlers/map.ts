@@ -7,13 +7,7 @@ import { gridLocatorFor } from '../../db/queries/grid-locator';
 import { readHeatPoints, readOpenCasePoints } from '../../db/queries/map-cases';
 import { readMapPlaces } from '../../db/queries/map-places';
 import { UserError } from '../errors';
-import {
-  exportGrids,
-  importGrids,
-  moveGrid,
-  renameGrid,
-  setBasemap,
-} from '../map/grid-admin';
+import { exportGrids, importGrids, moveGrid, renameGrid, setBasemap } from '../map/grid-admin';
 import { periodFor, readMapMeasures, toMapPeriod } from '../map/measures';
 import type { FeatureHandlers } from './types';
 
@@ -43,7 +37,10 @@ export const mapHandlers = {
     if (!detail) {
       throw new UserError(
         'no_such_place',
-        { zh: `没有编码为 ${input.code} 的网格。`, en: `There is no grid with code ${input.code}.` },
+        {
+          zh: `没有编码为 ${input.code} 的网格。`,
+          en: `There is no grid with code ${input.code}.`,
+        },
         'code',
       );
     }

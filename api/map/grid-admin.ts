@@ -51,28 +51,40 @@ function readGridFile(file: string): { json: unknown; sha256: string } {
     const stat = fs.statSync(file);
     if (!stat.isFile()) throw new Error('not a file');
     if (stat.size > MAX_GRID_FILE_BYTES) {
-      throw new UserError('grid_file_too_large', {
-        zh: `网格文件 ${file} 超过 512 MB，不像是网格边界文件。`,
-        en: `The grid file ${file} is over 512 MB; that is not a grids file.`,
-      }, file);
+      throw new UserError(
+        'grid_file_too_large',
+        {
+          zh: `网格文件 ${file} 超过 512 MB，不像是网格边界文件。`,
+          en: `The grid file ${file} is over 512 MB; that is not a grids file.`,
+        },
+        file,
+      );
     }
     bytes = fs.readFileSync(file);
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw new UserError('grid_file_missing', {
-      zh: `找不到网格文件 ${file}。`,
-      en: `The grid file ${file} does not exist or cannot be read.`,
-    }, file);
+    throw new UserError(
+      'grid_file_missing',
+      {
+        zh: `找不到网格文件 ${file}。`,
+        en: `The grid file ${file} does not exist or cannot be read.`,
+      },
+      file,
+    );
   }
   // A BOM is common in files saved by Windows tools; JSON.parse refuses it.
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   try {
     return { json: JSON.parse(text), sha256: sha256Hex(bytes) };
   } catch (error) {
-    throw new UserError('grid_file_not_json', {
-      zh: `网格文件 ${file} 不是有效的 GeoJSON（JSON 格式错误：${(error as Error).message}）。`,
-      en: `The grid file ${file} is not valid GeoJSON (JSON error: ${(error as Error).message}).`,
-    }, file);
+    throw new UserError(
+      'grid_file_not_json',
+      {
+        zh: `网格文件 ${file} 不是有效的 GeoJSON（JSON 格式错误：${(error as Error).message}）。`,
+        en: `The grid file ${file} is not valid GeoJSON (JSON error: ${(error as Error).message}).`,
+      },
+      file,
+    );
   }
 }
 
@@ -101,10 +113,14 @@ export function exportGrids(context: ApiContext, file: string) {
     fs.mkdirSync(path.dirname(resolved), { recursive: true });
     fs.writeFileSync(resolved, text, 'utf8');
   } catch (error) {
-    throw new UserError('grid_export_unwritable', {
-      zh: `无法写入 ${resolved}：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}。`,
-      en: `Cannot write ${resolved}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
-    }, file);
+    throw new UserError(
+      'grid_export_unwritable',
+      {
+        zh: `无法写入 ${resolved}：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}。`,
+        en: `Cannot write ${resolved}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
+      },
+      file,
+    );
   }
   return { path: resolved, features: collection.features.length, bytes: Buffer.byteLength(text) };
 }
@@ -112,10 +128,19 @@ export function exportGrids(context: ApiContext, file: string) {
 function refuseEdit(refusal: GridEditRefusal): never {
   const { code } = refusal;
   const sentences: Record<GridEditRefusal['refused'], { zh: string; en: string }> = {
-    no_such_place: { zh: `没有编码为 ${code} 的地点。`, en: `There is no place with code ${code}.` },
-    not_a_grid: { zh: `${code} 不是网格，只有网格可以调整所属社区。`, en: `${code} is not a grid; only grids move between communities.` },
+    no_such_place: {
+      zh: `没有编码为 ${code} 的地点。`,
+      en: `There is no place with code ${code}.`,
+    },
+    not_a_grid: {
+      zh: `${code} 不是网格，只有网格可以调整所属社区。`,
+      en: `${code} is not a grid; only grids move between communities.`,
+    },
     not_a_community: { zh: `${code} 不是社区。`, en: `${code} is not a community.` },
-    same_community: { zh: `网格 ${code} 已经属于该社区。`, en: `Grid ${code} already belongs to that community.` },
+    same_community: {
+      zh: `网格 ${code} 已经属于该社区。`,
+      en: `Grid ${code} already belongs to that community.`,
+    },
   };
   throw new UserError(`grid_${refusal.refused}`, sentences[refusal.refused], code);
 }

@@ -87,6 +87,8 @@ export function readMapMeasures(db: Db, period: Period, now: number): MapMeasure
     communities: snapshots
       .filter((s) => s.level === 'community')
       .map((s) => toMeasures(s, communityRows.get(s.code))),
-    grids: snapshots.filter((s) => s.level === 'grid').map((s) => toMeasures(s, gridRows.get(s.code))),
+    grids: snapshots
+      .filter((s) => s.level === 'grid')
+      .map((s) => toMeasures(s, gridRows.get(s.code))),
   };
 }

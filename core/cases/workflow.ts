@@ -70,11 +70,12 @@ export function checkMoveAllowed(
   if (!MOVE_FROM[kind].includes(snapshot.state)) {
     return wrongStateRefusal(snapshot.caseNo, snapshot.state, kind);
   }
-  if (kind === 'close' && isHandler(snapshot, actor)) {
+  // 采办分离: checking the work (close, or send it back) is for someone other than its handler.
+  if ((kind === 'close' || kind === 'rework') && isHandler(snapshot, actor)) {
     return refuse(
       'separation_of_duties',
-      `采办分离：案卷 ${snapshot.caseNo} 的处置反馈由您登记，须由另一位用户核查结案。`,
-      `Separation of duties: you recorded the handling of case ${snapshot.caseNo}, so another user must verify and close it.`,
+      `采办分离：案卷 ${snapshot.caseNo} 的处置反馈由您登记，须由另一位用户核查（结案或返工）。`,
+      `Separation of duties: you recorded the handling of case ${snapshot.caseNo}, so another user must check it (close it or send it back).`,
     );
   }
   if ((kind === 'request_extension' || kind === 'extend') && hasCityDeadline(snapshot)) {

@@ -279,10 +279,7 @@ export function findCoverageGap(
 }
 
 /** Part of `inner` that lies outside `outer` (a grid sticking out of its community), or null. */
-export function findOutside(
-  inner: CompiledGeometry,
-  outer: CompiledGeometry,
-): PointLngLat | null {
+export function findOutside(inner: CompiledGeometry, outer: CompiledGeometry): PointLngLat | null {
   for (const rings of inner.polygons) {
     const outerRing = rings[0];
     if (!outerRing) continue;

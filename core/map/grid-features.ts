@@ -103,7 +103,12 @@ function readGeometry(
 ): { geometry: PolygonGeometry } | { problem: { zh: string; en: string } } {
   const g = raw as { type?: unknown; coordinates?: unknown } | null;
   if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) {
-    return { problem: { zh: '几何不是 Polygon 或 MultiPolygon', en: 'the geometry is not a Polygon or MultiPolygon' } };
+    return {
+      problem: {
+        zh: '几何不是 Polygon 或 MultiPolygon',
+        en: 'the geometry is not a Polygon or MultiPolygon',
+      },
+    };
   }
   const polygons = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates) as unknown;
   if (!Array.isArray(polygons) || polygons.length === 0) {
@@ -116,11 +121,17 @@ function readGeometry(
     }
     const rings: Array<Array<[number, number]>> = [];
     for (const ring of polygon as unknown[]) {
-      if (!Array.isArray(ring)) return { problem: { zh: '边界环格式不对', en: 'a ring is malformed' } };
+      if (!Array.isArray(ring))
+        return { problem: { zh: '边界环格式不对', en: 'a ring is malformed' } };
       const points: Array<[number, number]> = [];
       for (const position of ring as unknown[]) {
         const [lng, lat] = Array.isArray(position) ? (position as unknown[]) : [];
-        if (typeof lng !== 'number' || typeof lat !== 'number' || !Number.isFinite(lng) || !Number.isFinite(lat)) {
+        if (
+          typeof lng !== 'number' ||
+          typeof lat !== 'number' ||
+          !Number.isFinite(lng) ||
+          !Number.isFinite(lat)
+        ) {
           return { problem: { zh: '坐标不是数字', en: 'a coordinate is not a number' } };
         }
         if (lng < 73 || lng > 136 || lat < 3 || lat > 54) {
@@ -137,9 +148,12 @@ function readGeometry(
       const first = points[0];
       const last = points[points.length - 1];
       // An unclosed ring is common in hand-made files and unambiguous: close it.
-      if (first && last && (first[0] !== last[0] || first[1] !== last[1])) points.push([first[0], first[1]]);
+      if (first && last && (first[0] !== last[0] || first[1] !== last[1]))
+        points.push([first[0], first[1]]);
       if (points.length < 4) {
-        return { problem: { zh: '边界环少于 3 个不同的点', en: 'a ring has fewer than 3 distinct points' } };
+        return {
+          problem: { zh: '边界环少于 3 个不同的点', en: 'a ring has fewer than 3 distinct points' },
+        };
       }
       rings.push(points);
     }
@@ -165,7 +179,13 @@ export function readGridFeatures(collection: unknown, crs: Crs): ParsedGridFile 
   const c = collection as { type?: unknown; features?: unknown } | null;
   if (!c || c.type !== 'FeatureCollection' || !Array.isArray(c.features)) {
     issues.push(
-      issue('invalid_feature', 0, [], '文件不是 GeoJSON FeatureCollection（缺少 "type": "FeatureCollection" 或 features 数组）。', 'The file is not a GeoJSON FeatureCollection (no "type": "FeatureCollection" or no features array).'),
+      issue(
+        'invalid_feature',
+        0,
+        [],
+        '文件不是 GeoJSON FeatureCollection（缺少 "type": "FeatureCollection" 或 features 数组）。',
+        'The file is not a GeoJSON FeatureCollection (no "type": "FeatureCollection" or no features array).',
+      ),
     );
     return { features, issues };
   }
@@ -176,57 +196,148 @@ export function readGridFeatures(collection: unknown, crs: Crs): ParsedGridFile 
     const properties = f?.properties ?? {};
     const code = readCode(pick(properties, ['网格编码', '编码', 'code', 'grid_code']));
     if (!code) {
-      issues.push(issue('invalid_code', n, [], `第 ${n} 个要素没有可读的网格编码（须为数字，作为文本保存）。`, `Feature ${n} has no readable code (digits, stored as text).`));
+      issues.push(
+        issue(
+          'invalid_code',
+          n,
+          [],
+          `第 ${n} 个要素没有可读的网格编码（须为数字，作为文本保存）。`,
+          `Feature ${n} has no readable code (digits, stored as text).`,
+        ),
+      );
       return;
     }
     const levelText = pick(properties, ['层级', 'level']);
-    const level = typeof levelText === 'string' ? LEVEL_BY_NAME[levelText.trim()] : LEVEL_BY_LENGTH[code.length];
+    const level =
+      typeof levelText === 'string'
+        ? LEVEL_BY_NAME[levelText.trim()]
+        : LEVEL_BY_LENGTH[code.length];
     if (!level || code.length !== CODE_LENGTH[level]) {
-      issues.push(issue('invalid_code', n, [code], `第 ${n} 个要素的编码 ${code} 与层级不符（街道 9 位、社区 12 位、网格 15 位、子网格 18 位）。`, `Feature ${n}: code ${code} does not fit its level (street 9, community 12, grid 15, sub-grid 18 digits).`));
+      issues.push(
+        issue(
+          'invalid_code',
+          n,
+          [code],
+          `第 ${n} 个要素的编码 ${code} 与层级不符（街道 9 位、社区 12 位、网格 15 位、子网格 18 位）。`,
+          `Feature ${n}: code ${code} does not fit its level (street 9, community 12, grid 15, sub-grid 18 digits).`,
+        ),
+      );
       return;
     }
     const name = pick(properties, ['网格名称', '名称', 'name']);
     if (typeof name !== 'string' || name.trim() === '') {
-      issues.push(issue('invalid_feature', n, [code], `第 ${n} 个要素（${code}）没有名称。`, `Feature ${n} (${code}) has no name.`));
+      issues.push(
+        issue(
+          'invalid_feature',
+          n,
+          [code],
+          `第 ${n} 个要素（${code}）没有名称。`,
+          `Feature ${n} (${code}) has no name.`,
+        ),
+      );
       return;
     }
     const parentRaw = pick(properties, ['所属编码', '上级编码', 'parent_code', 'parent']);
-    const parentCode = level === 'street' ? null : (readCode(parentRaw) ?? code.slice(0, code.length - 3));
+    const parentCode =
+      level === 'street' ? null : (readCode(parentRaw) ?? code.slice(0, code.length - 3));
     if (parentCode !== null && parentCode.length !== code.length - 3) {
-      issues.push(issue('unknown_parent', n, [code], `第 ${n} 个要素（${code}）的所属编码 ${parentCode} 不是上一级编码。`, `Feature ${n} (${code}): parent code ${parentCode} is not a code of the level above.`));
+      issues.push(
+        issue(
+          'unknown_parent',
+          n,
+          [code],
+          `第 ${n} 个要素（${code}）的所属编码 ${parentCode} 不是上一级编码。`,
+          `Feature ${n} (${code}): parent code ${parentCode} is not a code of the level above.`,
+        ),
+      );
       return;
     }
     const typeText = pick(properties, ['类型', '网格类型', 'type', 'grid_type']);
-    const gridType = level === 'grid' || level === 'subgrid' ? (typeof typeText === 'string' ? TYPE_BY_NAME[typeText.trim()] : 'basic') : null;
+    const gridType =
+      level === 'grid' || level === 'subgrid'
+        ? typeof typeText === 'string'
+          ? TYPE_BY_NAME[typeText.trim()]
+          : 'basic'
+        : null;
     if (gridType === undefined) {
-      issues.push(issue('invalid_feature', n, [code], `第 ${n} 个要素（${code}）的类型“${String(typeText)}”不认识（基础网格、专属网格、专项网格）。`, `Feature ${n} (${code}): unknown type "${String(typeText)}" (基础网格, 专属网格 or 专项网格).`));
+      issues.push(
+        issue(
+          'invalid_feature',
+          n,
+          [code],
+          `第 ${n} 个要素（${code}）的类型“${String(typeText)}”不认识（基础网格、专属网格、专项网格）。`,
+          `Feature ${n} (${code}): unknown type "${String(typeText)}" (基础网格, 专属网格 or 专项网格).`,
+        ),
+      );
       return;
     }
     const households = readCount(pick(properties, ['户数', 'households']));
     const population = readCount(pick(properties, ['人口', '人口数', 'population']));
     if (households === 'bad' || population === 'bad') {
-      issues.push(issue('invalid_feature', n, [code], `第 ${n} 个要素（${code}）的户数或人口不是非负整数。`, `Feature ${n} (${code}): households or population is not a whole number ≥ 0.`));
+      issues.push(
+        issue(
+          'invalid_feature',
+          n,
+          [code],
+          `第 ${n} 个要素（${code}）的户数或人口不是非负整数。`,
+          `Feature ${n} (${code}): households or population is not a whole number ≥ 0.`,
+        ),
+      );
       return;
     }
     let geometry: PolygonGeometry | null = null;
     if (f?.geometry != null) {
       const read = readGeometry(f.geometry, crs);
       if ('problem' in read) {
-        issues.push(issue('invalid_geometry', n, [code], `第 ${n} 个要素（${code}）的边界无法使用：${read.problem.zh}。`, `Feature ${n} (${code}): the boundary cannot be used: ${read.problem.en}.`));
+        issues.push(
+          issue(
+            'invalid_geometry',
+            n,
+            [code],
+            `第 ${n} 个要素（${code}）的边界无法使用：${read.problem.zh}。`,
+            `Feature ${n} (${code}): the boundary cannot be used: ${read.problem.en}.`,
+          ),
+        );
         return;
       }
       geometry = read.geometry;
     } else if (level !== 'street' && level !== 'community') {
-      issues.push(issue('invalid_geometry', n, [code], `第 ${n} 个要素（${code}）没有边界。`, `Feature ${n} (${code}) has no boundary.`));
+      issues.push(
+        issue(
+          'invalid_geometry',
+          n,
+          [code],
+          `第 ${n} 个要素（${code}）没有边界。`,
+          `Feature ${n} (${code}) has no boundary.`,
+        ),
+      );
       return;
     }
     const earlier = seen.get(code);
     if (earlier !== undefined) {
-      issues.push(issue('duplicate_code', n, [code], `编码 ${code} 在文件中出现两次（第 ${earlier} 和第 ${n} 个要素）。`, `Code ${code} appears twice in the file (features ${earlier} and ${n}).`));
+      issues.push(
+        issue(
+          'duplicate_code',
+          n,
+          [code],
+          `编码 ${code} 在文件中出现两次（第 ${earlier} 和第 ${n} 个要素）。`,
+          `Code ${code} appears twice in the file (features ${earlier} and ${n}).`,
+        ),
+      );
       return;
     }
     seen.set(code, n);
-    features.push({ feature: n, code, name: name.trim(), level, parentCode, gridType, households, population, geometry });
+    features.push({
+      feature: n,
+      code,
+      name: name.trim(),
+      level,
+      parentCode,
+      gridType,
+      households,
+      population,
+      geometry,
+    });
   });
   return { features, issues };
 }

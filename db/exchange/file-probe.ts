@@ -23,8 +23,12 @@ export class ExchangeRefusal extends Error {
   }
 }
 
+export function refusal(code: string, zh: string, en: string, where?: string): ExchangeRefusal {
+  return new ExchangeRefusal(code, { zh, en }, where);
+}
+
 export function refuse(code: string, zh: string, en: string, where?: string): never {
-  throw new ExchangeRefusal(code, { zh, en }, where);
+  throw refusal(code, zh, en, where);
 }
 
 export type FileFormat = 'csv' | 'xlsx' | 'json' | 'zip' | 'folder';

@@ -4,7 +4,13 @@
  * chain (社区党委 → 小区党支部 → 楼栋党小组 → 党员中心户) and its open cases.
  */
 import { maskPhone } from '../../core/cases/personal-data';
-import type { CaseState, GridType, PartyOrgLevel, PlaceLevel, StaffRole } from '../../core/glossary';
+import type {
+  CaseState,
+  GridType,
+  PartyOrgLevel,
+  PlaceLevel,
+  StaffRole,
+} from '../../core/glossary';
 import type { Db } from '../open';
 
 export interface GridPerson {
@@ -53,7 +59,8 @@ export interface GridDetail {
   openCaseCount: number;
 }
 
-const ROLE_ORDER = "CASE r.role WHEN 'grid_leader' THEN 0 WHEN 'full_time_worker' THEN 1 WHEN 'part_time_worker' THEN 2 WHEN 'building_leader' THEN 3 ELSE 4 END";
+const ROLE_ORDER =
+  "CASE r.role WHEN 'grid_leader' THEN 0 WHEN 'full_time_worker' THEN 1 WHEN 'part_time_worker' THEN 2 WHEN 'building_leader' THEN 3 ELSE 4 END";
 
 export function readGridDetail(db: Db, code: string, openLimit = 20): GridDetail | null {
   const place = db
@@ -116,7 +123,9 @@ export function readGridDetail(db: Db, code: string, openLimit = 20): GridDetail
     .all(caseCode, openLimit);
 
   const subgridCount = db
-    .prepare<[string], number>("SELECT count(*) FROM places WHERE parent_code = ? AND level = 'subgrid'")
+    .prepare<[string], number>(
+      "SELECT count(*) FROM places WHERE parent_code = ? AND level = 'subgrid'",
+    )
     .pluck()
     .get(code)!;
 
@@ -127,7 +136,9 @@ export function readGridDetail(db: Db, code: string, openLimit = 20): GridDetail
     gridType: place.gridType,
     households: place.households,
     population: place.population,
-    community: place.communityCode ? { code: place.communityCode, name: place.communityName! } : null,
+    community: place.communityCode
+      ? { code: place.communityCode, name: place.communityName! }
+      : null,
     parent: place.parentCode ? { code: place.parentCode, name: place.parentName! } : null,
     subgridCount,
     people,

@@ -26,7 +26,9 @@ export function renamePlace(
   db.transaction(() => {
     db.prepare('UPDATE places SET name = ?, updated_at = ? WHERE code = ?').run(name, now, code);
     // The community's handling unit carries the community's name.
-    db.prepare("UPDATE units SET name = ? WHERE kind = 'community' AND place_code = ? AND NOT EXISTS (SELECT 1 FROM units u2 WHERE u2.name = ?)").run(name, code, name);
+    db.prepare(
+      "UPDATE units SET name = ? WHERE kind = 'community' AND place_code = ? AND NOT EXISTS (SELECT 1 FROM units u2 WHERE u2.name = ?)",
+    ).run(name, code, name);
     audit(db, now, actor, 'grids.rename', { code, from: place.name, to: name });
   })();
   forgetGridLocator(db);
@@ -73,7 +75,9 @@ export function reassignGrid(
       'UPDATE places SET parent_code = ?, community_code = ?, updated_at = ? WHERE code = ?',
     ).run(communityCode, communityCode, now, code);
     const subgrids = db
-      .prepare("UPDATE places SET community_code = ?, updated_at = ? WHERE parent_code = ? AND level = 'subgrid'")
+      .prepare(
+        "UPDATE places SET community_code = ?, updated_at = ? WHERE parent_code = ? AND level = 'subgrid'",
+      )
       .run(communityCode, now, code).changes;
     const cases = db
       .prepare(
@@ -90,7 +94,13 @@ export function reassignGrid(
     resum.run(now, from);
     resum.run(now, communityCode);
     audit(db, now, actor, 'grids.reassign', { code, from, to: communityCode, openCases: cases });
-    return { code, fromCommunityCode: from, toCommunityCode: communityCode, subgridsMoved: subgrids, openCasesMoved: cases };
+    return {
+      code,
+      fromCommunityCode: from,
+      toCommunityCode: communityCode,
+      subgridsMoved: subgrids,
+      openCasesMoved: cases,
+    };
   })();
   forgetGridLocator(db);
   return result;

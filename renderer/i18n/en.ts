@@ -5,6 +5,7 @@ import { casesMessagesEn } from '../areas/cases/messages';
 import { settingsMessagesEn } from '../areas/settings/messages';
 import { mapMessagesEn } from '../areas/map/messages';
 import { rankingMessagesEn } from '../areas/ranking/messages';
+import { weeklyMessagesEn } from '../areas/weekly/messages';
 
 export const en: Dictionary = {
   'app.name': 'GridDesk',
@@ -115,6 +116,7 @@ export const en: Dictionary = {
   'caseState.suspended': 'Suspended',
   ...mapMessagesEn,
   ...rankingMessagesEn,
+  ...weeklyMessagesEn,
   ...sessionMessagesEn,
   ...casesMessagesEn,
   ...settingsMessagesEn,

@@ -8,6 +8,7 @@ import { casesMessagesZh } from '../areas/cases/messages';
 import { settingsMessagesZh } from '../areas/settings/messages';
 import { mapMessagesZh } from '../areas/map/messages';
 import { rankingMessagesZh } from '../areas/ranking/messages';
+import { weeklyMessagesZh } from '../areas/weekly/messages';
 
 export const zhCN = {
   'app.name': 'GridDesk',
@@ -113,6 +114,7 @@ export const zhCN = {
   'caseState.suspended': CASE_STATE_ZH.suspended,
   ...mapMessagesZh,
   ...rankingMessagesZh,
+  ...weeklyMessagesZh,
   ...sessionMessagesZh,
   ...casesMessagesZh,
   ...settingsMessagesZh,

@@ -20,8 +20,10 @@ export function Dialog({
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const before = document.activeElement;
-    const first = box.current?.querySelector<HTMLElement>('input, select, textarea, button');
-    first?.focus();
+    // A field that asked for focus (autoFocus) keeps it; otherwise the first field gets it.
+    if (!box.current?.contains(document.activeElement)) {
+      box.current?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
+    }
     return () => {
       if (before instanceof HTMLElement) before.focus();
     };

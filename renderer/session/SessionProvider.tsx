@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { getApi } from '../api/client';
 import { useApiQuery } from '../api/useApiQuery';
 import { LockScreen } from './LockScreen';
@@ -20,7 +20,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [dialog, setDialog] = useState<'signIn' | 'setup' | null>(null);
   const [lockedByIdle, setLockedByIdle] = useState(false);
   const status = query.data ?? null;
-  const { refresh } = query;
+  // useApiQuery hands out a new refresh() each render; the callbacks below must stay put.
+  const refreshRef = useRef(query.refresh);
+  refreshRef.current = query.refresh;
+  const refresh = useCallback(() => refreshRef.current(), []);
 
   const done = useCallback(() => {
     setDialog(null);

@@ -14,11 +14,18 @@ import { CITY_BOUNDS, cityCells, cityPoints } from './map-bench-data';
 const FILLS = ['#f1f3f5', '#d4ebee', '#9fd0d6', '#55a7b1', '#146f7b'];
 
 function frame(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+  return new Promise((resolve) =>
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
+  );
 }
 
 function makeMap(): L.Map {
-  const map = L.map('map', { zoomSnap: 0, zoomAnimation: false, fadeAnimation: false, attributionControl: false });
+  const map = L.map('map', {
+    zoomSnap: 0,
+    zoomAnimation: false,
+    fadeAnimation: false,
+    attributionControl: false,
+  });
   const { west, south, east, north } = CITY_BOUNDS;
   map.fitBounds([
     [south, west],
@@ -80,7 +87,8 @@ async function cluster(count: number) {
     lng,
     lat,
     state: 'dispatched' as const,
-    clock: (i % 7 === 0 ? 'overdue' : i % 5 === 0 ? 'near_due' : 'normal') as 'overdue' | 'near_due' | 'normal',
+    clock: (i % 7 === 0 ? 'overdue' : i % 5 === 0 ? 'near_due' : 'normal') as
+      'overdue' | 'near_due' | 'normal',
     categoryName: '暴露垃圾',
     gridCode: null,
   }));
@@ -98,9 +106,8 @@ async function cluster(count: number) {
   return { points: count, firstDraw, clustersShown: shown, pans: panTimes };
 }
 
-declare global {
-  interface Window {
-    mapBench: { draw: typeof draw; cluster: typeof cluster };
-  }
+export interface MapBenchApi {
+  draw: typeof draw;
+  cluster: typeof cluster;
 }
-window.mapBench = { draw, cluster };
+(window as unknown as { mapBench: MapBenchApi }).mapBench = { draw, cluster };

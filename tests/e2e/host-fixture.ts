@@ -16,6 +16,33 @@ export interface RunningServe {
   dbFile: string;
   /** Calls the API over HTTP with the token, as the renderer does. */
   call<T = unknown>(method: string, input?: unknown): Promise<T>;
+  /** The same, signed in: `session` is a token from auth.signIn / auth.setupAdmin. */
+  callAs<T = unknown>(session: string, method: string, input?: unknown): Promise<T>;
+}
+
+/** The password the e2e tests give the demo street's desk users. */
+export const E2E_PASSWORD = 'e2e-desk-2026';
+
+/**
+ * Gives the demo's admin, operators 张敏 (zhangmin) and 刘洋 (liuyang) and the leader 王建国
+ * (wangjianguo) the password E2E_PASSWORD (first-run setup when nobody has one yet), and
+ * returns a session token for each. Safe to call again on the same server.
+ */
+export async function prepareDeskUsers(serve: RunningServe): Promise<Record<string, string>> {
+  const status = await serve.call<{ needsSetup: boolean }>('auth.status');
+  const admin = status.needsSetup
+    ? await serve.call<{ sessionToken: string }>('auth.setupAdmin', { password: E2E_PASSWORD })
+    : await serve.call<{ sessionToken: string }>('auth.signIn', { username: 'admin', password: E2E_PASSWORD });
+  const users = await serve.callAs<Array<{ id: number; username: string }>>(admin.sessionToken, 'users.list');
+  const tokens: Record<string, string> = { admin: admin.sessionToken };
+  for (const username of ['zhangmin', 'liuyang', 'wangjianguo']) {
+    const user = users.find((u) => u.username === username)!;
+    await serve.callAs(admin.sessionToken, 'users.setPassword', { id: user.id, password: E2E_PASSWORD });
+    tokens[username] = (
+      await serve.call<{ sessionToken: string }>('auth.signIn', { username, password: E2E_PASSWORD })
+    ).sessionToken;
+  }
+  return tokens;
 }
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -53,20 +80,30 @@ export async function startServe(
   });
   const url = new URL(firstLine);
   const token = url.searchParams.get('token')!;
+  async function callApi<T>(method: string, input: unknown, session: string | null): Promise<T> {
+    const response = await fetch(`${url.origin}/api/call/${method}`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${token}`,
+        'Content-Type': 'application/json',
+        ...(session ? { 'X-GridDesk-Session': session } : {}),
+      },
+      body: JSON.stringify(input),
+    });
+    const body = (await response.json()) as { ok: boolean; result?: unknown; error?: unknown };
+    if (!body.ok) throw new Error(`${method} failed: ${JSON.stringify(body.error)}`);
+    return body.result as T;
+  }
   const serve: RunningServe = {
     url: firstLine,
     origin: url.origin,
     token,
     dbFile,
-    async call(method, input = {}) {
-      const response = await fetch(`${url.origin}/api/call/${method}`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify(input),
-      });
-      const body = (await response.json()) as { ok: boolean; result?: unknown; error?: unknown };
-      if (!body.ok) throw new Error(`${method} failed: ${JSON.stringify(body.error)}`);
-      return body.result as never;
+    call(method, input = {}) {
+      return callApi(method, input, null);
+    },
+    callAs(session, method, input = {}) {
+      return callApi(method, input, session);
     },
   };
   return { serve, child };

@@ -71,10 +71,6 @@ test('every area opens, and the unbuilt ones say so honestly', async ({ page, se
   await page.goto(serve.url);
   await expect(page.getByTestId('count-open')).toHaveText(/\d/);
   for (const [link, area] of [
-    ['案件', 'cases'],
-    ['网格地图', 'map'],
-    ['周调度', 'weekly'],
-    ['月度排名', 'ranking'],
     ['数据交换', 'exchange'],
     ['设置', 'settings'],
   ] as const) {

@@ -190,6 +190,7 @@ describe('what each move writes', () => {
     const back = ok(plan(snapshot('in_progress', { dispatchedAt: NOW - HOUR_MS, arrivedAt: NOW - 1000 }), SAMPLE.return));
     expect(back.patch).toMatchObject({ state: 'registered', leadUnitCode: null, dispatchedAt: null, arrivedAt: null, onsiteDueAt: null });
     expect(back.units).toEqual({ clearLead: true });
+    expect(plan(snapshot('handled'), SAMPLE.rework, operator)).toMatchObject({ ok: false, code: 'separation_of_duties' });
     const rework = ok(plan(snapshot('handled', { reworkCount: 1 }), SAMPLE.rework, colleague));
     expect(rework.patch).toMatchObject({ state: 'dispatched', reworkCount: 2, dispatchedAt: NOW, arrivedAt: null, handledAt: null, onsiteDueAt: NOW + HOUR_MS });
   });
@@ -262,6 +263,7 @@ describe('the allowed moves a screen shows', () => {
     const forHandler = allowedMoves(snapshot('handled'), operator);
     expect(forHandler.map((m) => m.kind)).toEqual(['close', 'rework', 'request_extension', 'suspend', 'note']);
     expect(forHandler.find((m) => m.kind === 'close')).toMatchObject({ allowed: false, reason: { zh: expect.stringContaining('采办分离') } });
+    expect(forHandler.find((m) => m.kind === 'rework')).toMatchObject({ allowed: false });
     expect(allowedMoves(snapshot('handled'), colleague).find((m) => m.kind === 'close')).toEqual({ kind: 'close', allowed: true });
     expect(allowedMoves(snapshot('in_progress'), leader).map((m) => m.kind)).toEqual(['extend', 'suspend', 'escalate', 'supervise', 'note']);
     expect(allowedMoves(snapshot('closed'), colleague).map((m) => m.kind)).toEqual(['callback', 'note']);

@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState, type KeyboardEvent } from 'react';
-import { OPEN_BOARD_STATES, type BoardFiltersInput } from '../../../api/contract';
+import type { BoardFiltersInput } from '../../../api/contract';
+import { OPEN_STATES as OPEN_BOARD_STATES } from '../../../core/glossary';
 import type { CaseState } from '../../../core/glossary';
 import { useT } from '../../i18n/locale-context';
 import { BoardColumn } from './BoardColumn';

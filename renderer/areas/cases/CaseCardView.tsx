@@ -46,8 +46,11 @@ export const CaseCardView = memo(function CaseCardView({
       data-testid="case-card"
       data-case-id={row.id}
       data-case-no={row.caseNo}
-      onClick={() => onSelect(row.id)}
-      onDoubleClick={() => onOpen(row.id)}
+      title={row.caseNo}
+      onClick={() => {
+        onSelect(row.id);
+        onOpen(row.id);
+      }}
     >
       <div className="case-card__line">
         <span className="case-card__category" title={row.categoryName}>
@@ -55,19 +58,25 @@ export const CaseCardView = memo(function CaseCardView({
         </span>
         <CaseMarks row={row} />
       </div>
-      <div className="case-card__place" title={[place, row.address].filter(Boolean).join(' · ')}>
-        {place || <span className="muted">{t('cases.card.noPlace')}</span>}
-        {row.address ? <span className="muted"> · {row.address}</span> : null}
-      </div>
-      <div className="case-card__line case-card__foot">
-        <ClockBadge row={row} now={now} />
-        <span className="case-card__age" title={format.tableDateTime(row.reportedAt)}>
-          {t('cases.card.age', { duration: format.duration(now - row.reportedAt) })}
+      <div className="case-card__line case-card__place">
+        <span className="clip" title={[place, row.address].filter(Boolean).join(' · ')}>
+          {place || <span className="muted">{t('cases.card.noPlace')}</span>}
+        </span>
+        <span className="case-card__age" title={`${t('cases.detail.reportedAt')} ${format.tableDateTime(row.reportedAt)}`}>
+          {compactAge(now - row.reportedAt, t)}
         </span>
       </div>
-      <button type="button" className="case-card__open" onClick={() => onOpen(row.id)} aria-label={row.caseNo} tabIndex={-1}>
-        {row.caseNo.slice(-5)}
-      </button>
+      <div className="case-card__foot">
+        <ClockBadge row={row} now={now} />
+      </div>
     </div>
   );
 });
+
+/** 3天前 / 5小时前 / 12分钟前: the card has room for one unit only. */
+function compactAge(ms: number, t: ReturnType<typeof useLocale>['t']): string {
+  const minutes = Math.max(0, Math.floor(ms / 60_000));
+  if (minutes >= 1440) return t('cases.age.days', { n: Math.floor(minutes / 1440) });
+  if (minutes >= 60) return t('cases.age.hours', { n: Math.floor(minutes / 60) });
+  return t('cases.age.minutes', { n: minutes });
+}

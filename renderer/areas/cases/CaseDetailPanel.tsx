@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CaseDetail, MoveRequest } from '../../../api/contract';
 import type { MoveKind } from '../../../core/cases/moves';
 import { getApi } from '../../api/client';
@@ -50,10 +50,15 @@ export function CaseDetailPanel({
   const allowed = acting ? (detail?.moves.filter((m) => m.allowed) ?? []) : [];
 
   // A new user (sign-in, lock) sees other moves and other masking: ask again.
+  const refreshRef = useRef(refresh);
+  refreshRef.current = refresh;
+  const seenKey = useRef(session.key);
   useEffect(() => {
+    if (seenKey.current === session.key) return;
+    seenKey.current = session.key;
     setFresh(null);
-    refresh();
-  }, [session.key, refresh]);
+    refreshRef.current();
+  }, [session.key]);
   useEffect(() => {
     setMoveKind(null);
     setFresh(null);

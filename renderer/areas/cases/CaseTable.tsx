@@ -94,8 +94,10 @@ export function CaseTable({
                 style={{ transform: `translateY(${item.start}px)` }}
                 data-testid={row ? 'case-row' : undefined}
                 data-case-id={row?.id}
-                onClick={() => setSelected(item.index)}
-                onDoubleClick={() => row && onOpen(row.id)}
+                onClick={() => {
+                  setSelected(item.index);
+                  if (row) onOpen(row.id);
+                }}
               >
                 {row ? (
                   <>

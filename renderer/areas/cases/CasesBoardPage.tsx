@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { OPEN_BOARD_STATES } from '../../../api/contract';
+import { OPEN_STATES as OPEN_BOARD_STATES } from '../../../core/glossary';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useLocale } from '../../i18n/locale-context';
 import { canAct, useSession } from '../../session/session-context';
@@ -32,6 +32,11 @@ export default function CasesBoardPage() {
   const now = useNow(10_000);
   const searchRef = useRef<HTMLInputElement>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(null), 8000);
+    return () => clearTimeout(timer);
+  }, [notice]);
 
   // The overview's tiles arrive as ?count=…: turn that into the view that shows them.
   const count = params.get('count');

@@ -43,13 +43,16 @@ export function ClockBadge({ row, now, withOnsite = false }: { row: ClockRow; no
 function RunningBadge({
   clock,
   t,
-  duration,
+  duration: formatDuration,
 }: {
   clock: RunningClock;
   t: ReturnType<typeof useLocale>['t'];
   duration(ms: number): string;
 }) {
   const late = clock.remainingMs < 0;
+  const span = Math.abs(clock.remainingMs);
+  // Under a minute reads as 0 minutes; say what it is.
+  const duration = (ms: number) => (span < 60_000 ? t('cases.clock.underMinute') : formatDuration(ms));
   let text: string;
   if (clock.state === 'paused') text = t('cases.clock.paused');
   else if (clock.kind === 'accept') text = t(late ? 'cases.clock.acceptOver' : 'cases.clock.acceptLeft', { duration: duration(Math.abs(clock.remainingMs)) });

@@ -119,16 +119,7 @@ export function IntakeDialog({ lookups, onClose, onCreated }: { lookups: Lookups
     <Dialog title={t('cases.intake.title')} onClose={onClose} testId="intake-dialog" wide>
       <form className="form intake" onSubmit={submit} onKeyDown={onKeyDown}>
         <div className="intake__grid">
-          <label className="field">
-            <span className="field__label">{t('cases.intake.source')}</span>
-            <select value={source} onChange={(e) => setSource(e.target.value as CaseSource)} data-testid="intake-source">
-              {CASE_SOURCES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`cases.source.${s}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+
           <ComboBox
             label={t('cases.intake.category')}
             hint={t('cases.intake.categoryHint')}
@@ -161,6 +152,16 @@ export function IntakeDialog({ lookups, onClose, onCreated }: { lookups: Lookups
             <span className="field__note">
               {pointText && !point ? t('cases.intake.pointBad') : located ? t('cases.intake.located', { place: located }) : ''}
             </span>
+          </label>
+          <label className="field">
+            <span className="field__label">{t('cases.intake.source')}</span>
+            <select value={source} onChange={(e) => setSource(e.target.value as CaseSource)} data-testid="intake-source">
+              {CASE_SOURCES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`cases.source.${s}`)}
+                </option>
+              ))}
+            </select>
           </label>
           <label className="field intake__wide">
             <span className="field__label">{t('cases.intake.address')}</span>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { MoveRequest } from '../../../api/contract';
 import { caseClock } from '../../../core/cases/case-clock';
 import { MOVE_EN, MOVE_ZH, type MoveKind } from '../../../core/cases/moves';
@@ -37,13 +37,8 @@ export function CaseCard({ id, now, onClose, onOpenGrid }: CaseCardProps) {
   const card = useRef<HTMLElement>(null);
   const detail = query.data;
 
-  useEffect(() => {
-    setMoving(null);
-    setFailure(null);
-    setDone(null);
-  }, [id]);
-
-  const allowed = detail?.moves.filter((m) => m.allowed) ?? [];
+  // The parent keys this card by case id, so another case starts with a clean form.
+  const allowed = useMemo(() => detail?.moves.filter((m) => m.allowed) ?? [], [detail]);
   const refused = detail?.moves.filter((m) => !m.allowed) ?? [];
   const moveName = (kind: MoveKind) => (locale === 'zh-CN' ? MOVE_ZH[kind] : MOVE_EN[kind]);
 
@@ -66,7 +61,11 @@ export function CaseCard({ id, now, onClose, onOpenGrid }: CaseCardProps) {
   if (!detail) {
     return (
       <section className="map-panel__body">
-        {query.error ? <ErrorState error={query.error} onRetry={query.refresh} /> : <LoadingState />}
+        {query.error ? (
+          <ErrorState error={query.error} onRetry={query.refresh} />
+        ) : (
+          <LoadingState />
+        )}
       </section>
     );
   }
@@ -90,28 +89,58 @@ export function CaseCard({ id, now, onClose, onOpenGrid }: CaseCardProps) {
   const running = clock && 'remainingMs' in clock ? clock : null;
   const clockWord = running ? t(`map.clock.${running.state}`) : null;
   return (
-    <section className="map-panel__body" data-testid="case-card" tabIndex={-1} ref={card} aria-labelledby="case-card-title">
+    <section
+      className="map-panel__body"
+      data-testid="case-card"
+      tabIndex={-1}
+      ref={card}
+      aria-labelledby="case-card-title"
+    >
       <header className="map-panel__head">
         <div>
-          <div className="map-panel__kicker">{t(detail.categoryKind === 'component' ? 'map.case.kind.component' : 'map.case.kind.event')} · {detail.majorName}</div>
+          <div className="map-panel__kicker">
+            {t(
+              detail.categoryKind === 'component'
+                ? 'map.case.kind.component'
+                : 'map.case.kind.event',
+            )}{' '}
+            · {detail.majorName}
+          </div>
           <h2 id="case-card-title" className="map-panel__title">
             {detail.categoryName}
           </h2>
           <div className="mono small">{detail.caseNo}</div>
         </div>
-        <button type="button" className="button button--quiet" aria-label={t('map.panel.close')} title={t('map.panel.close')} onClick={onClose}>
+        <button
+          type="button"
+          className="button button--quiet"
+          aria-label={t('map.panel.close')}
+          title={t('map.panel.close')}
+          onClick={onClose}
+        >
           ✕
         </button>
       </header>
       <div className="case-card__status">
-        <span className="state-chip" data-testid="case-state">{t(`caseState.${detail.state}`)}</span>
+        <span className="state-chip" data-testid="case-state">
+          {t(`caseState.${detail.state}`)}
+        </span>
         {running ? (
-          <span className={`clock-badge clock-badge--${running.state === 'near_due' ? 'near-due' : running.state}`}>
-            {clockWord} · {running.remainingMs >= 0 ? t('map.case.left', { span: format.duration(running.remainingMs) }) : t('map.case.past', { span: format.duration(-running.remainingMs) })}
+          <span
+            className={`clock-badge clock-badge--${running.state === 'near_due' ? 'near-due' : running.state}`}
+          >
+            {clockWord} ·{' '}
+            {running.remainingMs >= 0
+              ? t('map.case.left', { span: format.duration(running.remainingMs) })
+              : t('map.case.past', { span: format.duration(-running.remainingMs) })}
           </span>
         ) : null}
-        {detail.urgency === 'urgent' ? <span className="badge badge--urgent">{t('map.case.urgent')}</span> : null}
-        {detail.supervised ? <span className="badge badge--muted">{t('map.case.supervised')}</span> : null}
+        {detail.urgency === 'urgent' ? (
+          <span className="badge badge--urgent">{t('map.case.urgent')}</span>
+        ) : null}
+        {detail.supervised ? (
+          <span className="badge badge--muted">{t('map.case.supervised')}</span>
+        ) : null}
       </div>
       {detail.description ? <p className="case-card__text">{detail.description}</p> : null}
       <dl className="facts">
@@ -120,7 +149,11 @@ export function CaseCard({ id, now, onClose, onOpenGrid }: CaseCardProps) {
         <dt>{t('map.case.place')}</dt>
         <dd>
           {detail.gridCode ? (
-            <button type="button" className="link-button" onClick={() => onOpenGrid(detail.gridCode!)}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => onOpenGrid(detail.gridCode!)}
+            >
               {detail.communityName} · {detail.gridName}
             </button>
           ) : (
@@ -128,7 +161,9 @@ export function CaseCard({ id, now, onClose, onOpenGrid }: CaseCardProps) {
           )}
         </dd>
         <dt>{t('map.case.source')}</dt>
-        <dd>{locale === 'zh-CN' ? CASE_SOURCE_ZH[detail.source] : detail.source.replace(/_/g, ' ')}</dd>
+        <dd>
+          {locale === 'zh-CN' ? CASE_SOURCE_ZH[detail.source] : detail.source.replace(/_/g, ' ')}
+        </dd>
         <dt>{t('map.case.reportedAt')}</dt>
         <dd>{format.tableDateTime(detail.reportedAt)}</dd>
         {detail.dueAt ? (
@@ -142,7 +177,11 @@ export function CaseCard({ id, now, onClose, onOpenGrid }: CaseCardProps) {
       </dl>
 
       <h3 className="map-panel__section">{t('map.case.moves')}</h3>
-      {done ? <p className="move-done" role="status" data-testid="move-done">{done}</p> : null}
+      {done ? (
+        <p className="move-done" role="status" data-testid="move-done">
+          {done}
+        </p>
+      ) : null}
       {allowed.length === 0 ? <p className="muted">{t('map.case.noMoves')}</p> : null}
       <div className="move-buttons">
         {allowed.map((m, i) => (

@@ -48,13 +48,20 @@ export function GridImportSection() {
               ))}
             </select>
           </label>
-          <button type="submit" className="button" disabled={!path.trim() || action.busy} data-testid="import-check">
+          <button
+            type="submit"
+            className="button"
+            disabled={!path.trim() || action.busy}
+            data-testid="import-check"
+          >
             {t('mapAdmin.import.check')}
           </button>
           <button
             type="button"
             className="button"
-            disabled={!path.trim() || action.busy || !report || report.mode !== 'check' || report.errors > 0}
+            disabled={
+              !path.trim() || action.busy || !report || report.mode !== 'check' || report.errors > 0
+            }
             title={t('mapAdmin.import.importHint')}
             onClick={() => run('import')}
           >
@@ -66,14 +73,21 @@ export function GridImportSection() {
         {report ? (
           <div className="import-report" data-testid="import-report">
             <p role="status">
-              {t(report.written ? 'mapAdmin.import.written' : report.mode === 'import' ? 'mapAdmin.import.refused' : 'mapAdmin.import.checked', {
-                features: format.count(report.counts.features),
-                new: format.count(report.counts.new),
-                updated: format.count(report.counts.updated),
-                unchanged: format.count(report.counts.unchanged),
-                errors: format.count(report.errors),
-                warnings: format.count(report.warnings),
-              })}
+              {t(
+                report.written
+                  ? 'mapAdmin.import.written'
+                  : report.mode === 'import'
+                    ? 'mapAdmin.import.refused'
+                    : 'mapAdmin.import.checked',
+                {
+                  features: format.count(report.counts.features),
+                  new: format.count(report.counts.new),
+                  updated: format.count(report.counts.updated),
+                  unchanged: format.count(report.counts.unchanged),
+                  errors: format.count(report.errors),
+                  warnings: format.count(report.warnings),
+                },
+              )}
             </p>
             {report.issues.length > 0 ? (
               <div className="table-scroll">
@@ -89,12 +103,23 @@ export function GridImportSection() {
                   </thead>
                   <tbody>
                     {report.issues.slice(0, 300).map((issue, i) => (
-                      <tr key={i} className={issue.severity === 'error' ? 'is-error' : 'is-warning'}>
-                        <td>{t(issue.severity === 'error' ? 'mapAdmin.import.error' : 'mapAdmin.import.warning')}</td>
+                      <tr
+                        key={i}
+                        className={issue.severity === 'error' ? 'is-error' : 'is-warning'}
+                      >
+                        <td>
+                          {t(
+                            issue.severity === 'error'
+                              ? 'mapAdmin.import.error'
+                              : 'mapAdmin.import.warning',
+                          )}
+                        </td>
                         <td>{t(`mapAdmin.issue.${issue.code}`)}</td>
                         <td className="data-table__code">{issue.gridCodes.join(' / ')}</td>
                         <td>{issue.feature || '—'}</td>
-                        <td className="import-report__message">{locale === 'zh-CN' ? issue.message.zh : issue.message.en}</td>
+                        <td className="import-report__message">
+                          {locale === 'zh-CN' ? issue.message.zh : issue.message.en}
+                        </td>
                       </tr>
                     ))}
                   </tbody>

@@ -100,13 +100,18 @@ function GridMap() {
   const caseText = useMemo(
     () => ({
       describe: (p: CasePoint) =>
-        t('map.caseTooltip', { caseNo: p.caseNo, category: p.categoryName, clock: t(`map.clock.${p.clock}`) }),
+        t('map.caseTooltip', {
+          caseNo: p.caseNo,
+          category: p.categoryName,
+          clock: t(`map.clock.${p.clock}`),
+        }),
       clusterLabel: (count: number, overdue: number) => t('map.clusterLabel', { count, overdue }),
     }),
     [t],
   );
 
-  if (places.error && !places.data) return <ErrorState error={places.error} onRetry={places.refresh} />;
+  if (places.error && !places.data)
+    return <ErrorState error={places.error} onRetry={places.refresh} />;
   if (!places.data) return <LoadingState />;
   const mapPlaces = places.data;
   const tiers = data?.tiers ?? { blue: 90, yellow: 75 };
@@ -125,7 +130,15 @@ function GridMap() {
       />
     );
   } else if (selection?.kind === 'case') {
-    panel = <CaseCard id={selection.id} now={now} onClose={() => setSelection(null)} onOpenGrid={pick} />;
+    panel = (
+      <CaseCard
+        key={selection.id}
+        id={selection.id}
+        now={now}
+        onClose={() => setSelection(null)}
+        onOpenGrid={pick}
+      />
+    );
   } else {
     panel = <p className="map-panel__hint">{t('map.panel.hint')}</p>;
   }
@@ -185,11 +198,22 @@ function GridMap() {
               onSelectCase={(id) => setSelection({ kind: 'case', id })}
               onClearSelection={() => setSelection(null)}
             />
-            <MapLegend scale={scale} tiers={tiers} showCases={layers.cases} showHeat={layers.heat} />
+            <MapLegend
+              scale={scale}
+              tiers={tiers}
+              showCases={layers.cases}
+              showHeat={layers.heat}
+            />
             <div className="map-status" data-testid="map-status">
-              {cases.data ? <span>{t('map.status.casesShown', { count: format.count(cases.data.points.length) })}</span> : null}
+              {cases.data ? (
+                <span>
+                  {t('map.status.casesShown', { count: format.count(cases.data.points.length) })}
+                </span>
+              ) : null}
               {cases.data && cases.data.withoutPoint > 0 ? (
-                <span>{t('map.status.withoutPoint', { count: format.count(cases.data.withoutPoint) })}</span>
+                <span>
+                  {t('map.status.withoutPoint', { count: format.count(cases.data.withoutPoint) })}
+                </span>
               ) : null}
               <span>
                 {currentBasemap
@@ -219,7 +243,14 @@ function buildLabels(
   const labels: MapLabel[] = [];
   for (const c of places.communities) {
     if (!c.center) continue;
-    labels.push({ lng: c.center[0], lat: c.center[1], text: c.name, rank: 'major', minZoom: 0, maxZoom: GRID_LABEL_ZOOM });
+    labels.push({
+      lng: c.center[0],
+      lat: c.center[1],
+      text: c.name,
+      rank: 'major',
+      minZoom: 0,
+      maxZoom: GRID_LABEL_ZOOM,
+    });
   }
   for (const g of places.grids) {
     if (!g.center) continue;
@@ -227,7 +258,8 @@ function buildLabels(
     let detail: string | undefined;
     if (m && measure === 'open') detail = `${t('map.index.open')} ${count(m.open)}`;
     if (m && measure === 'overdue') detail = `${t('map.index.overdue')} ${count(m.overdue)}`;
-    if (m && measure === 'per1000' && m.per1000Households !== null) detail = m.per1000Households.toFixed(1);
+    if (m && measure === 'per1000' && m.per1000Households !== null)
+      detail = m.per1000Households.toFixed(1);
     labels.push({
       lng: g.center[0],
       lat: g.center[1],

@@ -20,19 +20,33 @@ const REFRESH_ON = ['cases.changed', 'data.changed'] as const;
 export function GridPanel(props: GridPanelProps) {
   const { t, format } = useLocale();
   const periodLabel = usePeriodLabel();
-  const query = useApiQuery('map.grid', { code: props.code, period: props.period }, { refreshOn: REFRESH_ON });
+  const query = useApiQuery(
+    'map.grid',
+    { code: props.code, period: props.period },
+    { refreshOn: REFRESH_ON },
+  );
   const data = query.data;
   if (!data) {
     return (
       <section className="map-panel__body">
-        {query.error ? <ErrorState error={query.error} onRetry={query.refresh} /> : <LoadingState />}
+        {query.error ? (
+          <ErrorState error={query.error} onRetry={query.refresh} />
+        ) : (
+          <LoadingState />
+        )}
       </section>
     );
   }
   const buildingLeaders = data.people.filter((p) => p.role === 'building_leader');
-  const core = data.people.filter((p) => p.role !== 'building_leader' && p.role !== 'party_household');
+  const core = data.people.filter(
+    (p) => p.role !== 'building_leader' && p.role !== 'party_household',
+  );
   return (
-    <section className="map-panel__body" data-testid="grid-panel" aria-labelledby="grid-panel-title">
+    <section
+      className="map-panel__body"
+      data-testid="grid-panel"
+      aria-labelledby="grid-panel-title"
+    >
       <header className="map-panel__head">
         <div>
           <div className="map-panel__kicker">
@@ -44,17 +58,29 @@ export function GridPanel(props: GridPanelProps) {
           </h2>
         </div>
         <div className="map-panel__actions">
-          <button type="button" className="button button--quiet" onClick={() => props.onZoom(data.code)}>
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => props.onZoom(data.code)}
+          >
             {t('map.panel.zoomTo')}
           </button>
-          <button type="button" className="button button--quiet" aria-label={t('map.panel.close')} title={t('map.panel.close')} onClick={props.onClose}>
+          <button
+            type="button"
+            className="button button--quiet"
+            aria-label={t('map.panel.close')}
+            title={t('map.panel.close')}
+            onClick={props.onClose}
+          >
             ✕
           </button>
         </div>
       </header>
       <dl className="facts">
         <dt>{t('map.grid.code')}</dt>
-        <dd className="mono" data-testid="grid-code">{data.code}</dd>
+        <dd className="mono" data-testid="grid-code">
+          {data.code}
+        </dd>
         {data.community && data.level !== 'community' ? (
           <>
             <dt>{t('map.grid.community')}</dt>
@@ -73,7 +99,12 @@ export function GridPanel(props: GridPanelProps) {
         ) : null}
       </dl>
 
-      {data.indices ? <IndexFigures m={data.indices} title={t('map.grid.indices', { period: periodLabel(data.period, props.now) })} /> : null}
+      {data.indices ? (
+        <IndexFigures
+          m={data.indices}
+          title={t('map.grid.indices', { period: periodLabel(data.period, props.now) })}
+        />
+      ) : null}
 
       {data.level !== 'community' ? (
         <>
@@ -91,7 +122,11 @@ export function GridPanel(props: GridPanelProps) {
                     <th scope="row">{t(`map.role.${p.role}`)}</th>
                     <td>
                       {p.name}
-                      {p.partyMember ? <span className="party-mark" title={t('map.grid.partyMember')}>党</span> : null}
+                      {p.partyMember ? (
+                        <span className="party-mark" title={t('map.grid.partyMember')}>
+                          党
+                        </span>
+                      ) : null}
                     </td>
                     <td className="mono">{p.phone ?? '—'}</td>
                   </tr>
@@ -101,7 +136,9 @@ export function GridPanel(props: GridPanelProps) {
                     <th scope="row">{t('map.role.building_leader')}</th>
                     <td colSpan={2} className="people-table__list">
                       {t('map.grid.buildingLeaders', { count: buildingLeaders.length })}：
-                      {buildingLeaders.map((p) => `${p.name}${p.building ? `（${p.building}）` : ''}`).join('、')}
+                      {buildingLeaders
+                        .map((p) => `${p.name}${p.building ? `（${p.building}）` : ''}`)
+                        .join('、')}
                     </td>
                   </tr>
                 ) : null}
@@ -112,7 +149,11 @@ export function GridPanel(props: GridPanelProps) {
       ) : null}
 
       <h3 className="map-panel__section">{t('map.grid.partyChain')}</h3>
-      {data.partyChain ? <PartyChain node={data.partyChain} /> : <p className="muted">{t('map.grid.noParty')}</p>}
+      {data.partyChain ? (
+        <PartyChain node={data.partyChain} />
+      ) : (
+        <p className="muted">{t('map.grid.noParty')}</p>
+      )}
 
       <h3 className="map-panel__section">
         {t('map.grid.openCases')}
@@ -124,12 +165,18 @@ export function GridPanel(props: GridPanelProps) {
         <ul className="open-cases">
           {data.openCases.map((c) => (
             <li key={c.id}>
-              <button type="button" className="open-cases__row" onClick={() => props.onOpenCase(c.id)}>
+              <button
+                type="button"
+                className="open-cases__row"
+                onClick={() => props.onOpenCase(c.id)}
+              >
                 <span className="mono">{c.caseNo}</span>
                 <span className="open-cases__category">{c.categoryName}</span>
                 <span className="open-cases__state">{t(`caseState.${c.state}`)}</span>
                 <span className="open-cases__due">
-                  {c.dueAt ? t('map.dueAt', { time: format.tableDateTime(c.dueAt) }) : t('map.noDue')}
+                  {c.dueAt
+                    ? t('map.dueAt', { time: format.tableDateTime(c.dueAt) })
+                    : t('map.noDue')}
                 </span>
               </button>
             </li>
@@ -137,7 +184,9 @@ export function GridPanel(props: GridPanelProps) {
         </ul>
       )}
       {data.openCaseCount > data.openCases.length ? (
-        <p className="muted small">{t('map.grid.moreCases', { count: data.openCaseCount - data.openCases.length })}</p>
+        <p className="muted small">
+          {t('map.grid.moreCases', { count: data.openCaseCount - data.openCases.length })}
+        </p>
       ) : null}
     </section>
   );
@@ -195,13 +244,19 @@ function PartyChain({ node }: { node: PartyOrgNode }) {
     <ul className="party-chain">
       <li>
         <span className="party-chain__name">{node.name}</span>
-        {node.secretary ? <span className="party-chain__meta">{t('map.grid.secretary', { name: node.secretary })}</span> : null}
+        {node.secretary ? (
+          <span className="party-chain__meta">
+            {t('map.grid.secretary', { name: node.secretary })}
+          </span>
+        ) : null}
         {node.partyHouseholds.length > 0 ? (
           <div className="party-chain__households">
             {t('map.grid.partyHouseholds', { names: node.partyHouseholds.join('、') })}
           </div>
         ) : null}
-        {node.children.length > 0 ? node.children.map((child) => <PartyChain key={child.code} node={child} />) : null}
+        {node.children.length > 0
+          ? node.children.map((child) => <PartyChain key={child.code} node={child} />)
+          : null}
       </li>
     </ul>
   );

@@ -75,11 +75,19 @@ export function MapAdminPage() {
                 data-testid="basemap-path"
               />
             </label>
-            <button type="submit" className="button" disabled={!basemapPath.trim() || setBasemap.busy}>
+            <button
+              type="submit"
+              className="button"
+              disabled={!basemapPath.trim() || setBasemap.busy}
+            >
               {t('mapAdmin.basemap.use')}
             </button>
             {current ? (
-              <button type="button" className="button button--quiet" onClick={() => void setBasemap.run({ path: null })}>
+              <button
+                type="button"
+                className="button button--quiet"
+                onClick={() => void setBasemap.run({ path: null })}
+              >
                 {t('mapAdmin.basemap.remove')}
               </button>
             ) : null}
@@ -107,7 +115,11 @@ export function MapAdminPage() {
           >
             <label>
               {t('mapAdmin.export.path')}
-              <input value={exportPath} onChange={(e) => setExportPath(e.target.value)} placeholder="D:\\交换\\grids.geojson" />
+              <input
+                value={exportPath}
+                onChange={(e) => setExportPath(e.target.value)}
+                placeholder="D:\\交换\\grids.geojson"
+              />
             </label>
             <button type="submit" className="button" disabled={!exportPath.trim() || exporter.busy}>
               {t('mapAdmin.export.run')}
@@ -141,7 +153,11 @@ export function MapAdminPage() {
           >
             <label>
               {t('mapAdmin.edit.place')}
-              <select value={renameCode} onChange={(e) => setRenameCode(e.target.value)} data-testid="rename-place">
+              <select
+                value={renameCode}
+                onChange={(e) => setRenameCode(e.target.value)}
+                data-testid="rename-place"
+              >
                 <option value="">{t('mapAdmin.edit.choose')}</option>
                 {[...communities, ...grids].map((p) => (
                   <option key={p.code} value={p.code}>
@@ -152,13 +168,27 @@ export function MapAdminPage() {
             </label>
             <label>
               {t('mapAdmin.edit.newName')}
-              <input value={newName} maxLength={60} onChange={(e) => setNewName(e.target.value)} data-testid="rename-name" />
+              <input
+                value={newName}
+                maxLength={60}
+                onChange={(e) => setNewName(e.target.value)}
+                data-testid="rename-name"
+              />
             </label>
-            <button type="submit" className="button" disabled={!renameCode || !newName.trim() || renamer.busy}>
+            <button
+              type="submit"
+              className="button"
+              disabled={!renameCode || !newName.trim() || renamer.busy}
+            >
               {t('mapAdmin.edit.rename')}
             </button>
             {renamer.result ? (
-              <p role="status">{t('mapAdmin.edit.renamed', { from: renamer.result.oldName, to: renamer.result.name })}</p>
+              <p role="status">
+                {t('mapAdmin.edit.renamed', {
+                  from: renamer.result.oldName,
+                  to: renamer.result.name,
+                })}
+              </p>
             ) : null}
             {renamer.error ? <ErrorState error={renamer.error} /> : null}
           </form>
@@ -191,7 +221,11 @@ export function MapAdminPage() {
                 ))}
               </select>
             </label>
-            <button type="submit" className="button" disabled={!moveCode || !targetCommunity || mover.busy}>
+            <button
+              type="submit"
+              className="button"
+              disabled={!moveCode || !targetCommunity || mover.busy}
+            >
               {t('mapAdmin.edit.reassign')}
             </button>
             {mover.result ? (

@@ -34,7 +34,11 @@ export function MapLegend({ scale, tiers, showCases, showHeat }: MapLegendProps)
       <ul className="map-legend__list">
         {scale.legend.map((entry, i) => (
           <li key={i}>
-            <span className="map-legend__swatch" style={{ background: entry.colour }} aria-hidden="true" />
+            <span
+              className="map-legend__swatch"
+              style={{ background: entry.colour }}
+              aria-hidden="true"
+            />
             {text(entry)}
           </li>
         ))}
@@ -47,7 +51,10 @@ export function MapLegend({ scale, tiers, showCases, showHeat }: MapLegendProps)
               <li key={clock}>
                 <span
                   className={`map-legend__dot map-legend__dot--${clock}`}
-                  style={{ background: clock === 'paused' ? 'transparent' : CLOCK_COLOURS[clock], borderColor: CLOCK_COLOURS[clock] }}
+                  style={{
+                    background: clock === 'paused' ? 'transparent' : CLOCK_COLOURS[clock],
+                    borderColor: CLOCK_COLOURS[clock],
+                  }}
                   aria-hidden="true"
                 />
                 {t(`map.clock.${clock}`)}

@@ -101,7 +101,13 @@ export function MapToolbar(props: MapToolbarProps) {
               data-testid={`layer-${key}`}
               onChange={() => toggle(key)}
             />
-            {t(key === 'cases' ? 'map.layerCases' : key === 'heat' ? 'map.layerHeat' : 'map.layerLabels')}
+            {t(
+              key === 'cases'
+                ? 'map.layerCases'
+                : key === 'heat'
+                  ? 'map.layerHeat'
+                  : 'map.layerLabels',
+            )}
           </label>
         ))}
       </div>

@@ -63,8 +63,11 @@ function boxOf(places: MapPlaces): L.LatLngBounds | null {
 export function MapView(props: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const layers = useRef<Layers | null>(null);
+  // Leaflet's handlers are bound once; they read the newest callbacks through this ref.
   const latest = useRef(props);
-  latest.current = props;
+  useEffect(() => {
+    latest.current = props;
+  });
 
   useEffect(() => {
     const map = L.map(container.current!, {
@@ -101,10 +104,21 @@ export function MapView(props: MapViewProps) {
       if (code) latest.current.onSelectPlace(code);
       else latest.current.onClearSelection();
     });
+    // The view on the element too: support can read what a user was looking at, and the
+    // end-to-end tests find a case point's pixel from it.
+    const noteView = () => {
+      const c = map.getCenter();
+      container.current?.setAttribute(
+        'data-view',
+        `${c.lng.toFixed(7)},${c.lat.toFixed(7)},${map.getZoom()}`,
+      );
+    };
+    map.on('moveend zoomend', noteView);
     layers.current = created;
     const bounds = boxOf(latest.current.places);
     if (bounds) map.fitBounds(bounds, { padding: [12, 12] });
     else map.setView([39.9, 116.4], 11);
+    noteView();
     const resize = new ResizeObserver(() => map.invalidateSize());
     resize.observe(container.current!);
     return () => {
@@ -122,7 +136,9 @@ export function MapView(props: MapViewProps) {
       places.grids.filter((g) => g.geometry).map((g) => ({ code: g.code, geometry: g.geometry! })),
     );
     l.subgrids.setShapes(
-      places.subgrids.filter((g) => g.geometry).map((g) => ({ code: g.code, geometry: g.geometry! })),
+      places.subgrids
+        .filter((g) => g.geometry)
+        .map((g) => ({ code: g.code, geometry: g.geometry! })),
     );
     l.subgrids.setStyle({ fillOf: () => null, fillOpacity: 0, stroke: '#8d96a1', weight: 0.6 });
     l.communities.setShapes(
@@ -134,16 +150,20 @@ export function MapView(props: MapViewProps) {
   }, [places]);
 
   const hasBasemap = props.basemap !== null;
+  const heatShown = props.showHeat;
   useEffect(() => {
-    // Tier hues are strong: lighter, so names and case points stay readable on them.
-    const opacity = scale.measure === 'tier' ? 0.5 : 0.82;
+    // Tier hues are strong: lighter, so names and case points stay readable on them; the
+    // fills step back further under a basemap or the heat view, which carry the picture then.
+    let opacity = scale.measure === 'tier' ? 0.5 : 0.82;
+    if (hasBasemap) opacity *= 0.7;
+    if (heatShown) opacity *= 0.45;
     layers.current!.grids.setStyle({
       fillOf: scale.fillOf,
-      fillOpacity: hasBasemap ? opacity * 0.7 : opacity,
+      fillOpacity: opacity,
       stroke: '#ffffff',
       weight: 1,
     });
-  }, [scale, places, hasBasemap]);
+  }, [scale, places, hasBasemap, heatShown]);
 
   const { labels, showLabels } = props;
   useEffect(() => {

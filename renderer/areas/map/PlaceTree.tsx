@@ -14,7 +14,11 @@ interface PlaceTreeProps {
 
 /** A grid's name without its community's prefix: 龙泉社区第3网格 → 第3网格. */
 export function shortGridName(grid: MapPlace, communityName: string | undefined): string {
-  if (communityName && grid.name.startsWith(communityName) && grid.name.length > communityName.length) {
+  if (
+    communityName &&
+    grid.name.startsWith(communityName) &&
+    grid.name.length > communityName.length
+  ) {
     return grid.name.slice(communityName.length);
   }
   return grid.name;
@@ -25,7 +29,8 @@ export function PlaceTree(props: PlaceTreeProps) {
   const { t, format } = useLocale();
   const { places, measure, selectedCode } = props;
   const [query, setQuery] = useState('');
-  const [open, setOpen] = useState<Set<string>>(new Set());
+  // Communities the user opened or closed; the selected place's community opens by itself.
+  const [toggled, setToggled] = useState<ReadonlyMap<string, boolean>>(new Map());
   const search = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLDivElement>(null);
 
@@ -41,8 +46,6 @@ export function PlaceTree(props: PlaceTreeProps) {
   // A selection from the map opens its community in the list and scrolls to it.
   useEffect(() => {
     if (!selectedCode) return;
-    const community = selectedCode.slice(0, 12);
-    setOpen((previous) => (previous.has(community) ? previous : new Set(previous).add(community)));
     requestAnimationFrame(() =>
       list.current
         ?.querySelector(`[data-code="${selectedCode}"]`)
@@ -76,7 +79,8 @@ export function PlaceTree(props: PlaceTreeProps) {
   };
 
   const needle = query.trim().toLowerCase();
-  const matches = (p: MapPlace) => !needle || p.name.toLowerCase().includes(needle) || p.code.includes(needle);
+  const matches = (p: MapPlace) =>
+    !needle || p.name.toLowerCase().includes(needle) || p.code.includes(needle);
   const rows = places.communities
     .map((community) => {
       const grids = gridsByCommunity.get(community.code) ?? [];
@@ -106,7 +110,9 @@ export function PlaceTree(props: PlaceTreeProps) {
         {places.street ? <div className="place-tree__street">{places.street.name}</div> : null}
         {rows.length === 0 ? <p className="place-tree__empty">{t('map.tree.empty')}</p> : null}
         {rows.map(({ community, grids }) => {
-          const expanded = needle ? true : open.has(community.code);
+          const expanded =
+            needle !== '' ||
+            (toggled.get(community.code) ?? selectedCode?.startsWith(community.code) ?? false);
           return (
             <div key={community.code} className="place-tree__group">
               <div
@@ -118,21 +124,20 @@ export function PlaceTree(props: PlaceTreeProps) {
                   className="place-tree__toggle"
                   aria-expanded={expanded}
                   aria-label={t('map.tree.expand', { name: community.name })}
-                  onClick={() =>
-                    setOpen((previous) => {
-                      const next = new Set(previous);
-                      if (next.has(community.code)) next.delete(community.code);
-                      else next.add(community.code);
-                      return next;
-                    })
-                  }
+                  onClick={() => setToggled(new Map(toggled).set(community.code, !expanded))}
                 >
                   {expanded ? '▾' : '▸'}
                 </button>
-                <button type="button" className="place-tree__name" onClick={() => props.onPick(community.code)}>
+                <button
+                  type="button"
+                  className="place-tree__name"
+                  onClick={() => props.onPick(community.code)}
+                >
                   {community.name}
                   <span className="place-tree__count">
-                    {t('map.tree.gridCount', { count: (gridsByCommunity.get(community.code) ?? []).length })}
+                    {t('map.tree.gridCount', {
+                      count: (gridsByCommunity.get(community.code) ?? []).length,
+                    })}
                   </span>
                 </button>
                 {figure(props.communityMeasures.get(community.code))}
@@ -144,10 +149,16 @@ export function PlaceTree(props: PlaceTreeProps) {
                       className={`place-tree__row place-tree__row--grid${selectedCode === grid.code ? ' is-selected' : ''}`}
                       data-code={grid.code}
                     >
-                      <button type="button" className="place-tree__name" onClick={() => props.onPick(grid.code)}>
+                      <button
+                        type="button"
+                        className="place-tree__name"
+                        onClick={() => props.onPick(grid.code)}
+                      >
                         {shortGridName(grid, community.name)}
                         {grid.gridType && grid.gridType !== 'basic' ? (
-                          <span className="place-tree__type">{t(`map.gridType.${grid.gridType}`)}</span>
+                          <span className="place-tree__type">
+                            {t(`map.gridType.${grid.gridType}`)}
+                          </span>
                         ) : null}
                       </button>
                       {measure === 'tier' ? null : figure(props.gridMeasures.get(grid.code))}

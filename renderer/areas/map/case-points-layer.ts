@@ -96,7 +96,14 @@ export class CasePointsLayer {
       const [lng, lat] = feature.geometry.coordinates as [number, number];
       const props = feature.properties;
       if ('cluster' in props && props.cluster) {
-        this.addCluster(lng, lat, props.cluster_id, props.point_count, props.overdue, props.nearDue);
+        this.addCluster(
+          lng,
+          lat,
+          props.cluster_id,
+          props.point_count,
+          props.overdue,
+          props.nearDue,
+        );
       } else {
         this.addPoint(this.byId.get((props as PointProps).id)!);
       }

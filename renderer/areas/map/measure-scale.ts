@@ -47,7 +47,8 @@ export function classBreaks(values: number[], classes: number, decimals: 0 | 1):
   const round = (v: number) => Math.ceil(v * step - 1e-9) / step;
   const bounds: number[] = [];
   for (let k = 1; k <= classes; k++) {
-    const at = positive[Math.min(positive.length - 1, Math.ceil((k / classes) * positive.length) - 1)]!;
+    const at =
+      positive[Math.min(positive.length - 1, Math.ceil((k / classes) * positive.length) - 1)]!;
     const bound = round(at);
     if (bounds.length === 0 || bound > bounds[bounds.length - 1]!) bounds.push(bound);
   }
@@ -98,7 +99,13 @@ export function buildScale(
   bounds.forEach((upper, i) => {
     // Whole counts: 1–2, 3–5…; rates: 0–1.2, 1.2–2.5… (each class includes its upper end).
     const from = i === 0 ? (decimals ? 0 : 1) : bounds[i - 1]! + (decimals ? 0 : 1);
-    legend.push({ kind: 'range', colour: colours[i]!, from, to: upper, last: i === bounds.length - 1 });
+    legend.push({
+      kind: 'range',
+      colour: colours[i]!,
+      from,
+      to: upper,
+      last: i === bounds.length - 1,
+    });
   });
   if (values.length < measures.size) legend.push({ kind: 'none', colour: NO_VALUE_FILL });
   return {

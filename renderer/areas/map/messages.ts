@@ -10,9 +10,11 @@ export const mapMessagesZh = {
   'map.measure.per1000': '每千户案件',
   'map.measure.tier': '社区分级',
   'map.measureHint.open': '时段末（本期为此刻）仍未办结的案件数',
-  'map.measureHint.overdue': '时段末（本期为此刻）已超过处置时限的在办案件数（挂账案件暂停计时，不计）',
+  'map.measureHint.overdue':
+    '时段末（本期为此刻）已超过处置时限的在办案件数（挂账案件暂停计时，不计）',
   'map.measureHint.per1000': '时段内受理的案件数（不含作废）÷ 户数 × 1000',
-  'map.measureHint.tier': '社区本期综合指标值：蓝 ≥{blue}，黄 ≥{yellow}，红 <{yellow}；网格按所属社区着色',
+  'map.measureHint.tier':
+    '社区本期综合指标值：蓝 ≥{blue}，黄 ≥{yellow}，红 <{yellow}；网格按所属社区着色',
   'map.periodLabel': '时段',
   'map.periodMonths': '按月',
   'map.periodWeeks': '按周',
@@ -91,7 +93,7 @@ export const mapMessagesZh = {
   'map.index.satisfactionRate': '满意率',
   'map.index.score': '综合指标值',
   'map.index.unranked': '本期没有应结案的案件，不参与排名。',
-  'map.index.source': '按 DOMAIN 规则即时计算；以“月度排名”发布的通报为准。',
+  'map.index.source': '与“月度排名”同一算法即时计算；已发布的月通报为准。',
   'map.status.withoutPoint': '另有 {count} 件在办案件没有坐标，未在地图上显示。',
   'map.status.basemapNone': '无底图：网格边界即底图',
   'map.status.basemap': '底图：{name}',
@@ -210,7 +212,7 @@ export const mapMessagesEn: Record<keyof typeof mapMessagesZh, string> = {
   'map.index.score': 'Composite score',
   'map.index.unranked': 'No cases were due in this period: unranked.',
   'map.index.source':
-    'Computed now by the DOMAIN rules; the published monthly bulletin is what counts.',
+    'Computed now, the same way as the monthly ranking; a published bulletin is what counts.',
   'map.status.withoutPoint': '{count} more open cases have no coordinates and are not on the map.',
   'map.status.basemapNone': 'No basemap: the grid outlines are the base',
   'map.status.basemap': 'Basemap: {name}',

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import './controls.css';
 
 /**
  * A modal dialog: Esc or the backdrop closes it, focus moves in and comes back to where it

@@ -13,6 +13,7 @@ import { periodLabel } from './figures';
 import { PublishDialog } from './PublishDialog';
 import { RankingBody } from './RankingBody';
 import { WeightsDialog } from './WeightsDialog';
+import './controls.css';
 import './ranking.css';
 
 const LEVELS: readonly RankingLevel[] = ['community', 'grid', 'unit'];

@@ -34,7 +34,7 @@ export function CalendarPanel() {
           </button>
         ))}
       </div>
-      {provisional ? <p className="detail__pending">{t('settings.calendar.provisional', { year })}</p> : null}
+      {provisional ? <p className="settings__provisional">{t('settings.calendar.provisional', { year })}</p> : null}
       {data && data.days.length === 0 ? <p className="muted">{t('settings.calendar.empty')}</p> : null}
       <table className="data-table">
         <thead>

@@ -1,0 +1,149 @@
+/**
+ * Writing imported cases in chunks, inside the import's one transaction. Rows are staged in
+ * a TEMP table and each chunk goes to `cases`, `case_events` and `case_units` in a few
+ * INSERT … SELECT / UPDATE … FROM statements. Why: per-row INSERTs into `cases` pay for its
+ * full-text index, a dozen indexes and CHECK lists one statement (and one statement journal,
+ * one FTS flush) at a time; a chunk pays once (measured: about 3× faster per row).
+ * A TEMP `exchange_seen` table remembers every case number of the file (with its row and
+ * fingerprint), so repeats are found with bounded memory even over five million rows.
+ */
+import type { Db } from '../open';
+import { WRITTEN_COLUMNS, type StoredValues } from './case-storage';
+
+export type StageAction = 'new' | 'update' | 'desk_wins';
+
+export interface StagedRow {
+  action: StageAction;
+  caseId: number | null;
+  rowNo: number;
+  values: StoredValues;
+  /** For the 'import' event. */
+  fromState: string | null;
+  eventData: string | null;
+  /** For a 'conflict' event: the loser's values. */
+  conflictData: string | null;
+  conflictFromState: string | null;
+  leadChanged: boolean;
+}
+
+const EXTRA_COLUMNS = ['action', 'case_id', 'row_no', 'from_state', 'event_data', 'conflict_data', 'conflict_from_state', 'lead_changed'];
+
+export class CaseStage {
+  private readonly insertStage;
+  private readonly statements: ReturnType<typeof prepareFlush>;
+  private readonly seenGet;
+  private readonly seenPut;
+  private staged = 0;
+  private byAction: Record<StageAction, number> = { new: 0, update: 0, desk_wins: 0 };
+  private conflicts = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly event: { actorId: number | null; actorName: string; at: number; batchId: number },
+  ) {
+    db.exec(`CREATE TEMP TABLE IF NOT EXISTS exchange_stage (${[...EXTRA_COLUMNS, ...WRITTEN_COLUMNS].join(', ')})`);
+    db.exec('CREATE TEMP TABLE IF NOT EXISTS exchange_seen (case_no TEXT PRIMARY KEY, row_no INTEGER, hash TEXT) WITHOUT ROWID');
+    db.exec('DELETE FROM temp.exchange_stage; DELETE FROM temp.exchange_seen;');
+    const all = [...EXTRA_COLUMNS, ...WRITTEN_COLUMNS];
+    this.insertStage = db.prepare(`INSERT INTO temp.exchange_stage (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')})`);
+    this.statements = prepareFlush(db);
+    this.seenGet = db.prepare<[string], { row: number; hash: string }>('SELECT row_no AS row, hash FROM temp.exchange_seen WHERE case_no = ?');
+    this.seenPut = db.prepare('INSERT INTO temp.exchange_seen (case_no, row_no, hash) VALUES (?, ?, ?)');
+  }
+
+  /** Where this case number was seen before in the file, or records it now. */
+  seen(caseNo: string, rowNo: number, hash: string): { row: number; hash: string } | null {
+    const before = this.seenGet.get(caseNo);
+    if (before) return before;
+    this.seenPut.run(caseNo, rowNo, hash);
+    return null;
+  }
+
+  get size(): number {
+    return this.staged;
+  }
+
+  stage(row: StagedRow): void {
+    const params: (string | number | null)[] = [
+      row.action,
+      row.caseId,
+      row.rowNo,
+      row.fromState,
+      row.eventData,
+      row.conflictData,
+      row.conflictFromState,
+      row.leadChanged ? 1 : 0,
+    ];
+    for (const column of WRITTEN_COLUMNS) params.push(row.values[column]);
+    this.insertStage.run(params);
+    this.staged += 1;
+    this.byAction[row.action] += 1;
+    if (row.conflictData !== null) this.conflicts += 1;
+  }
+
+  /** Writes what is staged to the real tables and empties the stage. */
+  flush(): void {
+    if (this.staged === 0) return;
+    const s = this.statements;
+    const e = this.event;
+    // A statement with nothing to do still opens a statement journal (and flushes FTS): skip it.
+    const n = this.byAction;
+    if (n.new > 0) s.insertNew.run();
+    if (n.update > 0) s.update.run();
+    if (n.desk_wins > 0) s.deskWins.run();
+    if (n.new + n.update > 0) s.importEvents.run(e);
+    if (this.conflicts > 0) s.conflictEvents.run(e);
+    if (n.update > 0) s.dropOldLeads.run();
+    if (n.new + n.update > 0) s.addLeads.run();
+    s.clear.run();
+    this.byAction = { new: 0, update: 0, desk_wins: 0 };
+    this.conflicts = 0;
+    this.staged = 0;
+  }
+
+  dispose(): void {
+    this.db.exec('DROP TABLE IF EXISTS temp.exchange_stage; DROP TABLE IF EXISTS temp.exchange_seen;');
+  }
+}
+
+function prepareFlush(db: Db) {
+  const columns = WRITTEN_COLUMNS.join(', ');
+  const updatable = WRITTEN_COLUMNS.filter((c) => c !== 'case_no' && c !== 'created_at');
+  const caseIdOf = 'coalesce(s.case_id, (SELECT id FROM cases WHERE case_no = s.case_no))';
+  return {
+    insertNew: db.prepare(`INSERT INTO cases (${columns}) SELECT ${columns} FROM temp.exchange_stage WHERE action = 'new' ORDER BY row_no`),
+    update: db.prepare(
+      `UPDATE cases SET ${updatable.map((c) => `${c} = s.${c}`).join(', ')}
+         FROM temp.exchange_stage s WHERE s.action = 'update' AND cases.id = s.case_id`,
+    ),
+    // The desk's newer version stays; the file's row is remembered so re-reading it is no news.
+    deskWins: db.prepare(
+      `UPDATE cases SET exchange_hash = s.exchange_hash
+         FROM temp.exchange_stage s WHERE s.action = 'desk_wins' AND cases.id = s.case_id`,
+    ),
+    importEvents: db.prepare(
+      `INSERT INTO case_events (case_id, kind, from_state, to_state, actor_id, actor_name, at, note, data, batch_id)
+       SELECT ${caseIdOf}, 'import', s.from_state, s.state, @actorId, @actorName, @at, NULL, s.event_data, @batchId
+         FROM temp.exchange_stage s WHERE s.action IN ('new', 'update') ORDER BY s.row_no`,
+    ),
+    conflictEvents: db.prepare(
+      `INSERT INTO case_events (case_id, kind, from_state, to_state, actor_id, actor_name, at, note, data, batch_id)
+       SELECT ${caseIdOf}, 'conflict', s.conflict_from_state,
+              CASE s.action WHEN 'desk_wins' THEN s.conflict_from_state ELSE s.state END,
+              @actorId, @actorName, @at, NULL, s.conflict_data, @batchId
+         FROM temp.exchange_stage s WHERE s.conflict_data IS NOT NULL ORDER BY s.row_no`,
+    ),
+    dropOldLeads: db.prepare(
+      `DELETE FROM case_units WHERE role = 'lead' AND case_id IN
+         (SELECT case_id FROM temp.exchange_stage WHERE action = 'update' AND lead_changed = 1)`,
+    ),
+    addLeads: db.prepare(
+      `INSERT INTO case_units (case_id, unit_code, role, added_at)
+       SELECT ${caseIdOf}, s.lead_unit_code, 'lead', s.dispatched_at FROM temp.exchange_stage s
+        WHERE s.action IN ('new', 'update') AND s.lead_unit_code IS NOT NULL AND s.dispatched_at IS NOT NULL
+          AND (s.action = 'new' OR s.lead_changed = 1)
+       ON CONFLICT (case_id, unit_code) DO UPDATE SET role = 'lead'`,
+    ),
+    clear: db.prepare('DELETE FROM temp.exchange_stage'),
+  };
+}

@@ -1,0 +1,168 @@
+/**
+ * The ranking over a city's load: 1,000,000 cases for 703 communities (spread over the 12
+ * months before `now`, as a year of a big city's cases), generated here into a temp database.
+ * Measures, through the same API the screens call: one month's ranking (< 500 ms), the
+ * 12-month trend of every community (< 2 s) and the month's PDF export (< 3 s).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { SYSTEM_ACTOR, type ApiContext } from '../../api/context';
+import { invoke } from '../../api/invoke';
+import { LiveBus } from '../../api/live';
+import { periodContaining, shiftPeriod } from '../../core/indices/periods';
+import { openOrCreateDatabase } from '../../db/bootstrap';
+import type { Db } from '../../db/open';
+import { median, percentile, record } from './record';
+
+const CASES = 1_000_000;
+const COMMUNITIES = 703;
+const RUNS = 5;
+const HOUR = 3_600_000;
+const now = Date.UTC(2026, 10, 21, 6, 0);
+
+/** A small fast PRNG (mulberry32): the same city every run. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function generateCity(db: Db): void {
+  const street = '990999001';
+  const insertPlace = db.prepare(
+    `INSERT INTO places (code, level, grid_type, name, parent_code, community_code, created_at, updated_at)
+     VALUES (?, ?, NULL, ?, ?, ?, 0, 0)`,
+  );
+  insertPlace.run(street, 'street', '基准街道', null, null);
+  const communities: string[] = [];
+  for (let i = 1; i <= COMMUNITIES; i++) {
+    const code = `990999${String(i).padStart(6, '0')}`;
+    communities.push(code);
+    insertPlace.run(code, 'community', `第${i}社区`, street, code);
+  }
+  const category = db.prepare('SELECT code FROM categories ORDER BY code LIMIT 1').pluck().get() as string;
+  const units = db.prepare("SELECT code FROM units WHERE kind = 'department'").pluck().all() as string[];
+  // Bulk insert: the case board's full-text trigger would index a million case numbers
+  // the ranking never searches; this temp database does without it.
+  db.exec('DROP TRIGGER IF EXISTS cases_fts_after_insert');
+  const insert = db.prepare(
+    `INSERT INTO cases (case_no, source, category_code, community_code, state, reported_at, registered_at,
+       accept_due_at, due_at, closed_at, suspended_at, voided_at, rework_count, extension_count, satisfaction,
+       callback_at, lead_unit_code, created_at, updated_at)
+     VALUES (?, 'grid_patrol', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const rnd = random(20261121);
+  const start = shiftPeriod(periodContaining('month', now), -12).start;
+  const span = now - start;
+  db.transaction(() => {
+    for (let i = 0; i < CASES; i++) {
+      const reported = start + Math.floor(rnd() * span);
+      const roll = rnd();
+      const community = communities[Math.floor(rnd() * COMMUNITIES)]!;
+      // Each community has its own pace, so scores spread over the tiers.
+      const pace = 0.6 + (Number(community.slice(-3)) % 9) * 0.12;
+      const registered = roll < 0.02 ? null : reported + Math.floor(rnd() * 120_000);
+      const due = registered === null ? null : registered + (24 + Math.floor(rnd() * 48)) * HOUR;
+      let state = 'closed';
+      if (roll < 0.02) state = 'reported';
+      else if (roll < 0.05) state = 'voided';
+      else if (roll < 0.07) state = 'suspended';
+      else if (roll < 0.12 || (due !== null && due > now)) state = 'dispatched';
+      const closed = state === 'closed' ? Math.min(now, registered! + Math.floor(rnd() * 80 * pace * HOUR)) : null;
+      const satisfied = state === 'closed' && rnd() < 0.6 ? (rnd() < 0.9 ? 'satisfied' : 'unsatisfied') : null;
+      insert.run(
+        `B${String(i).padStart(9, '0')}`,
+        category,
+        community,
+        state,
+        reported,
+        registered,
+        reported + 60_000,
+        due,
+        closed,
+        state === 'suspended' ? registered! + HOUR : null,
+        state === 'voided' ? reported + HOUR : null,
+        rnd() < 0.08 ? 1 : 0,
+        rnd() < 0.05 ? 1 : 0,
+        satisfied,
+        satisfied ? closed! + HOUR : null,
+        state === 'reported' ? null : units[i % units.length]!,
+        reported,
+        reported,
+      );
+    }
+  })();
+}
+
+async function timeRuns(run: () => Promise<unknown>): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    await run();
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
+// GRIDDESK_BENCH_CITY=<file> keeps the generated city there and reuses it on the next run.
+const keep = process.env.GRIDDESK_BENCH_CITY;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'griddesk-bench-ranking-'));
+try {
+  const file = keep ? path.resolve(keep) : path.join(dir, 'city.sqlite');
+  const reuse = keep !== undefined && fs.existsSync(file);
+  const opened = openOrCreateDatabase(file, { appVersion: 'bench', now, demoWhenNew: false });
+  const generated = performance.now();
+  if (!reuse) generateCity(opened.db);
+  const generationMs = reuse ? 0 : performance.now() - generated;
+  opened.db.pragma('optimize');
+  const context: ApiContext = { db: opened.db, now: () => now, appVersion: 'bench', live: new LiveBus(), actor: SYSTEM_ACTOR, transport: 'cli' };
+  const month = shiftPeriod(periodContaining('month', now), -1).key;
+
+  const ranking = await timeRuns(() => invoke(context, 'ranking.compute', { period: month, level: 'community' }));
+  const result = (await invoke(context, 'ranking.compute', { period: month, level: 'community' })) as {
+    rows: Array<{ counts: { due: number }; rank: number | null; tier: string | null }>;
+  };
+  const trend = await timeRuns(() => invoke(context, 'ranking.trend', { period: month, level: 'community', count: 12 }));
+  const pdf = await timeRuns(() => invoke(context, 'ranking.export', { period: month, level: 'community', format: 'pdf' }));
+  const pdfFile = (await invoke(context, 'ranking.export', { period: month, level: 'community', format: 'pdf' })) as { bytes: number };
+  const drill = await timeRuns(() =>
+    invoke(context, 'ranking.cases', { period: month, level: 'community', unitCode: '990999000001', figure: 'due' }),
+  );
+  opened.db.close();
+
+  const tiers = { blue: 0, yellow: 0, red: 0 };
+  for (const row of result.rows) if (row.tier) tiers[row.tier as keyof typeof tiers] += 1;
+  record('ranking', {
+    cases: CASES,
+    communities: COMMUNITIES,
+    month,
+    accountableInMonth: result.rows.reduce((sum, r) => sum + r.counts.due, 0),
+    tiers,
+    generationMs: Math.round(generationMs),
+    monthRankingMedianMs: Math.round(median(ranking)),
+    monthRankingP95Ms: Math.round(percentile(ranking, 95)),
+    monthRankingBudgetMs: 500,
+    trend12MonthsMedianMs: Math.round(median(trend)),
+    trend12MonthsBudgetMs: 2000,
+    pdfExportMedianMs: Math.round(median(pdf)),
+    pdfExportBudgetMs: 3000,
+    pdfBytes: pdfFile.bytes,
+    drillDownOneCommunityMedianMs: Math.round(median(drill)),
+  });
+  const over = [
+    median(ranking) > 500 && 'month ranking',
+    median(trend) > 2000 && '12-month trend',
+    median(pdf) > 3000 && 'PDF export',
+  ].filter(Boolean);
+  if (over.length > 0) {
+    console.error(`over budget: ${over.join(', ')}`);
+    process.exitCode = 1;
+  }
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,200 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Page } from '@playwright/test';
+import { createDemoDatabase, E2E_PASSWORD, prepareDeskUsers, startServe, test, expect } from './host-fixture';
+
+const shotDir = 'test-results/screenshots';
+
+/** Signs in through the header, as a person would. */
+async function signIn(page: Page, username: string) {
+  await page.getByTestId('session-sign-in').click();
+  await page.getByTestId('sign-in-username').fill(username);
+  await page.getByTestId('sign-in-password').fill(E2E_PASSWORD);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('session-user')).not.toContainText('未登录');
+}
+
+async function openBoard(page: Page, url: string, username: string) {
+  await page.goto(url);
+  await signIn(page, username);
+  await page.getByRole('link', { name: '案件', exact: true }).click();
+  await expect(page.getByTestId('case-board')).toBeVisible();
+}
+
+const card = (page: Page, state: string, caseNo: string) =>
+  page.getByTestId(`column-${state}`).locator(`[data-case-no="${caseNo}"]`);
+
+test('a phone call taken by keyboard goes through dispatch, handling and a second user’s check, live in another tab', async ({
+  context,
+  serve,
+}) => {
+  await prepareDeskUsers(serve);
+  const desk = await context.newPage();
+  const wall = await context.newPage();
+  await openBoard(desk, serve.url, 'zhangmin');
+  await openBoard(wall, serve.url, 'liuyang');
+
+  // Quick entry, keyboard only: N, category by pinyin initials, place by name, Ctrl+Enter.
+  await desk.locator('body').click();
+  await desk.keyboard.press('n');
+  await expect(desk.getByTestId('intake-dialog')).toBeVisible();
+  await expect(desk.getByTestId('intake-category')).toBeFocused();
+  await desk.keyboard.type('bllj');
+  await expect(desk.getByTestId('intake-category-list')).toContainText('暴露垃圾');
+  await desk.keyboard.press('Tab');
+  await expect(desk.getByTestId('intake-place')).toBeFocused();
+  await desk.keyboard.type('龙泉社区第3');
+  await desk.keyboard.press('Enter');
+  await expect(desk.getByTestId('intake-place')).toHaveValue(/龙泉社区第3网格/);
+  await desk.getByTestId('intake-address').focus();
+  await desk.keyboard.type('龙泉社区第3网格5号楼东门');
+  await desk.keyboard.press('Tab');
+  await desk.keyboard.type('东门口垃圾堆放两天无人清运，气味大');
+  await desk.keyboard.press('Tab');
+  await desk.keyboard.type('赵大妈');
+  await desk.keyboard.press('Tab');
+  await desk.keyboard.type('13900001111');
+  await expect(desk.getByText('139****1111')).toBeVisible();
+  await desk.screenshot({ path: `${shotDir}/cases-intake-zh.png` });
+  await desk.keyboard.press('Control+Enter');
+
+  const detail = desk.getByTestId('case-detail');
+  await expect(detail.getByTestId('detail-state')).toHaveText('已立案');
+  const caseNo = (await detail.getByTestId('detail-case-no').innerText()).trim();
+  expect(caseNo).toMatch(/^E0102\d{13}$/);
+  await expect(detail.getByTestId('detail-phone')).toHaveText('13900001111');
+  // The other tab shows it without being touched.
+  await expect(card(wall, 'registered', caseNo)).toBeVisible({ timeout: 10_000 });
+
+  // Dispatch (the suggested unit is preselected), then sign and report it handled.
+  await detail.getByTestId('move-dispatch').click();
+  await detail.getByTestId('move-submit').click();
+  await expect(detail.getByTestId('detail-state')).toHaveText('已派遣');
+  await expect(card(wall, 'dispatched', caseNo)).toBeVisible({ timeout: 10_000 });
+  await detail.getByTestId('move-sign').click();
+  await desk.keyboard.press('Enter');
+  await expect(detail.getByTestId('detail-state')).toHaveText('处置中');
+  await detail.getByTestId('move-handle').click();
+  await desk.getByTestId('move-text').fill('已联系环卫所清运完毕');
+  await desk.keyboard.press('Control+Enter');
+  await expect(detail.getByTestId('detail-state')).toHaveText('待核查');
+
+  // 采办分离: whoever recorded the handling cannot close; the reason is said.
+  await expect(detail.getByTestId('move-close')).toHaveCount(0);
+  await expect(detail.getByTestId('move-refused-close')).toContainText('采办分离');
+  await desk.screenshot({ path: `${shotDir}/cases-detail-handled-zh.png` });
+
+  // 刘洋, in the other tab, verifies and closes.
+  await expect(card(wall, 'handled', caseNo)).toBeVisible({ timeout: 10_000 });
+  await card(wall, 'handled', caseNo).click();
+  const check = wall.getByTestId('case-detail');
+  await expect(check.getByTestId('detail-case-no')).toHaveText(caseNo);
+  await check.getByTestId('move-close').click();
+  await wall.keyboard.press('Enter');
+  await expect(check.getByTestId('detail-state')).toHaveText('已结案');
+  await expect(check.getByTestId('case-timeline')).toContainText('核查结案');
+  await expect(check.getByTestId('case-timeline')).toContainText('刘洋');
+  // …and the first tab sees the case closed, and it leaves the board.
+  await expect(detail.getByTestId('detail-state')).toHaveText('已结案', { timeout: 10_000 });
+  await expect(card(desk, 'handled', caseNo)).toHaveCount(0);
+  await wall.screenshot({ path: `${shotDir}/cases-closed-zh.png` });
+
+  const events = await serve.call<{ events: Array<{ kind: string; actorName: string }> }>('cases.get', { caseNo });
+  expect(events.events.map((e) => `${e.kind}:${e.actorName}`)).toEqual([
+    'report:张敏',
+    'register:张敏',
+    'dispatch:张敏',
+    'sign:张敏',
+    'handle:张敏',
+    'close:刘洋',
+  ]);
+});
+
+test('filters live in the address, search finds a case, and a newly overdue case raises the alarm', async ({ page, serve }) => {
+  await prepareDeskUsers(serve);
+  await openBoard(page, serve.url, 'zhangmin');
+  await page.getByTestId('filter-community').selectOption({ label: '龙泉社区' });
+  await expect(page).toHaveURL(/communityCode=/);
+  await page.reload();
+  await expect(page.getByTestId('filter-community')).toHaveValue(/\d{12}/);
+  await expect(page.getByTestId('column-in_progress').getByTestId('case-card').first()).toContainText('龙泉社区');
+  await page.getByTestId('filter-clear').click();
+  await page.getByTestId('view-table').click();
+  await expect(page.getByTestId('case-table')).toBeVisible();
+  await page.getByTestId('view-board').click();
+
+  // Another process (an import, say) writes a registered case due in a few seconds.
+  const db = new Database(serve.dbFile);
+  const grid = db.prepare("SELECT code, community_code AS community FROM places WHERE level = 'grid' ORDER BY code LIMIT 1").get() as { code: string; community: string };
+  const now = Date.now();
+  const due = now + 4_000;
+  const caseNo = `E2E${now}`;
+  db.prepare(
+    `INSERT INTO cases (case_no, source, category_code, description, address, grid_code, community_code, state,
+       reported_at, registered_at, accept_due_at, base_due_at, due_at, due_window_ms, created_at, updated_at)
+     VALUES (?, 'city_platform', 'E0102', '限时清运：桥下暴露垃圾', '青年桥下', ?, ?, 'registered', ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(caseNo, grid.code, grid.community, now - 60_000, now - 60_000, now, due, due, due - now + 60_000, now, now);
+  db.close();
+  await expect(card(page, 'registered', caseNo)).toBeVisible({ timeout: 10_000 });
+
+  // Search by part of its number: FTS5 finds it (and only what matches).
+  await page.keyboard.press('/');
+  await expect(page.getByTestId('case-search')).toBeFocused();
+  await page.keyboard.type(caseNo.slice(-8));
+  await expect(page.getByTestId('column-count-registered')).toHaveText('1');
+  await expect(card(page, 'registered', caseNo)).toBeVisible();
+
+  const alarm = page.getByTestId('overdue-alarm');
+  await expect(alarm).toBeVisible({ timeout: 30_000 });
+  await expect(alarm).toContainText(caseNo);
+  await expect(card(page, 'registered', caseNo)).toHaveClass(/case-card--overdue/);
+  await page.screenshot({ path: `${shotDir}/cases-overdue-alarm-zh.png` });
+  await page.getByTestId('alarm-mute').click();
+  await expect(page.getByTestId('alarm-mute')).toHaveText('开启提示音');
+  await page.getByTestId('overdue-alarm-dismiss').click();
+  await expect(alarm).toHaveCount(0);
+});
+
+test('first run asks for the administrator’s password; the idle lock asks for it again', async ({ browser }) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'griddesk-e2e-first-'));
+  const dbFile = path.join(dir, 'demo.sqlite');
+  createDemoDatabase(dbFile);
+  const { serve, child } = await startServe(dbFile);
+  try {
+    const page = await browser.newPage();
+    await page.goto(serve.url);
+    await page.getByTestId('session-setup').click();
+    await expect(page.getByTestId('setup-dialog')).toContainText('admin');
+    await page.getByTestId('setup-password').fill('12345678');
+    await page.getByTestId('setup-password-again').fill('12345678');
+    await page.getByTestId('setup-submit').click();
+    await expect(page.getByTestId('setup-dialog')).toContainText('不能全是数字');
+    await page.getByTestId('setup-password').fill('first-admin-pass');
+    await page.getByTestId('setup-password-again').fill('first-admin-pass');
+    await page.getByTestId('setup-submit').click();
+    await expect(page.getByTestId('session-user')).toHaveText('系统管理员（管理员）');
+
+    await page.getByTestId('session-lock').click();
+    await expect(page.getByTestId('lock-screen')).toBeVisible();
+    await page.getByTestId('unlock-password').fill('wrong-password');
+    await page.getByTestId('unlock-submit').click();
+    await expect(page.getByTestId('lock-screen')).toContainText('密码不对');
+    await page.getByTestId('unlock-password').fill('first-admin-pass');
+    await page.getByTestId('unlock-submit').click();
+    await expect(page.getByTestId('lock-screen')).toHaveCount(0);
+
+    // The admin gives an operator a password in 设置 → 用户.
+    await page.getByRole('link', { name: '设置', exact: true }).click();
+    await page.getByTestId('set-password-zhangmin').click();
+    await page.getByTestId('user-new-password').fill('zhang-pass-2026');
+    await page.getByTestId('user-new-password-save').click();
+    await expect(page.getByTestId('user-row').filter({ hasText: 'zhangmin' })).toContainText('在用');
+    await page.screenshot({ path: `${shotDir}/cases-settings-users-zh.png` });
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
