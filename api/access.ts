@@ -32,6 +32,19 @@ export const METHOD_ACCESS: Partial<Record<MethodName, MethodAccess>> = {
   'map.grids.export': ADMIN,
   'map.grids.rename': ADMIN,
   'map.grids.reassign': ADMIN,
+  // 数据交换: administrators move data to and from the city system (DOMAIN.md "Who uses it").
+  'exchange.overview': 'signed_in',
+  'exchange.history': 'signed_in',
+  'exchange.batch': 'signed_in',
+  'exchange.preview': ADMIN,
+  'exchange.import.start': ADMIN,
+  'exchange.jobStatus': ADMIN,
+  'exchange.cancel': ADMIN,
+  'exchange.export': ADMIN,
+  'exchange.templates': ADMIN,
+  'exchange.templates.save': ADMIN,
+  'exchange.templates.delete': ADMIN,
+  'exchange.upload': ADMIN,
 };
 
 const ROLE_ZH: Record<UserRole, string> = { operator: '值班员', leader: '领导', admin: '管理员', handler: '处置单位' };

@@ -11,6 +11,8 @@ import { registerRankingCommand } from './commands/ranking';
 import { registerBulletinCommand } from './commands/bulletin';
 import { registerMinutesCommand } from './commands/minutes';
 import { registerUserCommand } from './commands/user';
+import { registerImportCommand } from './commands/import';
+import { registerExportCommand } from './commands/export';
 import { CliError, logInternalError } from './output';
 
 const program = new Command()
@@ -27,6 +29,8 @@ registerRankingCommand(program);
 registerBulletinCommand(program);
 registerMinutesCommand(program);
 registerUserCommand(program);
+registerImportCommand(program);
+registerExportCommand(program);
 
 try {
   await program.parseAsync(process.argv);

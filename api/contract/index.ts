@@ -11,8 +11,10 @@ import { authContract } from './auth';
 import { caseDeskContract } from './case-desk';
 import { calendarContract } from './calendar';
 import { mapContract } from './map';
+import { exchangeContract } from './exchange';
 
 export const contract = {
+  ...exchangeContract,
   ...appContract,
   ...overviewContract,
   ...rankingContract,
@@ -63,3 +65,4 @@ export * from './auth';
 export * from './case-desk';
 export * from './calendar';
 export * from './map';
+export * from './exchange';

@@ -37,12 +37,19 @@ declare module 'pdfkit' {
     margins: PDFMargins;
   }
 
+  /** A parsed font (fontkit's), which pdfkit also accepts in place of a file. */
+  interface PDFParsedFont {
+    layout(text: string): unknown;
+  }
+
   class PDFDocument {
     constructor(options?: PDFDocumentOptions);
     page: PDFPage;
     x: number;
     y: number;
-    registerFont(name: string, src: string | Buffer, family?: string): this;
+    /** The current font; `font` is the parsed face behind an embedded font. */
+    _font: { font?: PDFParsedFont } | null;
+    registerFont(name: string, src: string | Buffer | PDFParsedFont, family?: string): this;
     font(name: string, size?: number): this;
     fontSize(size: number): this;
     text(text: string, x?: number, y?: number, options?: PDFTextOptions): this;
@@ -71,5 +78,6 @@ declare module 'pdfkit' {
     on(event: 'error', listener: (error: Error) => void): this;
   }
 
+  export type { PDFParsedFont };
   export default PDFDocument;
 }

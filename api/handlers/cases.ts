@@ -1,5 +1,5 @@
 import type { CaseState } from '../../core/glossary';
-import { readCasePage, readNewlyOverdue, readStateCounts, withResolvedSearch } from '../../db/queries/case-board';
+import { readCasePage, readNewlyOverdue, readStateCounts } from '../../db/queries/case-board';
 import { readCategoryOptions, readPlaceOptions, readUnitOptions } from '../../db/queries/case-lookups';
 import { findCaseIdByNumber } from '../../db/queries/case-record';
 import { buildCaseDetail, noSuchCase } from '../cases/case-detail';
@@ -16,7 +16,7 @@ export const casesHandlers = {
 
   'cases.board': (context, input) => {
     const now = context.now();
-    const filters = withResolvedSearch(context.db, input.filters, 'open');
+    const filters = input.filters;
     const { counts, searchTruncated } = readStateCounts(context.db, filters, now);
     const columns = OPEN_BOARD_STATES.map((state: CaseState) => ({
       state,

@@ -8,9 +8,11 @@ import { calendarHandlers } from './calendar';
 import { rankingHandlers } from './ranking';
 import { weeklyHandlers } from './weekly';
 import { mapHandlers } from './map';
+import { exchangeHandlers } from './exchange';
 import type { FeatureHandlers } from './types';
 
 export const handlers = {
+  ...exchangeHandlers,
   ...appHandlers,
   ...overviewHandlers,
   ...authHandlers,

@@ -61,7 +61,7 @@ export function publishBulletin(
   }
   // One write transaction: the figures, the trend and the checksum come from one snapshot.
   return db.transaction(() => {
-    const live = computeLiveRanking(db, level, period, now);
+    const live = computeLiveRanking(db, level, period, now, { caseFlags: true });
     const latest = latestBulletin(db, period.key, level);
     if (latest && latest.inputsSha256 === live.inputsSha256) {
       throw new UserError(
@@ -84,7 +84,7 @@ export function publishBulletin(
       previousSource: live.previousSource,
       inputsSha256: live.inputsSha256,
       trend: computeTrend(db, level, period, TREND_PERIODS, live.weightSet, now),
-      cases: Object.fromEntries(live.caseFlags),
+      cases: Object.fromEntries(live.caseFlags ?? []),
     };
     return toBulletinSummary(
       insertBulletin(db, {

@@ -1,10 +1,12 @@
 /**
- * A live ranking: the period's per-case facts from db/, counted, scored, tiered and ranked
- * by core/indices, with the previous period's ranks for the change column and the SHA-256
- * of every input used.
+ * A live ranking: the period's figures counted, scored, tiered and ranked, with the previous
+ * period's ranks for the change column and the SHA-256 of every input used.
+ *
+ * Two ways to count, which tests hold equal: SQLite's GROUP BY over the covering indexes
+ * (fast: what the screens and the CLI get), and core/indices over per-case facts (slower:
+ * publishing needs it, since a bulletin freezes which case counted towards which figure).
  */
 import { createHash } from 'node:crypto';
-import { canonicalInputsText } from '../../core/indices/inputs-text';
 import { measuredWindow, shiftPeriod, type Period } from '../../core/indices/periods';
 import { rankUnits, type RankedUnit, type RankingLevel, type RankingUnit } from '../../core/indices/ranking';
 import { aggregatePeriod, emptyCounts, type UnitCaseFlags, type UnitCounts } from '../../core/indices/unit-counts';
@@ -12,6 +14,8 @@ import type { Tier, WeightSet } from '../../core/indices/weight-set';
 import { latestBulletin } from '../../db/queries/bulletins';
 import {
   aggregateHandlingByPeriod,
+  aggregateIntakeByPeriod,
+  factsDigestText,
   listRankingUnits,
   loadHandlingCases,
   loadIntakeCases,
@@ -30,22 +34,54 @@ export interface LiveRanking {
   rows: RankingRow[];
   previousSource: 'bulletin' | 'live';
   inputsSha256: string;
-  caseFlags: Map<string, UnitCaseFlags>;
+  /** Which case counted towards which figure, per unit: only when asked for (publishing). */
+  caseFlags: Map<string, UnitCaseFlags> | null;
 }
 
-export function computeLiveRanking(db: Db, level: RankingLevel, period: Period, now: number): LiveRanking {
+/** Every unit's counts for one measuring window, counted by SQLite. */
+export function countsBySql(db: Db, level: RankingLevel, window: { start: number; end: number }): Map<string, UnitCounts> {
+  const counts = new Map<string, UnitCounts>();
+  const of = (code: string) => {
+    let c = counts.get(code);
+    if (!c) counts.set(code, (c = emptyCounts()));
+    return c;
+  };
+  for (const { periodIndex: _i, unitCode, ...handling } of aggregateHandlingByPeriod(db, level, [window])) {
+    Object.assign(of(unitCode), handling);
+  }
+  for (const { periodIndex: _i, unitCode, ...intake } of aggregateIntakeByPeriod(db, level, [window])) {
+    Object.assign(of(unitCode), intake);
+  }
+  return counts;
+}
+
+export function computeLiveRanking(
+  db: Db,
+  level: RankingLevel,
+  period: Period,
+  now: number,
+  options: { caseFlags?: boolean } = {},
+): LiveRanking {
   const weightSet = currentWeightSet(db, now);
   const units = listRankingUnits(db, level);
   // A running period is measured up to now (see core/indices/case-facts handlingFlags).
   const window = measuredWindow(period, now);
-  const handling = loadHandlingCases(db, level, window);
-  const intake = loadIntakeCases(db, level, window);
-  const aggregate = aggregatePeriod(period, handling, intake, now);
-  const ranked = rankUnits(units, aggregate.counts, weightSet);
+  let counts: Map<string, UnitCounts>;
+  let caseFlags: Map<string, UnitCaseFlags> | null = null;
+  if (options.caseFlags) {
+    const aggregate = aggregatePeriod(period, loadHandlingCases(db, level, window), loadIntakeCases(db, level, window), now);
+    counts = aggregate.counts;
+    caseFlags = aggregate.caseFlags;
+  } else {
+    counts = countsBySql(db, level, window);
+  }
+  const ranked = rankUnits(units, counts, weightSet);
   const previousPeriod = shiftPeriod(period, -1);
   const previous = previousRanks(db, level, previousPeriod, units, weightSet, now);
   const inputsSha256 = createHash('sha256')
-    .update(canonicalInputsText(period, window.end, level, weightSet, handling, intake))
+    .update(`period|${period.key}|${window.start}|${window.end}|${level}\n`)
+    .update(`weights|${JSON.stringify(weightSet.weights)}|${JSON.stringify(weightSet.tiers)}|${JSON.stringify(weightSet.grades)}\n`)
+    .update(factsDigestText(db, level, window))
     .digest('hex');
   return {
     period,
@@ -56,7 +92,7 @@ export function computeLiveRanking(db: Db, level: RankingLevel, period: Period, 
     rows: ranked.map((row) => toRankingRow(row, previous.byUnit.get(row.unitCode))),
     previousSource: previous.source,
     inputsSha256,
-    caseFlags: aggregate.caseFlags,
+    caseFlags,
   };
 }
 
@@ -84,23 +120,19 @@ function previousRanks(
       const figures = parseBulletinFigures(bulletin.figures);
       return {
         source: 'bulletin',
-        byUnit: new Map(
-          figures.rows.map((r) => [r.unitCode, { rank: r.rank, score: r.score, tier: r.tier }]),
-        ),
+        byUnit: new Map(figures.rows.map((r) => [r.unitCode, { rank: r.rank, score: r.score, tier: r.tier }])),
       };
     }
   }
+  // Ranks need the handling counts only: intake figures do not enter the score.
   const counts = new Map<string, UnitCounts>();
-  for (const row of aggregateHandlingByPeriod(db, level, [measuredWindow(previousPeriod, now)])) {
-    const { periodIndex: _index, unitCode, ...handling } = row;
+  for (const { periodIndex: _i, unitCode, ...handling } of aggregateHandlingByPeriod(db, level, [measuredWindow(previousPeriod, now)])) {
     counts.set(unitCode, { ...emptyCounts(), ...handling });
   }
   const ranked = rankUnits(units, counts, weightSet);
   return {
     source: 'live',
-    byUnit: new Map(
-      ranked.map((r) => [r.unitCode, { rank: r.rank, score: r.score?.value ?? null, tier: r.tier }]),
-    ),
+    byUnit: new Map(ranked.map((r) => [r.unitCode, { rank: r.rank, score: r.score?.value ?? null, tier: r.tier }])),
   };
 }
 

@@ -28,7 +28,9 @@ export function readCaseNumber(value: CellValue): CodeReading {
   const text = codeText(value);
   if (!text.ok) return text;
   if (text.value.length > 64) return { ok: false, problem: 'too_long' };
-  if (/[\u0000-\u001f]/.test(text.value)) return { ok: false, problem: 'not_digits' };
+  for (let i = 0; i < text.value.length; i++) {
+    if (text.value.charCodeAt(i) < 32) return { ok: false, problem: 'not_digits' };
+  }
   return text;
 }
 

@@ -71,14 +71,12 @@ export class CsvTokenizer {
         if (q === -1) {
           this.field += s.slice(i);
           this.checkLength(this.field.length);
-          i = n;
           start = n;
           break;
         }
         if (q + 1 === n) {
           this.field += s.slice(i, q);
           this.quoteAtChunkEnd = true;
-          i = n;
           start = n;
           break;
         }

@@ -3,8 +3,9 @@
  * than the city format: its status is only open or closed, it has no source and no
  * registration or dispatch time. Reading fills those gaps the same way every time, and says
  * so once per file:
- * - status closed → 已结案, closed at updated_datetime; open → the desk's state when the desk
- *   has the case, else 待受理;
+ * - status closed → 已结案, closed at updated_datetime (a case the desk voided stays voided:
+ *   the desk writes voided cases as closed); open → the desk's state when the desk has the
+ *   case, else 待受理;
  * - a new case comes from 市级平台派发 (the city platform sent it);
  * - a closed case the desk has no times for was registered and dispatched at requested_datetime.
  */
@@ -78,7 +79,10 @@ export function open311Cells(request: Record<string, unknown>, desk: ExchangeCas
 
   const status = cellText(cell(request['status'])).toLowerCase();
   const requested = cell(request['requested_datetime']);
-  if (status === 'closed') {
+  if (status === 'closed' && desk?.state === 'voided') {
+    // GeoReport has no "voided": a voided case goes out as closed and must come back voided.
+    set('status', 'voided', 'status');
+  } else if (status === 'closed') {
     set('status', '已结案', 'status');
     if (!desk?.closedAt) set('closed_at', cell(request['updated_datetime']) ?? requested, 'updated_datetime');
     if (!desk?.registeredAt) set('registered_at', requested, 'requested_datetime');

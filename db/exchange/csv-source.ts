@@ -30,7 +30,7 @@ function utf8Valid(sample: Buffer): boolean {
 
 function makeDecoding(label: string, encoding: 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be'): TextDecoding {
   // Strict UTF-8 all the way: a file that turns out not to be UTF-8 later is refused, not garbled.
-  let decoder: TextDecoder | null = null;
+  let decoder: TextDecoder | null;
   try {
     decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
   } catch {

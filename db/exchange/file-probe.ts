@@ -23,6 +23,12 @@ export class ExchangeRefusal extends Error {
   }
 }
 
+/** A library's message inside our sentence: one line, short (JSON.parse quotes the bad text). */
+export function oneLine(text: string, max = 120): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+
 export function refusal(code: string, zh: string, en: string, where?: string): ExchangeRefusal {
   return new ExchangeRefusal(code, { zh, en }, where);
 }

@@ -16,7 +16,7 @@ import { importGridsGeoJson } from '../queries/grid-import';
 import { importCaseRows, type InvalidRowSink } from './case-import';
 import type { CaseImportLookups } from './case-lookups';
 import { openCsvSource } from './csv-source';
-import { refuse, type ProbedFile } from './file-probe';
+import { oneLine, refuse, type ProbedFile } from './file-probe';
 import { emptyCounts, type ImportCounts, type ImportProgress } from './import-report';
 import { openJsonSource } from './json-source';
 import type { RowSource } from './row-source';
@@ -101,7 +101,7 @@ async function importGridsPart(db: Db, probed: ProbedFile, options: PartOptions)
   try {
     collection = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
   } catch (error) {
-    refuse('bad_json', `${probed.name} 不是有效的 JSON（${(error as Error).message}），文件可能不完整。`, `${probed.name} is not valid JSON (${(error as Error).message}): the file may be incomplete.`, probed.name);
+    refuse('bad_json', `${probed.name} 不是有效的 JSON（${oneLine((error as Error).message)}），文件可能不完整。`, `${probed.name} is not valid JSON (${oneLine((error as Error).message)}): the file may be incomplete.`, probed.name);
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const report = importGridsGeoJson(db, collection, { mode: 'import', crs: geoJsonCrs(collection), now: options.now, actor: options.actor.name, fileName: probed.name, sha256 });

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { MAX_RECORD_CHARS } from '../../core/exchange/csv-tokenizer';
 import { JsonArraySplitter, JsonShapeError } from '../../core/exchange/json-array-splitter';
-import { refusal, refuse, type ProbedFile } from './file-probe';
+import { oneLine, refusal, refuse, type ProbedFile } from './file-probe';
 import type { RowSource, SourceRow } from './row-source';
 
 export function openJsonSource(probed: ProbedFile, signal?: AbortSignal): RowSource {
@@ -70,7 +70,7 @@ function toRow(name: string, text: string, element: number): SourceRow {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw refusal('bad_json', `${name} 的第 ${element} 个对象不是有效的 JSON（${(error as Error).message}），文件可能已损坏。`, `Object ${element} of ${name} is not valid JSON (${(error as Error).message}): the file may be damaged.`, name);
+    throw refusal('bad_json', `${name} 的第 ${element} 个对象不是有效的 JSON（${oneLine((error as Error).message)}），文件可能已损坏。`, `Object ${element} of ${name} is not valid JSON (${oneLine((error as Error).message)}): the file may be damaged.`, name);
   }
   const object = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   return { row: element, object };

@@ -12,14 +12,23 @@ import { MAX_RECORD_CHARS } from '../../core/exchange/csv-tokenizer';
 import { SharedStringsReader, SheetRowsReader, workbookSheets, workbookTargets } from '../../core/exchange/sheet-xml';
 import { refusal, refuse, type ProbedFile } from './file-probe';
 import { fileSha256, type RowSource, type SourceRow } from './row-source';
-import { openCheckedZip, readEntryText, type CheckedZip } from './zip-guard';
+import { openCheckedZip, readEntryText, zipRefusal, type CheckedZip } from './zip-guard';
 
-async function* decodedText(zip: CheckedZip, entry: Entry, onBytes: (n: number) => void, signal?: AbortSignal): AsyncGenerator<string> {
+async function* decodedText(zip: CheckedZip, entry: Entry, fileName: string, onBytes: (n: number) => void, signal?: AbortSignal): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8');
-  for await (const chunk of await zip.open(entry)) {
+  const chunks = (await zip.open(entry))[Symbol.asyncIterator]();
+  for (;;) {
+    let next: IteratorResult<unknown>;
+    try {
+      next = await chunks.next();
+    } catch (error) {
+      // Damaged deflate data, a bad CRC, an entry longer than it said: the file is broken.
+      throw signal?.aborted ? signal.reason : zipRefusal(fileName, error);
+    }
+    if (next.done) break;
     if (signal?.aborted) throw signal.reason;
-    onBytes((chunk as Buffer).length);
-    yield decoder.decode(chunk as Buffer, { stream: true });
+    onBytes((next.value as Buffer).length);
+    yield decoder.decode(next.value as Buffer, { stream: true });
   }
   yield decoder.decode();
 }
@@ -47,7 +56,7 @@ export async function openXlsxSource(probed: ProbedFile, sheet: string | null, s
     const shared = new SharedStringsReader(tooLong);
     const sharedPath = [...targets.values()].find((t) => /sharedStrings\d*\.xml$/i.test(t)) ?? 'xl/sharedStrings.xml';
     const sharedEntry = zip.entries.get(sharedPath);
-    if (sharedEntry) for await (const text of decodedText(zip, sharedEntry, () => {}, signal)) shared.push(text);
+    if (sharedEntry) for await (const text of decodedText(zip, sharedEntry, probed.name, () => {}, signal)) shared.push(text);
     const sha256 = await fileSha256(probed.path, signal);
     zip.close();
 
@@ -64,7 +73,7 @@ export async function openXlsxSource(probed: ProbedFile, sheet: string | null, s
         refusal('row_too_long', `${probed.name} 第 ${row.toLocaleString()} 行超过 ${MAX_RECORD_CHARS.toLocaleString()} 个字符：这不是案卷表格，或文件已损坏。`, `Row ${row.toLocaleString()} of ${probed.name} is over ${MAX_RECORD_CHARS.toLocaleString()} characters: not a case table, or a damaged file.`, probed.name),
       );
       try {
-        for await (const text of decodedText(reading, entry, (n) => (bytesRead = Math.round((inflated += n) * scale)), signal)) {
+        for await (const text of decodedText(reading, entry, probed.name, (n) => (bytesRead = Math.round((inflated += n) * scale)), signal)) {
           const batch = rows.push(text);
           for (const row of batch) {
             let chars = 0;

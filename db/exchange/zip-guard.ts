@@ -11,7 +11,7 @@ import { pipeline } from 'node:stream/promises';
 import { Transform, Writable } from 'node:stream';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { isSafeRelativePath } from '../../core/exchange/manifest';
-import { ExchangeRefusal, refusal } from './file-probe';
+import { ExchangeRefusal, oneLine, refusal } from './file-probe';
 
 export const ZIP_LIMITS = {
   maxEntries: 10_000,
@@ -43,8 +43,10 @@ function openEntry(zip: ZipFile, entry: Entry): Promise<NodeJS.ReadableStream> {
   });
 }
 
-function zipRefusal(name: string, error: unknown): ExchangeRefusal {
-  const message = (error as Error).message ?? String(error);
+/** Any failure reading a zip (bad deflate data, CRC, sizes) as one sentence naming the file. */
+export function zipRefusal(name: string, error: unknown): ExchangeRefusal {
+  if (error instanceof ExchangeRefusal) return error;
+  const message = oneLine((error as Error).message ?? String(error));
   if (/relative path|absolute path|invalid characters/.test(message)) {
     return refusal('zip_path_outside', `${name} 中有指向所选文件夹之外的路径（${message.split(': ').pop()}），已拒绝，未写入任何内容。`, `${name} holds a path outside the chosen folder (${message.split(': ').pop()}): refused, nothing written.`, name);
   }
@@ -226,6 +228,10 @@ export async function readEntryText(zip: CheckedZip, entryName: string, maxBytes
   if (!entry) return null;
   if (entry.uncompressedSize > maxBytes) throw bombRefusal(entryName);
   const chunks: Buffer[] = [];
-  for await (const chunk of await zip.open(entry)) chunks.push(chunk as Buffer);
+  try {
+    for await (const chunk of await zip.open(entry)) chunks.push(chunk as Buffer);
+  } catch (error) {
+    throw zipRefusal(entryName, error);
+  }
   return Buffer.concat(chunks).toString('utf8');
 }

@@ -7,7 +7,7 @@ import { NEAR_DUE_FRACTION } from '../../core/clocks';
 import type { CaseSource, CaseState, Urgency } from '../../core/glossary';
 import { BOARD_OPEN_STATES_SQL } from '../migrations/002-case-board.sql';
 import type { Db } from '../open';
-import { searchCandidates, type SearchCandidates, type SearchScope } from './case-search';
+import { searchCandidates, searchTerms, textMatchSql } from './case-search';
 
 export interface BoardFilters {
   communityCode?: string | undefined;
@@ -25,14 +25,6 @@ export interface BoardFilters {
   closedFrom?: number | undefined;
   closedTo?: number | undefined;
   q?: string | undefined;
-  /** The search already run for `q` (the board runs it once for all its columns). */
-  resolvedSearch?: (SearchCandidates & { scope: SearchScope }) | undefined;
-}
-
-/** Runs the search of `filters.q` once, for several page reads over the same scope. */
-export function withResolvedSearch(db: Db, filters: BoardFilters, scope: SearchScope): BoardFilters {
-  if (!filters.q?.trim()) return filters;
-  return { ...filters, resolvedSearch: { ...searchCandidates(db, filters.q, scope), scope } };
 }
 
 export type BoardSort = 'due' | 'reported_desc' | 'closed_desc';
@@ -92,6 +84,8 @@ interface Where {
   params: Record<string, unknown>;
   /** The search matched more cases than it keeps: the result is the newest of them. */
   searchTruncated: boolean;
+  /** The history search's candidates, when there is one (at most a few thousand). */
+  searchIds: number[] | null;
 }
 
 /** The WHERE for `states` and the filters; `states` all open lets the partial indexes work. */
@@ -142,14 +136,22 @@ function buildWhere(db: Db, states: readonly CaseState[], filters: BoardFilters,
     params[key] = filters[key];
   }
   let searchTruncated = false;
+  let searchIds: number[] | null = null;
   if (filters.q?.trim()) {
-    const scope: SearchScope = allOpen ? 'open' : 'all';
-    const found = filters.resolvedSearch?.scope === scope ? filters.resolvedSearch : searchCandidates(db, filters.q, scope);
-    clauses.push(`c.id IN (SELECT value FROM json_each(@searchIds))`);
-    params.searchIds = JSON.stringify(found.ids);
-    searchTruncated = found.truncated;
+    if (allOpen) {
+      // The open board: match the text in the open-case indexes, exactly.
+      const { sql, params: likes } = textMatchSql(searchTerms(filters.q));
+      clauses.push(sql);
+      Object.assign(params, likes);
+    } else {
+      const found = searchCandidates(db, filters.q);
+      clauses.push('c.id IN (SELECT value FROM json_each(@searchIds))');
+      params.searchIds = JSON.stringify(found.ids);
+      searchIds = found.ids;
+      searchTruncated = found.truncated;
+    }
   }
-  return { clauses, params, searchTruncated };
+  return { clauses, params, searchTruncated, searchIds };
 }
 
 const ORDER: Record<BoardSort, string> = {
@@ -180,6 +182,7 @@ export function readCasePage(
 ): CasePage {
   const where = buildWhere(db, options.states, options.filters, options.now);
   const whereSql = where.clauses.length ? `WHERE ${where.clauses.join(' AND ')}` : '';
+  if (where.searchIds) return readSearchPage(db, where, whereSql, options);
   // Page the ids on the index alone, then join the names for just this page.
   const raw = db
     .prepare<Record<string, unknown>, RawCard>(
@@ -201,6 +204,55 @@ export function readCasePage(
   return {
     rows: raw.map((r) => ({ ...r, escalated: r.escalated === 1, supervised: r.supervised === 1 })),
     total,
+    searchTruncated: where.searchTruncated,
+  };
+}
+
+const SORT_KEY: Record<BoardSort, { sql: string; descending: boolean }> = {
+  due: { sql: BOARD_DUE, descending: false },
+  reported_desc: { sql: 'c.reported_at', descending: true },
+  closed_desc: { sql: 'c.closed_at', descending: true },
+};
+
+/**
+ * A history search: its candidates (a few thousand at most) are filtered and keyed in one
+ * pass, ordered here, and only the page's cards are read with their names.
+ */
+function readSearchPage(
+  db: Db,
+  where: Where,
+  whereSql: string,
+  options: { sort: BoardSort; offset: number; limit: number },
+): CasePage {
+  const key = SORT_KEY[options.sort];
+  const keyed = db
+    .prepare<Record<string, unknown>, { id: number; k: number | null }>(`SELECT c.id, ${key.sql} AS k FROM cases c ${whereSql}`)
+    .all(where.params);
+  // SQLite's order: NULL first ascending, last descending; ties by id the same way.
+  const direction = key.descending ? -1 : 1;
+  keyed.sort((a, b) => {
+    if (a.k !== b.k) {
+      if (a.k == null) return -direction;
+      if (b.k == null) return direction;
+      return (a.k - b.k) * direction;
+    }
+    return (a.id - b.id) * direction;
+  });
+  const pageIds = keyed.slice(options.offset, options.offset + options.limit).map((r) => r.id);
+  const byId = new Map(
+    db
+      .prepare<[string], RawCard>(
+        `SELECT ${CARD_COLUMNS} FROM cases c ${CARD_JOINS} WHERE c.id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify(pageIds))
+      .map((r) => [r.id, r]),
+  );
+  return {
+    rows: pageIds
+      .map((id) => byId.get(id))
+      .filter((r): r is RawCard => r != null)
+      .map((r) => ({ ...r, escalated: r.escalated === 1, supervised: r.supervised === 1 })),
+    total: keyed.length,
     searchTruncated: where.searchTruncated,
   };
 }

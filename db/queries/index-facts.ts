@@ -4,7 +4,7 @@
  * (migration 5), intake facts through `reported_at`. Rows come back as arrays (`raw()`),
  * which is what keeps a month over a million cases fast.
  */
-import type { HandlingCase, IntakeCase } from '../../core/indices/case-facts';
+import { DEFAULT_ACCEPT_MS, type HandlingCase, type IntakeCase } from '../../core/indices/case-facts';
 import type { Period } from '../../core/indices/periods';
 import type { RankingLevel, RankingUnit } from '../../core/indices/ranking';
 import type { CaseState, Satisfaction } from '../../core/glossary';
@@ -105,35 +105,106 @@ export interface PeriodUnitHandlingCounts {
   satisfied: number;
 }
 
+/** `(i, start, end)` rows for a VALUES list of measuring windows. */
+function windowValues(windows: ReadonlyArray<Pick<Period, 'start' | 'end'>>) {
+  return {
+    values: windows.map(() => '(?, ?, ?)').join(', '),
+    params: windows.flatMap((p, i) => [i, p.start, p.end]),
+  };
+}
+
 /**
- * Handling counts per (period, unit) for many periods in one pass, aggregated by SQLite:
- * what the 12-month trend needs. The conditions are core/indices/case-facts.ts
- * `handlingFlags`, written in SQL; a test checks that both agree on the demo street.
+ * Handling counts per (window, unit) for many windows in one statement, aggregated by
+ * SQLite over the covering index: what the ranking and the 12-month trend need. The
+ * conditions are core/indices/case-facts.ts `handlingFlags` written in SQL; a test checks
+ * that both agree. (`x OR NULL` counts the rows where x holds; NULL never counts.)
  */
 export function aggregateHandlingByPeriod(
   db: Db,
   level: RankingLevel,
-  periods: ReadonlyArray<Pick<Period, 'start' | 'end'>>,
+  windows: ReadonlyArray<Pick<Period, 'start' | 'end'>>,
 ): PeriodUnitHandlingCounts[] {
-  if (periods.length === 0) return [];
+  if (windows.length === 0) return [];
   const column = LEVEL_COLUMN[level];
-  const values = periods.map(() => '(?, ?, ?)').join(', ');
-  const params = periods.flatMap((p, i) => [i, p.start, p.end]);
+  const { values, params } = windowValues(windows);
   return db
     .prepare<unknown[], PeriodUnitHandlingCounts>(
       `WITH p(i, start_at, end_at) AS (VALUES ${values})
        SELECT p.i AS periodIndex, c.${column} AS unitCode,
               count(*) AS due,
-              sum(c.closed_at IS NOT NULL AND c.closed_at < p.end_at) AS closed,
-              sum(c.closed_at IS NOT NULL AND (c.due_at IS NULL OR c.closed_at <= c.due_at)) AS onTime,
-              sum(c.rework_count > 0) AS rework,
-              sum(c.extension_count > 0) AS extended,
-              sum(c.satisfaction IS NOT NULL) AS callbacks,
-              sum(c.satisfaction IS NOT NULL AND c.satisfaction IN ('satisfied', 'basically_satisfied')) AS satisfied
+              count(c.closed_at < p.end_at OR NULL) AS closed,
+              count(c.closed_at <= coalesce(c.due_at, c.closed_at) OR NULL) AS onTime,
+              count(c.rework_count > 0 OR NULL) AS rework,
+              count(c.extension_count > 0 OR NULL) AS extended,
+              count(c.satisfaction) AS callbacks,
+              count(c.satisfaction IN ('satisfied', 'basically_satisfied') OR NULL) AS satisfied
          FROM p CROSS JOIN cases c
         WHERE c.accountable_at >= p.start_at AND c.accountable_at < p.end_at
           AND c.${column} IS NOT NULL
         GROUP BY p.i, c.${column}`,
     )
     .all(...params);
+}
+
+export interface PeriodUnitIntakeCounts {
+  periodIndex: number;
+  unitCode: string;
+  reported: number;
+  registered: number;
+  timelyAccepted: number;
+}
+
+/** Intake counts per (window, unit): core/indices/case-facts.ts `intakeFlags` in SQL. */
+export function aggregateIntakeByPeriod(
+  db: Db,
+  level: RankingLevel,
+  windows: ReadonlyArray<Pick<Period, 'start' | 'end'>>,
+): PeriodUnitIntakeCounts[] {
+  if (windows.length === 0) return [];
+  const column = LEVEL_COLUMN[level];
+  const { values, params } = windowValues(windows);
+  return db
+    .prepare<unknown[], PeriodUnitIntakeCounts>(
+      `WITH p(i, start_at, end_at) AS (VALUES ${values})
+       SELECT p.i AS periodIndex, c.${column} AS unitCode,
+              count(*) AS reported,
+              count(c.registered_at) AS registered,
+              count(c.registered_at <= coalesce(c.accept_due_at, c.reported_at + ${DEFAULT_ACCEPT_MS}) OR NULL) AS timelyAccepted
+         FROM p CROSS JOIN cases c
+        WHERE c.reported_at >= p.start_at AND c.reported_at < p.end_at AND c.state <> 'voided'
+          AND c.${column} IS NOT NULL
+        GROUP BY p.i, c.${column}`,
+    )
+    .all(...params);
+}
+
+/**
+ * The canonical text of every per-case fact a window's figures read, one line per case
+ * (handling facts, then intake facts), built by SQLite in one pass over the covering
+ * indexes. Its SHA-256 is a bulletin's inputs_sha256: any change to a fact used changes it.
+ * The lines come in the covering index's key order (INDEXED BY pins the plan; the key ends
+ * with the row id), which the data alone decides, so the same facts always give the same
+ * text without paying for a sort.
+ */
+export function factsDigestText(db: Db, level: RankingLevel, window: Pick<Period, 'start' | 'end'>): string {
+  const column = LEVEL_COLUMN[level];
+  const handling = db
+    .prepare<[number, number], string | null>(
+      `SELECT group_concat(printf('H|%d|%s|%s|%s|%s|%s|%d|%d|%s', id, ${column}, state, registered_at,
+                closed_at, due_at, rework_count, extension_count, satisfaction), char(10))
+         FROM cases INDEXED BY cases_accountable_facts
+        WHERE accountable_at >= ? AND accountable_at < ? AND ${column} IS NOT NULL`,
+    )
+    .pluck()
+    .get(window.start, window.end);
+  const intake = db
+    .prepare<[number, number], string | null>(
+      `SELECT group_concat(printf('I|%d|%s|%s|%d|%s|%s', id, ${column}, state, reported_at, registered_at,
+                accept_due_at), char(10))
+         FROM cases INDEXED BY cases_intake_facts
+        WHERE reported_at >= ? AND reported_at < ? AND state <> 'voided' AND ${column} IS NOT NULL`,
+    )
+    .pluck()
+    .get(window.start, window.end);
+  return `${handling ?? ''}\n${intake ?? ''}\n`;
 }

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { getApi } from '../api/client';
 import { useApiQuery } from '../api/useApiQuery';
 import { LockScreen } from './LockScreen';
@@ -22,7 +22,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const status = query.data ?? null;
   // useApiQuery hands out a new refresh() each render; the callbacks below must stay put.
   const refreshRef = useRef(query.refresh);
-  refreshRef.current = query.refresh;
+  useEffect(() => {
+    refreshRef.current = query.refresh;
+  });
   const refresh = useCallback(() => refreshRef.current(), []);
 
   const done = useCallback(() => {

@@ -18,7 +18,7 @@ import { LiveBus } from '../../api/live';
 import { CASE_SOURCES, CASE_STATES, type CaseState } from '../../core/glossary';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../core/time';
 import { openOrCreateDatabase } from '../../db/bootstrap';
-import { openDatabase, type Db } from '../../db/open';
+import { openDatabase } from '../../db/open';
 import { readCasePage, type BoardFilters } from '../../db/queries/case-board';
 import { seedDemoStreet } from '../../db/seed/demo';
 import { seedReferenceData } from '../../db/seed/reference';
@@ -26,13 +26,20 @@ import { median, percentile, record } from './record';
 
 const TOTAL = Number(process.env.BENCH_CASES ?? 1_000_000);
 const NOW = Date.UTC(2026, 10, 21, 6, 0);
-const OPEN: CaseState[] = ['reported', 'registered', 'dispatched', 'in_progress', 'handled', 'suspended'];
+const OPEN: CaseState[] = [
+  'reported',
+  'registered',
+  'dispatched',
+  'in_progress',
+  'handled',
+  'suspended',
+];
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'griddesk-bench-cases-'));
 const log = (message: string) => process.stderr.write(`[cases.bench] ${message}\n`);
 
 /** A small deterministic generator, so runs are comparable. */
 let seed = 20261121;
-const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+const rand = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
 const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
 
 function timeIt(run: () => unknown): number {
@@ -46,18 +53,56 @@ function timeIt(run: () => unknown): number {
 const keptFile = process.env.BENCH_DB_FILE;
 const reuse = keptFile != null && fs.existsSync(keptFile);
 const file = keptFile ?? path.join(dir, 'million.sqlite');
-const { db } = openOrCreateDatabase(file, { appVersion: 'bench', now: NOW, demoWhenNew: true, demoSeed: 1 });
-const grids = db.prepare("SELECT code, name, community_code AS community, center_lng AS lng, center_lat AS lat FROM places WHERE level = 'grid'").all() as Array<{ code: string; name: string; community: string; lng: number; lat: number }>;
-const categories = db.prepare('SELECT code, minor_name AS name, default_unit_code AS unit FROM categories').all() as Array<{ code: string; name: string; unit: string }>;
-const units = db.prepare("SELECT code FROM units WHERE kind = 'department'").pluck().all() as string[];
-const PHRASES = ['周边', '路口', '门口', '车棚旁', '东侧', '西侧', '南门', '北侧绿化带', '楼道内', '沿街商铺前'];
-const PROBLEMS = ['较多，影响通行', '长期存在，居民反映强烈', '夜间尤为严重', '已有多日', '存在安全隐患', '影响市容'];
+const { db } = openOrCreateDatabase(file, {
+  appVersion: 'bench',
+  now: NOW,
+  demoWhenNew: true,
+  demoSeed: 1,
+});
+const grids = db
+  .prepare(
+    "SELECT code, name, community_code AS community, center_lng AS lng, center_lat AS lat FROM places WHERE level = 'grid'",
+  )
+  .all() as Array<{ code: string; name: string; community: string; lng: number; lat: number }>;
+const categories = db
+  .prepare('SELECT code, minor_name AS name, default_unit_code AS unit FROM categories')
+  .all() as Array<{ code: string; name: string; unit: string }>;
+const units = db
+  .prepare("SELECT code FROM units WHERE kind = 'department'")
+  .pluck()
+  .all() as string[];
+const PHRASES = [
+  '周边',
+  '路口',
+  '门口',
+  '车棚旁',
+  '东侧',
+  '西侧',
+  '南门',
+  '北侧绿化带',
+  '楼道内',
+  '沿街商铺前',
+];
+const PROBLEMS = [
+  '较多，影响通行',
+  '长期存在，居民反映强烈',
+  '夜间尤为严重',
+  '已有多日',
+  '存在安全隐患',
+  '影响市容',
+];
 
 function bulkInsert(): void {
   const secondary = db
-    .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name IN ('cases', 'case_events') AND sql IS NOT NULL")
+    .prepare(
+      "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name IN ('cases', 'case_events') AND sql IS NOT NULL",
+    )
     .all() as Array<{ name: string; sql: string }>;
-  const triggers = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'cases_fts_%'").all() as Array<{ name: string; sql: string }>;
+  const triggers = db
+    .prepare(
+      "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'cases_fts_%'",
+    )
+    .all() as Array<{ name: string; sql: string }>;
   for (const index of secondary) db.exec(`DROP INDEX ${index.name}`);
   for (const trigger of triggers) db.exec(`DROP TRIGGER ${trigger.name}`);
   db.pragma('synchronous = OFF');
@@ -81,15 +126,36 @@ function bulkInsert(): void {
       const reportedAt = NOW - span + Math.floor((i / TOTAL) * span) - Math.floor(rand() * HOUR_MS);
       const age = NOW - reportedAt;
       let state: CaseState;
-      if (age > 20 * DAY_MS) state = rand() < 0.03 ? 'voided' : rand() < 0.0015 ? 'suspended' : 'closed';
-      else if (age > 2 * DAY_MS) state = rand() < 0.55 ? 'closed' : pick(['in_progress', 'handled', 'dispatched', 'suspended'] as const);
-      else state = pick(['reported', 'registered', 'dispatched', 'in_progress', 'in_progress', 'handled', 'closed'] as const);
-      const registered = state === 'reported' || (state === 'voided' && rand() < 0.5) ? null : reportedAt + 2 * MINUTE_MS;
+      if (age > 20 * DAY_MS)
+        state = rand() < 0.03 ? 'voided' : rand() < 0.0015 ? 'suspended' : 'closed';
+      else if (age > 2 * DAY_MS)
+        state =
+          rand() < 0.55
+            ? 'closed'
+            : pick(['in_progress', 'handled', 'dispatched', 'suspended'] as const);
+      else
+        state = pick([
+          'reported',
+          'registered',
+          'dispatched',
+          'in_progress',
+          'in_progress',
+          'handled',
+          'closed',
+        ] as const);
+      const registered =
+        state === 'reported' || (state === 'voided' && rand() < 0.5)
+          ? null
+          : reportedAt + 2 * MINUTE_MS;
       const window = (rand() < 0.3 ? 4 : 24) * HOUR_MS;
       const due = registered ? registered + window : null;
-      const dispatched = registered && !['registered', 'voided'].includes(state) ? registered + 10 * MINUTE_MS : null;
+      const dispatched =
+        registered && !['registered', 'voided'].includes(state)
+          ? registered + 10 * MINUTE_MS
+          : null;
       const arrived = dispatched && state !== 'dispatched' ? dispatched + 30 * MINUTE_MS : null;
-      const closed = state === 'closed' ? (registered ?? reportedAt) + Math.floor(rand() * 1.3 * window) : null;
+      const closed =
+        state === 'closed' ? (registered ?? reportedAt) + Math.floor(rand() * 1.3 * window) : null;
       const address = `${grid.name}${1 + Math.floor(rand() * 40)}号楼${pick(PHRASES)}`;
       const id = insertCase.run(
         `B${String(i).padStart(9, '0')}`,
@@ -143,8 +209,14 @@ function bulkInsert(): void {
 }
 
 if (!reuse) bulkInsert();
-const counts = db.prepare('SELECT count(*) AS total, sum(state IN (\'reported\',\'registered\',\'dispatched\',\'in_progress\',\'handled\',\'suspended\')) AS open FROM cases').get() as { total: number; open: number };
-log(`${counts.total} cases, ${counts.open} open; file ${Math.round(fs.statSync(file).size / 1e6)} MB`);
+const counts = db
+  .prepare(
+    "SELECT count(*) AS total, sum(state IN ('reported','registered','dispatched','in_progress','handled','suspended')) AS open FROM cases",
+  )
+  .get() as { total: number; open: number };
+log(
+  `${counts.total} cases, ${counts.open} open; file ${Math.round(fs.statSync(file).size / 1e6)} MB`,
+);
 
 // 2. The board page query: random filters, a column (one state) or the table (all open).
 const communities = [...new Set(grids.map((g) => g.community))];
@@ -163,7 +235,11 @@ function randomBoardQuery(): { states: CaseState[]; filters: BoardFilters; offse
   }
   if (kind === 8) filters.q = pick(['号楼', '垃圾', '第3网格', '车棚旁']);
   const table = rand() < 0.3;
-  return { states: table ? OPEN : [pick(OPEN)], filters, offset: rand() < 0.2 ? Math.floor(rand() * 20) * 50 : 0 };
+  return {
+    states: table ? OPEN : [pick(OPEN)],
+    filters,
+    offset: rand() < 0.2 ? Math.floor(rand() * 20) * 50 : 0,
+  };
 }
 
 function boardRun(label: string, runs: number) {
@@ -174,13 +250,19 @@ function boardRun(label: string, runs: number) {
     times.push(timeIt(() => readCasePage(db, { ...query, sort: 'due', limit: 50, now: NOW })));
   }
   log(`${label}: p50 ${median(times).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms`);
-  return { p50Ms: round(median(times)), p95Ms: round(percentile(times, 95)), maxMs: round(Math.max(...times)) };
+  return {
+    p50Ms: round(median(times)),
+    p95Ms: round(percentile(times, 95)),
+    maxMs: round(Math.max(...times)),
+  };
 }
 const round = (ms: number) => Math.round(ms * 100) / 100;
 
 boardRun('board warm-up', 50);
 const board = boardRun('board page (indexed)', 400);
-const boardIndexes = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND name LIKE 'cases_board_%'").all() as Array<{ name: string; sql: string }>;
+const boardIndexes = db
+  .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND name LIKE 'cases_board_%'")
+  .all() as Array<{ name: string; sql: string }>;
 for (const index of boardIndexes) db.exec(`DROP INDEX ${index.name}`);
 db.exec('ANALYZE');
 const boardBaseline = boardRun('board page (without the 002 indexes)', 100);
@@ -188,7 +270,18 @@ for (const index of boardIndexes) db.exec(index.sql);
 db.exec('ANALYZE');
 
 // 3. Full-text search across all states, newest first, 50 cards + total; against LIKE.
-const SEARCHES = ['暴露垃圾', '第12网格', '车棚旁', '号楼东侧', '安全隐患', '乱停放', 'B00099', '沿街商铺前', '居民反映强烈', '积存垃圾渣土'];
+const SEARCHES = [
+  '暴露垃圾',
+  '第12网格',
+  '车棚旁',
+  '号楼东侧',
+  '安全隐患',
+  '乱停放',
+  'B00099',
+  '沿街商铺前',
+  '居民反映强烈',
+  '积存垃圾渣土',
+];
 const ALL = [...CASE_STATES];
 function searchRun(label: string, run: (q: string) => unknown, runs: number) {
   const times: number[] = [];
@@ -199,26 +292,81 @@ function searchRun(label: string, run: (q: string) => unknown, runs: number) {
 const likePage = db.prepare(
   `SELECT id FROM cases WHERE case_no LIKE @p OR address LIKE @p OR description LIKE @p ORDER BY reported_at DESC LIMIT 50`,
 );
-const likeCount = db.prepare('SELECT count(*) FROM cases WHERE case_no LIKE @p OR address LIKE @p OR description LIKE @p').pluck();
-searchRun('search warm-up', (q) => readCasePage(db, { states: ALL, filters: { q }, sort: 'reported_desc', offset: 0, limit: 50, now: NOW }), 20);
-const search = searchRun('search (FTS5 trigram)', (q) => readCasePage(db, { states: ALL, filters: { q }, sort: 'reported_desc', offset: 0, limit: 50, now: NOW }), 200);
-const searchBaseline = searchRun('search (LIKE, no index)', (q) => {
-  likePage.all({ p: `%${q}%` });
-  likeCount.get({ p: `%${q}%` });
-}, 20);
+const likeCount = db
+  .prepare(
+    'SELECT count(*) FROM cases WHERE case_no LIKE @p OR address LIKE @p OR description LIKE @p',
+  )
+  .pluck();
+searchRun(
+  'search warm-up',
+  (q) =>
+    readCasePage(db, {
+      states: ALL,
+      filters: { q },
+      sort: 'reported_desc',
+      offset: 0,
+      limit: 50,
+      now: NOW,
+    }),
+  20,
+);
+const search = searchRun(
+  'search (FTS5 trigram)',
+  (q) =>
+    readCasePage(db, {
+      states: ALL,
+      filters: { q },
+      sort: 'reported_desc',
+      offset: 0,
+      limit: 50,
+      now: NOW,
+    }),
+  200,
+);
+const searchBaseline = searchRun(
+  'search (LIKE, no index)',
+  (q) => {
+    likePage.all({ p: `%${q}%` });
+    likeCount.get({ p: `%${q}%` });
+  },
+  20,
+);
 
 // 4. One move, as the API makes it: read, check, write the event and the row, commit (FULL sync).
-const context: ApiContext = { db, now: () => NOW, appVersion: 'bench', live: new LiveBus(), actor: SYSTEM_ACTOR, transport: 'cli' };
-const reported = db.prepare("SELECT id FROM cases WHERE state = 'reported' ORDER BY id DESC LIMIT 60").pluck().all() as number[];
+const context: ApiContext = {
+  db,
+  now: () => NOW,
+  appVersion: 'bench',
+  live: new LiveBus(),
+  actor: SYSTEM_ACTOR,
+  transport: 'cli',
+};
+const reported = db
+  .prepare("SELECT id FROM cases WHERE state = 'reported' ORDER BY id DESC LIMIT 60")
+  .pluck()
+  .all() as number[];
 const moveTimes: number[] = [];
 for (const id of reported) {
   moveTimes.push(timeIt(() => moveCase(context, id, { kind: 'register' })));
-  moveTimes.push(timeIt(() => moveCase(context, id, { kind: 'dispatch', leadUnitCode: units[0]!, assistUnitCodes: [] })));
+  moveTimes.push(
+    timeIt(() =>
+      moveCase(context, id, { kind: 'dispatch', leadUnitCode: units[0]!, assistUnitCodes: [] }),
+    ),
+  );
   moveTimes.push(timeIt(() => moveCase(context, id, { kind: 'sign' })));
   moveTimes.push(timeIt(() => moveCase(context, id, { kind: 'handle', result: '已处置' })));
-  moveTimes.push(timeIt(() => moveCase({ ...context, actor: { ...SYSTEM_ACTOR, name: '核查员' } }, id, { kind: 'close' })));
+  moveTimes.push(
+    timeIt(() =>
+      moveCase({ ...context, actor: { ...SYSTEM_ACTOR, name: '核查员' } }, id, { kind: 'close' }),
+    ),
+  );
 }
-const move = { moves: moveTimes.length, p50Ms: round(median(moveTimes)), p95Ms: round(percentile(moveTimes, 95)), maxMs: round(Math.max(...moveTimes)) };
+const move = {
+  moves: moveTimes.length,
+  p50Ms: round(median(moveTimes)),
+  p95Ms: round(percentile(moveTimes, 95)),
+  maxMs: round(Math.max(...moveTimes)),
+};
 log(`move: p50 ${move.p50Ms} ms, p95 ${move.p95Ms} ms`);
 db.close();
 
@@ -226,7 +374,13 @@ db.close();
 function demoTime(withTriggers: boolean, run: number): number {
   const demoFile = path.join(dir, `demo-${withTriggers}-${run}.sqlite`);
   const opened = openDatabase(demoFile, { appVersion: 'bench', now: NOW });
-  if (!withTriggers) for (const name of ['cases_fts_after_insert', 'cases_fts_after_update', 'cases_fts_after_delete']) opened.db.exec(`DROP TRIGGER ${name}`);
+  if (!withTriggers)
+    for (const name of [
+      'cases_fts_after_insert',
+      'cases_fts_after_update',
+      'cases_fts_after_delete',
+    ])
+      opened.db.exec(`DROP TRIGGER ${name}`);
   seedReferenceData(opened.db, NOW);
   const ms = timeIt(() => seedDemoStreet(opened.db, { now: NOW, seed: 1 }));
   opened.db.close();

@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { build } from 'esbuild';
 import {
   compileGeometry,
@@ -177,7 +177,7 @@ fs.writeFileSync(
 type DrawResult = { polygons: number; firstDraw: number; pans: number[] };
 type ClusterResult = { points: number; firstDraw: number; clustersShown: number; pans: number[] };
 const browser = await chromium.launch(chromiumLaunchOptions());
-async function inPage<T>(run: (page: import('@playwright/test').Page) => Promise<T>): Promise<T> {
+async function inPage<T>(run: (page: Page) => Promise<T>): Promise<T> {
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
   page.setDefaultTimeout(600_000);
   await page.goto(`file://${path.join(pageDir, 'index.html')}`);

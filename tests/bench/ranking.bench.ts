@@ -45,8 +45,14 @@ function generateCity(db: Db): void {
     communities.push(code);
     insertPlace.run(code, 'community', `第${i}社区`, street, code);
   }
-  const category = db.prepare('SELECT code FROM categories ORDER BY code LIMIT 1').pluck().get() as string;
-  const units = db.prepare("SELECT code FROM units WHERE kind = 'department'").pluck().all() as string[];
+  const category = db
+    .prepare('SELECT code FROM categories ORDER BY code LIMIT 1')
+    .pluck()
+    .get() as string;
+  const units = db
+    .prepare("SELECT code FROM units WHERE kind = 'department'")
+    .pluck()
+    .all() as string[];
   // Bulk insert: the case board's full-text trigger would index a million case numbers
   // the ranking never searches; this temp database does without it.
   db.exec('DROP TRIGGER IF EXISTS cases_fts_after_insert');
@@ -73,8 +79,12 @@ function generateCity(db: Db): void {
       else if (roll < 0.05) state = 'voided';
       else if (roll < 0.07) state = 'suspended';
       else if (roll < 0.12 || (due !== null && due > now)) state = 'dispatched';
-      const closed = state === 'closed' ? Math.min(now, registered! + Math.floor(rnd() * 80 * pace * HOUR)) : null;
-      const satisfied = state === 'closed' && rnd() < 0.6 ? (rnd() < 0.9 ? 'satisfied' : 'unsatisfied') : null;
+      const closed =
+        state === 'closed'
+          ? Math.min(now, registered! + Math.floor(rnd() * 80 * pace * HOUR))
+          : null;
+      const satisfied =
+        state === 'closed' && rnd() < 0.6 ? (rnd() < 0.9 ? 'satisfied' : 'unsatisfied') : null;
       insert.run(
         `B${String(i).padStart(9, '0')}`,
         category,
@@ -120,18 +130,43 @@ try {
   if (!reuse) generateCity(opened.db);
   const generationMs = reuse ? 0 : performance.now() - generated;
   opened.db.pragma('optimize');
-  const context: ApiContext = { db: opened.db, now: () => now, appVersion: 'bench', live: new LiveBus(), actor: SYSTEM_ACTOR, transport: 'cli' };
+  const context: ApiContext = {
+    db: opened.db,
+    now: () => now,
+    appVersion: 'bench',
+    live: new LiveBus(),
+    actor: SYSTEM_ACTOR,
+    transport: 'cli',
+  };
   const month = shiftPeriod(periodContaining('month', now), -1).key;
 
-  const ranking = await timeRuns(() => invoke(context, 'ranking.compute', { period: month, level: 'community' }));
-  const result = (await invoke(context, 'ranking.compute', { period: month, level: 'community' })) as {
+  const ranking = await timeRuns(() =>
+    invoke(context, 'ranking.compute', { period: month, level: 'community' }),
+  );
+  const result = (await invoke(context, 'ranking.compute', {
+    period: month,
+    level: 'community',
+  })) as {
     rows: Array<{ counts: { due: number }; rank: number | null; tier: string | null }>;
   };
-  const trend = await timeRuns(() => invoke(context, 'ranking.trend', { period: month, level: 'community', count: 12 }));
-  const pdf = await timeRuns(() => invoke(context, 'ranking.export', { period: month, level: 'community', format: 'pdf' }));
-  const pdfFile = (await invoke(context, 'ranking.export', { period: month, level: 'community', format: 'pdf' })) as { bytes: number };
+  const trend = await timeRuns(() =>
+    invoke(context, 'ranking.trend', { period: month, level: 'community', count: 12 }),
+  );
+  const pdf = await timeRuns(() =>
+    invoke(context, 'ranking.export', { period: month, level: 'community', format: 'pdf' }),
+  );
+  const pdfFile = (await invoke(context, 'ranking.export', {
+    period: month,
+    level: 'community',
+    format: 'pdf',
+  })) as { bytes: number };
   const drill = await timeRuns(() =>
-    invoke(context, 'ranking.cases', { period: month, level: 'community', unitCode: '990999000001', figure: 'due' }),
+    invoke(context, 'ranking.cases', {
+      period: month,
+      level: 'community',
+      unitCode: '990999000001',
+      figure: 'due',
+    }),
   );
   opened.db.close();
 

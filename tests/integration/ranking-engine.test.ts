@@ -16,7 +16,13 @@ import { measuredWindow, parsePeriodKey } from '../../core/indices/periods';
 import { aggregatePeriod } from '../../core/indices/unit-counts';
 import { openOrCreateDatabase } from '../../db/bootstrap';
 import type { Db } from '../../db/open';
-import { aggregateHandlingByPeriod, loadHandlingCases, loadIntakeCases } from '../../db/queries/index-facts';
+import {
+  aggregateHandlingByPeriod,
+  aggregateIntakeByPeriod,
+  loadHandlingCases,
+  loadIntakeCases,
+} from '../../db/queries/index-facts';
+import { computeLiveRanking } from '../../api/indices/live-ranking';
 import { insertCase, insertPlaces, COMMUNITY_A, COMMUNITY_B, sh } from './ranking-fixture';
 
 const NOW = Date.UTC(2026, 10, 21, 6, 0);
@@ -139,6 +145,30 @@ describe('the demo street: SQL and core agree', () => {
           });
         }
       });
+    }
+  });
+
+  it('counts intake the same in SQL and in core, and both ways of ranking give the same rows', () => {
+    for (const level of ['community', 'grid', 'unit'] as const) {
+      for (const key of ['2026-09', '2026-10', '2026-11', '2026-W46', '2026-W47']) {
+        const period = parsePeriodKey(key)!;
+        const window = measuredWindow(period, NOW);
+        const core = aggregatePeriod(period, [], loadIntakeCases(db, level, window), NOW).counts;
+        const sql = aggregateIntakeByPeriod(db, level, [window]);
+        expect(sql.length, `${level} ${key}`).toBe(core.size);
+        for (const { periodIndex: _i, unitCode, ...counts } of sql) {
+          const c = core.get(unitCode)!;
+          expect(counts, `${level} ${key} ${unitCode}`).toEqual({
+            reported: c.reported,
+            registered: c.registered,
+            timelyAccepted: c.timelyAccepted,
+          });
+        }
+        const bySql = computeLiveRanking(db, level, period, NOW);
+        const byCore = computeLiveRanking(db, level, period, NOW, { caseFlags: true });
+        expect(bySql.rows, `${level} ${key}`).toEqual(byCore.rows);
+        expect(bySql.inputsSha256).toBe(byCore.inputsSha256);
+      }
     }
   });
 

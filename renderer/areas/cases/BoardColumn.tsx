@@ -13,8 +13,7 @@ export function BoardColumn({
   state,
   filters,
   now,
-  selectedId,
-  scrollToIndex,
+  selectedIndex,
   onSelect,
   onOpen,
   onList,
@@ -22,9 +21,8 @@ export function BoardColumn({
   state: CaseState;
   filters: BoardFiltersInput;
   now: number;
-  selectedId: number | null;
-  /** Bring this row into view (keyboard navigation). */
-  scrollToIndex: number | null;
+  /** The keyboard's selected row in this column (brought into view), if any. */
+  selectedIndex: number | null;
   onSelect(id: number): void;
   onOpen(id: number): void;
   /** Hands the column's list up, so the keyboard can walk it. */
@@ -52,8 +50,8 @@ export function BoardColumn({
     onList(state, list);
   });
   useEffect(() => {
-    if (scrollToIndex != null && scrollToIndex < total) virtualizer.scrollToIndex(scrollToIndex, { align: 'auto' });
-  }, [scrollToIndex, total, virtualizer]);
+    if (selectedIndex != null && selectedIndex < total) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, total, virtualizer]);
 
   return (
     <section
@@ -78,7 +76,7 @@ export function BoardColumn({
             return (
               <div key={item.key} className="board-column__slot" style={{ transform: `translateY(${item.start}px)`, height: CARD_HEIGHT }}>
                 {row ? (
-                  <CaseCardView row={row} now={now} selected={row.id === selectedId} onOpen={onOpen} onSelect={onSelect} />
+                  <CaseCardView row={row} now={now} selected={item.index === selectedIndex} onOpen={onOpen} onSelect={onSelect} />
                 ) : (
                   <div className="case-card case-card--placeholder" aria-hidden="true" />
                 )}

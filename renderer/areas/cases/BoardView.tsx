@@ -18,8 +18,6 @@ export function BoardView({ filters, now, onOpen }: { filters: BoardFiltersInput
   const [selection, setSelection] = useState<Selection | null>(null);
   const onList = useCallback((state: CaseState, list: PagedCases) => lists.current.set(state, list), []);
 
-  const selectedId = selection ? (lists.current.get(selection.state)?.rowAt(selection.index)?.id ?? null) : null;
-
   const select = (state: CaseState, id: number) => {
     const list = lists.current.get(state);
     const total = Math.min(list?.total ?? 0, 5000);
@@ -31,33 +29,25 @@ export function BoardView({ filters, now, onOpen }: { filters: BoardFiltersInput
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const columns = OPEN_BOARD_STATES.filter((s) => (lists.current.get(s)?.total ?? 0) > 0);
     if (columns.length === 0) return;
-    const current = selection && columns.includes(selection.state as never) ? selection : { state: columns[0]!, index: -1 };
+    const current = selection && columns.includes(selection.state) ? selection : { state: columns[0]!, index: -1 };
     const total = lists.current.get(current.state)?.total ?? 0;
-    const col = columns.indexOf(current.state as never);
-    let next: Selection | null = null;
-    switch (event.key) {
-      case 'ArrowDown':
-        next = { state: current.state, index: Math.min(total - 1, current.index + 1) };
-        break;
-      case 'ArrowUp':
-        next = { state: current.state, index: Math.max(0, current.index - 1) };
-        break;
-      case 'ArrowRight':
-      case 'ArrowLeft': {
-        const to = columns[Math.min(columns.length - 1, Math.max(0, col + (event.key === 'ArrowRight' ? 1 : -1)))]!;
-        const toTotal = lists.current.get(to)?.total ?? 0;
-        next = { state: to, index: Math.min(toTotal - 1, Math.max(0, current.index)) };
-        break;
+    const col = columns.indexOf(current.state);
+    if (event.key === 'Enter') {
+      const id = lists.current.get(current.state)?.rowAt(current.index)?.id;
+      if (id != null) {
+        event.preventDefault();
+        onOpen(id);
       }
-      case 'Enter':
-        if (selectedId != null) {
-          event.preventDefault();
-          onOpen(selectedId);
-        }
-        return;
-      default:
-        return;
+      return;
     }
+    let next: Selection;
+    if (event.key === 'ArrowDown') next = { state: current.state, index: Math.min(total - 1, current.index + 1) };
+    else if (event.key === 'ArrowUp') next = { state: current.state, index: Math.max(0, current.index - 1) };
+    else if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+      const to = columns[Math.min(columns.length - 1, Math.max(0, col + (event.key === 'ArrowRight' ? 1 : -1)))]!;
+      const toTotal = lists.current.get(to)?.total ?? 0;
+      next = { state: to, index: Math.min(toTotal - 1, Math.max(0, current.index)) };
+    } else return;
     event.preventDefault();
     setSelection(next);
   };
@@ -76,8 +66,7 @@ export function BoardView({ filters, now, onOpen }: { filters: BoardFiltersInput
           state={state}
           filters={filters}
           now={now}
-          selectedId={selectedId}
-          scrollToIndex={selection?.state === state ? selection.index : null}
+          selectedIndex={selection?.state === state ? selection.index : null}
           onSelect={(id) => select(state, id)}
           onOpen={onOpen}
           onList={onList}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CaseDetail, MoveRequest } from '../../../api/contract';
 import type { MoveKind } from '../../../core/cases/moves';
 import { getApi } from '../../api/client';
@@ -20,7 +20,8 @@ const REFRESH_ON = ['cases.changed', 'data.changed'] as const;
 
 /**
  * The case (案卷详情): its clock, the moves this user may make (numbered for the keyboard),
- * every field, the history, attachments and related cases. Esc closes.
+ * every field, the history, attachments and related cases. Esc closes. The board mounts it
+ * anew for each case and each signed-in user (its key), so nothing of another's view lingers.
  */
 export function CaseDetailPanel({
   caseId,
@@ -47,23 +48,7 @@ export function CaseDetailPanel({
   // The answer of our own move is newer than the query's until the query catches up.
   const detail = fresh && (!query.data || fresh.asOf > query.data.asOf) ? fresh : (query.data ?? null);
   const acting = canAct(session.status);
-  const allowed = acting ? (detail?.moves.filter((m) => m.allowed) ?? []) : [];
-
-  // A new user (sign-in, lock) sees other moves and other masking: ask again.
-  const refreshRef = useRef(refresh);
-  refreshRef.current = refresh;
-  const seenKey = useRef(session.key);
-  useEffect(() => {
-    if (seenKey.current === session.key) return;
-    seenKey.current = session.key;
-    setFresh(null);
-    refreshRef.current();
-  }, [session.key]);
-  useEffect(() => {
-    setMoveKind(null);
-    setFresh(null);
-    setDone(null);
-  }, [caseId]);
+  const allowed = useMemo(() => (acting ? (detail?.moves.filter((m) => m.allowed) ?? []) : []), [acting, detail]);
 
   const submit = useCallback(
     async (move: MoveRequest) => {

@@ -108,7 +108,7 @@ export default function CasesBoardPage() {
           <CaseTable states={address.states ?? [...OPEN_BOARD_STATES]} filters={filters} sort={address.sort} now={now} onOpen={openCase} />
         )}
         {address.caseId ? (
-          <CaseDetailPanel key={address.caseId} caseId={address.caseId} now={now} lookups={lookups} onClose={closeCase} onOpenCase={openCase} />
+          <CaseDetailPanel key={`${address.caseId}:${session.key}`} caseId={address.caseId} now={now} lookups={lookups} onClose={closeCase} onOpenCase={openCase} />
         ) : null}
       </div>
       {address.intake ? (

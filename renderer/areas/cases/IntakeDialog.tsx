@@ -44,40 +44,42 @@ export function IntakeDialog({ lookups, onClose, onCreated }: { lookups: Lookups
   const [reporter, setReporter] = useState('');
   const [phone, setPhone] = useState('');
   const [registerNow, setRegisterNow] = useState(true);
-  const [duplicates, setDuplicates] = useState<RelatedCase[]>([]);
-  const [located, setLocated] = useState<string | null>(null);
+  const [duplicates, setDuplicates] = useState<{ key: string; rows: RelatedCase[] }>({ key: '', rows: [] });
+  const [located, setLocated] = useState<{ key: string; name: string | null }>({ key: '', name: null });
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const point = parsePoint(pointText);
   const pointInput = point ? { ...point, crs } : null;
 
-  // Where a typed point falls, said at once.
+  // Where a typed point falls, said at once; answers are kept with the question they answer.
+  const locateKey = pointInput ? `${pointInput.lng},${pointInput.lat},${crs}` : '';
   useEffect(() => {
-    setLocated(null);
-    if (!pointInput) return;
+    if (!locateKey) return;
+    const [lng, lat] = locateKey.split(',').map(Number);
     const timer = setTimeout(() => {
       getApi()
-        .call('cases.locate', pointInput)
-        .then((r) => setLocated(r.found ? `${r.found.gridName}` : null))
-        .catch(() => setLocated(null));
+        .call('cases.locate', { lng: lng!, lat: lat!, crs })
+        .then((r) => setLocated({ key: locateKey, name: r.found?.gridName ?? null }))
+        .catch(() => setLocated({ key: locateKey, name: null }));
     }, 250);
     return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [pointText, crs]);
+  }, [locateKey, crs]);
+  const locatedName = located.key === locateKey ? located.name : null;
 
   // The duplicate check: same category, open, within 50 m (or the same grid) and 24 h.
+  const duplicateKey = categoryCode && (placeCode || pointInput) ? JSON.stringify([categoryCode, pointInput ? null : placeCode, pointInput]) : '';
   useEffect(() => {
-    setDuplicates([]);
-    if (!categoryCode || (!placeCode && !pointInput)) return;
+    if (!duplicateKey) return;
+    const [category, place, point] = JSON.parse(duplicateKey) as [string, string | null, { lng: number; lat: number; crs: (typeof CRS)[number] } | null];
     const timer = setTimeout(() => {
       getApi()
-        .call('cases.duplicates', { categoryCode, placeCode: pointInput ? null : placeCode, point: pointInput })
-        .then(setDuplicates)
-        .catch(() => setDuplicates([]));
+        .call('cases.duplicates', { categoryCode: category, placeCode: place, point })
+        .then((rows) => setDuplicates({ key: duplicateKey, rows }))
+        .catch(() => setDuplicates({ key: duplicateKey, rows: [] }));
     }, 250);
     return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [categoryCode, placeCode, pointText, crs]);
+  }, [duplicateKey]);
+  const duplicateRows = duplicates.key === duplicateKey && duplicateKey ? duplicates.rows : [];
 
   async function submit(event?: FormEvent) {
     event?.preventDefault();
@@ -113,7 +115,7 @@ export function IntakeDialog({ lookups, onClose, onCreated }: { lookups: Lookups
       void submit();
     }
   };
-  const placeIsGrid = duplicates.some((d) => d.distanceM == null);
+  const placeIsGrid = duplicateRows.some((d) => d.distanceM == null);
 
   return (
     <Dialog title={t('cases.intake.title')} onClose={onClose} testId="intake-dialog" wide>
@@ -150,7 +152,7 @@ export function IntakeDialog({ lookups, onClose, onCreated }: { lookups: Lookups
               </select>
             </span>
             <span className="field__note">
-              {pointText && !point ? t('cases.intake.pointBad') : located ? t('cases.intake.located', { place: located }) : ''}
+              {pointText && !point ? t('cases.intake.pointBad') : locatedName ? t('cases.intake.located', { place: locatedName }) : ''}
             </span>
           </label>
           <label className="field">
@@ -190,11 +192,11 @@ export function IntakeDialog({ lookups, onClose, onCreated }: { lookups: Lookups
             {t('cases.intake.registerNow')}
           </label>
         </div>
-        {duplicates.length > 0 ? (
+        {duplicateRows.length > 0 ? (
           <div className="intake__duplicates" role="status" data-testid="intake-duplicates">
             <strong>{placeIsGrid ? t('cases.intake.duplicatesGrid') : t('cases.intake.duplicatesTitle')}</strong>
             <ul>
-              {duplicates.map((d) => (
+              {duplicateRows.map((d) => (
                 <li key={d.id}>
                   <span className="mono">{d.caseNo}</span> {t(`caseState.${d.state}`)} · {d.address} · {format.tableDateTime(d.reportedAt)}
                   {d.distanceM != null ? ` · ${t('cases.detail.distance', { metres: d.distanceM })}` : ''}

@@ -53,7 +53,7 @@ export function MoveForm({
   const [text, setText] = useState(kind === 'extend' && pending ? pending.reason : '');
   const [lead, setLead] = useState(kind === 'dispatch' ? (detail.suggestedLeadUnitCode ?? '') : '');
   const [assists, setAssists] = useState<string[]>([]);
-  const [due, setDue] = useState(toInputValue(kind === 'extend' && pending ? pending.newDueAt : (detail.dueAt ?? Date.now()) + 86_400_000));
+  const [due, setDue] = useState(toInputValue(kind === 'extend' && pending ? pending.newDueAt : (detail.dueAt ?? detail.asOf) + 86_400_000));
   const [satisfaction, setSatisfaction] = useState<Satisfaction>('satisfied');
   const [duplicateOf, setDuplicateOf] = useState(detail.related.find((r) => r.possibleDuplicate)?.caseNo ?? '');
   const needsText = REASON_MOVES.has(kind) || kind === 'handle' || kind === 'escalate';

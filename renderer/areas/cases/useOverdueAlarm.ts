@@ -33,7 +33,9 @@ export function useOverdueAlarm(): OverdueAlarm {
   const since = useRef<number | null>(null);
   const seen = useRef(new Set<number>());
   const mutedRef = useRef(muted);
-  mutedRef.current = muted;
+  useEffect(() => {
+    mutedRef.current = muted;
+  }, [muted]);
 
   const check = useCallback(async () => {
     // The first look only sets where "since" starts: what is overdue already is not news.

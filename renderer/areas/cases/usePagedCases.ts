@@ -39,43 +39,48 @@ export function usePagedCases(
   const key = JSON.stringify([query.states, query.filters, query.sort, pageSize]);
   const [loaded, setLoaded] = useState<Loaded>({ key, pages: new Map(), total: null, searchTruncated: false });
   const [error, setError] = useState<ApiError | null>(null);
-  const [pending, setPending] = useState(0);
+  const [held, setHeld] = useState(0);
+  const heldRef = useRef(0);
   const [version, setVersion] = useState(0);
   const inFlight = useRef(new Set<number>());
   const frozenRef = useRef(Boolean(options.frozen));
   const staleRef = useRef(false);
   const current = loaded.key === key ? loaded : null;
   const loadedRef = useRef(current);
-  loadedRef.current = current;
+  useEffect(() => {
+    loadedRef.current = current;
+  });
 
+  /** Reads the pages; the state is set when the answers are in (never inside the effect). */
   const fetchPages = useCallback(
-    async (pages: number[], replace: boolean) => {
+    (pages: number[], replace: boolean) => {
       const [states, filters, sort] = JSON.parse(key) as [CaseState[], BoardFiltersInput, BoardSort];
-      try {
-        const answers = await Promise.all(
-          pages.map((page) =>
-            getApi().call('cases.list', { states, filters, sort, offset: page * pageSize, limit: pageSize }),
-          ),
-        );
-        setLoaded((previous) => {
-          const base = previous.key === key && !replace ? previous.pages : new Map<number, CaseCard[]>();
-          const next = new Map(base);
-          answers.forEach((answer, i) => next.set(pages[i]!, answer.rows));
-          const last = answers.at(-1);
-          return {
-            key,
-            pages: next,
-            total: last ? last.total : previous.total,
-            searchTruncated: last ? last.searchTruncated : previous.searchTruncated,
-          };
-        });
-        setVersion((v) => v + 1);
-        setError(null);
-      } catch (reason) {
-        setError(toApiError(reason));
-      } finally {
-        for (const page of pages) inFlight.current.delete(page);
-      }
+      return Promise.all(
+        pages.map((page) => getApi().call('cases.list', { states, filters, sort, offset: page * pageSize, limit: pageSize })),
+      ).then(
+        (answers) => {
+          setLoaded((previous) => {
+            const base = previous.key === key && !replace ? previous.pages : new Map<number, CaseCard[]>();
+            const next = new Map(base);
+            answers.forEach((answer, i) => next.set(pages[i]!, answer.rows));
+            const last = answers.at(-1);
+            return {
+              key,
+              pages: next,
+              total: last ? last.total : previous.total,
+              searchTruncated: last ? last.searchTruncated : previous.searchTruncated,
+            };
+          });
+          setVersion((v) => v + 1);
+          setError(null);
+          if (replace) setHeld(0);
+          for (const page of pages) inFlight.current.delete(page);
+        },
+        (reason: unknown) => {
+          setError(toApiError(reason));
+          for (const page of pages) inFlight.current.delete(page);
+        },
+      );
     },
     [key, pageSize],
   );
@@ -99,7 +104,8 @@ export function usePagedCases(
       if (event.type !== 'cases.changed' && event.type !== 'data.changed') return;
       if (frozenRef.current) {
         staleRef.current = true;
-        setPending((n) => n + 1);
+        heldRef.current += 1;
+        setHeld(heldRef.current);
         return;
       }
       clearTimeout(timer);
@@ -111,11 +117,12 @@ export function usePagedCases(
     };
   }, [reloadLoaded]);
 
+  // The pointer left: show what changed meanwhile.
   useEffect(() => {
     frozenRef.current = Boolean(options.frozen);
     if (!options.frozen && staleRef.current) {
       staleRef.current = false;
-      setPending(0);
+      heldRef.current = 0;
       reloadLoaded();
     }
   }, [options.frozen, reloadLoaded]);
@@ -143,7 +150,8 @@ export function usePagedCases(
     requestRange,
     error,
     searchTruncated: current?.searchTruncated ?? false,
-    pending,
+    // Updates held back while the pointer rests, until the reload after it leaves.
+    pending: held,
     version,
   };
 }

@@ -1,0 +1,79 @@
+/**
+ * The exchange's file work behind the API: previews and exports by path, small uploads to a
+ * temporary file, and the refusals of db/exchange turned into the API's UserError (one
+ * sentence, both languages, where).
+ */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { exportFile, type ExportReport } from '../../db/exchange/export-file';
+import { ExchangeRefusal } from '../../db/exchange/file-probe';
+import type { ImportKind } from '../../db/exchange/import-report';
+import { previewFile, type ImportPreview } from '../../db/exchange/preview';
+import type { ApiContext } from '../context';
+import { UserError } from '../errors';
+
+async function asUserError<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof ExchangeRefusal) throw new UserError(error.code, error.sentence, error.where);
+    throw error;
+  }
+}
+
+/** Administrators (and the command line) may export reporters and phones in full. */
+export function mayExportUnmasked(context: ApiContext): boolean {
+  return context.actor.role === 'admin' || context.actor.role === 'system';
+}
+
+export function previewExchangeFile(input: { path: string; kind?: ImportKind | undefined; sheet?: string | null | undefined; mapping?: Record<string, string> | undefined }): Promise<ImportPreview> {
+  return asUserError(() =>
+    previewFile(input.path, {
+      ...(input.kind ? { kind: input.kind } : {}),
+      ...(input.sheet ? { sheet: input.sheet } : {}),
+      ...(input.mapping ? { mapping: input.mapping } : {}),
+    }),
+  );
+}
+
+export function exportExchangeFile(
+  context: ApiContext,
+  input: { kind: 'cases' | 'grids'; format: 'xlsx' | 'csv' | 'json' | 'open311'; since?: number | null | undefined; out: string; unmasked: boolean },
+): Promise<ExportReport> {
+  if (input.unmasked && !mayExportUnmasked(context)) {
+    throw new UserError('unmasked_forbidden', {
+      zh: '只有管理员可以导出完整的上报人和联系电话；其他用户导出的个人信息均已隐去部分。',
+      en: 'Only an administrator can export reporters and phone numbers in full; other exports mask them.',
+    }, 'unmasked');
+  }
+  return asUserError(() =>
+    exportFile(context.db, {
+      kind: input.kind,
+      format: input.format,
+      since: input.since ?? null,
+      out: input.out,
+      unmasked: input.unmasked,
+      now: context.now(),
+      clock: context.now,
+      actor: context.actor.name,
+    }),
+  );
+}
+
+const UPLOAD_DIR = path.join(os.tmpdir(), 'griddesk-uploads');
+
+/** Stores a dropped file under the system's temp folder; returns its path. */
+export function storeUpload(fileName: string, contentBase64: string): { path: string } {
+  const safeName = [...path.basename(fileName)].map((c) => (c.charCodeAt(0) < 32 || '<>:"/\\|?*'.includes(c) ? '_' : c)).join('') || 'upload';
+  const bytes = Buffer.from(contentBase64, 'base64');
+  if (bytes.length === 0) {
+    throw new UserError('empty_upload', { zh: `文件 ${safeName} 是空的。`, en: `The file ${safeName} is empty.` }, 'contentBase64');
+  }
+  const dir = path.join(UPLOAD_DIR, randomUUID());
+  fs.mkdirSync(dir, { recursive: true });
+  const target = path.join(dir, safeName);
+  fs.writeFileSync(target, bytes);
+  return { path: target };
+}

@@ -1,0 +1,79 @@
+/**
+ * `griddesk export`: case updates (since the last export, or since --since) or the grids,
+ * with the package manifest beside the file (CITY-EXCHANGE.md "Files the desk writes").
+ * The command line acts as the system, so --unmasked is allowed here; the app allows it to
+ * administrators only.
+ */
+import type { Command } from 'commander';
+import { SYSTEM_ACTOR } from '../../api/context';
+import { parseExchangeDateTime } from '../../core/exchange/date-time';
+import { formatDateTime } from '../../core/time';
+import type { CaseExportFormat } from '../../db/exchange/case-export';
+import { exportFile } from '../../db/exchange/export-file';
+import { ExchangeRefusal } from '../../db/exchange/file-probe';
+import { openCliDatabase } from '../database';
+import { CliError, say } from '../output';
+
+const FORMATS: readonly CaseExportFormat[] = ['xlsx', 'csv', 'json', 'open311'];
+
+interface ExportOptions {
+  kind: string;
+  since?: string;
+  format: string;
+  out: string;
+  db?: string;
+  unmasked?: boolean;
+  json?: boolean;
+}
+
+export function registerExportCommand(program: Command): void {
+  program
+    .command('export')
+    .description('export case updates (xlsx, csv, json or Open311) or the grids (GeoJSON), with manifest.json')
+    .requiredOption('--kind <kind>', 'cases | grids')
+    .option('--since <time>', 'every case changed since then (default: the desk’s changes since the last export)')
+    .option('--format <format>', 'xlsx | csv | json | open311 (cases)', 'xlsx')
+    .requiredOption('--out <path>', 'the file to write, or a folder to write it into')
+    .option('--db <file>', "database file (default: the app's own database)")
+    .option('--unmasked', 'write reporters and phone numbers in full (administrators only)')
+    .option('--json', 'print one JSON object')
+    .action(async (options: ExportOptions) => {
+      if (options.kind !== 'cases' && options.kind !== 'grids') {
+        throw new CliError(`--kind must be cases or grids, not "${options.kind}".`, 2);
+      }
+      if (!FORMATS.includes(options.format as CaseExportFormat)) {
+        throw new CliError(`--format must be one of ${FORMATS.join(', ')}, not "${options.format}".`, 2);
+      }
+      let since: number | null = null;
+      if (options.since !== undefined) {
+        const reading = parseExchangeDateTime(options.since);
+        if (!reading.ok) throw new CliError(`--since "${options.since}" is not a date-time (e.g. 2026-11-01 or "2026-11-01 08:00").`, 2);
+        since = reading.at;
+      }
+      const opened = openCliDatabase(options.db);
+      try {
+        const report = await exportFile(opened.db, {
+          kind: options.kind,
+          format: options.format as CaseExportFormat,
+          since,
+          out: options.out,
+          unmasked: options.unmasked ?? false,
+          now: Date.now(),
+          clock: () => Date.now(),
+          actor: SYSTEM_ACTOR.name,
+        });
+        if (options.json) {
+          console.log(JSON.stringify(report));
+          return;
+        }
+        const from = report.since === null ? 'all' : `since ${formatDateTime(report.since)}`;
+        console.log(`Wrote ${report.rows.toLocaleString()} ${report.kind === 'grids' ? 'places' : `case updates (${from})`} to ${report.file}`);
+        console.log(`  manifest ${report.manifest}; SHA-256 ${report.sha256}${report.unmasked ? '; personal data in full' : ''}`);
+      } catch (error) {
+        if (error instanceof ExchangeRefusal) throw new CliError(say(error.sentence));
+        throw error;
+      } finally {
+        opened.db.close();
+      }
+    });
+}

@@ -1,0 +1,153 @@
+/**
+ * Case updates for the city (CITY-EXCHANGE.md "Files the desk writes"): one row per case the
+ * desk changed since the last export (or every case changed since a given time), as .xlsx
+ * (default), .csv (UTF-8 with BOM, CRLF: what Excel opens right), .json, or Open311
+ * requests.json. Rows are streamed from the database to the file. Exported cases are marked
+ * exchanged, so a city file that comes back with them is no conflict.
+ */
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
+import { toOpen311Request } from '../../core/exchange/open311';
+import { csvField, EXPORT_HEADERS, exportCells, type ExportCell } from '../../core/exchange/export-row';
+import { categoryCodeOf } from '../../core/exchange/case-record';
+import type { Db } from '../open';
+import { exchangeCaseFromStored, WRITTEN_COLUMNS, type StoredCase } from './case-storage';
+
+export type CaseExportFormat = 'xlsx' | 'csv' | 'json' | 'open311';
+
+export interface CaseRowsQuery {
+  /** Every case changed at or after this time; null: the desk's changes not yet exchanged. */
+  since: number | null;
+  until: number;
+}
+
+function where(query: CaseRowsQuery): { sql: string; params: number[] } {
+  if (query.since !== null) return { sql: 'updated_at >= ? AND updated_at <= ?', params: [query.since, query.until] };
+  return { sql: '(exchanged_at IS NULL OR updated_at <> exchanged_at) AND updated_at <= ?', params: [query.until] };
+}
+
+interface Writer {
+  row(cells: ExportCell[], stored: StoredCase): void;
+  close(): Promise<void>;
+}
+
+function streamWriter(file: string) {
+  const stream = fs.createWriteStream(file);
+  let pending = '';
+  return {
+    write(text: string) {
+      pending += text;
+      if (pending.length > 1 << 20) {
+        stream.write(pending);
+        pending = '';
+      }
+    },
+    async close() {
+      stream.end(pending);
+      await new Promise<void>((resolve, reject) => {
+        stream.once('finish', () => resolve());
+        stream.once('error', reject);
+      });
+    },
+  };
+}
+
+function csvWriter(file: string): Writer {
+  const out = streamWriter(file);
+  out.write(`\uFEFF${EXPORT_HEADERS.map((h) => csvField(h)).join(',')}\r\n`);
+  return {
+    row: (cells) => out.write(`${cells.map(csvField).join(',')}\r\n`),
+    close: () => out.close(),
+  };
+}
+
+function jsonWriter(file: string, toObject: (cells: ExportCell[], stored: StoredCase) => unknown): Writer {
+  const out = streamWriter(file);
+  let first = true;
+  out.write('[\n');
+  return {
+    row(cells, stored) {
+      out.write(`${first ? '' : ',\n'}${JSON.stringify(toObject(cells, stored))}`);
+      first = false;
+    },
+    async close() {
+      out.write('\n]\n');
+      await out.close();
+    },
+  };
+}
+
+function xlsxWriter(file: string): Writer {
+  // String cells stay strings in SpreadsheetML: Excel and WPS show "=…" as text, never run it.
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: false, useSharedStrings: false });
+  const sheet = workbook.addWorksheet('案卷更新');
+  sheet.addRow([...EXPORT_HEADERS]).commit();
+  return {
+    row: (cells) => sheet.addRow(cells).commit(),
+    async close() {
+      sheet.commit();
+      await workbook.commit();
+    },
+  };
+}
+
+export interface CaseExportResult {
+  rows: number;
+}
+
+const PAGE_ROWS = 5000;
+
+export async function writeCaseExport(
+  db: Db,
+  file: string,
+  format: CaseExportFormat,
+  query: CaseRowsQuery,
+  options: { unmasked: boolean; signal?: AbortSignal },
+): Promise<CaseExportResult> {
+  const units = new Map(db.prepare<[], { code: string; name: string }>('SELECT code, name FROM units').all().map((u) => [u.code, u.name]));
+  const categories = new Map(db.prepare<[], { code: string; name: string }>('SELECT code, minor_name AS name FROM categories').all().map((c) => [c.code, c.name]));
+  const headers = EXPORT_HEADERS;
+  const writer =
+    format === 'csv'
+      ? csvWriter(file)
+      : format === 'xlsx'
+        ? xlsxWriter(file)
+        : format === 'json'
+          ? jsonWriter(file, (cells) => Object.fromEntries(headers.map((h, i) => [h, cells[i] ?? ''])))
+          : jsonWriter(file, (_cells, stored) => {
+              const record = exchangeCaseFromStored(stored);
+              const unitName = record.departmentCode ? (units.get(record.departmentCode) ?? null) : null;
+              return toOpen311Request(record, { categoryName: categories.get(categoryCodeOf(record)) ?? '', unitName }, { lng: stored.lng === null ? null : Number(stored.lng), lat: stored.lat === null ? null : Number(stored.lat) });
+            });
+  const { sql, params } = where(query);
+  // Pages by (updated_at, id), never one open iterator: the connection stays free for the
+  // app's other calls between pages, and rows changed during the export are past `until`.
+  const page = db.prepare<unknown[], StoredCase>(
+    `SELECT id, ${WRITTEN_COLUMNS.join(', ')} FROM cases
+      WHERE ${sql} AND (updated_at > ? OR (updated_at = ? AND id > ?)) ORDER BY updated_at, id LIMIT ${PAGE_ROWS}`,
+  );
+  let count = 0;
+  let after = { updatedAt: Number.MIN_SAFE_INTEGER, id: 0 };
+  for (;;) {
+    const rows = page.all(...params, after.updatedAt, after.updatedAt, after.id);
+    for (const stored of rows) {
+      const record = exchangeCaseFromStored(stored);
+      const department = record.departmentCode ? (units.get(record.departmentCode) ?? record.departmentCode) : null;
+      writer.row(exportCells(record, department, { unmasked: options.unmasked }), stored);
+    }
+    count += rows.length;
+    if (rows.length < PAGE_ROWS) break;
+    const last = rows[rows.length - 1]!;
+    after = { updatedAt: Number(last.updated_at), id: last.id };
+    if (options.signal?.aborted) throw options.signal.reason;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await writer.close();
+  return { rows: count };
+}
+
+/** After a successful export: the exported versions are what the city now has. */
+export function markExchanged(db: Db, query: CaseRowsQuery): void {
+  const { sql, params } = where(query);
+  db.prepare(`UPDATE cases SET exchanged_at = updated_at WHERE ${sql}`).run(...params);
+}
