@@ -12,7 +12,11 @@ import { APP_VERSION } from '../api/version';
 import type { Db } from '../db/open';
 import { CliError, say } from './output';
 
-export async function callApi<M extends MethodName>(db: Db, method: M, input: ApiInput<M>): Promise<ApiResult<M>> {
+export async function callApi<M extends MethodName>(
+  db: Db,
+  method: M,
+  input: ApiInput<M>,
+): Promise<ApiResult<M>> {
   const context: ApiContext = {
     db,
     now: () => Date.now(),
@@ -25,7 +29,10 @@ export async function callApi<M extends MethodName>(db: Db, method: M, input: Ap
     return (await invoke(context, method, input)) as ApiResult<M>;
   } catch (error) {
     if (error instanceof UserError) {
-      throw new CliError(say(error.sentence), error.code === 'invalid_input' || error.code === 'invalid_period' ? 2 : 1);
+      throw new CliError(
+        say(error.sentence),
+        error.code === 'invalid_input' || error.code === 'invalid_period' ? 2 : 1,
+      );
     }
     throw error;
   }

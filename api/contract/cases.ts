@@ -108,7 +108,12 @@ export interface CasePageResult {
   asOf: number;
   offset: number;
   rows: CaseCard[];
+  /**
+   * Exact for open cases and for a search; a history view (closed, voided…) is not counted:
+   * its total is what is loaded so far plus one page while `totalCapped` says there is more.
+   */
   total: number;
+  totalCapped: boolean;
   searchTruncated: boolean;
 }
 

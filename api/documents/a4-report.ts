@@ -20,6 +20,25 @@ const LATIN = 'Helvetica';
 const PLAIN = /^[\x20-\x7E\u2014\u2013]*$/;
 
 const parsedFaces = new WeakMap<PdfFont, PDFParsedFont>();
+let helveticaLoads: boolean | null = null;
+
+/**
+ * Whether pdfkit's built-in Helvetica loads here. It comes from a file pdfkit requires at
+ * run time; inside a bundle that does not carry pdfkit's own package files that require
+ * fails, and the documents then set numbers in the CJK font too (slower, same look).
+ */
+function latinFont(doc: PDFDocument): string {
+  if (helveticaLoads === null) {
+    try {
+      doc.font(LATIN);
+      helveticaLoads = true;
+    } catch {
+      helveticaLoads = false;
+    }
+    doc.font(FONT);
+  }
+  return helveticaLoads ? LATIN : FONT;
+}
 
 export interface TableColumn {
   header: string;
@@ -42,6 +61,8 @@ export class A4Report {
   private figureNumber = 0;
   readonly left: number;
   readonly width: number;
+  /** Helvetica where pdfkit can load it, else the CJK font for everything. */
+  private readonly latin: string;
 
   constructor(meta: { title: string; subject: string; author: string; createdAt: Date }) {
     const font = findPdfFont();
@@ -49,6 +70,9 @@ export class A4Report {
       size: 'A4',
       margins: { top: 56, bottom: 56, left: 50, right: 50 },
       bufferPages: true,
+      // No default font: pdfkit's default (Helvetica) is loaded lazily by a require that a
+      // bundle (the desktop app's main.cjs) may not resolve; see latinFont().
+      font: '',
       lang: 'zh-CN',
       displayTitle: true,
       info: {
@@ -71,6 +95,7 @@ export class A4Report {
     // face for the next one. Each document still embeds its own subset of the glyphs used.
     const parsed = this.doc._font?.font;
     if (parsed && !parsedFaces.has(font)) parsedFaces.set(font, parsed);
+    this.latin = latinFont(this.doc);
     this.left = this.doc.page.margins.left;
     this.width = this.doc.page.width - this.left - this.doc.page.margins.right;
   }
@@ -89,7 +114,12 @@ export class A4Report {
 
   title(text: string): void {
     this.doc.fontSize(17).fillColor(TEXT).lineWidth(0.45).strokeColor(TEXT);
-    this.doc.text(text, this.left, this.doc.y, { width: this.width, align: 'center', fill: true, stroke: true });
+    this.doc.text(text, this.left, this.doc.y, {
+      width: this.width,
+      align: 'center',
+      fill: true,
+      stroke: true,
+    });
     this.doc.y += 6;
   }
 
@@ -131,7 +161,14 @@ export class A4Report {
     const drawHeader = () => {
       const y = this.doc.y;
       this.doc.rect(this.left, y, this.width, rowHeight + 2).fill(HEADER_FILL);
-      this.drawRow(columns, columns.map((c) => ({ text: c.header })), y, rowHeight + 2, fontSize, MUTED);
+      this.drawRow(
+        columns,
+        columns.map((c) => ({ text: c.header })),
+        y,
+        rowHeight + 2,
+        fontSize,
+        MUTED,
+      );
       this.rule(y + rowHeight + 2, 0.8);
       this.doc.y = y + rowHeight + 2;
     };
@@ -154,7 +191,14 @@ export class A4Report {
     this.doc.fillColor(TEXT);
   }
 
-  private drawRow(columns: TableColumn[], cells: TableCell[], y: number, height: number, fontSize: number, colour: string): void {
+  private drawRow(
+    columns: TableColumn[],
+    cells: TableCell[],
+    y: number,
+    height: number,
+    fontSize: number,
+    colour: string,
+  ): void {
     let x = this.left;
     this.doc.fontSize(fontSize);
     columns.forEach((column, i) => {
@@ -168,7 +212,13 @@ export class A4Report {
         textWidth -= 10;
       }
       this.doc.fillColor(cell.colour ?? colour);
-      this.placeText(cell.text, textX, y + (height - fontSize) / 2 - 1, textWidth, column.align ?? 'left');
+      this.placeText(
+        cell.text,
+        textX,
+        y + (height - fontSize) / 2 - 1,
+        textWidth,
+        column.align ?? 'left',
+      );
       x += column.width;
     });
   }
@@ -177,44 +227,74 @@ export class A4Report {
    * One line of text in a box: aligned by its measured width and cut with an ellipsis when
    * too long. Placed without pdfkit's line wrapper, which is what keeps a 700-row table fast.
    */
-  private placeText(text: string, x: number, y: number, width: number, align: 'left' | 'center' | 'right'): void {
-    this.doc.font(PLAIN.test(text) ? LATIN : FONT);
+  private placeText(
+    text: string,
+    x: number,
+    y: number,
+    width: number,
+    align: 'left' | 'center' | 'right',
+  ): void {
+    this.doc.font(PLAIN.test(text) ? this.latin : FONT);
     let shown = text;
     let measured = this.doc.widthOfString(shown);
     if (measured > width) {
-      while (shown.length > 1 && this.doc.widthOfString(`${shown}…`) > width) shown = shown.slice(0, -1);
+      while (shown.length > 1 && this.doc.widthOfString(`${shown}…`) > width)
+        shown = shown.slice(0, -1);
       shown = `${shown}…`;
       measured = this.doc.widthOfString(shown);
     }
-    const dx = align === 'right' ? width - measured : align === 'center' ? (width - measured) / 2 : 0;
+    const dx =
+      align === 'right' ? width - measured : align === 'center' ? (width - measured) / 2 : 0;
     this.doc.text(shown, x + dx, y, { lineBreak: false });
     this.doc.font(FONT);
   }
 
   private rule(y: number, width: number): void {
-    this.doc.moveTo(this.left, y).lineTo(this.left + this.width, y).lineWidth(width).strokeColor(RULE).stroke();
+    this.doc
+      .moveTo(this.left, y)
+      .lineTo(this.left + this.width, y)
+      .lineWidth(width)
+      .strokeColor(RULE)
+      .stroke();
   }
 
   /** Reserves a numbered figure (图1 …) of `height` points and hands its box to `draw`. */
-  figure(caption: string, height: number, draw: (box: { x: number; y: number; width: number; height: number }) => void): void {
+  figure(
+    caption: string,
+    height: number,
+    draw: (box: { x: number; y: number; width: number; height: number }) => void,
+  ): void {
     this.figureNumber += 1;
     this.ensureSpace(height + 30);
     const box = { x: this.left, y: this.doc.y, width: this.width, height };
     draw(box);
     this.doc.y = box.y + height + 4;
     this.doc.fontSize(9.5).fillColor(TEXT);
-    this.doc.text(`图${this.figureNumber}  ${caption}`, this.left, this.doc.y, { width: this.width, align: 'center' });
+    this.doc.text(`图${this.figureNumber}  ${caption}`, this.left, this.doc.y, {
+      width: this.width,
+      align: 'center',
+    });
     this.doc.y += 12;
   }
 
   /** Small text at a point, for chart labels (never breaks lines or adds pages). */
-  label(text: string, x: number, y: number, options: { size?: number; colour?: string; width?: number; align?: 'left' | 'center' | 'right' } = {}): void {
+  label(
+    text: string,
+    x: number,
+    y: number,
+    options: {
+      size?: number;
+      colour?: string;
+      width?: number;
+      align?: 'left' | 'center' | 'right';
+    } = {},
+  ): void {
     this.doc.fontSize(options.size ?? 7).fillColor(options.colour ?? MUTED);
     if (options.width !== undefined) {
       this.placeText(text, x, y, options.width, options.align ?? 'left');
       return;
     }
-    this.doc.font(PLAIN.test(text) ? LATIN : FONT);
+    this.doc.font(PLAIN.test(text) ? this.latin : FONT);
     this.doc.text(text, x, y, { lineBreak: false });
     this.doc.font(FONT);
   }

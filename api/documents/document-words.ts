@@ -3,7 +3,11 @@ import type { RankingLevel } from '../../core/indices/ranking';
 import type { Tier } from '../../core/indices/weight-set';
 import { toWallClock } from '../../core/time';
 
-export const LEVEL_ZH: Record<RankingLevel, string> = { community: '社区', grid: '网格', unit: '责任单位' };
+export const LEVEL_ZH: Record<RankingLevel, string> = {
+  community: '社区',
+  grid: '网格',
+  unit: '责任单位',
+};
 export const TIER_ZH: Record<Tier, string> = { blue: '蓝', yellow: '黄', red: '红' };
 
 /** 87.5% ; — when there is no denominator. */

@@ -21,7 +21,11 @@ function caseRows(cases: readonly AgendaCase[], asOf: number): TableCell[][] {
   return cases.slice(0, CASE_ROWS_PER_TABLE).map((c) => [
     { text: c.caseNo },
     { text: c.categoryName },
-    { text: [c.communityName, c.gridName?.replace(c.communityName ?? '', '')].filter(Boolean).join(' ') },
+    {
+      text: [c.communityName, c.gridName?.replace(c.communityName ?? '', '')]
+        .filter(Boolean)
+        .join(' '),
+    },
     { text: c.leadUnitName ?? '未派遣' },
     { text: c.dueAt === null ? '—' : formatDateTime(c.dueAt) },
     { text: c.dueAt !== null && c.dueAt < asOf ? overdueSpan(asOf - c.dueAt) : '—' },
@@ -50,7 +54,10 @@ function itemRows(items: readonly DispatchItemView[]): TableCell[][] {
     { text: [item.leadUnit.name, ...item.assistUnits.map((u) => u.name)].join('、') },
     { text: item.owner },
     { text: item.dueDay },
-    { text: ITEM_STATUS_ZH[item.status], colour: item.status === 'overdue' ? TIER_COLOURS.red : undefined },
+    {
+      text: ITEM_STATUS_ZH[item.status],
+      colour: item.status === 'overdue' ? TIER_COLOURS.red : undefined,
+    },
     { text: item.cases.map((c) => c.caseNo).join(' ') || '—' },
   ]);
 }
@@ -67,9 +74,14 @@ const ITEM_COLUMNS = [
 
 export async function minutesPdf(input: MinutesDocumentInput): Promise<Buffer> {
   const { agenda } = input;
-  const report = new A4Report({ title: input.title, subject: '周调度会议纪要', author: input.issuer, createdAt: new Date(input.now) });
+  const report = new A4Report({
+    title: input.title,
+    subject: '周调度会议纪要',
+    author: input.issuer,
+    createdAt: new Date(input.now),
+  });
   report.title(input.title);
-  report.subline(`${input.issuer}　　${dateZh(input.now)}`);
+  report.subline(`${input.issuer}\u3000\u3000${dateZh(input.now)}`);
   report.paragraph(meetingLine(agenda));
   if (agenda.meeting?.attendees) report.paragraph(`参会：${agenda.meeting.attendees}`);
 
@@ -105,8 +117,12 @@ export async function minutesPdf(input: MinutesDocumentInput): Promise<Buffer> {
     ]),
   );
 
-  report.section(`二、超期案件（截至 ${formatDateTime(agenda.asOf)}，共 ${agenda.overdue.total} 件）`);
-  report.paragraph(agenda.overdue.groups.map((g) => `${AGE_GROUP_ZH[g.group]} ${g.count} 件`).join('；') + '。');
+  report.section(
+    `二、超期案件（截至 ${formatDateTime(agenda.asOf)}，共 ${agenda.overdue.total} 件）`,
+  );
+  report.paragraph(
+    agenda.overdue.groups.map((g) => `${AGE_GROUP_ZH[g.group]} ${g.count} 件`).join('；') + '。',
+  );
   for (const group of agenda.overdue.groups) {
     if (group.count === 0) continue;
     const shown = Math.min(group.cases.length, CASE_ROWS_PER_TABLE);
@@ -117,17 +133,27 @@ export async function minutesPdf(input: MinutesDocumentInput): Promise<Buffer> {
     );
   }
 
-  report.section(`三、吹哨报到与督办案件（吹哨 ${agenda.escalated.length} 件，督办 ${agenda.supervised.length} 件）`);
-  if (agenda.escalated.length > 0) report.table('吹哨报到、尚未办结的案件', CASE_COLUMNS, caseRows(agenda.escalated, agenda.asOf));
-  if (agenda.supervised.length > 0) report.table('领导督办、尚未办结的案件', CASE_COLUMNS, caseRows(agenda.supervised, agenda.asOf));
+  report.section(
+    `三、吹哨报到与督办案件（吹哨 ${agenda.escalated.length} 件，督办 ${agenda.supervised.length} 件）`,
+  );
+  if (agenda.escalated.length > 0)
+    report.table('吹哨报到、尚未办结的案件', CASE_COLUMNS, caseRows(agenda.escalated, agenda.asOf));
+  if (agenda.supervised.length > 0)
+    report.table(
+      '领导督办、尚未办结的案件',
+      CASE_COLUMNS,
+      caseRows(agenda.supervised, agenda.asOf),
+    );
   if (agenda.escalated.length + agenda.supervised.length === 0) report.paragraph('无。');
 
   report.section(`四、往期调度事项办理情况（${agenda.carriedItems.length} 项）`);
-  if (agenda.carriedItems.length > 0) report.table('往期调度事项', ITEM_COLUMNS, itemRows(agenda.carriedItems));
+  if (agenda.carriedItems.length > 0)
+    report.table('往期调度事项', ITEM_COLUMNS, itemRows(agenda.carriedItems));
   else report.paragraph('无。');
 
   report.section(`五、本次会议调度事项（${agenda.items.length} 项）`);
-  if (agenda.items.length > 0) report.table('本次会议确定的调度事项', ITEM_COLUMNS, itemRows(agenda.items));
+  if (agenda.items.length > 0)
+    report.table('本次会议确定的调度事项', ITEM_COLUMNS, itemRows(agenda.items));
   else report.paragraph('本次会议未新增调度事项。');
 
   if (agenda.meeting?.notes) {

@@ -28,7 +28,7 @@ export function meetingLine(agenda: WeeklyAgenda): string {
     `会议时间：${m?.heldAt ? formatDateTime(m.heldAt) : '（未填写）'}`,
     `主持：${m?.chair || '（未填写）'}`,
   ];
-  return parts.join('　　');
+  return parts.join('\u3000\u3000');
 }
 
 export function weekSpan(agenda: WeeklyAgenda): string {

@@ -41,7 +41,10 @@ export function findPdfFont(): PdfFont {
   for (const file of candidates()) {
     if (!fs.existsSync(file)) continue;
     try {
-      cached = { file, face: file.toLowerCase().endsWith('.ttc') ? simplifiedChineseFace(file) : undefined };
+      cached = {
+        file,
+        face: file.toLowerCase().endsWith('.ttc') ? simplifiedChineseFace(file) : undefined,
+      };
       return cached;
     } catch {
       // Not a font we can read: try the next one.
@@ -99,7 +102,10 @@ function simplifiedChineseFace(file: string): string {
   }
 }
 
-function postScriptName(read: (offset: number, length: number) => Buffer, fontOffset: number): string | null {
+function postScriptName(
+  read: (offset: number, length: number) => Buffer,
+  fontOffset: number,
+): string | null {
   const tableCount = read(fontOffset + 4, 2).readUInt16BE(0);
   const directory = read(fontOffset + 12, 16 * tableCount);
   for (let t = 0; t < tableCount; t++) {

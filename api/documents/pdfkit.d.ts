@@ -16,7 +16,16 @@ declare module 'pdfkit' {
     compress?: boolean;
     lang?: string;
     displayTitle?: boolean;
-    info?: { Title?: string; Author?: string; Subject?: string; Creator?: string; Producer?: string; CreationDate?: Date };
+    /** The font at start (a standard font's name or a path); '' loads none. */
+    font?: string;
+    info?: {
+      Title?: string;
+      Author?: string;
+      Subject?: string;
+      Creator?: string;
+      Producer?: string;
+      CreationDate?: Date;
+    };
   }
 
   interface PDFTextOptions {

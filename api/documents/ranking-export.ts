@@ -21,11 +21,24 @@ export function issuingUnit(db: Db): string {
 
 export async function renderRankingExport(
   db: Db,
-  input: { format: 'xlsx' | 'pdf'; ranking: RankingResult; trend: TrendResult; periodLabel: string },
+  input: {
+    format: 'xlsx' | 'pdf';
+    ranking: RankingResult;
+    trend: TrendResult;
+    periodLabel: string;
+  },
 ): Promise<ExportedFile> {
   const { ranking } = input;
-  const title = ranking.bulletin?.title ?? bulletinTitle(streetName(db), requirePeriod(ranking.period.key), ranking.level);
-  const document = { ranking, trend: input.trend, title, issuer: issuingUnit(db), periodLabel: input.periodLabel };
+  const title =
+    ranking.bulletin?.title ??
+    bulletinTitle(streetName(db), requirePeriod(ranking.period.key), ranking.level);
+  const document = {
+    ranking,
+    trend: input.trend,
+    title,
+    issuer: issuingUnit(db),
+    periodLabel: input.periodLabel,
+  };
   const bytes = input.format === 'pdf' ? await rankingPdf(document) : await rankingXlsx(document);
   const version = ranking.bulletin ? `-第${ranking.bulletin.version}版` : '-实时';
   return {

@@ -4,8 +4,23 @@
  */
 import type { RankingResult, TrendResult } from '../contract/ranking';
 import { A4Report, TIER_COLOURS, type TableCell } from './a4-report';
-import { countText, dateZh, LEVEL_ZH, rankChangeText, rateText, scoreText, shortPeriodLabel, TIER_ZH } from './document-words';
-import { drawScoreBars, drawTierMix, drawTrendMultiples, SCORE_BAR_ROW, type ScoreBar } from './pdf-charts';
+import {
+  countText,
+  dateZh,
+  LEVEL_ZH,
+  rankChangeText,
+  rateText,
+  scoreText,
+  shortPeriodLabel,
+  TIER_ZH,
+} from './document-words';
+import {
+  drawScoreBars,
+  drawTierMix,
+  drawTrendMultiples,
+  SCORE_BAR_ROW,
+  type ScoreBar,
+} from './pdf-charts';
 import { methodNotes, rankingSummary } from './ranking-notes';
 
 export interface RankingDocumentInput {
@@ -31,7 +46,7 @@ export async function rankingPdf(input: RankingDocumentInput): Promise<Buffer> {
   });
   report.title(input.title);
   const version = ranking.bulletin ? `第 ${ranking.bulletin.version} 版` : '未发布（实时计算）';
-  report.subline(`${input.issuer}　　${dateZh(date)}　　${version}`);
+  report.subline(`${input.issuer}\u3000\u3000${dateZh(date)}\u3000\u3000${version}`);
 
   report.section('一、总体情况');
   report.paragraph(rankingSummary(ranking, input.periodLabel));
@@ -79,7 +94,10 @@ export async function rankingPdf(input: RankingDocumentInput): Promise<Buffer> {
       tier: r.tier!,
       rank: r.rank!,
     }));
-    const shown = bars.length > MAX_BARS ? [...bars.slice(0, MAX_BARS / 2), null, ...bars.slice(-MAX_BARS / 2)] : bars;
+    const shown =
+      bars.length > MAX_BARS
+        ? [...bars.slice(0, MAX_BARS / 2), null, ...bars.slice(-MAX_BARS / 2)]
+        : bars;
     report.figure(
       bars.length > MAX_BARS
         ? `综合指标值（前 ${MAX_BARS / 2} 名与后 ${MAX_BARS / 2} 名，共 ${bars.length} 个${level}参与排名）`
@@ -116,7 +134,9 @@ export async function rankingPdf(input: RankingDocumentInput): Promise<Buffer> {
     ]),
   );
 
-  report.section(`四、近 ${trend.periods.length} 个${ranking.period.kind === "week" ? "周" : "月"}趋势`);
+  report.section(
+    `四、近 ${trend.periods.length} 个${ranking.period.kind === 'week' ? '周' : '月'}趋势`,
+  );
   const periodLabels = trend.periods.map((p) => shortPeriodLabel(p.key));
   const units = trend.series
     .filter((s) => s.scores.some((score) => score !== null))
@@ -129,7 +149,9 @@ export async function rankingPdf(input: RankingDocumentInput): Promise<Buffer> {
       drawTrendMultiples(report, box, periodLabels, units, ranking.weightSet.tiers),
     );
   } else {
-    report.figure(`各月蓝、黄、红${level}个数`, 170, (box) => drawTierMix(report, box, periodLabels, units));
+    report.figure(`各月蓝、黄、红${level}个数`, 170, (box) =>
+      drawTierMix(report, box, periodLabels, units),
+    );
   }
 
   report.section('五、说明');

@@ -12,7 +12,12 @@ import type { RankingDocumentInput } from './ranking-pdf';
 const TIER_FILL: Record<Tier, string> = { blue: 'FFE6F0FC', yellow: 'FFFDF5DC', red: 'FFFCEBEB' };
 const HEADER_FILL = 'FFEEF1F4';
 
-function titleRows(sheet: ExcelJS.Worksheet, title: string, subtitle: string, columns: number): void {
+function titleRows(
+  sheet: ExcelJS.Worksheet,
+  title: string,
+  subtitle: string,
+  columns: number,
+): void {
   sheet.addRow([title]);
   sheet.mergeCells(1, 1, 1, columns);
   sheet.getCell(1, 1).font = { bold: true, size: 14 };
@@ -37,13 +42,29 @@ export async function rankingXlsx(input: RankingDocumentInput): Promise<Buffer> 
   const { ranking, trend } = input;
   const level = LEVEL_ZH[ranking.level];
   const date = ranking.bulletin?.publishedAt ?? ranking.computedAt;
-  const subtitle = `${input.issuer}　${dateZh(date)}　${ranking.bulletin ? `第 ${ranking.bulletin.version} 版` : '未发布（实时计算）'}`;
+  const subtitle = `${input.issuer}\u3000${dateZh(date)}\u3000${ranking.bulletin ? `第 ${ranking.bulletin.version} 版` : '未发布（实时计算）'}`;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'GridDesk';
   workbook.created = new Date(date);
 
   const main = workbook.addWorksheet('排名');
-  const headers = ['排名', '变化', `${level}编码`, level, '分级', '等级', '综合指标值', '应结案数', '结案数', '按期结案数', '返工数', '结案率', '按期结案率', '返工率', '满意率'];
+  const headers = [
+    '排名',
+    '变化',
+    `${level}编码`,
+    level,
+    '分级',
+    '等级',
+    '综合指标值',
+    '应结案数',
+    '结案数',
+    '按期结案数',
+    '返工数',
+    '结案率',
+    '按期结案率',
+    '返工率',
+    '满意率',
+  ];
   titleRows(main, input.title, subtitle, headers.length);
   headerRow(main, headers);
   for (const row of ranking.rows) {
@@ -65,7 +86,11 @@ export async function rankingXlsx(input: RankingDocumentInput): Promise<Buffer> 
       row.rates.satisfactionRate,
     ]);
     if (row.tier) {
-      added.getCell(5).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: TIER_FILL[row.tier] } };
+      added.getCell(5).fill = {
+        type: 'pattern',
+        pattern: 'solid',
+        fgColor: { argb: TIER_FILL[row.tier] },
+      };
     }
     added.getCell(7).numFmt = '0.00';
     for (const column of [12, 13, 14, 15]) added.getCell(column).numFmt = '0.0%';
@@ -73,7 +98,18 @@ export async function rankingXlsx(input: RankingDocumentInput): Promise<Buffer> 
   main.columns.forEach((column, i) => (column.width = i === 3 ? 22 : i === 2 ? 16 : 11));
 
   const intake = workbook.addWorksheet('受理立案');
-  const intakeHeaders = [level, '受理数', '立案数', '立案率', '及时受理数', '及时受理率', '延期数', '延期率', '回访数', '满意数'];
+  const intakeHeaders = [
+    level,
+    '受理数',
+    '立案数',
+    '立案率',
+    '及时受理数',
+    '及时受理率',
+    '延期数',
+    '延期率',
+    '回访数',
+    '满意数',
+  ];
   titleRows(intake, input.title, subtitle, intakeHeaders.length);
   headerRow(intake, intakeHeaders);
   for (const row of ranking.rows) {
@@ -95,14 +131,20 @@ export async function rankingXlsx(input: RankingDocumentInput): Promise<Buffer> 
 
   const trendSheet = workbook.addWorksheet('趋势');
   const periods = trend.periods.map((p) => shortPeriodLabel(p.key));
-  titleRows(trendSheet, `各${level}综合指标值趋势`, `${trend.periods[0]?.key ?? ''} 至 ${trend.periods.at(-1)?.key ?? ''}`, periods.length + 1);
+  titleRows(
+    trendSheet,
+    `各${level}综合指标值趋势`,
+    `${trend.periods[0]?.key ?? ''} 至 ${trend.periods.at(-1)?.key ?? ''}`,
+    periods.length + 1,
+  );
   headerRow(trendSheet, [level, ...periods]);
   for (const series of trend.series) {
     const added = trendSheet.addRow([series.unitName, ...series.scores]);
     series.tiers.forEach((tier, i) => {
       const cell = added.getCell(i + 2);
       cell.numFmt = '0.00';
-      if (tier) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: TIER_FILL[tier] } };
+      if (tier)
+        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: TIER_FILL[tier] } };
     });
   }
   trendSheet.columns.forEach((column, i) => (column.width = i === 0 ? 22 : 9));

@@ -19,7 +19,11 @@ import { computeTrend } from '../indices/trend';
 import type { ApiContext } from '../context';
 import type { FeatureHandlers } from './types';
 
-function liveRankingResult(context: ApiContext, periodKey: string, level: RankingResult['level']): RankingResult {
+function liveRankingResult(
+  context: ApiContext,
+  periodKey: string,
+  level: RankingResult['level'],
+): RankingResult {
   const period = requirePeriod(periodKey);
   const live = computeLiveRanking(context.db, level, period, context.now());
   const latest = period.kind === 'month' ? latestBulletin(context.db, period.key, level) : null;
@@ -104,14 +108,22 @@ export const rankingHandlers = {
 
   'ranking.export': async (context, input) => {
     // A bulletin exports exactly what it froze, its trend included.
-    const frozen = input.bulletinId !== undefined ? requireBulletin(context.db, input.bulletinId) : null;
+    const frozen =
+      input.bulletinId !== undefined ? requireBulletin(context.db, input.bulletinId) : null;
     const ranking = frozen
       ? rankingFromBulletin(context.db, frozen.record.id)
       : liveRankingResult(context, input.period, input.level);
     const period = requirePeriod(ranking.period.key);
     const trend =
       frozen?.figures.trend ??
-      computeTrend(context.db, ranking.level, period, TREND_PERIODS, ranking.weightSet, context.now());
+      computeTrend(
+        context.db,
+        ranking.level,
+        period,
+        TREND_PERIODS,
+        ranking.weightSet,
+        context.now(),
+      );
     return renderRankingExport(context.db, {
       format: input.format,
       ranking,

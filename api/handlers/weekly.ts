@@ -21,21 +21,26 @@ function requireUnits(db: Db, codes: readonly string[], where: string): void {
   if (unknown.length > 0) {
     throw new UserError(
       'unknown_unit',
-      { zh: `${where}：没有编码为 ${unknown.join('、')} 的单位。`, en: `${where}: there is no unit ${unknown.join(', ')}.` },
+      {
+        zh: `${where}：没有编码为 ${unknown.join('、')} 的单位。`,
+        en: `${where}: there is no unit ${unknown.join(', ')}.`,
+      },
       where,
     );
   }
 }
 
-function requireDay(day: string, where: string): void {
-  let real = false;
+/** A real calendar day: 2026-02-30 parses (Date.UTC rolls it over) but does not come back the same. */
+function isRealDay(day: string): boolean {
   try {
-    // 2026-02-30 parses (Date.UTC rolls it over) but does not come back the same.
-    real = dayString(parseDayString(day)) === day;
+    return dayString(parseDayString(day)) === day;
   } catch {
-    real = false;
+    return false;
   }
-  if (!real) {
+}
+
+function requireDay(day: string, where: string): void {
+  if (!isRealDay(day)) {
     throw new UserError(
       'invalid_day',
       { zh: `${where}：${day} 不是有效日期。`, en: `${where}: ${day} is not a real date.` },
@@ -49,7 +54,10 @@ function requireCases(db: Db, caseNos: readonly string[]): number[] {
   if (unknown.length > 0) {
     throw new UserError(
       'unknown_case',
-      { zh: `关联案件：找不到案卷编号 ${unknown.join('、')}。`, en: `Linked cases: no case numbered ${unknown.join(', ')}.` },
+      {
+        zh: `关联案件：找不到案卷编号 ${unknown.join('、')}。`,
+        en: `Linked cases: no case numbered ${unknown.join(', ')}.`,
+      },
       'caseNos',
     );
   }
@@ -62,7 +70,12 @@ function changed(context: ApiContext): void {
 
 export const weeklyHandlers = {
   'weekly.agenda': (context, input) =>
-    buildAgenda(context.db, requirePeriod(input.week, 'week', 'week'), context.now(), input.listLimit),
+    buildAgenda(
+      context.db,
+      requirePeriod(input.week, 'week', 'week'),
+      context.now(),
+      input.listLimit,
+    ),
 
   'weekly.units': (context) => listUnits(context.db),
 

@@ -6,11 +6,21 @@
  */
 import { periodLabelZh, type Period } from '../../core/indices/periods';
 import type { RankingLevel } from '../../core/indices/ranking';
-import { bulletinById, insertBulletin, latestBulletin, streetName, type BulletinRecord } from '../../db/queries/bulletins';
+import {
+  bulletinById,
+  insertBulletin,
+  latestBulletin,
+  streetName,
+  type BulletinRecord,
+} from '../../db/queries/bulletins';
 import type { Db } from '../../db/open';
 import type { BulletinSummary, RankingResult } from '../contract/ranking';
 import { UserError } from '../errors';
-import { BULLETIN_FIGURES_SCHEMA, parseBulletinFigures, type BulletinFigures } from './bulletin-figures';
+import {
+  BULLETIN_FIGURES_SCHEMA,
+  parseBulletinFigures,
+  type BulletinFigures,
+} from './bulletin-figures';
 import { computeLiveRanking } from './live-ranking';
 import { periodInfo } from './periods';
 import { computeTrend } from './trend';
@@ -60,54 +70,62 @@ export function publishBulletin(
     );
   }
   // One write transaction: the figures, the trend and the checksum come from one snapshot.
-  return db.transaction(() => {
-    const live = computeLiveRanking(db, level, period, now, { caseFlags: true });
-    const latest = latestBulletin(db, period.key, level);
-    if (latest && latest.inputsSha256 === live.inputsSha256) {
-      throw new UserError(
-        'bulletin_unchanged',
-        {
-          zh: `${label}的通报第 ${latest.version} 版与当前数据完全一致，无需再发布新版本。`,
-          en: `Version ${latest.version} of the ${period.key} bulletin already has exactly these inputs; no new version is needed.`,
-        },
-        'period',
-      );
-    }
-    const figures: BulletinFigures = {
-      schema: BULLETIN_FIGURES_SCHEMA,
-      period: periodInfo(period),
-      previousPeriod: periodInfo(live.previousPeriod),
-      level,
-      computedAt: now,
-      weightSet: live.weightSet,
-      rows: live.rows,
-      previousSource: live.previousSource,
-      inputsSha256: live.inputsSha256,
-      trend: computeTrend(db, level, period, TREND_PERIODS, live.weightSet, now),
-      cases: Object.fromEntries(live.caseFlags ?? []),
-    };
-    return toBulletinSummary(
-      insertBulletin(db, {
-        period: period.key,
+  return db
+    .transaction(() => {
+      const live = computeLiveRanking(db, level, period, now, { caseFlags: true });
+      const latest = latestBulletin(db, period.key, level);
+      if (latest && latest.inputsSha256 === live.inputsSha256) {
+        throw new UserError(
+          'bulletin_unchanged',
+          {
+            zh: `${label}的通报第 ${latest.version} 版与当前数据完全一致，无需再发布新版本。`,
+            en: `Version ${latest.version} of the ${period.key} bulletin already has exactly these inputs; no new version is needed.`,
+          },
+          'period',
+        );
+      }
+      const figures: BulletinFigures = {
+        schema: BULLETIN_FIGURES_SCHEMA,
+        period: periodInfo(period),
+        previousPeriod: periodInfo(live.previousPeriod),
         level,
-        title: bulletinTitle(streetName(db), period, level),
-        weightSetId: live.weightSet.id,
+        computedAt: now,
+        weightSet: live.weightSet,
+        rows: live.rows,
+        previousSource: live.previousSource,
         inputsSha256: live.inputsSha256,
-        figures: JSON.stringify(figures),
-        notes: input.notes,
-        publishedAt: now,
-        publishedBy: input.actor,
-      }),
-    );
-  }).immediate();
+        trend: computeTrend(db, level, period, TREND_PERIODS, live.weightSet, now),
+        cases: Object.fromEntries(live.caseFlags ?? []),
+      };
+      return toBulletinSummary(
+        insertBulletin(db, {
+          period: period.key,
+          level,
+          title: bulletinTitle(streetName(db), period, level),
+          weightSetId: live.weightSet.id,
+          inputsSha256: live.inputsSha256,
+          figures: JSON.stringify(figures),
+          notes: input.notes,
+          publishedAt: now,
+          publishedBy: input.actor,
+        }),
+      );
+    })
+    .immediate();
 }
 
-export function requireBulletin(db: Db, id: number): { record: BulletinRecord; figures: BulletinFigures } {
+export function requireBulletin(
+  db: Db,
+  id: number,
+): { record: BulletinRecord; figures: BulletinFigures } {
   const record = bulletinById(db, id);
   if (!record) {
     throw new UserError(
       'bulletin_not_found',
-      { zh: `没有编号为 ${id} 的已发布通报。`, en: `There is no published bulletin with id ${id}.` },
+      {
+        zh: `没有编号为 ${id} 的已发布通报。`,
+        en: `There is no published bulletin with id ${id}.`,
+      },
       'bulletinId',
     );
   }

@@ -49,9 +49,13 @@ export function figureCases(db: Db, query: FigureCasesQuery): FigureCasesResult 
     unitName = figures.rows.find((r) => r.unitCode === query.unitCode)?.unitName;
   } else {
     const window = measuredWindow(query.period, query.now);
-    const handling = kind === 'handling' ? loadHandlingCases(db, query.level, window, query.unitCode) : [];
-    const intake = kind === 'intake' ? loadIntakeCases(db, query.level, window, query.unitCode) : [];
-    flags = aggregatePeriod(query.period, handling, intake, query.now).caseFlags.get(query.unitCode);
+    const handling =
+      kind === 'handling' ? loadHandlingCases(db, query.level, window, query.unitCode) : [];
+    const intake =
+      kind === 'intake' ? loadIntakeCases(db, query.level, window, query.unitCode) : [];
+    flags = aggregatePeriod(query.period, handling, intake, query.now).caseFlags.get(
+      query.unitCode,
+    );
     unitName = listRankingUnits(db, query.level).find((u) => u.code === query.unitCode)?.name;
   }
   const counted = (flags?.[kind] ?? []).filter(([, f]) => countsTowards(query.figure, kind, f));

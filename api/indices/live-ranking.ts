@@ -8,8 +8,18 @@
  */
 import { createHash } from 'node:crypto';
 import { measuredWindow, shiftPeriod, type Period } from '../../core/indices/periods';
-import { rankUnits, type RankedUnit, type RankingLevel, type RankingUnit } from '../../core/indices/ranking';
-import { aggregatePeriod, emptyCounts, type UnitCaseFlags, type UnitCounts } from '../../core/indices/unit-counts';
+import {
+  rankUnits,
+  type RankedUnit,
+  type RankingLevel,
+  type RankingUnit,
+} from '../../core/indices/ranking';
+import {
+  aggregatePeriod,
+  emptyCounts,
+  type UnitCaseFlags,
+  type UnitCounts,
+} from '../../core/indices/unit-counts';
 import type { Tier, WeightSet } from '../../core/indices/weight-set';
 import { latestBulletin } from '../../db/queries/bulletins';
 import {
@@ -39,17 +49,25 @@ export interface LiveRanking {
 }
 
 /** Every unit's counts for one measuring window, counted by SQLite. */
-export function countsBySql(db: Db, level: RankingLevel, window: { start: number; end: number }): Map<string, UnitCounts> {
+export function countsBySql(
+  db: Db,
+  level: RankingLevel,
+  window: { start: number; end: number },
+): Map<string, UnitCounts> {
   const counts = new Map<string, UnitCounts>();
   const of = (code: string) => {
     let c = counts.get(code);
     if (!c) counts.set(code, (c = emptyCounts()));
     return c;
   };
-  for (const { periodIndex: _i, unitCode, ...handling } of aggregateHandlingByPeriod(db, level, [window])) {
+  for (const { periodIndex: _i, unitCode, ...handling } of aggregateHandlingByPeriod(db, level, [
+    window,
+  ])) {
     Object.assign(of(unitCode), handling);
   }
-  for (const { periodIndex: _i, unitCode, ...intake } of aggregateIntakeByPeriod(db, level, [window])) {
+  for (const { periodIndex: _i, unitCode, ...intake } of aggregateIntakeByPeriod(db, level, [
+    window,
+  ])) {
     Object.assign(of(unitCode), intake);
   }
   return counts;
@@ -69,7 +87,12 @@ export function computeLiveRanking(
   let counts: Map<string, UnitCounts>;
   let caseFlags: Map<string, UnitCaseFlags> | null = null;
   if (options.caseFlags) {
-    const aggregate = aggregatePeriod(period, loadHandlingCases(db, level, window), loadIntakeCases(db, level, window), now);
+    const aggregate = aggregatePeriod(
+      period,
+      loadHandlingCases(db, level, window),
+      loadIntakeCases(db, level, window),
+      now,
+    );
     counts = aggregate.counts;
     caseFlags = aggregate.caseFlags;
   } else {
@@ -80,7 +103,9 @@ export function computeLiveRanking(
   const previous = previousRanks(db, level, previousPeriod, units, weightSet, now);
   const inputsSha256 = createHash('sha256')
     .update(`period|${period.key}|${window.start}|${window.end}|${level}\n`)
-    .update(`weights|${JSON.stringify(weightSet.weights)}|${JSON.stringify(weightSet.tiers)}|${JSON.stringify(weightSet.grades)}\n`)
+    .update(
+      `weights|${JSON.stringify(weightSet.weights)}|${JSON.stringify(weightSet.tiers)}|${JSON.stringify(weightSet.grades)}\n`,
+    )
     .update(factsDigestText(db, level, window))
     .digest('hex');
   return {
@@ -120,19 +145,28 @@ function previousRanks(
       const figures = parseBulletinFigures(bulletin.figures);
       return {
         source: 'bulletin',
-        byUnit: new Map(figures.rows.map((r) => [r.unitCode, { rank: r.rank, score: r.score, tier: r.tier }])),
+        byUnit: new Map(
+          figures.rows.map((r) => [r.unitCode, { rank: r.rank, score: r.score, tier: r.tier }]),
+        ),
       };
     }
   }
   // Ranks need the handling counts only: intake figures do not enter the score.
   const counts = new Map<string, UnitCounts>();
-  for (const { periodIndex: _i, unitCode, ...handling } of aggregateHandlingByPeriod(db, level, [measuredWindow(previousPeriod, now)])) {
+  for (const { periodIndex: _i, unitCode, ...handling } of aggregateHandlingByPeriod(db, level, [
+    measuredWindow(previousPeriod, now),
+  ])) {
     counts.set(unitCode, { ...emptyCounts(), ...handling });
   }
   const ranked = rankUnits(units, counts, weightSet);
   return {
     source: 'live',
-    byUnit: new Map(ranked.map((r) => [r.unitCode, { rank: r.rank, score: r.score?.value ?? null, tier: r.tier }])),
+    byUnit: new Map(
+      ranked.map((r) => [
+        r.unitCode,
+        { rank: r.rank, score: r.score?.value ?? null, tier: r.tier },
+      ]),
+    ),
   };
 }
 

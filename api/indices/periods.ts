@@ -19,8 +19,14 @@ export function requirePeriod(key: string, where = 'period', kind?: PeriodKind):
     throw new UserError(
       'invalid_period',
       kind === 'month'
-        ? { zh: `${where}：这里需要月份（YYYY-MM），不是 ${key}。`, en: `${where}: a month (YYYY-MM) is needed here, not ${key}.` }
-        : { zh: `${where}：这里需要 ISO 周（YYYY-Www），不是 ${key}。`, en: `${where}: an ISO week (YYYY-Www) is needed here, not ${key}.` },
+        ? {
+            zh: `${where}：这里需要月份（YYYY-MM），不是 ${key}。`,
+            en: `${where}: a month (YYYY-MM) is needed here, not ${key}.`,
+          }
+        : {
+            zh: `${where}：这里需要 ISO 周（YYYY-Www），不是 ${key}。`,
+            en: `${where}: an ISO week (YYYY-Www) is needed here, not ${key}.`,
+          },
       where,
     );
   }

@@ -12,10 +12,22 @@ import {
   type OverdueAgeGroup,
 } from '../../core/weekly/agenda-rules';
 import { flaggedOpenCasesAt, overdueCasesAt } from '../../db/queries/agenda-cases';
-import { carriedItems, itemsOfWeek, meetingOfWeek, type DispatchItemRow, type MeetingRow } from '../../db/queries/dispatch-items';
+import {
+  carriedItems,
+  itemsOfWeek,
+  meetingOfWeek,
+  type DispatchItemRow,
+  type MeetingRow,
+} from '../../db/queries/dispatch-items';
 import type { FigureCaseRow } from '../../db/queries/figure-cases';
 import type { Db } from '../../db/open';
-import type { AgendaCase, DispatchItemView, MeetingRecord, OverdueGroup, WeeklyAgenda } from '../contract/weekly';
+import type {
+  AgendaCase,
+  DispatchItemView,
+  MeetingRecord,
+  OverdueGroup,
+  WeeklyAgenda,
+} from '../contract/weekly';
 import { computeLiveRanking } from '../indices/live-ranking';
 import { periodInfo } from '../indices/periods';
 
@@ -54,7 +66,13 @@ export function toItemView(row: DispatchItemRow, now: number): DispatchItemView 
 }
 
 export function toMeetingRecord(row: MeetingRow): MeetingRecord {
-  return { week: row.week, heldAt: row.heldAt, chair: row.chair, attendees: row.attendees, notes: row.notes };
+  return {
+    week: row.week,
+    heldAt: row.heldAt,
+    chair: row.chair,
+    attendees: row.attendees,
+    notes: row.notes,
+  };
 }
 
 export function buildAgenda(db: Db, week: Period, now: number, listLimit: number): WeeklyAgenda {
@@ -64,7 +82,8 @@ export function buildAgenda(db: Db, week: Period, now: number, listLimit: number
 
   const byGroup = new Map<OverdueAgeGroup, AgendaCase[]>(OVERDUE_AGE_GROUPS.map((g) => [g, []]));
   const overdue = overdueCasesAt(db, asOf);
-  for (const row of overdue) byGroup.get(overdueAgeGroup(asOf - (row.dueAt ?? asOf)))!.push(toAgendaCase(row));
+  for (const row of overdue)
+    byGroup.get(overdueAgeGroup(asOf - (row.dueAt ?? asOf)))!.push(toAgendaCase(row));
   const groups: OverdueGroup[] = OVERDUE_AGE_GROUPS.map((group) => {
     const cases = byGroup.get(group)!;
     return { group, count: cases.length, cases: cases.slice(0, listLimit) };

@@ -9,7 +9,9 @@ import { callApi } from '../in-process-api';
 import { levelOption } from './ranking';
 
 export function registerBulletinCommand(program: Command): void {
-  const bulletin = program.command('bulletin').description('monthly ranking bulletins (月通报排队)');
+  const bulletin = program
+    .command('bulletin')
+    .description('monthly ranking bulletins (月通报排队)');
   bulletin
     .command('publish')
     .description('publish the month’s ranking as a frozen bulletin (a new version if one exists)')
@@ -18,24 +20,32 @@ export function registerBulletinCommand(program: Command): void {
     .option('--notes <text>', 'notes printed with the bulletin')
     .option('--db <file>', "database file (default: the app's own database; created if missing)")
     .option('--json', 'print the published bulletin as JSON')
-    .action(async (options: { month: string; level: string; notes?: string; db?: string; json?: boolean }) => {
-      const level = levelOption(options.level);
-      const opened = openCliDatabase(options.db);
-      try {
-        const published = await callApi(opened.db, 'bulletin.publish', {
-          period: options.month,
-          level,
-          ...(options.notes ? { notes: options.notes } : {}),
-        });
-        if (options.json) console.log(JSON.stringify(published));
-        else
-          console.log(
-            `Published ${published.title}, version ${published.version} (id ${published.id}, inputs sha256 ${published.inputsSha256}).`,
-          );
-      } finally {
-        opened.db.close();
-      }
-    });
+    .action(
+      async (options: {
+        month: string;
+        level: string;
+        notes?: string;
+        db?: string;
+        json?: boolean;
+      }) => {
+        const level = levelOption(options.level);
+        const opened = openCliDatabase(options.db);
+        try {
+          const published = await callApi(opened.db, 'bulletin.publish', {
+            period: options.month,
+            level,
+            ...(options.notes ? { notes: options.notes } : {}),
+          });
+          if (options.json) console.log(JSON.stringify(published));
+          else
+            console.log(
+              `Published ${published.title}, version ${published.version} (id ${published.id}, inputs sha256 ${published.inputsSha256}).`,
+            );
+        } finally {
+          opened.db.close();
+        }
+      },
+    );
   bulletin
     .command('list')
     .description('list published bulletins, newest first')
@@ -45,13 +55,19 @@ export function registerBulletinCommand(program: Command): void {
     .action(async (options: { month?: string; db?: string; json?: boolean }) => {
       const opened = openCliDatabase(options.db);
       try {
-        const list = await callApi(opened.db, 'bulletin.list', options.month ? { period: options.month } : {});
+        const list = await callApi(
+          opened.db,
+          'bulletin.list',
+          options.month ? { period: options.month } : {},
+        );
         if (options.json) {
           console.log(JSON.stringify(list));
           return;
         }
         for (const b of list) {
-          console.log(`${b.period}\t${b.level}\tv${b.version}\t${formatDateTime(b.publishedAt)}\t${b.publishedBy}\t${b.title}`);
+          console.log(
+            `${b.period}\t${b.level}\tv${b.version}\t${formatDateTime(b.publishedAt)}\t${b.publishedBy}\t${b.title}`,
+          );
         }
       } finally {
         opened.db.close();

@@ -57,35 +57,57 @@ export function registerRankingCommand(program: Command): void {
     .option('--level <level>', 'community, grid or unit (lead unit)', 'community')
     .option('--db <file>', "database file (default: the app's own database; created if missing)")
     .option('--json', 'print a JSON array, one object per unit')
-    .action(async (options: { month?: string; week?: string; level: string; db?: string; json?: boolean }) => {
-      const period = periodOption(options);
-      const level = levelOption(options.level);
-      const opened = openCliDatabase(options.db);
-      try {
-        const result = await callApi(opened.db, 'ranking.compute', { period, level });
-        if (options.json) {
-          console.log(JSON.stringify(result.rows.map(rankingJson)));
-          return;
-        }
-        console.log(`${period} ${level} ranking (weights v${result.weightSet.id}, inputs ${result.inputsSha256.slice(0, 12)})`);
-        console.log(['rank', 'tier', 'grade', 'score', 'due', 'closed', 'on time', 'on-time rate', 'unit'].join('\t'));
-        for (const row of result.rows) {
+    .action(
+      async (options: {
+        month?: string;
+        week?: string;
+        level: string;
+        db?: string;
+        json?: boolean;
+      }) => {
+        const period = periodOption(options);
+        const level = levelOption(options.level);
+        const opened = openCliDatabase(options.db);
+        try {
+          const result = await callApi(opened.db, 'ranking.compute', { period, level });
+          if (options.json) {
+            console.log(JSON.stringify(result.rows.map(rankingJson)));
+            return;
+          }
+          console.log(
+            `${period} ${level} ranking (weights v${result.weightSet.id}, inputs ${result.inputsSha256.slice(0, 12)})`,
+          );
           console.log(
             [
-              row.rank ?? '-',
-              row.tier ?? '-',
-              row.grade ?? '-',
-              row.score === null ? '-' : row.score.toFixed(2),
-              row.counts.due,
-              row.counts.closed,
-              row.counts.onTime,
-              percent(row.rates.onTimeRate),
-              `${row.unitName} (${row.unitCode})`,
+              'rank',
+              'tier',
+              'grade',
+              'score',
+              'due',
+              'closed',
+              'on time',
+              'on-time rate',
+              'unit',
             ].join('\t'),
           );
+          for (const row of result.rows) {
+            console.log(
+              [
+                row.rank ?? '-',
+                row.tier ?? '-',
+                row.grade ?? '-',
+                row.score === null ? '-' : row.score.toFixed(2),
+                row.counts.due,
+                row.counts.closed,
+                row.counts.onTime,
+                percent(row.rates.onTimeRate),
+                `${row.unitName} (${row.unitCode})`,
+              ].join('\t'),
+            );
+          }
+        } finally {
+          opened.db.close();
         }
-      } finally {
-        opened.db.close();
-      }
-    });
+      },
+    );
 }

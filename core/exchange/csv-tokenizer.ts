@@ -51,11 +51,12 @@ export class CsvTokenizer {
     const s = text;
     const n = s.length;
     let i = 0;
+    if (n === 0) return out;
     if (this.skipLeadingLf) {
       this.skipLeadingLf = false;
-      if (n > 0 && s.charCodeAt(0) === LF) i = 1;
+      if (s.charCodeAt(0) === LF) i = 1;
     }
-    if (this.quoteAtChunkEnd && n > 0) {
+    if (this.quoteAtChunkEnd) {
       this.quoteAtChunkEnd = false;
       if (s.charCodeAt(i) === QUOTE) {
         this.field += '"';

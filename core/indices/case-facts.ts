@@ -100,7 +100,8 @@ export function handlingFlags(c: HandlingCase, period: Period, asOf = Infinity):
 
 /** The intake flags of a case, or null when it was not reported in `period` by `asOf` (or is voided). */
 export function intakeFlags(c: IntakeCase, period: Period, asOf = Infinity): number | null {
-  if (c.state === 'voided' || !containsInstant(period, c.reportedAt) || c.reportedAt > asOf) return null;
+  if (c.state === 'voided' || !containsInstant(period, c.reportedAt) || c.reportedAt > asOf)
+    return null;
   if (c.registeredAt === null) return 0;
   const acceptDue = c.acceptDueAt ?? c.reportedAt + DEFAULT_ACCEPT_MS;
   return INTAKE_FLAG.registered | (c.registeredAt <= acceptDue ? INTAKE_FLAG.timely : 0);

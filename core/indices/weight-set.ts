@@ -88,7 +88,10 @@ export function weightSetProblems(
       });
     }
   }
-  const sum = WEIGHT_KEYS.reduce((total, key) => total + Math.round(weights[key] * WEIGHT_SCALE), 0);
+  const sum = WEIGHT_KEYS.reduce(
+    (total, key) => total + Math.round(weights[key] * WEIGHT_SCALE),
+    0,
+  );
   if (problems.length === 0 && sum !== WEIGHT_SCALE) {
     problems.push({
       field: 'weights',
@@ -105,7 +108,12 @@ export function weightSetProblems(
     ['grades.D', grades.D],
   ];
   for (const [field, value] of thresholds) {
-    if (!Number.isFinite(value) || value < 0 || value > 100 || Math.round(value * 100) !== value * 100) {
+    if (
+      !Number.isFinite(value) ||
+      value < 0 ||
+      value > 100 ||
+      Math.round(value * 100) !== value * 100
+    ) {
       problems.push({
         field,
         zh: '分数线须在 0 到 100 之间，最多两位小数',

@@ -64,7 +64,9 @@ export function insertBulletin(
 export function bulletinSummary(db: Db, id: number): BulletinSummaryRecord | null {
   return (
     db
-      .prepare<[number], BulletinSummaryRecord>(`SELECT ${SUMMARY_COLUMNS} FROM bulletins WHERE id = ?`)
+      .prepare<[number], BulletinSummaryRecord>(
+        `SELECT ${SUMMARY_COLUMNS} FROM bulletins WHERE id = ?`,
+      )
       .get(id) ?? null
   );
 }
@@ -93,11 +95,7 @@ export function listBulletins(
     .all({ period: filter.period ?? null, level: filter.level ?? null });
 }
 
-export function latestBulletin(
-  db: Db,
-  period: string,
-  level: RankingLevel,
-): BulletinRecord | null {
+export function latestBulletin(db: Db, period: string, level: RankingLevel): BulletinRecord | null {
   return (
     db
       .prepare<[string, string], BulletinRecord>(

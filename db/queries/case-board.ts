@@ -86,6 +86,8 @@ interface Where {
   searchTruncated: boolean;
   /** The history search's candidates, when there is one (at most a few thousand). */
   searchIds: number[] | null;
+  /** The open-case index that covers this query, when one does. */
+  coveringIndex: 'cases_board_state' | 'cases_board_due' | null;
 }
 
 /** The WHERE for `states` and the filters; `states` all open lets the partial indexes work. */
@@ -151,7 +153,13 @@ function buildWhere(db: Db, states: readonly CaseState[], filters: BoardFilters,
       searchTruncated = found.truncated;
     }
   }
-  return { clauses, params, searchTruncated, searchIds };
+  // SQLite's planner prefers 001's narrow (state, due_at) index here and then reads the table
+  // row by row; the open-case indexes of 002 answer the same from the index alone.
+  const selective = ['communityCode', 'gridCode', 'categoryCode', 'unitCode'].some(
+    (key) => filters[key as keyof BoardFilters],
+  );
+  const coveringIndex = allOpen && !selective ? (states.length === 1 ? 'cases_board_state' : 'cases_board_due') : null;
+  return { clauses, params, searchTruncated, searchIds, coveringIndex };
 }
 
 const ORDER: Record<BoardSort, string> = {
@@ -165,6 +173,8 @@ type RawCard = Omit<CaseCardRow, 'escalated' | 'supervised'> & { escalated: numb
 export interface CasePage {
   rows: CaseCardRow[];
   total: number;
+  /** A history view (not counted): there are more rows after these. */
+  totalCapped: boolean;
   searchTruncated: boolean;
 }
 
@@ -183,29 +193,63 @@ export function readCasePage(
   const where = buildWhere(db, options.states, options.filters, options.now);
   const whereSql = where.clauses.length ? `WHERE ${where.clauses.join(' AND ')}` : '';
   if (where.searchIds) return readSearchPage(db, where, whereSql, options);
-  // Page the ids on the index alone, then join the names for just this page.
+  // Due order is the open board's; a history view (closed, voided…) reads newest first.
+  if (!where.coveringIndex && options.sort === 'due' && !options.states.every((s) => OPEN_STATES.includes(s))) {
+    options = { ...options, sort: 'reported_desc' };
+  }
+  const pageWhere = historyOrder(options, where);
+  // Page the ids on the index alone, then join the names for just this page. A history view
+  // reads one row more than it shows, to know whether there are more.
+  const history = !where.coveringIndex;
   const raw = db
     .prepare<Record<string, unknown>, RawCard>(
       `SELECT ${CARD_COLUMNS} FROM (
-         SELECT c.id FROM cases c ${whereSql}
+         SELECT c.id FROM cases c ${pageWhere.indexedBy} ${pageWhere.whereSql}
           ORDER BY ${ORDER[options.sort]} LIMIT @limit OFFSET @offset
        ) page
        JOIN cases c ON c.id = page.id ${CARD_JOINS}
        ORDER BY ${ORDER[options.sort]}`,
     )
-    .all({ ...where.params, limit: options.limit, offset: options.offset });
+    .all({ ...where.params, limit: options.limit + (history ? 1 : 0), offset: options.offset });
+  const more = history && raw.length > options.limit;
+  const rows = raw
+    .slice(0, options.limit)
+    .map((r) => ({ ...r, escalated: r.escalated === 1, supervised: r.supervised === 1 }));
+  if (history) {
+    // Not counted: counting "every closed case of a category" means reading most of a
+    // million rows. The list grows by a page as it is scrolled instead.
+    return { rows, total: options.offset + rows.length + (more ? options.limit : 0), totalCapped: more, searchTruncated: false };
+  }
+  // Open cases are few, and counted exactly from their index.
   const total =
     options.withTotal === false
       ? -1
       : (db
-          .prepare<Record<string, unknown>, number>(`SELECT count(*) FROM cases c ${whereSql}`)
+          .prepare<Record<string, unknown>, number>(`SELECT count(*) FROM cases c INDEXED BY cases_board_state ${whereSql}`)
           .pluck()
           .get(where.params) ?? 0);
-  return {
-    rows: raw.map((r) => ({ ...r, escalated: r.escalated === 1, supervised: r.supervised === 1 })),
-    total,
-    searchTruncated: where.searchTruncated,
-  };
+  return { rows, total, totalCapped: false, searchTruncated: where.searchTruncated };
+}
+
+/**
+ * Which index walks the page in its order. A history view (closed, voided…) is read newest
+ * first along cases_reported or cases_closed, filtered on the way: SQLite would rather
+ * gather every closed case of a filter and sort them (seconds over a million).
+ */
+function historyOrder(
+  options: { states: readonly CaseState[]; sort: BoardSort },
+  where: Where,
+): { indexedBy: string; whereSql: string } {
+  const clauses = [...where.clauses];
+  let indexedBy = '';
+  if (options.sort === 'due' && where.coveringIndex) indexedBy = `INDEXED BY ${where.coveringIndex}`;
+  else if (!where.coveringIndex && options.sort === 'reported_desc') indexedBy = 'INDEXED BY cases_reported';
+  else if (!where.coveringIndex && options.sort === 'closed_desc' && options.states.every((s) => s === 'closed')) {
+    // Implied by state = 'closed'; written out so the partial index applies.
+    clauses.push('c.closed_at IS NOT NULL');
+    indexedBy = 'INDEXED BY cases_closed';
+  }
+  return { indexedBy, whereSql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '' };
 }
 
 const SORT_KEY: Record<BoardSort, { sql: string; descending: boolean }> = {
@@ -253,6 +297,7 @@ function readSearchPage(
       .filter((r): r is RawCard => r != null)
       .map((r) => ({ ...r, escalated: r.escalated === 1, supervised: r.supervised === 1 })),
     total: keyed.length,
+    totalCapped: false,
     searchTruncated: where.searchTruncated,
   };
 }
@@ -266,7 +311,8 @@ export function readStateCounts(
   const where = buildWhere(db, OPEN_STATES, filters, now);
   const rows = db
     .prepare<Record<string, unknown>, { state: CaseState; n: number }>(
-      `SELECT c.state, count(*) AS n FROM cases c WHERE ${where.clauses.join(' AND ')} GROUP BY c.state`,
+      `SELECT c.state, count(*) AS n FROM cases c ${where.coveringIndex ? 'INDEXED BY cases_board_state' : ''}
+        WHERE ${where.clauses.join(' AND ')} GROUP BY c.state`,
     )
     .all(where.params);
   const counts: Record<string, number> = Object.fromEntries(OPEN_STATES.map((s) => [s, 0]));

@@ -35,14 +35,18 @@ const MEETING_COLUMNS = 'id, iso_week AS week, held_at AS heldAt, chair, attende
 export function meetingOfWeek(db: Db, week: string): MeetingRow | null {
   return (
     db
-      .prepare<[string], MeetingRow>(`SELECT ${MEETING_COLUMNS} FROM dispatch_meetings WHERE iso_week = ?`)
+      .prepare<[string], MeetingRow>(
+        `SELECT ${MEETING_COLUMNS} FROM dispatch_meetings WHERE iso_week = ?`,
+      )
       .get(week) ?? null
   );
 }
 
 /** The week's meeting, created when it is first written to. */
 export function ensureMeeting(db: Db, week: string, now: number): MeetingRow {
-  db.prepare('INSERT INTO dispatch_meetings (iso_week, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING').run(week, now);
+  db.prepare(
+    'INSERT INTO dispatch_meetings (iso_week, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING',
+  ).run(week, now);
   return meetingOfWeek(db, week)!;
 }
 
@@ -55,13 +59,9 @@ export function saveMeeting(
   return db.transaction(() => {
     const meeting = ensureMeeting(db, week, now);
     const next = { ...meeting, ...fields };
-    db.prepare('UPDATE dispatch_meetings SET held_at = ?, chair = ?, attendees = ?, notes = ? WHERE id = ?').run(
-      next.heldAt,
-      next.chair,
-      next.attendees,
-      next.notes,
-      meeting.id,
-    );
+    db.prepare(
+      'UPDATE dispatch_meetings SET held_at = ?, chair = ?, attendees = ?, notes = ? WHERE id = ?',
+    ).run(next.heldAt, next.chair, next.attendees, next.notes, meeting.id);
     return meetingOfWeek(db, week)!;
   })();
 }
@@ -84,7 +84,11 @@ function withDetails(db: Db, rows: ItemBase[]): DispatchItemRow[] {
     `SELECT c.id, c.case_no AS caseNo, c.state FROM dispatch_item_cases ic JOIN cases c ON c.id = ic.case_id
       WHERE ic.item_id = ? ORDER BY c.case_no`,
   );
-  return rows.map((row) => ({ ...row, assistUnits: assists.all(row.id), cases: cases.all(row.id) }));
+  return rows.map((row) => ({
+    ...row,
+    assistUnits: assists.all(row.id),
+    cases: cases.all(row.id),
+  }));
 }
 
 export function dispatchItem(db: Db, id: number): DispatchItemRow | null {
@@ -94,7 +98,10 @@ export function dispatchItem(db: Db, id: number): DispatchItemRow | null {
 
 /** Items decided at the week's meeting, in the order they were added. */
 export function itemsOfWeek(db: Db, week: string): DispatchItemRow[] {
-  return withDetails(db, db.prepare<[string], ItemBase>(`${ITEM_SELECT} WHERE m.iso_week = ? ORDER BY i.id`).all(week));
+  return withDetails(
+    db,
+    db.prepare<[string], ItemBase>(`${ITEM_SELECT} WHERE m.iso_week = ? ORDER BY i.id`).all(week),
+  );
 }
 
 /** Earlier meetings' items that are open, or were done at or after `doneSince`. */
@@ -119,7 +126,13 @@ export interface ItemFields {
   caseIds: readonly number[];
 }
 
-export function createItem(db: Db, week: string, fields: ItemFields, actor: string, now: number): DispatchItemRow {
+export function createItem(
+  db: Db,
+  week: string,
+  fields: ItemFields,
+  actor: string,
+  now: number,
+): DispatchItemRow {
   return db.transaction(() => {
     const meeting = ensureMeeting(db, week, now);
     const id = Number(
@@ -128,7 +141,8 @@ export function createItem(db: Db, week: string, fields: ItemFields, actor: stri
           `INSERT INTO dispatch_items (meeting_id, title, lead_unit_code, owner, due_day, created_at, created_by)
            VALUES (?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(meeting.id, fields.title, fields.leadUnitCode, fields.owner, fields.dueDay, now, actor).lastInsertRowid,
+        .run(meeting.id, fields.title, fields.leadUnitCode, fields.owner, fields.dueDay, now, actor)
+        .lastInsertRowid,
     );
     replaceLinks(db, id, fields.assistUnitCodes, fields.caseIds);
     return dispatchItem(db, id)!;
@@ -168,11 +182,20 @@ export function updateItem(
   })();
 }
 
-function replaceLinks(db: Db, id: number, unitCodes: readonly string[], caseIds: readonly number[]): void {
+function replaceLinks(
+  db: Db,
+  id: number,
+  unitCodes: readonly string[],
+  caseIds: readonly number[],
+): void {
   db.prepare('DELETE FROM dispatch_item_units WHERE item_id = ?').run(id);
   db.prepare('DELETE FROM dispatch_item_cases WHERE item_id = ?').run(id);
-  const addUnit = db.prepare('INSERT OR IGNORE INTO dispatch_item_units (item_id, unit_code) VALUES (?, ?)');
-  const addCase = db.prepare('INSERT OR IGNORE INTO dispatch_item_cases (item_id, case_id) VALUES (?, ?)');
+  const addUnit = db.prepare(
+    'INSERT OR IGNORE INTO dispatch_item_units (item_id, unit_code) VALUES (?, ?)',
+  );
+  const addCase = db.prepare(
+    'INSERT OR IGNORE INTO dispatch_item_cases (item_id, case_id) VALUES (?, ?)',
+  );
   for (const code of unitCodes) addUnit.run(id, code);
   for (const caseId of caseIds) addCase.run(id, caseId);
 }
@@ -186,7 +209,10 @@ export function listUnits(db: Db): Array<{ code: string; name: string; kind: str
 }
 
 /** Case ids by case number; the numbers not found are returned too, so the caller can say which. */
-export function caseIdsByNumber(db: Db, caseNos: readonly string[]): { ids: number[]; unknown: string[] } {
+export function caseIdsByNumber(
+  db: Db,
+  caseNos: readonly string[],
+): { ids: number[]; unknown: string[] } {
   const lookup = db.prepare<[string], number>('SELECT id FROM cases WHERE case_no = ?').pluck();
   const ids: number[] = [];
   const unknown: string[] = [];

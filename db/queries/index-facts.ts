@@ -4,7 +4,11 @@
  * (migration 5), intake facts through `reported_at`. Rows come back as arrays (`raw()`),
  * which is what keeps a month over a million cases fast.
  */
-import { DEFAULT_ACCEPT_MS, type HandlingCase, type IntakeCase } from '../../core/indices/case-facts';
+import {
+  DEFAULT_ACCEPT_MS,
+  type HandlingCase,
+  type IntakeCase,
+} from '../../core/indices/case-facts';
 import type { Period } from '../../core/indices/periods';
 import type { RankingLevel, RankingUnit } from '../../core/indices/ranking';
 import type { CaseState, Satisfaction } from '../../core/glossary';
@@ -17,7 +21,17 @@ export const LEVEL_COLUMN: Record<RankingLevel, string> = {
   unit: 'lead_unit_code',
 };
 
-type HandlingRow = [number, string, CaseState, number | null, number | null, number | null, number, number, Satisfaction | null];
+type HandlingRow = [
+  number,
+  string,
+  CaseState,
+  number | null,
+  number | null,
+  number | null,
+  number,
+  number,
+  Satisfaction | null,
+];
 type IntakeRow = [number, string, CaseState, number, number | null, number | null];
 
 export function loadHandlingCases(
@@ -34,7 +48,9 @@ export function loadHandlingCases(
         WHERE accountable_at >= ? AND accountable_at < ? AND ${column} ${unitCode === undefined ? 'IS NOT NULL' : '= ?'}`,
     )
     .raw()
-    .all(...[period.start, period.end, ...(unitCode === undefined ? [] : [unitCode])]) as HandlingRow[];
+    .all(
+      ...[period.start, period.end, ...(unitCode === undefined ? [] : [unitCode])],
+    ) as HandlingRow[];
   return rows.map((r) => ({
     caseId: r[0],
     unitCode: r[1],
@@ -63,7 +79,9 @@ export function loadIntakeCases(
           AND ${column} ${unitCode === undefined ? 'IS NOT NULL' : '= ?'}`,
     )
     .raw()
-    .all(...[period.start, period.end, ...(unitCode === undefined ? [] : [unitCode])]) as IntakeRow[];
+    .all(
+      ...[period.start, period.end, ...(unitCode === undefined ? [] : [unitCode])],
+    ) as IntakeRow[];
   return rows.map((r) => ({
     caseId: r[0],
     unitCode: r[1],
@@ -186,7 +204,11 @@ export function aggregateIntakeByPeriod(
  * with the row id), which the data alone decides, so the same facts always give the same
  * text without paying for a sort.
  */
-export function factsDigestText(db: Db, level: RankingLevel, window: Pick<Period, 'start' | 'end'>): string {
+export function factsDigestText(
+  db: Db,
+  level: RankingLevel,
+  window: Pick<Period, 'start' | 'end'>,
+): string {
   const column = LEVEL_COLUMN[level];
   const handling = db
     .prepare<[number, number], string | null>(

@@ -6,6 +6,7 @@ import { settingsMessagesEn } from '../areas/settings/messages';
 import { mapMessagesEn } from '../areas/map/messages';
 import { rankingMessagesEn } from '../areas/ranking/messages';
 import { weeklyMessagesEn } from '../areas/weekly/messages';
+import { exchangeMessagesEn } from '../areas/exchange/messages';
 
 export const en: Dictionary = {
   'app.name': 'GridDesk',
@@ -120,4 +121,5 @@ export const en: Dictionary = {
   ...sessionMessagesEn,
   ...casesMessagesEn,
   ...settingsMessagesEn,
+  ...exchangeMessagesEn,
 };

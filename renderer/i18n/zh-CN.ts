@@ -9,6 +9,7 @@ import { settingsMessagesZh } from '../areas/settings/messages';
 import { mapMessagesZh } from '../areas/map/messages';
 import { rankingMessagesZh } from '../areas/ranking/messages';
 import { weeklyMessagesZh } from '../areas/weekly/messages';
+import { exchangeMessagesZh } from '../areas/exchange/messages';
 
 export const zhCN = {
   'app.name': 'GridDesk',
@@ -118,6 +119,7 @@ export const zhCN = {
   ...sessionMessagesZh,
   ...casesMessagesZh,
   ...settingsMessagesZh,
+  ...exchangeMessagesZh,
 };
 
 export type MessageKey = keyof typeof zhCN;

@@ -5,8 +5,11 @@
  * street and grid zoom.
  */
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from './host-fixture';
+import { writeMbtiles } from '../fixtures/mbtiles';
+import { expect, test, type RunningServe } from './host-fixture';
 
 const shotDir = 'test-results/screenshots';
 fs.mkdirSync(shotDir, { recursive: true });
@@ -41,6 +44,25 @@ async function pixelOf(page: Page, lng: number, lat: number) {
     x: box.width / 2 + x(lng) - x(cLng),
     y: box.height / 2 + y(lat) - y(cLat),
   };
+}
+
+const ADMIN_PASSWORD = 'map-e2e-pass-1';
+
+/** Moves and grid maintenance need a signed-in user: the administrator (set up on first use). */
+async function signInAsAdmin(page: Page, serve: RunningServe) {
+  const status = await serve.call<{ needsSetup: boolean; setupUsername: string }>('auth.status');
+  if (status.needsSetup) {
+    await page.getByTestId('session-setup').click();
+    await page.getByTestId('setup-password').fill(ADMIN_PASSWORD);
+    await page.getByTestId('setup-password-again').fill(ADMIN_PASSWORD);
+    await page.getByTestId('setup-submit').click();
+  } else {
+    await page.getByTestId('session-sign-in').click();
+    await page.getByTestId('sign-in-username').fill(status.setupUsername);
+    await page.getByTestId('sign-in-password').fill(ADMIN_PASSWORD);
+    await page.getByTestId('sign-in-submit').click();
+  }
+  await expect(page.getByTestId('session-user')).toBeVisible();
 }
 
 async function openMap(page: Page, url: string) {
@@ -127,12 +149,7 @@ test('a case clicked on the map opens its card, and a move goes through', async 
   serve,
 }) => {
   await page.goto(serve.url);
-  // Moves need a signed-in user: first-run setup signs this tab in as the administrator.
-  await page.getByTestId('session-setup').click();
-  await page.getByTestId('setup-password').fill('map-e2e-pass-1');
-  await page.getByTestId('setup-password-again').fill('map-e2e-pass-1');
-  await page.getByTestId('setup-submit').click();
-  await expect(page.getByTestId('session-user')).toBeVisible();
+  await signInAsAdmin(page, serve);
 
   const points = await serve.call<{ points: CasePointRow[] }>('map.casePoints');
   const target = points.points.find((p) => p.state === 'dispatched' && p.gridCode)!;
@@ -157,4 +174,53 @@ test('a case clicked on the map opens its card, and a move goes through', async 
   const after = await serve.call<{ state: string }>('cases.get', { id: target.id });
   expect(after.state).toBe('in_progress');
   await page.screenshot({ path: `${shotDir}/map-case-moved-zh.png` });
+});
+
+test('an admin adds an MBTiles basemap and checks a grids file; tiles come from the loopback host', async ({
+  page,
+  serve,
+}) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'griddesk-map-e2e-'));
+  const basemap = path.join(dir, 'street.mbtiles');
+  writeMbtiles(basemap, { zooms: [12, 13, 14, 15, 16] });
+  const notMercator = path.join(dir, 'geographic.mbtiles');
+  writeMbtiles(notMercator, { metadata: { crs: 'EPSG:4326' } });
+
+  await page.goto(serve.url);
+  await signInAsAdmin(page, serve);
+  await page.getByRole('link', { name: '网格地图', exact: true }).click();
+  await page.getByRole('link', { name: '网格维护' }).click();
+  await expect(page.getByTestId('basemap-state')).toContainText('未设置底图');
+
+  // A file in another projection is refused with its sentence, and nothing is stored.
+  await page.getByTestId('basemap-path').fill(notMercator);
+  await page.getByRole('button', { name: '使用此文件' }).click();
+  await expect(page.getByTestId('error-state')).toContainText('不是网络墨卡托');
+  await page.getByTestId('basemap-path').fill(basemap);
+  await page.getByRole('button', { name: '使用此文件' }).click();
+  await expect(page.getByTestId('basemap-state')).toContainText('示范街道底图');
+
+  const exported = path.join(dir, 'grids.geojson');
+  // Grid maintenance is for admins: the API refuses an anonymous caller, the signed-in page may.
+  await expect(serve.call('map.grids.export', { path: exported })).rejects.toThrow(/sign_in/);
+  await page.getByLabel('保存到（本机路径）').fill(exported);
+  await page.getByRole('button', { name: '导出 GeoJSON' }).click();
+  await expect(page.getByText('已导出 166 个社区与网格')).toBeVisible();
+  await page.getByTestId('import-path').fill(exported);
+  await page.getByTestId('import-check').click();
+  await expect(page.getByTestId('import-report')).toContainText('不变 166');
+  await expect(page.getByTestId('import-report')).toContainText('错误 0 个');
+  await page.screenshot({ path: `${shotDir}/map-admin-zh.png`, fullPage: true });
+
+  const tiles: string[] = [];
+  page.on('response', (response) => {
+    if (response.url().includes('/tiles/') && response.status() === 200) tiles.push(response.url());
+  });
+  await page.getByRole('link', { name: '返回地图' }).click();
+  await expect(page.getByTestId('map-status')).toContainText('底图：示范街道底图');
+  await expect.poll(() => tiles.length).toBeGreaterThan(0);
+  expect(tiles.every((u) => u.startsWith(serve.origin + '/tiles/'))).toBe(true);
+  await page.waitForTimeout(600);
+  await page.screenshot({ path: `${shotDir}/map-basemap-zh.png` });
+  fs.rmSync(dir, { recursive: true, force: true });
 });

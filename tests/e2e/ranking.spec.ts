@@ -11,7 +11,7 @@ interface RankingRow {
   unitCode: string;
   unitName: string;
   rank: number | null;
-  counts: Record<string, number>;
+  counts: { due: number; onTime: number };
 }
 
 /** The month before this one, in Shanghai: complete, so it can be published. */
@@ -23,9 +23,15 @@ function lastMonth(): string {
 
 test.describe.configure({ mode: 'serial' });
 
-test('the monthly ranking shows every community with its tier, and a figure opens its cases', async ({ page, serve }) => {
+test('the monthly ranking shows every community with its tier, and a figure opens its cases', async ({
+  page,
+  serve,
+}) => {
   const month = lastMonth();
-  const ranking = await serve.call<{ rows: RankingRow[] }>('ranking.compute', { period: month, level: 'community' });
+  const ranking = await serve.call<{ rows: RankingRow[] }>('ranking.compute', {
+    period: month,
+    level: 'community',
+  });
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.goto(serve.url);
   await page.getByRole('link', { name: '月度排名', exact: true }).click();
@@ -65,7 +71,10 @@ test('the monthly ranking shows every community with its tier, and a figure open
   await page.screenshot({ path: `${shotDir}/ranking-board-1366.png` });
 });
 
-test('publishing freezes the month as version 1; the export and the frozen drill-down follow it', async ({ page, serve }) => {
+test('publishing freezes the month as version 1; the export and the frozen drill-down follow it', async ({
+  page,
+  serve,
+}) => {
   const month = lastMonth();
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto(serve.url);
@@ -77,7 +86,9 @@ test('publishing freezes the month as version 1; the export and the frozen drill
   await page.getByTestId('publish-confirm').click();
   await expect(page.getByTestId('bulletin-status')).toContainText('正在查看已发布的第 1 版');
   await expect(page.getByTestId('bulletin-version-1')).toHaveAttribute('aria-pressed', 'true');
-  const list = await serve.call<Array<{ version: number; period: string }>>('bulletin.list', { period: month });
+  const list = await serve.call<Array<{ version: number; period: string }>>('bulletin.list', {
+    period: month,
+  });
   expect(list).toEqual([expect.objectContaining({ version: 1, period: month })]);
   await page.screenshot({ path: `${shotDir}/ranking-published-1366.png` });
 
@@ -98,7 +109,10 @@ test('publishing freezes the month as version 1; the export and the frozen drill
   await page.keyboard.press('Escape');
 });
 
-test('the weekly agenda adds a dispatch item, and meeting mode pages through it with the keyboard', async ({ page, serve }) => {
+test('the weekly agenda adds a dispatch item, and meeting mode pages through it with the keyboard', async ({
+  page,
+  serve,
+}) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.goto(serve.url);
   await page.getByRole('link', { name: '周调度', exact: true }).click();
@@ -131,22 +145,37 @@ test('the weekly agenda adds a dispatch item, and meeting mode pages through it 
   await expect(meeting).toContainText('清理占道经营');
   await page.keyboard.press('Home');
   await expect(meeting).toHaveAttribute('data-slide', '1');
-  expect(await meeting.locator('.meeting__figure-value strong').first().evaluate((el) => getComputedStyle(el).fontSize)).toBe('48px');
+  expect(
+    await meeting
+      .locator('.meeting__figure-value strong')
+      .first()
+      .evaluate((el) => getComputedStyle(el).fontSize),
+  ).toBe('48px');
 
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.screenshot({ path: `${shotDir}/meeting-cover-1366.png` });
+  // At 1366×768 twelve communities take two pages; PageDown walks them, 2 jumps to the overdue cases.
   await page.keyboard.press('PageDown');
   await page.keyboard.press('PageDown');
   await expect(meeting).toHaveAttribute('data-slide', '3');
+  await expect(meeting).toContainText('上周各社区指标（2/2）');
+  await page.keyboard.press('2');
+  await expect(meeting).toContainText('超期案件（按超期时长）');
+  await expect(meeting).toHaveAttribute('data-slide', '4');
   await page.screenshot({ path: `${shotDir}/meeting-overdue-1366.png` });
   // Nothing spills out of the projector's frame.
-  const overflow = await meeting.locator('.meeting__body').evaluate((el) => el.scrollHeight - el.clientHeight);
+  const overflow = await meeting
+    .locator('.meeting__body')
+    .evaluate((el) => el.scrollHeight - el.clientHeight);
   expect(overflow).toBeLessThanOrEqual(1);
   await page.keyboard.press('Escape');
   await expect(meeting).toBeHidden();
 });
 
-test("the overview shows this month's community tiers from the ranking", async ({ page, serve }) => {
+test("the overview shows this month's community tiers from the ranking", async ({
+  page,
+  serve,
+}) => {
   await page.goto(serve.url);
   const panel = page.getByTestId('community-tiers');
   await expect(panel.getByTestId('tier-count-blue')).toBeVisible();

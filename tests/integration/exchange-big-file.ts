@@ -46,12 +46,12 @@ export async function writeBigCsv(file: string, rows: number): Promise<void> {
   for (let i = 0; i < rows; i++) {
     buffer += `${csvLine(bigRow(i))}\n`;
     if (buffer.length > 1 << 20) {
-      if (!out.write(buffer)) await new Promise((resolve) => out.once('drain', resolve));
+      if (!out.write(buffer)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
       buffer = '';
     }
   }
   out.end(buffer);
-  await new Promise((resolve) => out.once('finish', resolve));
+  await new Promise<void>((resolve) => out.once('finish', () => resolve()));
 }
 
 export async function writeBigXlsx(file: string, rows: number): Promise<void> {

@@ -118,7 +118,7 @@ describe('import valid rows', () => {
   it('a case number repeated with different content makes both rows invalid; an identical repeat is harmless', async () => {
     const { db } = await ws.empty();
     const { header, rows } = sampleRows();
-    const changed = { ...rows[3]!, 问题描述: '另一个描述' };
+    const changed: Record<string, string | number> = { ...rows[3]!, 问题描述: '另一个描述' };
     const table = [header, ...rows.map((r) => header.map((h) => r[h] ?? '')), header.map((h) => rows[1]![h] ?? ''), header.map((h) => changed[h] ?? '')];
     const file = writeCsv(ws.path('repeats.csv'), table);
     const strict = await importInto(db, file);
@@ -160,7 +160,7 @@ describe('re-import and conflicts', () => {
   it('when both sides changed a case, the newer updated_at wins and the loser is kept as a conflict', async () => {
     const { db } = await ws.empty();
     await importInto(db, sampleCsv('base.csv'));
-    const [a, b] = sampleRows().rows.map((r) => String(r['案卷编号']));
+    const [a, b] = sampleRows().rows.map((r) => String(r['案卷编号'])) as [string, string];
     // The desk worked on both cases after the exchange (20 Nov 12:00 Shanghai).
     const deskAt = Date.UTC(2026, 10, 20, 4, 0);
     db.prepare("UPDATE cases SET result_note = '坐席补充说明', updated_at = ? WHERE case_no IN (?, ?)").run(deskAt, a, b);

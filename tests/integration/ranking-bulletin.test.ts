@@ -21,7 +21,14 @@ let dir: string;
 let db: Db;
 
 function call<M extends MethodName>(method: M, input: ApiInput<M>, actor: Actor = SYSTEM_ACTOR) {
-  const context: ApiContext = { db, now: () => NOW, appVersion: 'test', live: new LiveBus(), actor, transport: 'cli' };
+  const context: ApiContext = {
+    db,
+    now: () => NOW,
+    appVersion: 'test',
+    live: new LiveBus(),
+    actor,
+    transport: 'cli',
+  };
   return invoke(context, method, input) as Promise<ApiResult<M>>;
 }
 
@@ -42,13 +49,24 @@ function simulateImport(): void {
          due_at, closed_at, lead_unit_code, created_at, updated_at)
        SELECT 'IMPORTED-1', 'city_platform', category_code, grid_code, community_code, 'closed', ?, ?, ?, ?, lead_unit_code, ?, ?
          FROM cases WHERE community_code IS NOT NULL LIMIT 1`,
-    ).run(oct.start + 86_400_000, oct.start + 86_400_000 + 30_000, oct.start + 3 * 86_400_000, oct.start + 2 * 86_400_000, NOW, NOW);
+    ).run(
+      oct.start + 86_400_000,
+      oct.start + 86_400_000 + 30_000,
+      oct.start + 3 * 86_400_000,
+      oct.start + 2 * 86_400_000,
+      NOW,
+      NOW,
+    );
   })();
 }
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'griddesk-bulletin-'));
-  db = openOrCreateDatabase(path.join(dir, 'demo.sqlite'), { appVersion: 'test', now: NOW, demoWhenNew: true }).db;
+  db = openOrCreateDatabase(path.join(dir, 'demo.sqlite'), {
+    appVersion: 'test',
+    now: NOW,
+    demoWhenNew: true,
+  }).db;
 });
 afterAll(() => {
   db.close();
@@ -57,36 +75,80 @@ afterAll(() => {
 
 describe('publishing the monthly bulletin', () => {
   it('refuses a month that has not ended', async () => {
-    await expect(call('bulletin.publish', { period: '2026-11', level: 'community' })).rejects.toMatchObject({
+    await expect(
+      call('bulletin.publish', { period: '2026-11', level: 'community' }),
+    ).rejects.toMatchObject({
       code: 'period_not_over',
     });
   });
 
   it('freezes figures, drill-down and exports; an import afterwards changes only the live figures; re-publishing is version 2', async () => {
     const live = await call('ranking.compute', { period: '2026-10', level: 'community' });
-    const v1 = await call('bulletin.publish', { period: '2026-10', level: 'community', notes: '请各社区对照整改。' });
-    expect(v1).toMatchObject({ version: 1, title: '示范街道2026年10月城市治理案件办理情况通报', inputsSha256: live.inputsSha256 });
+    const v1 = await call('bulletin.publish', {
+      period: '2026-10',
+      level: 'community',
+      notes: '请各社区对照整改。',
+    });
+    expect(v1).toMatchObject({
+      version: 1,
+      title: '示范街道2026年10月城市治理案件办理情况通报',
+      inputsSha256: live.inputsSha256,
+    });
 
-    const frozenBefore = await call('ranking.compute', { period: '2026-10', level: 'community', bulletinId: v1.id });
+    const frozenBefore = await call('ranking.compute', {
+      period: '2026-10',
+      level: 'community',
+      bulletinId: v1.id,
+    });
     expect(frozenBefore.rows).toEqual(live.rows);
     const rawBefore = db.prepare('SELECT figures FROM bulletins WHERE id = ?').pluck().get(v1.id);
     const top = frozenBefore.rows[0]!;
-    const drillBefore = await call('ranking.cases', { period: '2026-10', level: 'community', unitCode: top.unitCode, figure: 'onTime', bulletinId: v1.id });
-    const pdfBefore = await call('ranking.export', { period: '2026-10', level: 'community', format: 'xlsx', bulletinId: v1.id });
+    const drillBefore = await call('ranking.cases', {
+      period: '2026-10',
+      level: 'community',
+      unitCode: top.unitCode,
+      figure: 'onTime',
+      bulletinId: v1.id,
+    });
+    const pdfBefore = await call('ranking.export', {
+      period: '2026-10',
+      level: 'community',
+      format: 'xlsx',
+      bulletinId: v1.id,
+    });
 
     // An unchanged re-computation is not a new version.
-    await expect(call('bulletin.publish', { period: '2026-10', level: 'community' })).rejects.toMatchObject({ code: 'bulletin_unchanged' });
+    await expect(
+      call('bulletin.publish', { period: '2026-10', level: 'community' }),
+    ).rejects.toMatchObject({ code: 'bulletin_unchanged' });
 
     simulateImport();
 
-    const frozenAfter = await call('ranking.compute', { period: '2026-10', level: 'community', bulletinId: v1.id });
+    const frozenAfter = await call('ranking.compute', {
+      period: '2026-10',
+      level: 'community',
+      bulletinId: v1.id,
+    });
     expect(frozenAfter.rows).toEqual(frozenBefore.rows);
     expect(frozenAfter.inputsSha256).toBe(v1.inputsSha256);
-    expect(db.prepare('SELECT figures FROM bulletins WHERE id = ?').pluck().get(v1.id)).toBe(rawBefore);
-    const drillAfter = await call('ranking.cases', { period: '2026-10', level: 'community', unitCode: top.unitCode, figure: 'onTime', bulletinId: v1.id });
+    expect(db.prepare('SELECT figures FROM bulletins WHERE id = ?').pluck().get(v1.id)).toBe(
+      rawBefore,
+    );
+    const drillAfter = await call('ranking.cases', {
+      period: '2026-10',
+      level: 'community',
+      unitCode: top.unitCode,
+      figure: 'onTime',
+      bulletinId: v1.id,
+    });
     expect(drillAfter.cases.map((c) => c.id)).toEqual(drillBefore.cases.map((c) => c.id));
     expect(drillAfter.total).toBe(top.counts.onTime);
-    const xlsxAfter = await call('ranking.export', { period: '2026-10', level: 'community', format: 'xlsx', bulletinId: v1.id });
+    const xlsxAfter = await call('ranking.export', {
+      period: '2026-10',
+      level: 'community',
+      format: 'xlsx',
+      bulletinId: v1.id,
+    });
     const sheetValues = async (base64: string) => {
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(
@@ -107,9 +169,14 @@ describe('publishing the monthly bulletin', () => {
     expect(v2.inputsSha256).toBe(liveAfter.inputsSha256);
     const list = await call('bulletin.list', { period: '2026-10' });
     expect(list.map((b) => b.version)).toEqual([2, 1]);
-    expect((await call('ranking.compute', { period: '2026-10', level: 'community', bulletinId: v1.id })).rows).toEqual(frozenBefore.rows);
+    expect(
+      (await call('ranking.compute', { period: '2026-10', level: 'community', bulletinId: v1.id }))
+        .rows,
+    ).toEqual(frozenBefore.rows);
 
-    expect(() => db.prepare("UPDATE bulletins SET title = 'x' WHERE id = ?").run(v1.id)).toThrow(/frozen/);
+    expect(() => db.prepare("UPDATE bulletins SET title = 'x' WHERE id = ?").run(v1.id)).toThrow(
+      /frozen/,
+    );
     expect(() => db.prepare('DELETE FROM bulletins WHERE id = ?').run(v1.id)).toThrow(/frozen/);
   });
 
@@ -117,7 +184,11 @@ describe('publishing the monthly bulletin', () => {
     const nov = await call('ranking.compute', { period: '2026-11', level: 'community' });
     expect(nov.previousSource).toBe('bulletin');
     const v2 = (await call('bulletin.list', { period: '2026-10', level: 'community' }))[0]!;
-    const frozen = await call('ranking.compute', { period: '2026-10', level: 'community', bulletinId: v2.id });
+    const frozen = await call('ranking.compute', {
+      period: '2026-10',
+      level: 'community',
+      bulletinId: v2.id,
+    });
     for (const row of nov.rows) {
       expect(row.previousRank).toBe(frozen.rows.find((r) => r.unitCode === row.unitCode)!.rank);
     }
@@ -125,7 +196,12 @@ describe('publishing the monthly bulletin', () => {
 
   it('writes a PDF of a published bulletin', async () => {
     const v1 = (await call('bulletin.list', { period: '2026-10' })).find((b) => b.version === 1)!;
-    const pdf = await call('ranking.export', { period: '2026-10', level: 'community', format: 'pdf', bulletinId: v1.id });
+    const pdf = await call('ranking.export', {
+      period: '2026-10',
+      level: 'community',
+      format: 'pdf',
+      bulletinId: v1.id,
+    });
     const bytes = Buffer.from(pdf.base64, 'base64');
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.fileName).toBe('2026-10-社区排名-第1版.pdf');

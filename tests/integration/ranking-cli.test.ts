@@ -26,7 +26,23 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const KEYS = ['unit_code', 'unit_name', 'due', 'closed', 'on_time', 'rework', 'extended', 'closure_rate', 'on_time_rate', 'rework_rate', 'satisfaction_rate', 'score', 'tier', 'grade', 'rank'];
+const KEYS = [
+  'unit_code',
+  'unit_name',
+  'due',
+  'closed',
+  'on_time',
+  'rework',
+  'extended',
+  'closure_rate',
+  'on_time_rate',
+  'rework_rate',
+  'satisfaction_rate',
+  'score',
+  'tier',
+  'grade',
+  'rank',
+];
 
 describe('griddesk ranking', () => {
   it('prints one JSON object per unit, ranked first then unranked, rates as fractions', () => {
@@ -50,13 +66,28 @@ describe('griddesk ranking', () => {
   });
 
   it('ranks an ISO week by lead unit', () => {
-    const result = griddesk('ranking', '--week', '2026-W40', '--level', 'unit', '--db', dbFile, '--json');
+    const result = griddesk(
+      'ranking',
+      '--week',
+      '2026-W40',
+      '--level',
+      'unit',
+      '--db',
+      dbFile,
+      '--json',
+    );
     expect(result.code, result.stderr).toBe(0);
     expect((JSON.parse(result.stdout) as unknown[]).length).toBeGreaterThan(10);
   });
 
   it('exits 2 with one sentence on usage errors', () => {
-    for (const args of [[], ['--month', '2026-10', '--week', '2026-W40'], ['--month', '2026-13'], ['--week', '2027-W53'], ['--month', '2026-10', '--level', 'city']]) {
+    for (const args of [
+      [],
+      ['--month', '2026-10', '--week', '2026-W40'],
+      ['--month', '2026-13'],
+      ['--week', '2027-W53'],
+      ['--month', '2026-10', '--level', 'city'],
+    ]) {
       const result = griddesk('ranking', ...args, '--db', dbFile);
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
@@ -68,7 +99,11 @@ describe('griddesk bulletin and minutes', () => {
   it('publishes a finished month once, and refuses an identical second version', () => {
     const first = griddesk('bulletin', 'publish', '--month', '2026-09', '--db', dbFile, '--json');
     expect(first.code, first.stderr).toBe(0);
-    expect(JSON.parse(first.stdout)).toMatchObject({ period: '2026-09', version: 1, level: 'community' });
+    expect(JSON.parse(first.stdout)).toMatchObject({
+      period: '2026-09',
+      version: 1,
+      level: 'community',
+    });
     const again = griddesk('bulletin', 'publish', '--month', '2026-09', '--db', dbFile);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already has exactly these inputs/);
@@ -84,7 +119,15 @@ describe('griddesk bulletin and minutes', () => {
     const xlsx = path.join(dir, 'minutes.xlsx');
     expect(griddesk('minutes', '--week', '2026-W40', '--out', xlsx, '--db', dbFile).code).toBe(0);
     expect(fs.readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
-    const wrong = griddesk('minutes', '--week', '2026-W40', '--out', path.join(dir, 'minutes.doc'), '--db', dbFile);
+    const wrong = griddesk(
+      'minutes',
+      '--week',
+      '2026-W40',
+      '--out',
+      path.join(dir, 'minutes.doc'),
+      '--db',
+      dbFile,
+    );
     expect(wrong.code).toBe(2);
   });
 });

@@ -29,7 +29,14 @@ const NOW = Date.UTC(2026, 10, 21, 6, 0);
 let dir: string;
 
 function contextFor(db: Db): ApiContext {
-  return { db, now: () => NOW, appVersion: 'test', live: new LiveBus(), actor: SYSTEM_ACTOR, transport: 'cli' };
+  return {
+    db,
+    now: () => NOW,
+    appVersion: 'test',
+    live: new LiveBus(),
+    actor: SYSTEM_ACTOR,
+    transport: 'cli',
+  };
 }
 function call<M extends MethodName>(db: Db, method: M, input: ApiInput<M>) {
   return invoke(contextFor(db), method, input) as Promise<ApiResult<M>>;
@@ -43,13 +50,37 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 describe('hand-made boundary cases, through SQL and the API', () => {
   let db: Db;
   beforeAll(() => {
-    db = openOrCreateDatabase(path.join(dir, 'fixture.sqlite'), { appVersion: 'test', now: NOW, demoWhenNew: false }).db;
+    db = openOrCreateDatabase(path.join(dir, 'fixture.sqlite'), {
+      appVersion: 'test',
+      now: NOW,
+      demoWhenNew: false,
+    }).db;
     insertPlaces(db);
     // Community A, October 2026:
-    insertCase(db, { community: COMMUNITY_A, due: sh(2026, 10, 5), closed: sh(2026, 10, 3), rework: 1, satisfaction: 'satisfied' });
-    insertCase(db, { community: COMMUNITY_A, due: sh(2026, 10, 10, 12), closed: sh(2026, 10, 10, 12) }); // closed exactly at due
-    insertCase(db, { community: COMMUNITY_A, due: sh(2026, 10, 30, 18), closed: sh(2026, 11, 2, 9), extensions: 1 }); // closed after the month
-    insertCase(db, { community: COMMUNITY_A, due: sh(2026, 10, 31, 23, 59), state: 'dispatched', satisfaction: 'unsatisfied' }); // open, last minute
+    insertCase(db, {
+      community: COMMUNITY_A,
+      due: sh(2026, 10, 5),
+      closed: sh(2026, 10, 3),
+      rework: 1,
+      satisfaction: 'satisfied',
+    });
+    insertCase(db, {
+      community: COMMUNITY_A,
+      due: sh(2026, 10, 10, 12),
+      closed: sh(2026, 10, 10, 12),
+    }); // closed exactly at due
+    insertCase(db, {
+      community: COMMUNITY_A,
+      due: sh(2026, 10, 30, 18),
+      closed: sh(2026, 11, 2, 9),
+      extensions: 1,
+    }); // closed after the month
+    insertCase(db, {
+      community: COMMUNITY_A,
+      due: sh(2026, 10, 31, 23, 59),
+      state: 'dispatched',
+      satisfaction: 'unsatisfied',
+    }); // open, last minute
     insertCase(db, { community: COMMUNITY_A, due: sh(2026, 11, 1, 0, 10), state: 'dispatched' }); // 00:10 on the 1st: November
     insertCase(db, { community: COMMUNITY_A, due: sh(2026, 10, 8), state: 'suspended' }); // suspended: not accountable
     insertCase(db, { community: COMMUNITY_A, due: sh(2026, 10, 8), state: 'voided' }); // voided: never
@@ -64,7 +95,15 @@ describe('hand-made boundary cases, through SQL and the API', () => {
     const result = await call(db, 'ranking.compute', { period: '2026-10', level: 'community' });
     const a = result.rows.find((r) => r.unitCode === COMMUNITY_A)!;
     // due: early, exact, after-month, last-minute = 4; closed before 1 Nov: 2; on time: 2.
-    expect(a.counts).toMatchObject({ due: 4, closed: 2, onTime: 2, rework: 1, extended: 1, callbacks: 2, satisfied: 1 });
+    expect(a.counts).toMatchObject({
+      due: 4,
+      closed: 2,
+      onTime: 2,
+      rework: 1,
+      extended: 1,
+      callbacks: 2,
+      satisfied: 1,
+    });
     // intake: A's 8 cases were all reported in October; the voided one does not count, and
     // one of the other 7 is still waiting to be registered.
     expect(a.counts.reported).toBe(7);
@@ -87,8 +126,24 @@ describe('hand-made boundary cases, through SQL and the API', () => {
   it('drills each figure down to exactly the cases it counts', async () => {
     const ranking = await call(db, 'ranking.compute', { period: '2026-10', level: 'community' });
     for (const row of ranking.rows) {
-      for (const figure of ['due', 'closed', 'onTime', 'rework', 'extended', 'callbacks', 'satisfied', 'reported', 'registered', 'timelyAccepted'] as const) {
-        const list = await call(db, 'ranking.cases', { period: '2026-10', level: 'community', unitCode: row.unitCode, figure });
+      for (const figure of [
+        'due',
+        'closed',
+        'onTime',
+        'rework',
+        'extended',
+        'callbacks',
+        'satisfied',
+        'reported',
+        'registered',
+        'timelyAccepted',
+      ] as const) {
+        const list = await call(db, 'ranking.cases', {
+          period: '2026-10',
+          level: 'community',
+          unitCode: row.unitCode,
+          figure,
+        });
         expect(list.total, `${row.unitCode} ${figure}`).toBe(row.counts[figure]);
         expect(list.cases).toHaveLength(row.counts[figure]);
       }
@@ -99,7 +154,11 @@ describe('hand-made boundary cases, through SQL and the API', () => {
 describe('the demo street: SQL and core agree', () => {
   let db: Db;
   beforeAll(() => {
-    db = openOrCreateDatabase(path.join(dir, 'demo.sqlite'), { appVersion: 'test', now: NOW, demoWhenNew: true }).db;
+    db = openOrCreateDatabase(path.join(dir, 'demo.sqlite'), {
+      appVersion: 'test',
+      now: NOW,
+      demoWhenNew: true,
+    }).db;
   });
   afterAll(() => db.close());
 
@@ -119,7 +178,9 @@ describe('the demo street: SQL and core agree', () => {
 
   it("gives the trend's SQL counts the same numbers core counts from per-case facts", () => {
     for (const level of ['community', 'grid', 'unit'] as const) {
-      const periods = ['2026-08', '2026-09', '2026-10', '2026-11', '2026-W45', '2026-W46'].map((k) => parsePeriodKey(k)!);
+      const periods = ['2026-08', '2026-09', '2026-10', '2026-11', '2026-W45', '2026-W46'].map(
+        (k) => parsePeriodKey(k)!,
+      );
       // November is still running at NOW: both sides measure it up to now.
       const windows = periods.map((p) => measuredWindow(p, NOW));
       const sql = aggregateHandlingByPeriod(db, level, windows);
@@ -132,7 +193,9 @@ describe('the demo street: SQL and core agree', () => {
           NOW,
         ).counts;
         const fromSql = sql.filter((r) => r.periodIndex === index);
-        expect(fromSql.length, `${level} ${period.key}`).toBe([...core.values()].filter((c) => c.due > 0).length);
+        expect(fromSql.length, `${level} ${period.key}`).toBe(
+          [...core.values()].filter((c) => c.due > 0).length,
+        );
         for (const { periodIndex: _i, unitCode, ...counts } of fromSql) {
           expect(counts, `${level} ${period.key} ${unitCode}`).toEqual({
             due: core.get(unitCode)!.due,
@@ -177,15 +240,22 @@ describe('the demo street: SQL and core agree', () => {
     expect(ranking.rows).toHaveLength(12);
     const ranked = ranking.rows.filter((r) => r.rank !== null);
     expect(ranked.map((r) => r.rank)).toEqual(ranked.map((_, i) => i + 1));
-    for (let i = 1; i < ranked.length; i++) expect(ranked[i - 1]!.score!).toBeGreaterThanOrEqual(ranked[i]!.score!);
-    const trend = await call(db, 'ranking.trend', { period: '2026-10', level: 'community', count: 12 });
+    for (let i = 1; i < ranked.length; i++)
+      expect(ranked[i - 1]!.score!).toBeGreaterThanOrEqual(ranked[i]!.score!);
+    const trend = await call(db, 'ranking.trend', {
+      period: '2026-10',
+      level: 'community',
+      count: 12,
+    });
     expect(trend.periods.map((p) => p.key)[11]).toBe('2026-10');
     for (const row of ranking.rows) {
       const series = trend.series.find((s) => s.unitCode === row.unitCode)!;
       expect(series.scores[11]).toBeCloseTo(row.score!, 9);
       expect(series.tiers[11]).toBe(row.tier);
       // The previous month's live rank is what the change column compares with.
-      const sept = (await call(db, 'ranking.compute', { period: '2026-09', level: 'community' })).rows.find((r) => r.unitCode === row.unitCode)!;
+      const sept = (
+        await call(db, 'ranking.compute', { period: '2026-09', level: 'community' })
+      ).rows.find((r) => r.unitCode === row.unitCode)!;
       expect(row.previousRank).toBe(sept.rank);
     }
   });
@@ -196,15 +266,21 @@ describe('the demo street: SQL and core agree', () => {
     const due = week.rows.reduce((sum, r) => sum + r.counts.due, 0);
     const period = parsePeriodKey('2026-W46')!;
     const accountableWithLead = db
-      .prepare('SELECT count(*) FROM cases WHERE accountable_at >= ? AND accountable_at < ? AND lead_unit_code IS NOT NULL')
+      .prepare(
+        'SELECT count(*) FROM cases WHERE accountable_at >= ? AND accountable_at < ? AND lead_unit_code IS NOT NULL',
+      )
       .pluck()
       .get(period.start, period.end);
     expect(due).toBe(accountableWithLead);
-    expect(week.rows.filter((r) => r.counts.due === 0).every((r) => r.rank === null && r.tier === null)).toBe(true);
+    expect(
+      week.rows.filter((r) => r.counts.due === 0).every((r) => r.rank === null && r.tier === null),
+    ).toBe(true);
   });
 
   it('refuses a week the year does not have, in one sentence with the field', async () => {
-    await expect(call(db, 'ranking.compute', { period: '2027-W53', level: 'community' })).rejects.toMatchObject({
+    await expect(
+      call(db, 'ranking.compute', { period: '2027-W53', level: 'community' }),
+    ).rejects.toMatchObject({
       code: 'invalid_period',
       where: 'period',
     });

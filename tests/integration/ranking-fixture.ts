@@ -6,7 +6,8 @@ export const COMMUNITY_A = '990101001001';
 export const COMMUNITY_B = '990101001002';
 
 /** Shanghai wall clock → epoch ms. */
-export const sh = (y: number, mo: number, d: number, h = 0, mi = 0) => Date.UTC(y, mo - 1, d, h - 8, mi);
+export const sh = (y: number, mo: number, d: number, h = 0, mi = 0) =>
+  Date.UTC(y, mo - 1, d, h - 8, mi);
 
 export function insertPlaces(db: Db): void {
   const insert = db.prepare(
@@ -42,8 +43,16 @@ export function insertCase(db: Db, c: FixtureCase): number {
   const state = c.state ?? (c.closed !== undefined ? 'closed' : 'dispatched');
   const reported = c.reported ?? (c.due ?? c.closed ?? 0) - 3 * 86_400_000;
   const registered = state === 'reported' ? null : reported + 10_000;
-  const category = db.prepare('SELECT code FROM categories ORDER BY code LIMIT 1').pluck().get() as string;
-  const lead = c.leadUnit ?? (db.prepare("SELECT code FROM units WHERE kind = 'department' ORDER BY code LIMIT 1").pluck().get() as string);
+  const category = db
+    .prepare('SELECT code FROM categories ORDER BY code LIMIT 1')
+    .pluck()
+    .get() as string;
+  const lead =
+    c.leadUnit ??
+    (db
+      .prepare("SELECT code FROM units WHERE kind = 'department' ORDER BY code LIMIT 1")
+      .pluck()
+      .get() as string);
   return Number(
     db
       .prepare(

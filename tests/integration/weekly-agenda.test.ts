@@ -21,14 +21,25 @@ let dir: string;
 let db: Db;
 
 function call<M extends MethodName>(method: M, input: ApiInput<M>) {
-  const context: ApiContext = { db, now: () => now, appVersion: 'test', live: new LiveBus(), actor: SYSTEM_ACTOR, transport: 'cli' };
+  const context: ApiContext = {
+    db,
+    now: () => now,
+    appVersion: 'test',
+    live: new LiveBus(),
+    actor: SYSTEM_ACTOR,
+    transport: 'cli',
+  };
   return invoke(context, method, input) as Promise<ApiResult<M>>;
 }
 
 let ids: Record<string, number>;
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'griddesk-weekly-'));
-  db = openOrCreateDatabase(path.join(dir, 'weekly.sqlite'), { appVersion: 'test', now, demoWhenNew: false }).db;
+  db = openOrCreateDatabase(path.join(dir, 'weekly.sqlite'), {
+    appVersion: 'test',
+    now,
+    demoWhenNew: false,
+  }).db;
   insertPlaces(db);
   ids = {
     // overdue 10 days, escalated
@@ -42,9 +53,17 @@ beforeAll(() => {
     // suspended: its clock stopped, not overdue
     parked: insertCase(db, { community: COMMUNITY_B, due: sh(2026, 11, 1), state: 'suspended' }),
     // closed late yesterday: overdue during last week, not now
-    closedLate: insertCase(db, { community: COMMUNITY_B, due: sh(2026, 11, 12), closed: sh(2026, 11, 18) }),
+    closedLate: insertCase(db, {
+      community: COMMUNITY_B,
+      due: sh(2026, 11, 12),
+      closed: sh(2026, 11, 18),
+    }),
     // last week's figures: A closes one on time, B one late
-    lastWeekA: insertCase(db, { community: COMMUNITY_A, due: sh(2026, 11, 12), closed: sh(2026, 11, 11) }),
+    lastWeekA: insertCase(db, {
+      community: COMMUNITY_A,
+      due: sh(2026, 11, 12),
+      closed: sh(2026, 11, 11),
+    }),
   };
 });
 afterAll(() => {
@@ -53,13 +72,20 @@ afterAll(() => {
 });
 
 describe('the weekly agenda', () => {
-  it("groups overdue open cases by age as of now, and lists escalated and supervised ones", async () => {
+  it('groups overdue open cases by age as of now, and lists escalated and supervised ones', async () => {
     const agenda = await call('weekly.agenda', { week: '2026-W47' });
     expect(agenda.figuresWeek.key).toBe('2026-W46');
     expect(agenda.comparedWeek.key).toBe('2026-W45');
     expect(agenda.asOf).toBe(now);
-    const groups = Object.fromEntries(agenda.overdue.groups.map((g) => [g.group, g.cases.map((c) => c.id)]));
-    expect(groups).toEqual({ over7d: [ids.old], from3to7d: [], from1to3d: [ids.twoDays], under1d: [ids.hour] });
+    const groups = Object.fromEntries(
+      agenda.overdue.groups.map((g) => [g.group, g.cases.map((c) => c.id)]),
+    );
+    expect(groups).toEqual({
+      over7d: [ids.old],
+      from3to7d: [],
+      from1to3d: [ids.twoDays],
+      under1d: [ids.hour],
+    });
     expect(agenda.overdue.total).toBe(3);
     expect(agenda.escalated.map((c) => c.id)).toEqual([ids.old]);
     expect(agenda.supervised.map((c) => c.id)).toEqual([ids.twoDays]);
@@ -87,7 +113,10 @@ describe('the weekly agenda', () => {
   it('carries dispatch items over until done, flags overdue ones, and refuses unknown units and cases', async () => {
     const units = await call('weekly.units', {});
     const lead = units.find((u) => u.kind === 'department')!;
-    const caseNo = db.prepare('SELECT case_no FROM cases WHERE id = ?').pluck().get(ids.old) as string;
+    const caseNo = db
+      .prepare('SELECT case_no FROM cases WHERE id = ?')
+      .pluck()
+      .get(ids.old) as string;
     const item = await call('weekly.items.create', {
       week: '2026-W46',
       title: '督促超期案件办结',
@@ -97,7 +126,11 @@ describe('the weekly agenda', () => {
       dueDay: '2026-11-18',
       caseNos: [caseNo],
     });
-    expect(item).toMatchObject({ week: '2026-W46', status: 'overdue', cases: [{ id: ids.old, caseNo }] });
+    expect(item).toMatchObject({
+      week: '2026-W46',
+      status: 'overdue',
+      cases: [{ id: ids.old, caseNo }],
+    });
     const onTime = await call('weekly.items.create', {
       week: '2026-W46',
       title: '排查井盖',
@@ -114,7 +147,10 @@ describe('the weekly agenda', () => {
     ]);
     await call('weekly.items.update', { id: item.id, status: 'done', progressNote: '已全部办结' });
     agenda = await call('weekly.agenda', { week: '2026-W47' });
-    expect(agenda.carriedItems.find((i) => i.id === item.id)).toMatchObject({ status: 'done', progressNote: '已全部办结' });
+    expect(agenda.carriedItems.find((i) => i.id === item.id)).toMatchObject({
+      status: 'done',
+      progressNote: '已全部办结',
+    });
     // Done before the week before W49 began: no longer on W49's agenda; the open one still is.
     now = sh(2026, 12, 3, 10);
     agenda = await call('weekly.agenda', { week: '2026-W49' });
@@ -123,15 +159,34 @@ describe('the weekly agenda', () => {
     now = sh(2026, 11, 19, 10);
 
     await expect(
-      call('weekly.items.create', { week: '2026-W47', title: 'x', leadUnitCode: 'NOPE', owner: 'a', dueDay: '2026-11-30' }),
+      call('weekly.items.create', {
+        week: '2026-W47',
+        title: 'x',
+        leadUnitCode: 'NOPE',
+        owner: 'a',
+        dueDay: '2026-11-30',
+      }),
     ).rejects.toMatchObject({ code: 'unknown_unit', where: 'leadUnitCode' });
     await expect(
-      call('weekly.items.create', { week: '2026-W47', title: 'x', leadUnitCode: lead.code, owner: 'a', dueDay: '2026-11-30', caseNos: ['NO-SUCH'] }),
+      call('weekly.items.create', {
+        week: '2026-W47',
+        title: 'x',
+        leadUnitCode: lead.code,
+        owner: 'a',
+        dueDay: '2026-11-30',
+        caseNos: ['NO-SUCH'],
+      }),
     ).rejects.toMatchObject({ code: 'unknown_case', where: 'caseNos' });
   });
 
   it('records the meeting and writes the minutes as PDF and xlsx', async () => {
-    await call('weekly.meeting.save', { week: '2026-W47', heldAt: now, chair: '王书记', attendees: '各社区书记', notes: '超期案件本周清零。' });
+    await call('weekly.meeting.save', {
+      week: '2026-W47',
+      heldAt: now,
+      chair: '王书记',
+      attendees: '各社区书记',
+      notes: '超期案件本周清零。',
+    });
     const agenda = await call('weekly.agenda', { week: '2026-W47' });
     expect(agenda.meeting).toMatchObject({ chair: '王书记', notes: '超期案件本周清零。' });
     const pdf = await call('weekly.minutes.export', { week: '2026-W47', format: 'pdf' });

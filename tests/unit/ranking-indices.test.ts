@@ -13,7 +13,12 @@ import {
 import { parsePeriodKey } from '../../core/indices/periods';
 import { rankUnits } from '../../core/indices/ranking';
 import { compositeScore, gradeOf, tierOf } from '../../core/indices/score';
-import { aggregatePeriod, emptyCounts, ratesOf, type UnitCounts } from '../../core/indices/unit-counts';
+import {
+  aggregatePeriod,
+  emptyCounts,
+  ratesOf,
+  type UnitCounts,
+} from '../../core/indices/unit-counts';
 import { DEFAULT_GRADES, DEFAULT_TIERS, DEFAULT_WEIGHTS } from '../../core/indices/weight-set';
 
 const sh = (y: number, mo: number, d: number, h = 0, mi = 0) => Date.UTC(y, mo - 1, d, h - 8, mi);

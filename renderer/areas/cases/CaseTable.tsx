@@ -59,7 +59,12 @@ export function CaseTable({
   return (
     <div className="case-table" data-testid="case-table">
       <div className="case-table__meta">
-        {list.total == null ? '…' : t('cases.table.total', { count: format.count(list.total) })}
+        {list.total == null
+          ? '…'
+          : list.more
+            ? t('cases.table.more', { count: format.count(list.loadedCount) })
+            : t('cases.table.total', { count: format.count(list.total) })}
+        {list.searchTruncated ? <span className="muted"> · {t('cases.searchTruncated')}</span> : null}
         {list.pending > 0 ? <span className="muted"> · {t('cases.column.paused', { count: list.pending })}</span> : null}
       </div>
       <div className="case-table__row case-table__row--head" role="row">

@@ -18,6 +18,9 @@ export interface PagedCases {
   requestRange(start: number, end: number): void;
   error: ApiError | null;
   searchTruncated: boolean;
+  /** A history view (not counted) has more rows than the `loadedCount` read so far. */
+  more: boolean;
+  loadedCount: number;
   /** Updates held back while frozen. */
   pending: number;
   /** Increases whenever rows change (for effects that watch the list). */
@@ -28,6 +31,7 @@ interface Loaded {
   key: string;
   pages: Map<number, CaseCard[]>;
   total: number | null;
+  more: boolean;
   searchTruncated: boolean;
 }
 
@@ -37,7 +41,7 @@ export function usePagedCases(
 ): PagedCases {
   const pageSize = options.pageSize ?? 50;
   const key = JSON.stringify([query.states, query.filters, query.sort, pageSize]);
-  const [loaded, setLoaded] = useState<Loaded>({ key, pages: new Map(), total: null, searchTruncated: false });
+  const [loaded, setLoaded] = useState<Loaded>({ key, pages: new Map(), total: null, more: false, searchTruncated: false });
   const [error, setError] = useState<ApiError | null>(null);
   const [held, setHeld] = useState(0);
   const heldRef = useRef(0);
@@ -68,6 +72,7 @@ export function usePagedCases(
               key,
               pages: next,
               total: last ? last.total : previous.total,
+              more: last ? last.totalCapped : previous.more,
               searchTruncated: last ? last.searchTruncated : previous.searchTruncated,
             };
           });
@@ -150,6 +155,8 @@ export function usePagedCases(
     requestRange,
     error,
     searchTruncated: current?.searchTruncated ?? false,
+    more: current?.more ?? false,
+    loadedCount: [...(current?.pages.values() ?? [])].reduce((n, rows) => n + rows.length, 0),
     // Updates held back while the pointer rests, until the reload after it leaves.
     pending: held,
     version,

@@ -52,6 +52,11 @@ const PANES: Array<[string, number]> = [
   ['casePane', 450],
 ];
 
+const LEGEND_CLEAR: L.FitBoundsOptions = {
+  paddingTopLeft: [24, 24],
+  paddingBottomRight: [210, 36],
+};
+
 function boxOf(places: MapPlaces): L.LatLngBounds | null {
   const all = [places.street, ...places.communities, ...places.grids];
   const boxes = all.map((p) => p?.bbox).filter((b): b is [number, number, number, number] => !!b);
@@ -71,7 +76,7 @@ export function MapView(props: MapViewProps) {
 
   useEffect(() => {
     const map = L.map(container.current!, {
-      zoomSnap: 0.5,
+      zoomSnap: 0.25,
       minZoom: 9,
       maxZoom: 19,
       attributionControl: false,
@@ -116,7 +121,8 @@ export function MapView(props: MapViewProps) {
     map.on('moveend zoomend', noteView);
     layers.current = created;
     const bounds = boxOf(latest.current.places);
-    if (bounds) map.fitBounds(bounds, { padding: [12, 12] });
+    // Room on the right for the legend, so nothing of the street starts out under it.
+    if (bounds) map.fitBounds(bounds, LEGEND_CLEAR);
     else map.setView([39.9, 116.4], 11);
     noteView();
     const resize = new ResizeObserver(() => map.invalidateSize());
@@ -228,7 +234,7 @@ export function MapView(props: MapViewProps) {
         [s, w],
         [n, e],
       ],
-      { padding: [40, 40], duration: 0.5, maxZoom: 16 },
+      { ...LEGEND_CLEAR, duration: 0.5, maxZoom: 16 },
     );
   }, [focus, places]);
 

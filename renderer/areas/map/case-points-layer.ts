@@ -118,7 +118,7 @@ export class CasePointsLayer {
       renderer: this.renderer,
       pane: 'casePane',
       radius: selected ? 9 : point.clock === 'overdue' ? 7 : 6,
-      color: selected ? '#1c222a' : paused ? colour : '#ffffff',
+      color: selected ? '#0d6b77' : paused ? colour : '#ffffff',
       weight: selected ? 3 : paused ? 2 : 1.5,
       fillColor: colour,
       fillOpacity: paused ? 0.15 : 0.95,

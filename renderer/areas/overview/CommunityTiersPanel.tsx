@@ -19,7 +19,11 @@ export function CommunityTiersPanel() {
   const { t, format } = useLocale();
   const now = useNow(60_000);
   const month = periodContaining('month', now).key;
-  const ranking = useApiQuery('ranking.compute', { period: month, level: 'community' }, { refreshOn: LIVE });
+  const ranking = useApiQuery(
+    'ranking.compute',
+    { period: month, level: 'community' },
+    { refreshOn: LIVE },
+  );
   const data = ranking.data;
   let body;
   if (data) {
@@ -38,15 +42,22 @@ export function CommunityTiersPanel() {
                     <span className="tier-chip__swatch" aria-hidden="true" />
                     {t(`tier.${tier}`)}
                   </span>
-                  <strong className="tiers-panel__count">{t('ranking.overview.count', { n: format.count(rows.length) })}</strong>
-                  <span className="tiers-panel__names" title={rows.map((r) => r.unitName).join('、')}>
+                  <strong className="tiers-panel__count">
+                    {t('ranking.overview.count', { n: format.count(rows.length) })}
+                  </strong>
+                  <span
+                    className="tiers-panel__names"
+                    title={rows.map((r) => r.unitName).join('、')}
+                  >
                     {rows.map((r) => r.unitName).join('、')}
                   </span>
                 </li>
               );
             })}
           </ul>
-          {unranked > 0 ? <p className="tiers-panel__text">{t('ranking.overview.unranked', { n: unranked })}</p> : null}
+          {unranked > 0 ? (
+            <p className="tiers-panel__text">{t('ranking.overview.unranked', { n: unranked })}</p>
+          ) : null}
         </>
       );
   } else if (ranking.error) {
@@ -55,12 +66,18 @@ export function CommunityTiersPanel() {
     body = <LoadingState compact />;
   }
   return (
-    <section className="panel tiers-panel" aria-labelledby="tiers-title" data-testid="community-tiers">
+    <section
+      className="panel tiers-panel"
+      aria-labelledby="tiers-title"
+      data-testid="community-tiers"
+    >
       <div className="panel__head">
         <h2 id="tiers-title" className="panel__title">
           {t('overview.tiers.title')}
         </h2>
-        <span className="panel__meta">{t('ranking.overview.meta', { period: periodLabel(t, month) })}</span>
+        <span className="panel__meta">
+          {t('ranking.overview.meta', { period: periodLabel(t, month) })}
+        </span>
       </div>
       {body}
       <p className="tiers-panel__link">

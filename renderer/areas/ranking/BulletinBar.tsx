@@ -23,10 +23,25 @@ export function BulletinBar({
   let status: string;
   if (shown.bulletin) {
     const b = shown.bulletin;
-    status = t('ranking.status.frozen', { version: b.version, time: format.tableDateTime(b.publishedAt), by: b.publishedBy });
-    if (liveSha) status += ' ' + t(liveSha === b.inputsSha256 ? 'ranking.status.frozenCurrent' : 'ranking.status.frozenStale');
+    status = t('ranking.status.frozen', {
+      version: b.version,
+      time: format.tableDateTime(b.publishedAt),
+      by: b.publishedBy,
+    });
+    if (liveSha)
+      status +=
+        ' ' +
+        t(
+          liveSha === b.inputsSha256
+            ? 'ranking.status.frozenCurrent'
+            : 'ranking.status.frozenStale',
+        );
   } else if (latest) {
-    status = t('ranking.status.published', { version: latest.version, time: format.tableDateTime(latest.publishedAt), by: latest.publishedBy });
+    status = t('ranking.status.published', {
+      version: latest.version,
+      time: format.tableDateTime(latest.publishedAt),
+      by: latest.publishedBy,
+    });
     status +=
       ' ' +
       (latest.inputsSha256 === shown.inputsSha256
@@ -36,12 +51,20 @@ export function BulletinBar({
     status = t('ranking.status.unpublished');
   }
   return (
-    <div className={`bulletin-bar${shown.bulletin ? ' bulletin-bar--frozen' : ''}`} data-testid="bulletin-bar">
+    <div
+      className={`bulletin-bar${shown.bulletin ? ' bulletin-bar--frozen' : ''}`}
+      data-testid="bulletin-bar"
+    >
       <p className="bulletin-bar__status" data-testid="bulletin-status">
         {status}
       </p>
       <div className="rk-switch" role="group" aria-label={t('ranking.sourceLabel')}>
-        <button type="button" className={bulletinId === null ? 'rk-switch__on' : undefined} aria-pressed={bulletinId === null} onClick={() => onShow(null)}>
+        <button
+          type="button"
+          className={bulletinId === null ? 'rk-switch__on' : undefined}
+          aria-pressed={bulletinId === null}
+          onClick={() => onShow(null)}
+        >
           {t('ranking.source.live')}
         </button>
         {[...versions].reverse().map((v) => (
@@ -58,7 +81,8 @@ export function BulletinBar({
         ))}
       </div>
       <span className="bulletin-bar__meta muted">
-        {t('ranking.status.weights', { id: shown.weightSet.id })} · {t('ranking.status.checksum', { sha: shown.inputsSha256.slice(0, 12) })}
+        {t('ranking.status.weights', { id: shown.weightSet.id })} ·{' '}
+        {t('ranking.status.checksum', { sha: shown.inputsSha256.slice(0, 12) })}
       </span>
     </div>
   );

@@ -41,7 +41,7 @@ export function Dialog({
       <div
         ref={box}
         tabIndex={-1}
-        className={`sheet rk-dialog${wide ? " rk-dialog--wide" : ""}`}
+        className={`sheet rk-dialog${wide ? ' rk-dialog--wide' : ''}`}
         role="dialog"
         aria-modal="true"
         data-testid={testId}

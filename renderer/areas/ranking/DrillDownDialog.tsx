@@ -50,7 +50,14 @@ export function DrillDownDialog({
 
   let body;
   if (query.data) {
-    body = <CaseList result={query.data} marked={target.marked} shown={shown} onMore={() => setShown((n) => n + PAGE)} />;
+    body = (
+      <CaseList
+        result={query.data}
+        marked={target.marked}
+        shown={shown}
+        onMore={() => setShown((n) => n + PAGE)}
+      />
+    );
   } else if (query.error) {
     body = <ErrorState error={query.error} onRetry={query.refresh} />;
   } else {
@@ -77,7 +84,9 @@ export function DrillDownDialog({
           </strong>
         ) : null}
       </p>
-      {bulletinVersion !== null ? <p className="drill__frozen">{t('ranking.drill.frozen', { version: bulletinVersion })}</p> : null}
+      {bulletinVersion !== null ? (
+        <p className="drill__frozen">{t('ranking.drill.frozen', { version: bulletinVersion })}</p>
+      ) : null}
       {body}
     </Dialog>
   );
@@ -100,9 +109,16 @@ function CaseList({
   const intake = result.kind === 'intake';
   return (
     <>
-      {result.missing > 0 ? <p className="drill__note">{t('ranking.drill.missing', { count: result.missing })}</p> : null}
+      {result.missing > 0 ? (
+        <p className="drill__note">{t('ranking.drill.missing', { count: result.missing })}</p>
+      ) : null}
       {result.total > result.cases.length ? (
-        <p className="drill__note">{t('ranking.drill.limited', { shown: format.count(result.cases.length), total: format.count(result.total) })}</p>
+        <p className="drill__note">
+          {t('ranking.drill.limited', {
+            shown: format.count(result.cases.length),
+            total: format.count(result.total),
+          })}
+        </p>
       ) : null}
       <div className="drill__scroll">
         <table className="data-table drill__table">
@@ -113,15 +129,27 @@ function CaseList({
               <th scope="col">{t('ranking.drill.column.place')}</th>
               <th scope="col">{t('ranking.drill.column.unit')}</th>
               <th scope="col">{t('ranking.drill.column.state')}</th>
-              <th scope="col">{intake ? t('ranking.drill.column.reported') : t('ranking.drill.column.due')}</th>
+              <th scope="col">
+                {intake ? t('ranking.drill.column.reported') : t('ranking.drill.column.due')}
+              </th>
               <th scope="col">{t('ranking.drill.column.closed')}</th>
-              {marked ? <th scope="col">{t('ranking.drill.numerator', { figure: t(`ranking.figure.${marked}` as MessageKey) })}</th> : null}
+              {marked ? (
+                <th scope="col">
+                  {t('ranking.drill.numerator', {
+                    figure: t(`ranking.figure.${marked}` as MessageKey),
+                  })}
+                </th>
+              ) : null}
               <th scope="col">{t('ranking.drill.column.marks')}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((c) => (
-              <tr key={c.id} data-testid="drill-row" className={marked && countsAs(marked, c) ? 'drill__row--marked' : undefined}>
+              <tr
+                key={c.id}
+                data-testid="drill-row"
+                className={marked && countsAs(marked, c) ? 'drill__row--marked' : undefined}
+              >
                 <td className="data-table__code">{caseLink(c.id, c.caseNo)}</td>
                 <td className="data-table__clip" title={c.categoryName}>
                   {c.categoryName}
@@ -130,11 +158,23 @@ function CaseList({
                 <td className="data-table__clip">{c.leadUnitName ?? '—'}</td>
                 <td>{isState(c.state) ? t(`caseState.${c.state}`) : c.state}</td>
                 <td className="data-table__time">
-                  {intake ? format.tableDateTime(c.reportedAt) : c.dueAt === null ? '—' : format.tableDateTime(c.dueAt)}
+                  {intake
+                    ? format.tableDateTime(c.reportedAt)
+                    : c.dueAt === null
+                      ? '—'
+                      : format.tableDateTime(c.dueAt)}
                 </td>
-                <td className="data-table__time">{c.closedAt === null ? '—' : format.tableDateTime(c.closedAt)}</td>
-                {marked ? <td>{countsAs(marked, c) ? `✓ ${t('ranking.yes')}` : t('ranking.no')}</td> : null}
-                <td className="drill__marks">{marksOf(c, intake).map((key) => t(key)).join(' · ')}</td>
+                <td className="data-table__time">
+                  {c.closedAt === null ? '—' : format.tableDateTime(c.closedAt)}
+                </td>
+                {marked ? (
+                  <td>{countsAs(marked, c) ? `✓ ${t('ranking.yes')}` : t('ranking.no')}</td>
+                ) : null}
+                <td className="drill__marks">
+                  {marksOf(c, intake)
+                    .map((key) => t(key))
+                    .join(' · ')}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -154,7 +194,10 @@ function isState(state: string): state is CaseState {
 }
 
 function placeOf(c: FigureCase): string {
-  const grid = c.communityName && c.gridName?.startsWith(c.communityName) ? c.gridName.slice(c.communityName.length) : c.gridName;
+  const grid =
+    c.communityName && c.gridName?.startsWith(c.communityName)
+      ? c.gridName.slice(c.communityName.length)
+      : c.gridName;
   return [c.communityName, grid].filter(Boolean).join(' / ') || '—';
 }
 
@@ -168,7 +211,7 @@ const NUMERATOR_FLAG: Partial<Record<NonNullable<DrillTarget['marked']>, number>
   satisfied: HANDLING_FLAG.satisfied,
 };
 
-function countsAs(figure: NonNullable<DrillTarget["marked"]>, c: FigureCase): boolean {
+function countsAs(figure: NonNullable<DrillTarget['marked']>, c: FigureCase): boolean {
   const flag = NUMERATOR_FLAG[figure];
   return flag !== undefined && (c.flags & flag) !== 0;
 }
@@ -179,10 +222,14 @@ function marksOf(c: FigureCase, intake: boolean): MessageKey[] {
     return [c.flags & INTAKE_FLAG.timely ? 'ranking.mark.timely' : 'ranking.mark.slow'];
   }
   const marks: MessageKey[] = [];
-  if (c.flags & HANDLING_FLAG.closed) marks.push(c.flags & HANDLING_FLAG.onTime ? 'ranking.mark.onTime' : 'ranking.mark.late');
+  if (c.flags & HANDLING_FLAG.closed)
+    marks.push(c.flags & HANDLING_FLAG.onTime ? 'ranking.mark.onTime' : 'ranking.mark.late');
   else marks.push(c.closedAt !== null ? 'ranking.mark.closedAfter' : 'ranking.mark.open');
   if (c.flags & HANDLING_FLAG.rework) marks.push('ranking.mark.rework');
   if (c.flags & HANDLING_FLAG.extended) marks.push('ranking.mark.extended');
-  if (c.flags & HANDLING_FLAG.callback) marks.push(c.flags & HANDLING_FLAG.satisfied ? 'ranking.mark.satisfied' : 'ranking.mark.unsatisfied');
+  if (c.flags & HANDLING_FLAG.callback)
+    marks.push(
+      c.flags & HANDLING_FLAG.satisfied ? 'ranking.mark.satisfied' : 'ranking.mark.unsatisfied',
+    );
   return marks;
 }

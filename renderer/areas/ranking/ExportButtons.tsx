@@ -6,7 +6,15 @@ import { useLocale } from '../../i18n/locale-context';
 import { downloadExportedFile, fileSizeText } from './download-file';
 
 /** 导出 Excel / 导出 PDF of what is on screen (the live ranking or the bulletin shown). */
-export function ExportButtons({ period, level, bulletinId }: { period: string; level: RankingLevel; bulletinId: number | null }) {
+export function ExportButtons({
+  period,
+  level,
+  bulletinId,
+}: {
+  period: string;
+  level: RankingLevel;
+  bulletinId: number | null;
+}) {
   const { t, locale } = useLocale();
   const [busy, setBusy] = useState<'xlsx' | 'pdf' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -16,11 +24,18 @@ export function ExportButtons({ period, level, bulletinId }: { period: string; l
     setError(null);
     setMessage(null);
     getApi()
-      .call('ranking.export', { period, level, format, ...(bulletinId !== null ? { bulletinId } : {}) })
+      .call('ranking.export', {
+        period,
+        level,
+        format,
+        ...(bulletinId !== null ? { bulletinId } : {}),
+      })
       .then(
         (file) => {
           downloadExportedFile(file);
-          setMessage(t('ranking.exported', { file: file.fileName, size: fileSizeText(file.bytes) }));
+          setMessage(
+            t('ranking.exported', { file: file.fileName, size: fileSizeText(file.bytes) }),
+          );
         },
         (reason: unknown) => setError(toApiError(reason)),
       )
@@ -28,10 +43,22 @@ export function ExportButtons({ period, level, bulletinId }: { period: string; l
   };
   return (
     <span className="rk-export">
-      <button type="button" className="button" onClick={() => run('xlsx')} disabled={busy !== null} data-testid="export-xlsx">
+      <button
+        type="button"
+        className="button"
+        onClick={() => run('xlsx')}
+        disabled={busy !== null}
+        data-testid="export-xlsx"
+      >
         {busy === 'xlsx' ? t('ranking.exporting') : t('ranking.exportXlsx')}
       </button>
-      <button type="button" className="button" onClick={() => run('pdf')} disabled={busy !== null} data-testid="export-pdf">
+      <button
+        type="button"
+        className="button"
+        onClick={() => run('pdf')}
+        disabled={busy !== null}
+        data-testid="export-pdf"
+      >
         {busy === 'pdf' ? t('ranking.exporting') : t('ranking.exportPdf')}
       </button>
       {message ? (

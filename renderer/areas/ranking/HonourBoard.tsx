@@ -11,7 +11,13 @@ const BOARD_SIZE = 3;
  * 红黑榜 and 亮牌: the best and the worst ranked units, and the red and yellow cards the tiers
  * give. The boards' headings stay neutral: red means the red tier everywhere else.
  */
-export function HonourBoard({ ranking, onDrill }: { ranking: RankingResult; onDrill(target: DrillTarget): void }) {
+export function HonourBoard({
+  ranking,
+  onDrill,
+}: {
+  ranking: RankingResult;
+  onDrill(target: DrillTarget): void;
+}) {
   const { t } = useLocale();
   const ranked = ranking.rows.filter((r) => r.rank !== null);
   const size = Math.min(BOARD_SIZE, Math.floor(ranked.length / 2));
@@ -25,8 +31,22 @@ export function HonourBoard({ ranking, onDrill }: { ranking: RankingResult; onDr
         <p className="state state--empty">{t('ranking.board.tooFew')}</p>
       ) : (
         <div className="honour-board__lists">
-          <BoardList title={t('ranking.board.honour')} hint={t('ranking.board.honourHint', { n: size })} rows={ranked.slice(0, size)} kind="honour" ranking={ranking} onDrill={onDrill} />
-          <BoardList title={t('ranking.board.shame')} hint={t('ranking.board.shameHint', { n: size })} rows={ranked.slice(-size).reverse()} kind="shame" ranking={ranking} onDrill={onDrill} />
+          <BoardList
+            title={t('ranking.board.honour')}
+            hint={t('ranking.board.honourHint', { n: size })}
+            rows={ranked.slice(0, size)}
+            kind="honour"
+            ranking={ranking}
+            onDrill={onDrill}
+          />
+          <BoardList
+            title={t('ranking.board.shame')}
+            hint={t('ranking.board.shameHint', { n: size })}
+            rows={ranked.slice(-size).reverse()}
+            kind="shame"
+            ranking={ranking}
+            onDrill={onDrill}
+          />
         </div>
       )}
       <section className="panel honour-board__cards" aria-labelledby="cards-title">
@@ -36,8 +56,22 @@ export function HonourBoard({ ranking, onDrill }: { ranking: RankingResult; onDr
           </h2>
           <span className="panel__meta">{t('ranking.board.blueCount', { n: blueCount })}</span>
         </div>
-        <CardRow label={t('ranking.board.redCard')} hint={t('ranking.board.redCardHint', { yellow })} tier="red" rows={red} ranking={ranking} onDrill={onDrill} />
-        <CardRow label={t('ranking.board.yellowCard')} hint={t('ranking.board.yellowCardHint', { yellow, blue })} tier="yellow" rows={amber} ranking={ranking} onDrill={onDrill} />
+        <CardRow
+          label={t('ranking.board.redCard')}
+          hint={t('ranking.board.redCardHint', { yellow })}
+          tier="red"
+          rows={red}
+          ranking={ranking}
+          onDrill={onDrill}
+        />
+        <CardRow
+          label={t('ranking.board.yellowCard')}
+          hint={t('ranking.board.yellowCardHint', { yellow, blue })}
+          tier="yellow"
+          rows={amber}
+          ranking={ranking}
+          onDrill={onDrill}
+        />
       </section>
     </div>
   );
@@ -70,10 +104,20 @@ function BoardList({
             <span className="board-list__rank">{row.rank}</span>
             <span className="board-list__name">{row.unitName}</span>
             <TierChip tier={row.tier} />
-            <button type="button" className="rk-figure board-list__score" onClick={() => onDrill({ unitCode: row.unitCode, unitName: row.unitName, figure: 'due' })}>
+            <button
+              type="button"
+              className="rk-figure board-list__score"
+              onClick={() =>
+                onDrill({ unitCode: row.unitCode, unitName: row.unitName, figure: 'due' })
+              }
+            >
               {formatScore(row.score)}
             </button>
-            <RankChange rank={row.rank} previousRank={row.previousRank} source={ranking.previousSource} />
+            <RankChange
+              rank={row.rank}
+              previousRank={row.previousRank}
+              source={ranking.previousSource}
+            />
           </li>
         ))}
       </ol>
@@ -111,11 +155,22 @@ function CardRow({
           {rows.map((row) => (
             <li key={row.unitCode} className={`unit-card unit-card--${tier}`}>
               <span className="unit-card__name">{row.unitName}</span>
-              <button type="button" className="rk-figure unit-card__score" onClick={() => onDrill({ unitCode: row.unitCode, unitName: row.unitName, figure: 'due' })}>
+              <button
+                type="button"
+                className="rk-figure unit-card__score"
+                onClick={() =>
+                  onDrill({ unitCode: row.unitCode, unitName: row.unitName, figure: 'due' })
+                }
+              >
                 {formatScore(row.score)}
               </button>
               <span className="unit-card__rank">
-                #{row.rank} <RankChange rank={row.rank} previousRank={row.previousRank} source={ranking.previousSource} />
+                #{row.rank}{' '}
+                <RankChange
+                  rank={row.rank}
+                  previousRank={row.previousRank}
+                  source={ranking.previousSource}
+                />
               </span>
             </li>
           ))}

@@ -1,7 +1,12 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { RankingLevel, RankingResult } from '../../../api/contract';
-import { parsePeriodKey, periodContaining, periodsEndingWith, shiftPeriod } from '../../../core/indices/periods';
+import {
+  parsePeriodKey,
+  periodContaining,
+  periodsEndingWith,
+  shiftPeriod,
+} from '../../../core/indices/periods';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useLocale } from '../../i18n/locale-context';
 import { ErrorState } from '../../states/ErrorState';
@@ -21,7 +26,10 @@ const LIVE = ['cases.changed', 'data.changed'] as const;
 const DATA = ['data.changed'] as const;
 
 function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  );
 }
 
 /** 月度排名 (lazy route chunk): ?month=YYYY-MM&level=…&view=table|board&bulletin=<id>. */
@@ -31,8 +39,13 @@ export default function MonthlyRankingPage() {
   const now = useNow(60_000);
   const current = periodContaining('month', now);
   const requested = parsePeriodKey(params.get('month') ?? '');
-  const month = requested?.kind === 'month' && requested.start <= now ? requested.key : shiftPeriod(current, -1).key;
-  const level = (LEVELS as readonly string[]).includes(params.get('level') ?? '') ? (params.get('level') as RankingLevel) : 'community';
+  const month =
+    requested?.kind === 'month' && requested.start <= now
+      ? requested.key
+      : shiftPeriod(current, -1).key;
+  const level = (LEVELS as readonly string[]).includes(params.get('level') ?? '')
+    ? (params.get('level') as RankingLevel)
+    : 'community';
   const view = params.get('view') === 'board' ? 'board' : 'table';
   const bulletinId = Number(params.get('bulletin')) > 0 ? Number(params.get('bulletin')) : null;
   const [dialog, setDialog] = useState<'publish' | 'weights' | null>(null);
@@ -46,7 +59,7 @@ export default function MonthlyRankingPage() {
     }
     setParams(next, { replace: true });
   };
-  const months = useMemo(() => periodsEndingWith(current, 24).reverse(), [current]);
+  const months = periodsEndingWith(current, 24).reverse();
   const monthIndex = months.findIndex((m) => m.key === month);
   const goMonth = (by: number) => {
     const target = months[monthIndex - by];
@@ -55,7 +68,15 @@ export default function MonthlyRankingPage() {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target) || dialog) return;
+      if (
+        event.defaultPrevented ||
+        event.ctrlKey ||
+        event.metaKey ||
+        event.altKey ||
+        isTyping(event.target) ||
+        dialog
+      )
+        return;
       if (event.key === '[') goMonth(-1);
       else if (event.key === ']') goMonth(1);
       else if (event.key.toLowerCase() === 'v') update({ view: view === 'table' ? 'board' : null });
@@ -67,7 +88,11 @@ export default function MonthlyRankingPage() {
   });
 
   const live = useApiQuery('ranking.compute', { period: month, level }, { refreshOn: LIVE });
-  const trend = useApiQuery('ranking.trend', { period: month, level, count: 12 }, { refreshOn: LIVE });
+  const trend = useApiQuery(
+    'ranking.trend',
+    { period: month, level, count: 12 },
+    { refreshOn: LIVE },
+  );
   const versions = useApiQuery('bulletin.list', { period: month, level }, { refreshOn: DATA });
   const monthText = periodLabel(t, month);
   const monthOver = parsePeriodKey(month)!.end <= now;
@@ -76,11 +101,27 @@ export default function MonthlyRankingPage() {
 
   let body;
   if (bulletinId !== null) {
-    body = <FrozenRanking bulletinId={bulletinId} month={month} level={level} view={view} liveSha={live.data?.inputsSha256 ?? null} versions={versions.data ?? []} onShow={(id) => update({ bulletin: id === null ? null : String(id) })} />;
+    body = (
+      <FrozenRanking
+        bulletinId={bulletinId}
+        month={month}
+        level={level}
+        view={view}
+        liveSha={live.data?.inputsSha256 ?? null}
+        versions={versions.data ?? []}
+        onShow={(id) => update({ bulletin: id === null ? null : String(id) })}
+      />
+    );
   } else if (live.data) {
     body = (
       <>
-        <BulletinBar versions={versions.data ?? []} shown={live.data} liveSha={live.data.inputsSha256} bulletinId={null} onShow={(id) => update({ bulletin: id === null ? null : String(id) })} />
+        <BulletinBar
+          versions={versions.data ?? []}
+          shown={live.data}
+          liveSha={live.data.inputsSha256}
+          bulletinId={null}
+          onShow={(id) => update({ bulletin: id === null ? null : String(id) })}
+        />
         <RankingBody ranking={live.data} trend={null} trendQuery={trend} view={view} />
       </>
     );
@@ -95,20 +136,44 @@ export default function MonthlyRankingPage() {
       <div className="page__head">
         <div className="page__heading">
           <h1 className="page__title">{t('area.ranking.title')}</h1>
-          <span className="page__subtitle">{t('ranking.subtitle', { period: monthText, level: t(`ranking.level.${level}`), ranked })}</span>
+          <span className="page__subtitle">
+            {t('ranking.subtitle', {
+              period: monthText,
+              level: t(`ranking.level.${level}`),
+              ranked,
+            })}
+          </span>
         </div>
         <div className="rk-period-nav" title={t('ranking.periodShortcut')}>
-          <button type="button" className="button button--quiet" onClick={() => goMonth(-1)} disabled={monthIndex >= months.length - 1}>
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => goMonth(-1)}
+            disabled={monthIndex >= months.length - 1}
+          >
             ◀ {t('ranking.previousMonth')} <kbd>[</kbd>
           </button>
-          <select className="rk-period-nav__select" aria-label={t('ranking.monthPicker')} value={month} onChange={(e) => update({ month: e.target.value, bulletin: null })} data-testid="month-select">
+          <select
+            className="rk-period-nav__select"
+            aria-label={t('ranking.monthPicker')}
+            value={month}
+            onChange={(e) => update({ month: e.target.value, bulletin: null })}
+            data-testid="month-select"
+          >
             {months.map((m) => (
               <option key={m.key} value={m.key}>
-                {m.key === current.key ? t('ranking.monthRunning', { label: periodLabel(t, m.key) }) : periodLabel(t, m.key)}
+                {m.key === current.key
+                  ? t('ranking.monthRunning', { label: periodLabel(t, m.key) })
+                  : periodLabel(t, m.key)}
               </option>
             ))}
           </select>
-          <button type="button" className="button button--quiet" onClick={() => goMonth(1)} disabled={monthIndex <= 0}>
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => goMonth(1)}
+            disabled={monthIndex <= 0}
+          >
             {t('ranking.nextMonth')} ▶ <kbd>]</kbd>
           </button>
         </div>
@@ -116,20 +181,39 @@ export default function MonthlyRankingPage() {
       <div className="ranking__toolbar">
         <div className="rk-switch" role="group" aria-label={t('ranking.levelLabel')}>
           {LEVELS.map((l) => (
-            <button key={l} type="button" className={l === level ? 'rk-switch__on' : undefined} aria-pressed={l === level} onClick={() => update({ level: l === 'community' ? null : l, bulletin: null })} title={l === 'unit' ? t('ranking.levelHint.unit') : undefined}>
+            <button
+              key={l}
+              type="button"
+              className={l === level ? 'rk-switch__on' : undefined}
+              aria-pressed={l === level}
+              onClick={() => update({ level: l === 'community' ? null : l, bulletin: null })}
+              title={l === 'unit' ? t('ranking.levelHint.unit') : undefined}
+            >
               {t(`ranking.level.${l}`)}
             </button>
           ))}
         </div>
         <div className="rk-switch" role="group" title={t('ranking.viewShortcut')}>
           {(['table', 'board'] as const).map((v) => (
-            <button key={v} type="button" className={v === view ? 'rk-switch__on' : undefined} aria-pressed={v === view} onClick={() => update({ view: v === 'table' ? null : v })} data-testid={`view-${v}`}>
+            <button
+              key={v}
+              type="button"
+              className={v === view ? 'rk-switch__on' : undefined}
+              aria-pressed={v === view}
+              onClick={() => update({ view: v === 'table' ? null : v })}
+              data-testid={`view-${v}`}
+            >
               {t(`ranking.view.${v}`)}
             </button>
           ))}
         </div>
         <span className="ranking__toolbar-spacer" />
-        <button type="button" className="button button--quiet" onClick={() => setDialog('weights')} data-testid="open-weights">
+        <button
+          type="button"
+          className="button button--quiet"
+          onClick={() => setDialog('weights')}
+          data-testid="open-weights"
+        >
           {t('ranking.weights')}
         </button>
         <ExportButtons period={month} level={level} bulletinId={bulletinId} />
@@ -180,13 +264,23 @@ function FrozenRanking(props: {
   versions: NonNullable<ReturnType<typeof useApiQuery<'bulletin.list'>>['data']>;
   onShow(id: number | null): void;
 }) {
-  const frozen = useApiQuery('ranking.compute', { period: props.month, level: props.level, bulletinId: props.bulletinId });
+  const frozen = useApiQuery('ranking.compute', {
+    period: props.month,
+    level: props.level,
+    bulletinId: props.bulletinId,
+  });
   if (frozen.error) return <ErrorState error={frozen.error} onRetry={frozen.refresh} />;
   if (!frozen.data) return <LoadingState />;
   const ranking: RankingResult = frozen.data;
   return (
     <>
-      <BulletinBar versions={props.versions} shown={ranking} liveSha={props.liveSha} bulletinId={props.bulletinId} onShow={props.onShow} />
+      <BulletinBar
+        versions={props.versions}
+        shown={ranking}
+        liveSha={props.liveSha}
+        bulletinId={props.bulletinId}
+        onShow={props.onShow}
+      />
       <RankingBody ranking={ranking} trend={ranking.trend} trendQuery={null} view={props.view} />
     </>
   );

@@ -37,21 +37,41 @@ export function PublishDialog({
       .finally(() => setBusy(false));
   };
   return (
-    <Dialog title={t('ranking.publishDialog.title', { period: periodText })} onClose={onClose} testId="publish-dialog">
+    <Dialog
+      title={t('ranking.publishDialog.title', { period: periodText })}
+      onClose={onClose}
+      testId="publish-dialog"
+    >
       <div className="rk-dialog__body">
-        <p className="publish__version">{t('ranking.publishDialog.version', { version: nextVersion })}</p>
+        <p className="publish__version">
+          {t('ranking.publishDialog.version', { version: nextVersion })}
+        </p>
         <p>{t('ranking.publishDialog.body')}</p>
-        <p className="muted publish__sha">{t('ranking.status.checksum', { sha: inputsSha256.slice(0, 16) })}</p>
+        <p className="muted publish__sha">
+          {t('ranking.status.checksum', { sha: inputsSha256.slice(0, 16) })}
+        </p>
         <label className="rk-field">
           <span className="rk-field__label">{t('ranking.publishDialog.notes')}</span>
-          <textarea className="rk-field__input" rows={3} maxLength={2000} value={notes} onChange={(e) => setNotes(e.target.value)} />
+          <textarea
+            className="rk-field__input"
+            rows={3}
+            maxLength={2000}
+            value={notes}
+            onChange={(e) => setNotes(e.target.value)}
+          />
         </label>
         {error ? <ErrorState error={error} /> : null}
         <div className="rk-dialog__footer">
           <button type="button" className="button" onClick={onClose}>
             {t('ranking.publishDialog.cancel')}
           </button>
-          <button type="button" className="button rk-primary" disabled={busy} onClick={publish} data-testid="publish-confirm">
+          <button
+            type="button"
+            className="button rk-primary"
+            disabled={busy}
+            onClick={publish}
+            data-testid="publish-confirm"
+          >
             {t('ranking.publishDialog.confirm')}
           </button>
         </div>

@@ -11,18 +11,27 @@ export function RankChange({
   source: 'bulletin' | 'live';
 }) {
   const t = useT();
-  const basis = t(source === 'bulletin' ? 'ranking.change.sourceBulletin' : 'ranking.change.sourceLive');
+  const basis = t(
+    source === 'bulletin' ? 'ranking.change.sourceBulletin' : 'ranking.change.sourceLive',
+  );
   if (rank === null) return <span className="muted">—</span>;
   if (previousRank === null) {
     return (
-      <span className="rank-change rank-change--new" title={`${t('ranking.change.new')} · ${basis}`}>
+      <span
+        className="rank-change rank-change--new"
+        title={`${t('ranking.change.new')} · ${basis}`}
+      >
         {t('ranking.change.new')}
       </span>
     );
   }
   const change = previousRank - rank;
   const words =
-    change > 0 ? t('ranking.change.up', { n: change }) : change < 0 ? t('ranking.change.down', { n: -change }) : t('ranking.change.same');
+    change > 0
+      ? t('ranking.change.up', { n: change })
+      : change < 0
+        ? t('ranking.change.down', { n: -change })
+        : t('ranking.change.same');
   return (
     <span
       className={`rank-change rank-change--${change > 0 ? 'up' : change < 0 ? 'down' : 'same'}`}

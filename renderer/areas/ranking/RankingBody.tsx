@@ -32,15 +32,24 @@ export function RankingBody({
   const shownTrend = trend ?? trendQuery?.data ?? null;
 
   let trendPanel;
-  if (shownTrend) trendPanel = <ScoreTrend trend={shownTrend} tiers={ranking.weightSet.tiers} selected={highlighted} />;
-  else if (trendQuery?.error) trendPanel = <ErrorState error={trendQuery.error} onRetry={trendQuery.refresh} />;
+  if (shownTrend)
+    trendPanel = (
+      <ScoreTrend trend={shownTrend} tiers={ranking.weightSet.tiers} selected={highlighted} />
+    );
+  else if (trendQuery?.error)
+    trendPanel = <ErrorState error={trendQuery.error} onRetry={trendQuery.refresh} />;
   else trendPanel = <LoadingState compact />;
 
   return (
     <div className="ranking__layout">
       <div className="ranking__main">
         {view === 'table' ? (
-          <RankingTable ranking={ranking} selected={highlighted} onSelect={setSelected} onDrill={setDrill} />
+          <RankingTable
+            ranking={ranking}
+            selected={highlighted}
+            onSelect={setSelected}
+            onDrill={setDrill}
+          />
         ) : (
           <HonourBoard ranking={ranking} onDrill={setDrill} />
         )}

@@ -78,7 +78,12 @@ export function RankingTable({
               denominator: format.count(row.counts[parts.denominator]),
             })}
             onClick={() =>
-              onDrill({ unitCode: row.unitCode, unitName: row.unitName, figure: parts.denominator, marked: parts.numerator })
+              onDrill({
+                unitCode: row.unitCode,
+                unitName: row.unitName,
+                figure: parts.denominator,
+                marked: parts.numerator,
+              })
             }
           >
             {formatRate(value)}
@@ -93,23 +98,35 @@ export function RankingTable({
       <table className="data-table ranking-table" data-testid="ranking-table">
         <thead>
           <tr>
-            <th scope="col" className="num">{t('ranking.column.rank')}</th>
+            <th scope="col" className="num">
+              {t('ranking.column.rank')}
+            </th>
             <th scope="col">{t('ranking.column.change')}</th>
             <th scope="col">{t('ranking.column.unit')}</th>
             <th scope="col">{t('ranking.column.tier')}</th>
             <th scope="col">{t('ranking.column.grade')}</th>
-            <th scope="col" className="num">{t('ranking.column.score')}</th>
+            <th scope="col" className="num">
+              {t('ranking.column.score')}
+            </th>
             {COUNT_COLUMNS.map(([key, label]) => (
-              <th key={key} scope="col" className="num">{t(label)}</th>
+              <th key={key} scope="col" className="num">
+                {t(label)}
+              </th>
             ))}
             {HANDLING_RATES.map(([key, label]) => (
-              <th key={key} scope="col" className="num">{t(label)}</th>
+              <th key={key} scope="col" className="num">
+                {t(label)}
+              </th>
             ))}
             {INTAKE_COLUMNS.map(([key, label]) => (
-              <th key={key} scope="col" className="num ranking-table__intake">{t(label)}</th>
+              <th key={key} scope="col" className="num ranking-table__intake">
+                {t(label)}
+              </th>
             ))}
             {INTAKE_RATES.map(([key, label]) => (
-              <th key={key} scope="col" className="num">{t(label)}</th>
+              <th key={key} scope="col" className="num">
+                {t(label)}
+              </th>
             ))}
           </tr>
         </thead>
@@ -122,13 +139,26 @@ export function RankingTable({
               className={`ranking-row--${row.tier ?? 'none'}${selected === row.unitCode ? ' ranking-row--selected' : ''}`}
             >
               <td className="num ranking-table__rank">
-                {row.rank ?? <span className="muted" title={t('ranking.unrankedHint')}>—</span>}
+                {row.rank ?? (
+                  <span className="muted" title={t('ranking.unrankedHint')}>
+                    —
+                  </span>
+                )}
               </td>
               <td>
-                <RankChange rank={row.rank} previousRank={row.previousRank} source={ranking.previousSource} />
+                <RankChange
+                  rank={row.rank}
+                  previousRank={row.previousRank}
+                  source={ranking.previousSource}
+                />
               </td>
               <td className="ranking-table__unit">
-                <button type="button" className="rk-unit" onClick={() => onSelect(row.unitCode)} title={t('ranking.selectRow', { unit: row.unitName })}>
+                <button
+                  type="button"
+                  className="rk-unit"
+                  onClick={() => onSelect(row.unitCode)}
+                  title={t('ranking.selectRow', { unit: row.unitName })}
+                >
                   {row.unitName}
                 </button>
               </td>
@@ -145,7 +175,9 @@ export function RankingTable({
                     className="rk-figure"
                     data-testid="figure-score"
                     title={t('ranking.figureOpens')}
-                    onClick={() => onDrill({ unitCode: row.unitCode, unitName: row.unitName, figure: 'due' })}
+                    onClick={() =>
+                      onDrill({ unitCode: row.unitCode, unitName: row.unitName, figure: 'due' })
+                    }
                   >
                     {formatScore(row.score)}
                   </button>

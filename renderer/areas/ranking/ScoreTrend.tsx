@@ -1,4 +1,13 @@
-import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { TrendResult } from '../../../api/contract';
 import type { Tier, TierThresholds } from '../../../core/indices/weight-set';
 import { useLocale } from '../../i18n/locale-context';
@@ -24,7 +33,9 @@ export function ScoreTrend({
     for (const s of series) point[s.unitCode] = s.scores[i] ?? null;
     return point;
   });
-  const lowest = Math.min(...series.flatMap((s) => s.scores.filter((v): v is number => v !== null)));
+  const lowest = Math.min(
+    ...series.flatMap((s) => s.scores.filter((v): v is number => v !== null)),
+  );
   const floor = Math.max(0, Math.min(60, Math.floor(lowest / 10) * 10));
   const chosen = series.find((s) => s.unitCode === selected) ?? null;
   const tierAt = (index: number): Tier | null => chosen?.tiers[index] ?? null;
@@ -39,14 +50,26 @@ export function ScoreTrend({
           <ReferenceLine y={tiers.yellow} stroke={TIER_HEX.yellow} strokeDasharray="4 3" />
           <Tooltip
             isAnimationActive={false}
-            formatter={(value, name) => [formatScore(typeof value === 'number' ? value : null), series.find((s) => s.unitCode === name)?.unitName ?? String(name)]}
+            formatter={(value, name) => [
+              formatScore(typeof value === 'number' ? value : null),
+              series.find((s) => s.unitCode === name)?.unitName ?? String(name),
+            ]}
             itemSorter={(item) => -(typeof item.value === 'number' ? item.value : 0)}
             wrapperStyle={{ fontSize: 12 }}
           />
           {series
             .filter((s) => s.unitCode !== selected)
             .map((s) => (
-              <Line key={s.unitCode} dataKey={s.unitCode} stroke={LINE_GREY} strokeWidth={1} dot={false} isAnimationActive={false} connectNulls={false} activeDot={false} />
+              <Line
+                key={s.unitCode}
+                dataKey={s.unitCode}
+                stroke={LINE_GREY}
+                strokeWidth={1}
+                dot={false}
+                isAnimationActive={false}
+                connectNulls={false}
+                activeDot={false}
+              />
             ))}
           {chosen ? (
             <Line
@@ -58,15 +81,27 @@ export function ScoreTrend({
               connectNulls={false}
               dot={(props: { cx?: number; cy?: number; index?: number }) => {
                 const tier = tierAt(props.index ?? -1);
-                if (props.cx === undefined || props.cy === undefined || tier === null) return <g key={`dot-${props.index}`} />;
-                return <circle key={`dot-${props.index}`} cx={props.cx} cy={props.cy} r={4.5} fill={TIER_HEX[tier]} stroke="#fff" strokeWidth={1.5} />;
+                if (props.cx === undefined || props.cy === undefined || tier === null)
+                  return <g key={`dot-${props.index}`} />;
+                return (
+                  <circle
+                    key={`dot-${props.index}`}
+                    cx={props.cx}
+                    cy={props.cy}
+                    r={4.5}
+                    fill={TIER_HEX[tier]}
+                    stroke="#fff"
+                    strokeWidth={1.5}
+                  />
+                );
               }}
             />
           ) : null}
         </LineChart>
       </ResponsiveContainer>
       <p className="score-trend__caption">
-        {chosen ? <strong>{t('ranking.trend.selected', { unit: chosen.unitName })}</strong> : null} {t('ranking.trend.hint')}
+        {chosen ? <strong>{t('ranking.trend.selected', { unit: chosen.unitName })}</strong> : null}{' '}
+        {t('ranking.trend.hint')}
         {' · '}
         {periodLabel(t, trend.periods[0]!.key)} – {periodLabel(t, trend.periods.at(-1)!.key)}
       </p>

@@ -6,7 +6,10 @@ export function TierChip({ tier, large = false }: { tier: Tier | null; large?: b
   const t = useT();
   if (tier === null) return <span className="muted">{t('ranking.unranked')}</span>;
   return (
-    <span className={`tier-chip tier-chip--${tier}${large ? ' tier-chip--large' : ''}`} data-tier={tier}>
+    <span
+      className={`tier-chip tier-chip--${tier}${large ? ' tier-chip--large' : ''}`}
+      data-tier={tier}
+    >
       <span className="tier-chip__swatch" aria-hidden="true" />
       {t(`tier.${tier}`)}
     </span>

@@ -9,10 +9,15 @@ import { ErrorState } from '../../states/ErrorState';
 import { LoadingState } from '../../states/LoadingState';
 import { Dialog } from './Dialog';
 
-type Draft = { weights: Record<string, string>; tiers: Record<string, string>; grades: Record<string, string> };
+type Draft = {
+  weights: Record<string, string>;
+  tiers: Record<string, string>;
+  grades: Record<string, string>;
+};
 
 function draftOf(set: WeightSet): Draft {
-  const text = (record: object) => Object.fromEntries(Object.entries(record).map(([k, v]) => [k, String(v)]));
+  const text = (record: object) =>
+    Object.fromEntries(Object.entries(record).map(([k, v]) => [k, String(v)]));
   return { weights: text(set.weights), tiers: text(set.tiers), grades: text(set.grades) };
 }
 
@@ -58,27 +63,48 @@ export function WeightsDialog({ onClose }: { onClose(): void }) {
         (reason: unknown) => setError(toApiError(reason)),
       );
   };
-  const sum = shown ? WEIGHT_KEYS.reduce((total, key) => total + (Number(shown.weights[key]) || 0), 0) : 0;
+  const sum = shown
+    ? WEIGHT_KEYS.reduce((total, key) => total + (Number(shown.weights[key]) || 0), 0)
+    : 0;
 
   return (
     <Dialog title={t('ranking.weightsDialog.title')} onClose={onClose} testId="weights-dialog">
       {!shown || !current ? (
-        query.error ? <ErrorState error={query.error} onRetry={query.refresh} /> : <LoadingState />
+        query.error ? (
+          <ErrorState error={query.error} onRetry={query.refresh} />
+        ) : (
+          <LoadingState />
+        )
       ) : (
         <div className="rk-dialog__body rk-weights">
           <p className="muted">
-            {t('ranking.weightsDialog.current', { id: current.id, time: format.tableDateTime(current.createdAt), by: current.createdBy })}
+            {t('ranking.weightsDialog.current', {
+              id: current.id,
+              time: format.tableDateTime(current.createdAt),
+              by: current.createdBy,
+            })}
             {' · '}
             {t('ranking.weightsDialog.adminOnly')}
           </p>
           <fieldset className="rk-weights__group">
             <legend>
-              {t('ranking.weightsDialog.weights')} <span className={Math.abs(sum - 1) < 1e-9 ? 'muted' : 'rk-weights__bad'}>{t('ranking.weightsDialog.sum', { sum: Number(sum.toFixed(6)) })}</span>
+              {t('ranking.weightsDialog.weights')}{' '}
+              <span className={Math.abs(sum - 1) < 1e-9 ? 'muted' : 'rk-weights__bad'}>
+                {t('ranking.weightsDialog.sum', { sum: Number(sum.toFixed(6)) })}
+              </span>
             </legend>
             {WEIGHT_KEYS.map((key) => (
               <label key={key} className="rk-field rk-field--inline">
                 <span className="rk-field__label">{t(`ranking.weightsDialog.${key}`)}</span>
-                <input className="rk-field__input" type="number" step="0.05" min="0" max="1" value={shown.weights[key]} onChange={(e) => set('weights', key, e.target.value)} />
+                <input
+                  className="rk-field__input"
+                  type="number"
+                  step="0.05"
+                  min="0"
+                  max="1"
+                  value={shown.weights[key]}
+                  onChange={(e) => set('weights', key, e.target.value)}
+                />
               </label>
             ))}
           </fieldset>
@@ -92,7 +118,15 @@ export function WeightsDialog({ onClose }: { onClose(): void }) {
                     {t(`ranking.weightsDialog.${key}`)}
                   </span>
                 </span>
-                <input className="rk-field__input" type="number" step="0.5" min="0" max="100" value={shown.tiers[key]} onChange={(e) => set('tiers', key, e.target.value)} />
+                <input
+                  className="rk-field__input"
+                  type="number"
+                  step="0.5"
+                  min="0"
+                  max="100"
+                  value={shown.tiers[key]}
+                  onChange={(e) => set('tiers', key, e.target.value)}
+                />
               </label>
             ))}
           </fieldset>
@@ -101,14 +135,31 @@ export function WeightsDialog({ onClose }: { onClose(): void }) {
             {(['A', 'B', 'C', 'D'] as const).map((key) => (
               <label key={key} className="rk-field rk-field--inline">
                 <span className="rk-field__label">{key} ≥</span>
-                <input className="rk-field__input" type="number" step="1" min="0" max="100" value={shown.grades[key]} onChange={(e) => set('grades', key, e.target.value)} />
+                <input
+                  className="rk-field__input"
+                  type="number"
+                  step="1"
+                  min="0"
+                  max="100"
+                  value={shown.grades[key]}
+                  onChange={(e) => set('grades', key, e.target.value)}
+                />
               </label>
             ))}
           </fieldset>
           {error ? <ErrorState error={error} /> : null}
-          {saved !== null ? <p className="rk-weights__saved" role="status">{t('ranking.weightsDialog.saved', { id: saved })}</p> : null}
+          {saved !== null ? (
+            <p className="rk-weights__saved" role="status">
+              {t('ranking.weightsDialog.saved', { id: saved })}
+            </p>
+          ) : null}
           <div className="rk-dialog__footer">
-            <button type="button" className="button rk-primary" onClick={save} disabled={draft === null}>
+            <button
+              type="button"
+              className="button rk-primary"
+              onClick={save}
+              disabled={draft === null}
+            >
               {t('ranking.weightsDialog.save')}
             </button>
           </div>
@@ -116,9 +167,16 @@ export function WeightsDialog({ onClose }: { onClose(): void }) {
           <ul className="rk-weights__history">
             {query.data!.history.map((set) => (
               <li key={set.id}>
-                <strong>{t('ranking.weightsDialog.versionRow', { id: set.id, time: format.tableDateTime(set.createdAt), by: set.createdBy })}</strong>{' '}
+                <strong>
+                  {t('ranking.weightsDialog.versionRow', {
+                    id: set.id,
+                    time: format.tableDateTime(set.createdAt),
+                    by: set.createdBy,
+                  })}
+                </strong>{' '}
                 <span className="muted">
-                  {WEIGHT_KEYS.map((k) => set.weights[k]).join(' / ')} · {t('tier.blue')} ≥{set.tiers.blue} · {t('tier.yellow')} ≥{set.tiers.yellow}
+                  {WEIGHT_KEYS.map((k) => set.weights[k]).join(' / ')} · {t('tier.blue')} ≥
+                  {set.tiers.blue} · {t('tier.yellow')} ≥{set.tiers.yellow}
                 </span>
               </li>
             ))}

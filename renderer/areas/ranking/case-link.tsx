@@ -1,11 +1,13 @@
 /**
- * A case number in a drill-down list. The case detail (#/cases/<id>) belongs to the case
- * board; while it is not routed, the number is plain text and the list itself carries the
- * case's category, state and times.
+ * A case number in a drill-down list, opening the case on the case board: the board keeps
+ * the open case in its address as `#/cases?case=<id>` (renderer/areas/cases/board-url.ts).
+ * The list itself also carries the case's category, state and times, so nothing depends on
+ * the link.
  */
-export const CASE_DETAIL_ROUTED = false;
-
 export function caseLink(id: number, caseNo: string) {
-  if (!CASE_DETAIL_ROUTED) return caseNo;
-  return <a href={`#/cases/${id}`}>{caseNo}</a>;
+  return (
+    <a href={`#/cases?case=${id}`} className="rk-case-link">
+      {caseNo}
+    </a>
+  );
 }

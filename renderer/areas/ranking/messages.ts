@@ -30,8 +30,7 @@ export const rankingMessagesZh = {
   'ranking.source.version': '第 {version} 版',
   'ranking.sourceLabel': '查看',
   'ranking.status.unpublished': '本月尚未发布通报。',
-  'ranking.status.published':
-    '已发布第 {version} 版（{time}，{by}）。',
+  'ranking.status.published': '已发布第 {version} 版（{time}，{by}）。',
   'ranking.status.same': '当前数据与第 {version} 版一致。',
   'ranking.status.changed': '当前数据与第 {version} 版不同：再次发布将成为第 {next} 版。',
   'ranking.status.frozen':
@@ -221,7 +220,8 @@ export const rankingMessagesEn: Record<keyof typeof rankingMessagesZh, string> =
     'The current data differs from version {version}: publishing again makes version {next}.',
   'ranking.status.frozen':
     'Showing published version {version}: published {time} by {by}; its figures are frozen and later imports or corrections do not change them.',
-  'ranking.status.frozenStale': 'The current data now differs from this version (checksums differ).',
+  'ranking.status.frozenStale':
+    'The current data now differs from this version (checksums differ).',
   'ranking.status.frozenCurrent': 'The current data matches this version.',
   'ranking.status.weights': 'Weights v{id}',
   'ranking.status.checksum': 'Data checksum {sha}',
@@ -362,7 +362,8 @@ export const rankingMessagesEn: Record<keyof typeof rankingMessagesZh, string> =
   'ranking.weightsDialog.save': 'Save as a new version',
   'ranking.weightsDialog.saved':
     'Saved as v{id}. Published bulletins keep the version they were published with.',
-  'ranking.weightsDialog.adminOnly': 'Only an administrator can change these; each save is a new version.',
+  'ranking.weightsDialog.adminOnly':
+    'Only an administrator can change these; each save is a new version.',
   'ranking.weightsDialog.versionRow': 'v{id} · {time} · {by}',
 
   'ranking.overview.meta': '{period}, as of now',

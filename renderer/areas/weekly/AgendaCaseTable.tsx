@@ -39,20 +39,35 @@ export function AgendaCaseTable({
               <td className="data-table__clip" title={c.categoryName}>
                 {c.categoryName}
               </td>
-              <td className="data-table__clip">{[c.communityName, shortGrid(c)].filter(Boolean).join(' / ') || '—'}</td>
+              <td className="data-table__clip">
+                {[c.communityName, shortGrid(c)].filter(Boolean).join(' / ') || '—'}
+              </td>
               <td className="data-table__clip">{c.leadUnitName ?? '—'}</td>
-              <td>{(CASE_STATES as readonly string[]).includes(c.state) ? t(`caseState.${c.state as CaseState}`) : c.state}</td>
-              <td className="data-table__time">{c.dueAt === null ? '—' : format.tableDateTime(c.dueAt)}</td>
+              <td>
+                {(CASE_STATES as readonly string[]).includes(c.state)
+                  ? t(`caseState.${c.state as CaseState}`)
+                  : c.state}
+              </td>
+              <td className="data-table__time">
+                {c.dueAt === null ? '—' : format.tableDateTime(c.dueAt)}
+              </td>
               <td>
                 {c.dueAt !== null && c.dueAt < asOf ? (
-                  <span className="clock-badge clock-badge--overdue">{t('weekly.mode.overdueFor', { duration: format.duration(asOf - c.dueAt) })}</span>
+                  <span className="clock-badge clock-badge--overdue">
+                    {t('weekly.mode.overdueFor', { duration: format.duration(asOf - c.dueAt) })}
+                  </span>
                 ) : (
                   '—'
                 )}
               </td>
               {onLink ? (
                 <td>
-                  <button type="button" className="button button--quiet wk-link-case" onClick={() => onLink(c.caseNo)} title={t('weekly.form.linkCase')}>
+                  <button
+                    type="button"
+                    className="button button--quiet wk-link-case"
+                    onClick={() => onLink(c.caseNo)}
+                    title={t('weekly.form.linkCase')}
+                  >
                     ＋
                   </button>
                 </td>
@@ -66,5 +81,7 @@ export function AgendaCaseTable({
 }
 
 function shortGrid(c: AgendaCase): string | null {
-  return c.communityName && c.gridName?.startsWith(c.communityName) ? c.gridName.slice(c.communityName.length) : c.gridName;
+  return c.communityName && c.gridName?.startsWith(c.communityName)
+    ? c.gridName.slice(c.communityName.length)
+    : c.gridName;
 }

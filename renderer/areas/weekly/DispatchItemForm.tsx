@@ -61,11 +61,25 @@ export function DispatchItemForm({
       <h3 className="wk-form__title">{t('weekly.form.title')}</h3>
       <label className="rk-field wk-form__wide">
         <span className="rk-field__label">{t('weekly.item.title')}</span>
-        <input className="rk-field__input" required maxLength={200} value={title} placeholder={t('weekly.form.titlePlaceholder')} onChange={(e) => setTitle(e.target.value)} name="title" />
+        <input
+          className="rk-field__input"
+          required
+          maxLength={200}
+          value={title}
+          placeholder={t('weekly.form.titlePlaceholder')}
+          onChange={(e) => setTitle(e.target.value)}
+          name="title"
+        />
       </label>
       <label className="rk-field">
         <span className="rk-field__label">{t('weekly.item.lead')}</span>
-        <select className="rk-field__input" required value={lead} onChange={(e) => setLead(e.target.value)} name="lead">
+        <select
+          className="rk-field__input"
+          required
+          value={lead}
+          onChange={(e) => setLead(e.target.value)}
+          name="lead"
+        >
           <option value="">{t('weekly.form.pickLead')}</option>
           {units.map((u) => (
             <option key={u.code} value={u.code}>
@@ -78,7 +92,13 @@ export function DispatchItemForm({
         <span className="rk-field__label">
           {t('weekly.item.assist')} <span className="muted">{t('weekly.form.assistHint')}</span>
         </span>
-        <select className="rk-field__input wk-form__multi" multiple value={assist} onChange={(e) => setAssist([...e.target.selectedOptions].map((o) => o.value))} name="assist">
+        <select
+          className="rk-field__input wk-form__multi"
+          multiple
+          value={assist}
+          onChange={(e) => setAssist([...e.target.selectedOptions].map((o) => o.value))}
+          name="assist"
+        >
           {units
             .filter((u) => u.code !== lead)
             .map((u) => (
@@ -90,21 +110,45 @@ export function DispatchItemForm({
       </label>
       <label className="rk-field">
         <span className="rk-field__label">{t('weekly.item.owner')}</span>
-        <input className="rk-field__input" required maxLength={50} value={owner} onChange={(e) => setOwner(e.target.value)} name="owner" />
+        <input
+          className="rk-field__input"
+          required
+          maxLength={50}
+          value={owner}
+          onChange={(e) => setOwner(e.target.value)}
+          name="owner"
+        />
       </label>
       <label className="rk-field">
         <span className="rk-field__label">{t('weekly.item.due')}</span>
-        <input className="rk-field__input" type="date" required value={due} onChange={(e) => setDue(e.target.value)} name="due" />
+        <input
+          className="rk-field__input"
+          type="date"
+          required
+          value={due}
+          onChange={(e) => setDue(e.target.value)}
+          name="due"
+        />
       </label>
       <label className="rk-field wk-form__wide">
         <span className="rk-field__label">{t('weekly.item.cases')}</span>
-        <input className="rk-field__input" value={linked} placeholder={t('weekly.form.casesPlaceholder')} onChange={(e) => onLinkedChange(e.target.value)} name="cases" />
+        <input
+          className="rk-field__input"
+          value={linked}
+          placeholder={t('weekly.form.casesPlaceholder')}
+          onChange={(e) => onLinkedChange(e.target.value)}
+          name="cases"
+        />
       </label>
       <div className="wk-form__actions">
         <button type="submit" className="button rk-primary" data-testid="add-item">
           {t('weekly.form.add')}
         </button>
-        {done ? <span role="status" className="wk-note">{done}</span> : null}
+        {done ? (
+          <span role="status" className="wk-note">
+            {done}
+          </span>
+        ) : null}
       </div>
       {error ? <ErrorState error={error} /> : null}
     </form>

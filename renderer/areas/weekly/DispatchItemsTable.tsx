@@ -21,7 +21,11 @@ export function DispatchItemsTable({
   const { t, format } = useLocale();
   const [editing, setEditing] = useState<{ id: number; note: string } | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  const update = (input: { id: number; status?: 'open' | 'done'; progressNote?: string | null }) => {
+  const update = (input: {
+    id: number;
+    status?: 'open' | 'done';
+    progressNote?: string | null;
+  }) => {
     setError(null);
     getApi()
       .call('weekly.items.update', input)
@@ -56,26 +60,62 @@ export function DispatchItemsTable({
                 {showWeek ? <td className="data-table__time">{weekLabel(t, item.week)}</td> : null}
                 <td className="wk-items__title">
                   <span>{item.title}</span>
-                  {item.cases.length > 0 ? <span className="wk-items__cases">{item.cases.map((c) => c.caseNo).join(' ')}</span> : null}
+                  {item.cases.length > 0 ? (
+                    <span className="wk-items__cases">
+                      {item.cases.map((c) => c.caseNo).join(' ')}
+                    </span>
+                  ) : null}
                 </td>
                 <td>
                   {item.leadUnit.name}
-                  {item.assistUnits.length > 0 ? <span className="muted"> · {item.assistUnits.map((u) => u.name).join('、')}</span> : null}
+                  {item.assistUnits.length > 0 ? (
+                    <span className="muted">
+                      {' '}
+                      · {item.assistUnits.map((u) => u.name).join('、')}
+                    </span>
+                  ) : null}
                 </td>
                 <td>{item.owner}</td>
                 <td className="data-table__time">{item.dueDay}</td>
                 <td>
-                  <span className={`wk-status wk-status--${item.status}`}>{t(`weekly.status.${item.status}`)}</span>
-                  {item.doneAt !== null ? <span className="muted wk-items__done"> {t('weekly.items.doneAt', { time: format.tableDateTime(item.doneAt) })}</span> : null}
+                  <span className={`wk-status wk-status--${item.status}`}>
+                    {t(`weekly.status.${item.status}`)}
+                  </span>
+                  {item.doneAt !== null ? (
+                    <span className="muted wk-items__done">
+                      {' '}
+                      {t('weekly.items.doneAt', { time: format.tableDateTime(item.doneAt) })}
+                    </span>
+                  ) : null}
                 </td>
                 <td className="wk-items__progress">
                   {editing?.id === item.id ? (
                     <span className="wk-inline-edit">
-                      <input className="rk-field__input" value={editing.note} autoFocus maxLength={2000} onChange={(e) => setEditing({ id: item.id, note: e.target.value })} onKeyDown={(e) => e.key === 'Enter' && update({ id: item.id, progressNote: editing.note.trim() || null })} />
-                      <button type="button" className="button" onClick={() => update({ id: item.id, progressNote: editing.note.trim() || null })}>
+                      <input
+                        className="rk-field__input"
+                        value={editing.note}
+                        autoFocus
+                        maxLength={2000}
+                        onChange={(e) => setEditing({ id: item.id, note: e.target.value })}
+                        onKeyDown={(e) =>
+                          e.key === 'Enter' &&
+                          update({ id: item.id, progressNote: editing.note.trim() || null })
+                        }
+                      />
+                      <button
+                        type="button"
+                        className="button"
+                        onClick={() =>
+                          update({ id: item.id, progressNote: editing.note.trim() || null })
+                        }
+                      >
                         {t('weekly.item.saveProgress')}
                       </button>
-                      <button type="button" className="button button--quiet" onClick={() => setEditing(null)}>
+                      <button
+                        type="button"
+                        className="button button--quiet"
+                        onClick={() => setEditing(null)}
+                      >
                         {t('weekly.item.cancel')}
                       </button>
                     </span>
@@ -85,16 +125,29 @@ export function DispatchItemsTable({
                 </td>
                 <td className="wk-items__actions">
                   {editing?.id === item.id ? null : (
-                    <button type="button" className="button button--quiet" onClick={() => setEditing({ id: item.id, note: item.progressNote ?? '' })}>
+                    <button
+                      type="button"
+                      className="button button--quiet"
+                      onClick={() => setEditing({ id: item.id, note: item.progressNote ?? '' })}
+                    >
                       {t('weekly.item.editProgress')}
                     </button>
                   )}
                   {item.status === 'done' ? (
-                    <button type="button" className="button button--quiet" onClick={() => update({ id: item.id, status: 'open' })}>
+                    <button
+                      type="button"
+                      className="button button--quiet"
+                      onClick={() => update({ id: item.id, status: 'open' })}
+                    >
                       {t('weekly.item.reopen')}
                     </button>
                   ) : (
-                    <button type="button" className="button" onClick={() => update({ id: item.id, status: 'done' })} data-testid="mark-done">
+                    <button
+                      type="button"
+                      className="button"
+                      onClick={() => update({ id: item.id, status: 'done' })}
+                      data-testid="mark-done"
+                    >
                       {t('weekly.item.markDone')}
                     </button>
                   )}

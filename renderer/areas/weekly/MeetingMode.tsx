@@ -45,8 +45,10 @@ export function MeetingMode({ agenda, onClose }: { agenda: WeeklyAgenda; onClose
     const last = slides.length - 1;
     const onKey = (event: KeyboardEvent) => {
       let next: number | null = null;
-      if (['ArrowRight', 'PageDown', ' ', 'Enter', 'ArrowDown'].includes(event.key)) next = Math.min(last, index + 1);
-      else if (['ArrowLeft', 'PageUp', 'Backspace', 'ArrowUp'].includes(event.key)) next = Math.max(0, index - 1);
+      if (['ArrowRight', 'PageDown', ' ', 'Enter', 'ArrowDown'].includes(event.key))
+        next = Math.min(last, index + 1);
+      else if (['ArrowLeft', 'PageUp', 'Backspace', 'ArrowUp'].includes(event.key))
+        next = Math.max(0, index - 1);
       else if (event.key === 'Home') next = 0;
       else if (event.key === 'End') next = last;
       else if (/^[1-5]$/.test(event.key)) {
@@ -67,11 +69,25 @@ export function MeetingMode({ agenda, onClose }: { agenda: WeeklyAgenda; onClose
   }, [index, slides, onClose]);
 
   const titleKey = SECTION_TITLES[current.section];
-  const part = 'parts' in current && current.parts > 1 ? ` ${t('weekly.mode.continued', { n: `${current.part}/${current.parts}` })}` : '';
+  const part =
+    'parts' in current && current.parts > 1
+      ? t('weekly.mode.continued', { n: `${current.part}/${current.parts}` })
+      : '';
   return (
-    <div className="meeting" role="dialog" aria-modal="true" aria-label={t('weekly.meetingMode')} data-testid="meeting-mode" data-slide={index + 1}>
+    <div
+      className="meeting"
+      role="dialog"
+      aria-modal="true"
+      aria-label={t('weekly.meetingMode')}
+      data-testid="meeting-mode"
+      data-slide={index + 1}
+    >
       <header className="meeting__head">
-        <h1 className="meeting__title">{titleKey ? t(titleKey) + part : t('weekly.mode.cover', { street, week: weekLabel(t, agenda.week.key) })}</h1>
+        <h1 className="meeting__title">
+          {titleKey
+            ? t(titleKey) + part
+            : t('weekly.mode.cover', { street, week: weekLabel(t, agenda.week.key) })}
+        </h1>
         <span className="meeting__week">
           {weekLabel(t, agenda.week.key)} · {weekSpan(t, format, agenda.week)}
         </span>
@@ -84,10 +100,20 @@ export function MeetingMode({ agenda, onClose }: { agenda: WeeklyAgenda; onClose
         <span className="meeting__page" data-testid="meeting-page">
           {t('weekly.mode.page', { page: index + 1, total: slides.length })}
         </span>
-        <button type="button" className="meeting__button" onClick={() => setIndex(Math.max(0, index - 1))} aria-label="◀">
+        <button
+          type="button"
+          className="meeting__button"
+          onClick={() => setIndex(Math.max(0, index - 1))}
+          aria-label="◀"
+        >
           ◀
         </button>
-        <button type="button" className="meeting__button" onClick={() => setIndex(Math.min(slides.length - 1, index + 1))} aria-label="▶">
+        <button
+          type="button"
+          className="meeting__button"
+          onClick={() => setIndex(Math.min(slides.length - 1, index + 1))}
+          aria-label="▶"
+        >
           ▶
         </button>
         <button type="button" className="meeting__button" onClick={onClose}>

@@ -12,7 +12,9 @@ export function MeetingSlide({ slide, agenda }: { slide: Slide; agenda: WeeklyAg
   const { t, format } = useLocale();
   switch (slide.kind) {
     case 'cover': {
-      const tiers = TIERS.map((tier) => [tier, agenda.figures.filter((r) => r.tier === tier).length] as const);
+      const tiers = TIERS.map(
+        (tier) => [tier, agenda.figures.filter((r) => r.tier === tier).length] as const,
+      );
       const open = [...agenda.carriedItems, ...agenda.items].filter((i) => i.status !== 'done');
       return (
         <div className="meeting__cover">
@@ -60,7 +62,10 @@ export function MeetingSlide({ slide, agenda }: { slide: Slide; agenda: WeeklyAg
           </thead>
           <tbody>
             {slide.rows.map((row) => {
-              const change = row.score !== null && row.previousScore !== null ? row.score - row.previousScore : null;
+              const change =
+                row.score !== null && row.previousScore !== null
+                  ? row.score - row.previousScore
+                  : null;
               return (
                 <tr key={row.unitCode} className={`ranking-row--${row.tier ?? 'none'}`}>
                   <td>{row.rank ?? '—'}</td>
@@ -79,17 +84,29 @@ export function MeetingSlide({ slide, agenda }: { slide: Slide; agenda: WeeklyAg
         </table>
       );
     case 'overdue':
-      return slide.cases.length === 0 ? <p className="meeting__empty">{t('weekly.overdue.none')}</p> : <CaseRows cases={slide.cases} asOf={agenda.asOf} />;
+      return slide.cases.length === 0 ? (
+        <p className="meeting__empty">{t('weekly.overdue.none')}</p>
+      ) : (
+        <CaseRows cases={slide.cases} asOf={agenda.asOf} />
+      );
     case 'flagged':
       return (
         <>
-          <h2 className="meeting__subhead">{t(slide.flag === 'escalated' ? 'weekly.escalated' : 'weekly.supervised')}</h2>
-          {slide.cases.length === 0 ? <p className="meeting__empty">{t('weekly.mode.nothing')}</p> : <CaseRows cases={slide.cases} asOf={agenda.asOf} />}
+          <h2 className="meeting__subhead">
+            {t(slide.flag === 'escalated' ? 'weekly.escalated' : 'weekly.supervised')}
+          </h2>
+          {slide.cases.length === 0 ? (
+            <p className="meeting__empty">{t('weekly.mode.nothing')}</p>
+          ) : (
+            <CaseRows cases={slide.cases} asOf={agenda.asOf} />
+          )}
         </>
       );
     case 'items':
       return slide.items.length === 0 ? (
-        <p className="meeting__empty">{t(slide.section === 4 ? 'weekly.items.none' : 'weekly.items.noneThisWeek')}</p>
+        <p className="meeting__empty">
+          {t(slide.section === 4 ? 'weekly.items.none' : 'weekly.items.noneThisWeek')}
+        </p>
       ) : (
         <table className="meeting__table">
           <thead>
@@ -109,7 +126,9 @@ export function MeetingSlide({ slide, agenda }: { slide: Slide; agenda: WeeklyAg
                 <td>{item.owner}</td>
                 <td>{item.dueDay.slice(5)}</td>
                 <td>
-                  <span className={`wk-status wk-status--${item.status}`}>{t(`weekly.status.${item.status}`)}</span>
+                  <span className={`wk-status wk-status--${item.status}`}>
+                    {t(`weekly.status.${item.status}`)}
+                  </span>
                 </td>
               </tr>
             ))}
@@ -119,7 +138,15 @@ export function MeetingSlide({ slide, agenda }: { slide: Slide; agenda: WeeklyAg
   }
 }
 
-function Figure({ label, children, alarming = false }: { label: string; children: ReactNode; alarming?: boolean }) {
+function Figure({
+  label,
+  children,
+  alarming = false,
+}: {
+  label: string;
+  children: ReactNode;
+  alarming?: boolean;
+}) {
   return (
     <div className={`meeting__figure${alarming ? ' meeting__figure--alarming' : ''}`}>
       <span className="meeting__figure-label">{label}</span>
@@ -147,7 +174,9 @@ function CaseRows({ cases, asOf }: { cases: readonly AgendaCase[]; asOf: number 
             <td className="meeting__clip">{c.categoryName}</td>
             <td className="meeting__clip">{c.communityName ?? '—'}</td>
             <td className="meeting__clip">{c.leadUnitName ?? '—'}</td>
-            <td className="meeting__overdue">{c.dueAt !== null && c.dueAt < asOf ? format.duration(asOf - c.dueAt) : '—'}</td>
+            <td className="meeting__overdue">
+              {c.dueAt !== null && c.dueAt < asOf ? format.duration(asOf - c.dueAt) : '—'}
+            </td>
             <td className="meeting__case-no">{c.caseNo}</td>
           </tr>
         ))}

@@ -26,14 +26,34 @@ export function MinutesExport({ week }: { week: string }) {
   };
   return (
     <span className="rk-export">
-      <button type="button" className="button" disabled={busy} onClick={() => run('xlsx')} data-testid="minutes-xlsx">
+      <button
+        type="button"
+        className="button"
+        disabled={busy}
+        onClick={() => run('xlsx')}
+        data-testid="minutes-xlsx"
+      >
         {t('weekly.exportXlsx')}
       </button>
-      <button type="button" className="button" disabled={busy} onClick={() => run('pdf')} data-testid="minutes-pdf">
+      <button
+        type="button"
+        className="button"
+        disabled={busy}
+        onClick={() => run('pdf')}
+        data-testid="minutes-pdf"
+      >
         {busy ? t('ranking.exporting') : t('weekly.exportPdf')}
       </button>
-      {note ? <span className="rk-export__note" role="status">{note}</span> : null}
-      {error ? <span className="rk-export__error" role="alert">{locale === 'zh-CN' ? error.payload.message.zh : error.payload.message.en}</span> : null}
+      {note ? (
+        <span className="rk-export__note" role="status">
+          {note}
+        </span>
+      ) : null}
+      {error ? (
+        <span className="rk-export__error" role="alert">
+          {locale === 'zh-CN' ? error.payload.message.zh : error.payload.message.en}
+        </span>
+      ) : null}
     </span>
   );
 }

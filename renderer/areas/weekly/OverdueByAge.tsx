@@ -6,7 +6,13 @@ import { EmptyState } from '../../states/EmptyState';
 import { AgendaCaseTable } from './AgendaCaseTable';
 
 /** Overdue cases by how long they have been overdue: a tile per group, the chosen group's list. */
-export function OverdueByAge({ agenda, onLink }: { agenda: WeeklyAgenda; onLink(caseNo: string): void }) {
+export function OverdueByAge({
+  agenda,
+  onLink,
+}: {
+  agenda: WeeklyAgenda;
+  onLink(caseNo: string): void;
+}) {
   const { t, format } = useLocale();
   const firstFilled = agenda.overdue.groups.find((g) => g.count > 0)?.group ?? 'over7d';
   const [chosen, setChosen] = useState<OverdueAgeGroup | null>(null);
@@ -35,9 +41,16 @@ export function OverdueByAge({ agenda, onLink }: { agenda: WeeklyAgenda; onLink(
       ) : (
         <>
           {group.count > group.cases.length ? (
-            <p className="muted wk-note">{t('weekly.overdue.limited', { shown: group.cases.length, total: group.count })}</p>
+            <p className="muted wk-note">
+              {t('weekly.overdue.limited', { shown: group.cases.length, total: group.count })}
+            </p>
           ) : null}
-          <AgendaCaseTable cases={group.cases} asOf={agenda.asOf} onLink={onLink} testId="overdue-cases" />
+          <AgendaCaseTable
+            cases={group.cases}
+            asOf={agenda.asOf}
+            onLink={onLink}
+            testId="overdue-cases"
+          />
         </>
       )}
     </>

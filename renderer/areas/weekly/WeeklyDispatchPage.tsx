@@ -16,7 +16,10 @@ import './weekly.css';
 const LIVE = ['cases.changed', 'data.changed'] as const;
 
 function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  );
 }
 
 /** 周调度 (lazy route chunk): the agenda for ?week=YYYY-Www (this week by default), meeting mode, minutes. */
@@ -42,7 +45,15 @@ export default function WeeklyDispatchPage() {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (meeting || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      if (
+        meeting ||
+        event.defaultPrevented ||
+        event.ctrlKey ||
+        event.metaKey ||
+        event.altKey ||
+        isTyping(event.target)
+      )
+        return;
       if (event.key === '[') goWeek(-1);
       else if (event.key === ']') goWeek(1);
       else if (event.key.toLowerCase() === 'm' && agenda.data) setMeeting(true);
@@ -55,7 +66,14 @@ export default function WeeklyDispatchPage() {
 
   let body;
   if (agenda.data) {
-    body = <AgendaView agenda={agenda.data} units={units.data ?? []} now={now} onChanged={agenda.refresh} />;
+    body = (
+      <AgendaView
+        agenda={agenda.data}
+        units={units.data ?? []}
+        now={now}
+        onChanged={agenda.refresh}
+      />
+    );
   } else if (agenda.error) {
     body = <ErrorState error={agenda.error} onRetry={agenda.refresh} />;
   } else {
@@ -69,27 +87,43 @@ export default function WeeklyDispatchPage() {
           <h1 className="page__title">{t('area.weekly.title')}</h1>
           <span className="page__subtitle">
             {weekLabel(t, week.key)} · {weekSpan(t, format, week)}
-            {agenda.data ? ` · ${t('weekly.asOf', { time: format.tableDateTime(agenda.data.asOf) })}` : ''}
+            {agenda.data
+              ? ` · ${t('weekly.asOf', { time: format.tableDateTime(agenda.data.asOf) })}`
+              : ''}
           </span>
         </div>
         <div className="rk-period-nav" title={t('weekly.weekShortcut')}>
           <button type="button" className="button button--quiet" onClick={() => goWeek(-1)}>
             ◀ {t('weekly.previousWeek')} <kbd>[</kbd>
           </button>
-          <button type="button" className="button button--quiet" onClick={() => goWeek(1)} disabled={week.key === thisWeek.key}>
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => goWeek(1)}
+            disabled={week.key === thisWeek.key}
+          >
             {t('weekly.nextWeek')} ▶ <kbd>]</kbd>
           </button>
         </div>
       </div>
       <div className="ranking__toolbar">
-        <button type="button" className="button rk-primary" disabled={!agenda.data} onClick={() => setMeeting(true)} title={t('weekly.meetingModeHint')} data-testid="open-meeting">
+        <button
+          type="button"
+          className="button rk-primary"
+          disabled={!agenda.data}
+          onClick={() => setMeeting(true)}
+          title={t('weekly.meetingModeHint')}
+          data-testid="open-meeting"
+        >
           {t('weekly.meetingMode')} <kbd>M</kbd>
         </button>
         <span className="ranking__toolbar-spacer" />
         <MinutesExport week={week.key} />
       </div>
       {body}
-      {meeting && agenda.data ? <MeetingMode agenda={agenda.data} onClose={() => setMeeting(false)} /> : null}
+      {meeting && agenda.data ? (
+        <MeetingMode agenda={agenda.data} onClose={() => setMeeting(false)} />
+      ) : null}
     </section>
   );
 }

@@ -10,7 +10,14 @@ export type Slide =
   | { kind: 'cover'; section: 0 }
   | { kind: 'figures'; section: 1; rows: RankingRow[]; part: number; parts: number }
   | { kind: 'overdue'; section: 2; cases: AgendaCase[]; part: number; parts: number }
-  | { kind: 'flagged'; section: 3; flag: 'escalated' | 'supervised'; cases: AgendaCase[]; part: number; parts: number }
+  | {
+      kind: 'flagged';
+      section: 3;
+      flag: 'escalated' | 'supervised';
+      cases: AgendaCase[];
+      part: number;
+      parts: number;
+    }
   | { kind: 'items'; section: 4 | 5; items: DispatchItemView[]; part: number; parts: number };
 
 function chunks<T>(list: readonly T[], size: number): T[][] {
@@ -24,20 +31,37 @@ export function buildSlides(agenda: WeeklyAgenda, rowsPerSlide: number): Slide[]
   const rows = Math.max(3, rowsPerSlide);
   const slides: Slide[] = [{ kind: 'cover', section: 0 }];
   const figures = chunks(agenda.figures, rows);
-  figures.forEach((part, i) => slides.push({ kind: 'figures', section: 1, rows: part, part: i + 1, parts: figures.length }));
+  figures.forEach((part, i) =>
+    slides.push({ kind: 'figures', section: 1, rows: part, part: i + 1, parts: figures.length }),
+  );
   const overdue = chunks(
     agenda.overdue.groups.flatMap((g) => g.cases),
     rows,
   );
-  overdue.forEach((part, i) => slides.push({ kind: 'overdue', section: 2, cases: part, part: i + 1, parts: overdue.length }));
+  overdue.forEach((part, i) =>
+    slides.push({ kind: 'overdue', section: 2, cases: part, part: i + 1, parts: overdue.length }),
+  );
   for (const flag of ['escalated', 'supervised'] as const) {
     const parts = chunks(agenda[flag], rows);
-    parts.forEach((part, i) => slides.push({ kind: 'flagged', section: 3, flag, cases: part, part: i + 1, parts: parts.length }));
+    parts.forEach((part, i) =>
+      slides.push({
+        kind: 'flagged',
+        section: 3,
+        flag,
+        cases: part,
+        part: i + 1,
+        parts: parts.length,
+      }),
+    );
   }
   const carried = chunks(agenda.carriedItems, rows);
-  carried.forEach((part, i) => slides.push({ kind: 'items', section: 4, items: part, part: i + 1, parts: carried.length }));
+  carried.forEach((part, i) =>
+    slides.push({ kind: 'items', section: 4, items: part, part: i + 1, parts: carried.length }),
+  );
   const items = chunks(agenda.items, rows);
-  items.forEach((part, i) => slides.push({ kind: 'items', section: 5, items: part, part: i + 1, parts: items.length }));
+  items.forEach((part, i) =>
+    slides.push({ kind: 'items', section: 5, items: part, part: i + 1, parts: items.length }),
+  );
   return slides;
 }
 

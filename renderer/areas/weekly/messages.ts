@@ -226,7 +226,7 @@ export const weeklyMessagesEn: Record<keyof typeof weeklyMessagesZh, string> = {
   'weekly.mode.unit': '',
   'weekly.mode.units': '',
   'weekly.mode.itemsUnit': '',
-  'weekly.mode.continued': '({n})',
+  'weekly.mode.continued': ' ({n})',
   'weekly.mode.overdueFor': '{duration} overdue',
   'weekly.mode.nothing': 'None',
 };

@@ -1,0 +1,120 @@
+import { useRef, useState, type DragEvent } from 'react';
+import type { ImportPreview } from '../../../api/contract';
+import { toApiError, type ApiError } from '../../api/api-error';
+import { getApi } from '../../api/client';
+import { useT } from '../../i18n/locale-context';
+import { ErrorState } from '../../states/ErrorState';
+
+type Kind = ImportPreview['kind'];
+const KINDS: Kind[] = ['cases', 'grids', 'staff', 'package'];
+/** The loopback host takes 1 MB bodies; base64 makes a file a third bigger. */
+const MAX_UPLOAD_BYTES = 700 * 1024;
+
+function toBase64(bytes: ArrayBuffer): string {
+  const view = new Uint8Array(bytes);
+  let binary = '';
+  for (let i = 0; i < view.length; i += 0x8000) binary += String.fromCharCode(...view.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+interface Props {
+  path: string;
+  kind: Kind | 'auto';
+  busy: boolean;
+  onPath(path: string): void;
+  onKind(kind: Kind | 'auto'): void;
+  /** Preview the typed path, or (given) a file just uploaded. */
+  onPreview(uploadedPath?: string): void;
+}
+
+/**
+ * The file to import: a path on this machine (big files, packages, the usual way), or a small
+ * file dropped here or picked, which is uploaded to a temporary file first.
+ */
+export function FilePicker({ path, kind, busy, onPath, onKind, onPreview }: Props) {
+  const t = useT();
+  const input = useRef<HTMLInputElement>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [over, setOver] = useState(false);
+
+  const take = async (file: File | undefined) => {
+    if (!file) return;
+    setError(null);
+    if (file.size > MAX_UPLOAD_BYTES) {
+      setNote(t('exchange.pick.tooLarge', { name: file.name, size: Math.round(file.size / 1024) }));
+      return;
+    }
+    setNote(t('exchange.pick.uploading', { name: file.name }));
+    try {
+      const { path: uploaded } = await getApi().call('exchange.upload', { fileName: file.name, contentBase64: toBase64(await file.arrayBuffer()) });
+      setNote(null);
+      onPreview(uploaded);
+    } catch (reason) {
+      setNote(null);
+      setError(toApiError(reason));
+    }
+  };
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setOver(false);
+    void take(event.dataTransfer.files[0]);
+  };
+
+  return (
+    <section className="panel exchange__pick" aria-labelledby="exchange-pick-title">
+      <div className="panel__head">
+        <h2 id="exchange-pick-title" className="panel__title">
+          {t('exchange.pick.title')}
+        </h2>
+      </div>
+      <div className="exchange__pick-body">
+        <form
+          className="exchange__path-row"
+          onSubmit={(event) => {
+            event.preventDefault();
+            onPreview();
+          }}
+        >
+          <label className="exchange__field exchange__field--grow">
+            <span>{t('exchange.pick.pathLabel')}</span>
+            <input type="text" value={path} onChange={(e) => onPath(e.target.value)} placeholder={t('exchange.pick.pathPlaceholder')} spellCheck={false} autoFocus data-testid="import-path" />
+          </label>
+          <label className="exchange__field">
+            <span>{t('exchange.pick.kind')}</span>
+            <select value={kind} onChange={(e) => onKind(e.target.value as Kind | 'auto')} data-testid="import-kind">
+              <option value="auto">{t('exchange.pick.kindAuto')}</option>
+              {KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`exchange.kind.${k}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="button" disabled={busy || path.trim() === ''} data-testid="preview-button">
+            {t('exchange.pick.preview')} <kbd>Enter</kbd>
+          </button>
+        </form>
+        <div
+          className={`exchange__drop${over ? ' exchange__drop--over' : ''}`}
+          role="button"
+          tabIndex={0}
+          onClick={() => input.current?.click()}
+          onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && input.current?.click()}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setOver(true);
+          }}
+          onDragLeave={() => setOver(false)}
+          onDrop={onDrop}
+        >
+          {note ?? t('exchange.pick.drop')}
+          <input ref={input} type="file" hidden accept=".xlsx,.csv,.tsv,.txt,.json,.geojson,.zip" onChange={(e) => void take(e.target.files?.[0])} data-testid="import-file-input" />
+        </div>
+        <p className="exchange__formats muted">{t('exchange.pick.formats')}</p>
+        {error ? <ErrorState error={error} /> : null}
+      </div>
+    </section>
+  );
+}

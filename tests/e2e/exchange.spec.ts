@@ -1,0 +1,97 @@
+/**
+ * 数据交换 in the browser, as an administrator uses it: pick a city file, read the preview
+ * (detected encoding, header row, column mapping), import it, read the result page; a file
+ * with bad rows is refused row by row; the record lists both; an export writes the file.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { E2E_PASSWORD, prepareDeskUsers, test, expect } from './host-fixture';
+
+const shotDir = 'test-results/screenshots';
+const samples = path.resolve(import.meta.dirname, '../../../shared/samples');
+
+async function signInAsAdmin(page: Page) {
+  await page.getByTestId('session-sign-in').click();
+  await page.getByTestId('sign-in-username').fill('admin');
+  await page.getByTestId('sign-in-password').fill(E2E_PASSWORD);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('session-user')).not.toContainText('未登录');
+}
+
+test('an administrator imports a city file through the screen and reads the result page', async ({ page, serve }) => {
+  await prepareDeskUsers(serve);
+  await page.goto(serve.url);
+  await signInAsAdmin(page);
+  await page.getByRole('link', { name: '数据交换', exact: true }).click();
+  await expect(page.getByTestId('area-exchange')).toBeVisible();
+
+  // A small file picked in the browser is uploaded, then previewed.
+  await page.getByTestId('import-file-input').setInputFiles(path.join(samples, 'cases-sample-gbk.csv'));
+  const preview = page.getByTestId('import-preview');
+  await expect(preview).toBeVisible();
+  await expect(page.getByTestId('preview-facts')).toContainText('编码 GB18030');
+  await expect(page.getByTestId('preview-facts')).toContainText('表头在第 1 行');
+  await expect(page.getByTestId('preview-facts')).toContainText('识别为案卷');
+  await expect(preview.locator('tbody tr')).toHaveCount(20);
+  await expect(preview.locator('tbody tr').first()).toContainText('E02042026110400001');
+  await expect(page.getByTestId('map-案卷编号')).toHaveValue('case_no');
+  await expect(page.getByTestId('map-案卷编号').locator('option:checked')).toHaveText('案卷编号');
+  await page.screenshot({ path: `${shotDir}/exchange-preview-zh.png`, fullPage: true });
+
+  await page.getByTestId('start-import').click();
+  const result = page.getByTestId('import-result');
+  await expect(result).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('result-headline')).toContainText('已导入 cases-sample-gbk.csv');
+  await expect(page.getByTestId('count-rows')).toContainText('60');
+  await expect(page.getByTestId('count-invalid')).toContainText('0');
+  await expect(result).toContainText('没有发现问题');
+  await page.screenshot({ path: `${shotDir}/exchange-result-zh.png`, fullPage: true });
+
+  // A file with bad rows, by path: refused, every problem by Excel row and column.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'griddesk-e2e-exchange-'));
+  const bad = path.join(dir, '11月案卷-有错.csv');
+  const lines = fs.readFileSync(path.join(samples, 'cases-sample-gbk.csv'));
+  const text = new TextDecoder('gb18030').decode(lines).split('\r\n');
+  text[3] = text[3]!.replace('2026-11-14 13:18:02', '2026-11-44 13:18:02');
+  text[8] = text[8]!.replace(/,[^,]*社区[^,]*,/, (m) => m).replace('城管执法中队', '不存在的中队');
+  fs.writeFileSync(bad, text.join('\r\n'));
+  await page.getByTestId('import-another').click();
+  await page.getByTestId('import-path').fill(bad);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('preview-facts')).toContainText('编码 UTF-8');
+  await page.getByTestId('start-import').click();
+  await expect(page.getByTestId('result-headline')).toContainText('未导入 11月案卷-有错.csv', { timeout: 20_000 });
+  await expect(page.getByTestId('result-refusal')).toContainText('整个文件未导入');
+  const rows = page.getByTestId('problem-row');
+  await expect(rows.first()).toContainText('4');
+  await expect(rows.first()).toContainText('上报时间');
+  await expect(rows.first()).toContainText('2026-11-44 13:18:02');
+  await expect(page.getByTestId('problem-table')).toContainText('不存在的中队');
+  await page.screenshot({ path: `${shotDir}/exchange-refused-zh.png`, fullPage: true });
+
+  // The record: both imports, newest first; the refused one opens to its problems.
+  await page.getByRole('link', { name: '交换记录' }).click();
+  const history = page.getByTestId('history-row');
+  await expect(history).toHaveCount(2);
+  await expect(history.first()).toContainText('未导入');
+  await expect(history.nth(1)).toContainText('cases-sample-gbk.csv');
+  await page.screenshot({ path: `${shotDir}/exchange-history-zh.png` });
+  await history.first().getByRole('button').click();
+  await expect(page.getByTestId('batch-page')).toContainText('不存在的中队');
+
+  // Export: the case updates, masked, with the manifest beside them.
+  await page.getByRole('link', { name: '导出', exact: true }).click();
+  await page.getByTestId('export-out').fill(path.join(dir, 'out') + path.sep);
+  await page.getByTestId('export-run').click();
+  await expect(page.getByTestId('export-result')).toContainText('已写入');
+  expect(fs.existsSync(path.join(dir, 'out', 'manifest.json'))).toBe(true);
+  await page.screenshot({ path: `${shotDir}/exchange-export-zh.png` });
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('without an administrator signed in, the screen says who may import', async ({ page, serve }) => {
+  await page.goto(`${serve.url}#/exchange`);
+  await expect(page.getByTestId('exchange-admin-only')).toContainText('导入和导出只能由管理员进行');
+});
