@@ -47,7 +47,12 @@ export const METHOD_ACCESS: Partial<Record<MethodName, MethodAccess>> = {
   'exchange.upload': ADMIN,
 };
 
-const ROLE_ZH: Record<UserRole, string> = { operator: '值班员', leader: '领导', admin: '管理员', handler: '处置单位' };
+const ROLE_ZH: Record<UserRole, string> = {
+  operator: '值班员',
+  leader: '领导',
+  admin: '管理员',
+  handler: '处置单位',
+};
 
 export function assertAccess(context: ApiContext, method: MethodName): void {
   const access = METHOD_ACCESS[method] ?? 'open';

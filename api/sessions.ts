@@ -36,7 +36,12 @@ export function issueSession(context: ApiContext, userId: number): string {
   return token;
 }
 
-export function actorOfUser(user: { id: number; displayName: string; role: Actor['role']; unitCode: string | null }): Actor {
+export function actorOfUser(user: {
+  id: number;
+  displayName: string;
+  role: Actor['role'];
+  unitCode: string | null;
+}): Actor {
   return { userId: user.id, name: user.displayName, role: user.role, unitCode: user.unitCode };
 }
 

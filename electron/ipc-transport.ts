@@ -70,7 +70,8 @@ export function startIpcTransport(context: ApiContext, options: IpcTransportOpti
         const answer = await invoke(callContext, method, input);
         const { result, token } = takeIssuedToken(answer);
         if (token) {
-          if (!sessions.has(senderId)) event.sender.once('destroyed', () => sessions.delete(senderId));
+          if (!sessions.has(senderId))
+            event.sender.once('destroyed', () => sessions.delete(senderId));
           sessions.set(senderId, token);
         }
         if (method === 'auth.signOut') sessions.delete(senderId);

@@ -63,7 +63,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       if (match && request.method === 'POST') {
         // Each tab signs in on its own: its session token picks the actor of this call.
         const session = request.headers[SESSION_HEADER];
-        const context = contextForSession(options.context, typeof session === 'string' ? session : null);
+        const context = contextForSession(
+          options.context,
+          typeof session === 'string' ? session : null,
+        );
         return handleApiCall(context, match[1]!, request, response, options.log);
       }
       return sendJson(response, 404, { ok: false, error: forbidden('no such route') });

@@ -35,11 +35,18 @@ export function buildCaseDetail(context: ApiContext, caseId: number): CaseDetail
   const { row, pendingExtension } = snapshot;
   const names = readCaseNames(db, row);
   const events = readCaseEvents(db, caseId);
-  const duplicateOf = events.find((e) => e.kind === 'void' && typeof e.data?.duplicateOf === 'string')
-    ?.data?.duplicateOf as string | undefined;
+  const duplicateOf = events.find(
+    (e) => e.kind === 'void' && typeof e.data?.duplicateOf === 'string',
+  )?.data?.duplicateOf as string | undefined;
   const related = readRelatedCases(db, row, duplicateOf ?? null).map((other) => {
     const match = duplicateMatch(
-      { categoryCode: row.categoryCode, reportedAt: row.reportedAt, lng: row.lng, lat: row.lat, gridCode: row.gridCode },
+      {
+        categoryCode: row.categoryCode,
+        reportedAt: row.reportedAt,
+        lng: row.lng,
+        lat: row.lat,
+        gridCode: row.gridCode,
+      },
       other,
     );
     return {
@@ -53,7 +60,11 @@ export function buildCaseDetail(context: ApiContext, caseId: number): CaseDetail
       distanceM: match?.by === 'distance' ? Math.round(match.distanceM) : null,
     };
   });
-  const { importBatchId: _batch, createdAt: _created, ...fields } = personalDataFor(row, context.actor.role);
+  const {
+    importBatchId: _batch,
+    createdAt: _created,
+    ...fields
+  } = personalDataFor(row, context.actor.role);
   return {
     asOf: context.now(),
     ...fields,

@@ -30,7 +30,11 @@ export interface ResolvedPlace {
 }
 
 /** The grid and community a case lies in, from a picked place and/or a point. */
-export function resolvePlace(db: Db, placeCode: string | null | undefined, point: PointInput | null | undefined): ResolvedPlace {
+export function resolvePlace(
+  db: Db,
+  placeCode: string | null | undefined,
+  point: PointInput | null | undefined,
+): ResolvedPlace {
   let gridCode: string | null = null;
   let communityCode: string | null = null;
   if (placeCode) {
@@ -38,13 +42,19 @@ export function resolvePlace(db: Db, placeCode: string | null | undefined, point
     if (!place || place.level === 'street') {
       throw new UserError(
         'unknown_place',
-        { zh: `没有代码为 ${placeCode} 的社区或网格。`, en: `There is no community or grid with the code ${placeCode}.` },
+        {
+          zh: `没有代码为 ${placeCode} 的社区或网格。`,
+          en: `There is no community or grid with the code ${placeCode}.`,
+        },
         'placeCode',
       );
     }
     if (place.level === 'community') communityCode = place.code;
     else {
-      gridCode = place.level === 'subgrid' ? (readPlace(db, place.code.slice(0, 15))?.code ?? null) : place.code;
+      gridCode =
+        place.level === 'subgrid'
+          ? (readPlace(db, place.code.slice(0, 15))?.code ?? null)
+          : place.code;
       communityCode = place.communityCode;
     }
   }
@@ -97,14 +107,20 @@ export interface CreateCaseInput {
   registerNow: boolean;
 }
 
-export function createCase(context: ApiContext, input: CreateCaseInput): { id: number; caseNo: string; state: CaseState } {
+export function createCase(
+  context: ApiContext,
+  input: CreateCaseInput,
+): { id: number; caseNo: string; state: CaseState } {
   const { db, actor } = context;
   const now = context.now();
   const category = readCategory(db, input.categoryCode);
   if (!category || !category.active) {
     throw new UserError(
       'unknown_category',
-      { zh: `没有代码为 ${input.categoryCode} 的在用案件类别。`, en: `There is no category in use with the code ${input.categoryCode}.` },
+      {
+        zh: `没有代码为 ${input.categoryCode} 的在用案件类别。`,
+        en: `There is no category in use with the code ${input.categoryCode}.`,
+      },
       'categoryCode',
     );
   }
@@ -112,7 +128,10 @@ export function createCase(context: ApiContext, input: CreateCaseInput): { id: n
   if (reportedAt > now + MINUTE_MS) {
     throw new UserError(
       'impossible_time',
-      { zh: `上报时间 ${formatDateTime(reportedAt)} 在将来，请检查。`, en: `The report time ${formatDateTime(reportedAt)} is in the future; check it.` },
+      {
+        zh: `上报时间 ${formatDateTime(reportedAt)} 在将来，请检查。`,
+        en: `The report time ${formatDateTime(reportedAt)} is in the future; check it.`,
+      },
       'reportedAt',
     );
   }
@@ -166,7 +185,14 @@ export function createCase(context: ApiContext, input: CreateCaseInput): { id: n
       insertCaseEvent(
         db,
         id,
-        { kind: 'report', fromState: null, toState: 'reported', at: reportedAt, note: null, data: { source: input.source } },
+        {
+          kind: 'report',
+          fromState: null,
+          toState: 'reported',
+          at: reportedAt,
+          note: null,
+          data: { source: input.source },
+        },
         { userId: actor.userId, name: actor.name },
       );
       let state: CaseState = 'reported';

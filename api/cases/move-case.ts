@@ -81,7 +81,10 @@ function checkUnits(db: Db, move: MoveInput): void {
     if (!unit.active) {
       throw new UserError(
         'inactive_unit',
-        { zh: `单位「${unit.name}」已停用，不能派遣。`, en: `The unit ${unit.name} is switched off and cannot take cases.` },
+        {
+          zh: `单位「${unit.name}」已停用，不能派遣。`,
+          en: `The unit ${unit.name} is switched off and cannot take cases.`,
+        },
         `move.${where}`,
       );
     }

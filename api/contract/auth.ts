@@ -1,15 +1,13 @@
 /** Sign-in, first-run setup, idle lock, and the admin's user list (用户与登录). */
 import { z } from 'zod';
-import { USER_ROLES, type UserRole } from '../../core/glossary';
+import { USER_ROLES } from '../../core/glossary';
 import { method } from './define';
+import type { UserRow } from '../../db/queries/users';
 
-export interface SessionUser {
-  id: number;
-  username: string;
-  displayName: string;
-  role: UserRole;
-  unitCode: string | null;
-}
+/** An account as the screens see it: the db row (db/queries/users.ts), never its hash. */
+export type { UserRow as UserSummary } from '../../db/queries/users';
+
+export type SessionUser = Pick<UserRow, 'id' | 'username' | 'displayName' | 'role' | 'unitCode'>;
 
 export interface AuthStatus {
   /** No account has a password yet: the app asks to create the administrator's. */
@@ -30,17 +28,13 @@ export interface SignInResult {
   sessionToken?: string;
 }
 
-export interface UserSummary extends SessionUser {
-  active: boolean;
-  hasPassword: boolean;
-  createdAt: number;
-  lastLoginAt: number | null;
-}
-
 const username = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9_.-]{2,32}$/, '用户名为 2–32 个字母、数字、点、横线或下划线 (2–32 letters, digits, . - _)');
+  .regex(
+    /^[A-Za-z0-9_.-]{2,32}$/,
+    '用户名为 2–32 个字母、数字、点、横线或下划线 (2–32 letters, digits, . - _)',
+  );
 const displayName = z.string().trim().min(1).max(40);
 const password = z.string().min(1).max(200);
 const role = z.enum(USER_ROLES);
@@ -49,17 +43,19 @@ const unitCode = z.string().trim().min(1).max(40).nullable();
 export const authContract = {
   'auth.status': method<AuthStatus>()(z.object({}).strict()),
   'auth.setupAdmin': method<SignInResult>()(
-    z.object({ username: username.optional(), displayName: displayName.optional(), password }).strict(),
+    z
+      .object({ username: username.optional(), displayName: displayName.optional(), password })
+      .strict(),
   ),
   'auth.signIn': method<SignInResult>()(z.object({ username, password }).strict()),
   'auth.signOut': method<{ signedOut: boolean }>()(z.object({}).strict()),
   'auth.lock': method<{ locked: boolean }>()(z.object({}).strict()),
   'auth.unlock': method<SignInResult>()(z.object({ password }).strict()),
-  'users.list': method<UserSummary[]>()(z.object({}).strict()),
-  'users.create': method<UserSummary>()(
+  'users.list': method<UserRow[]>()(z.object({}).strict()),
+  'users.create': method<UserRow>()(
     z.object({ username, displayName, role, unitCode: unitCode.default(null), password }).strict(),
   ),
-  'users.update': method<UserSummary>()(
+  'users.update': method<UserRow>()(
     z
       .object({
         id: z.number().int().positive(),

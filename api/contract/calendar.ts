@@ -1,15 +1,11 @@
 /** The work calendar (工作日历): holidays and make-up working days (调休), edited by an admin. */
 import { z } from 'zod';
 import { method } from './define';
+import type { CalendarDayRow } from '../../db/queries/calendar';
 
 export interface CalendarYear {
   year: number;
-  days: Array<{
-    day: string;
-    kind: 'holiday' | 'workday';
-    name: string;
-    source: 'official' | 'provisional' | 'admin';
-  }>;
+  days: CalendarDayRow[];
   years: Array<{ year: number; days: number; provisional: number }>;
 }
 

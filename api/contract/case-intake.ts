@@ -6,13 +6,21 @@ import { method } from './define';
 
 const point = z
   .object({
-    lng: z.number().min(73, '经度应在 73–136 之间 (longitude 73–136)').max(136, '经度应在 73–136 之间 (longitude 73–136)'),
-    lat: z.number().min(3, '纬度应在 3–54 之间 (latitude 3–54)').max(54, '纬度应在 3–54 之间 (latitude 3–54)'),
+    lng: z
+      .number()
+      .min(73, '经度应在 73–136 之间 (longitude 73–136)')
+      .max(136, '经度应在 73–136 之间 (longitude 73–136)'),
+    lat: z
+      .number()
+      .min(3, '纬度应在 3–54 之间 (latitude 3–54)')
+      .max(54, '纬度应在 3–54 之间 (latitude 3–54)'),
     crs: z.enum(['WGS84', 'CGCS2000', 'GCJ02', 'BD09']).default('WGS84'),
   })
   .strict();
 
-const categoryCode = z.string().regex(/^[CE]\d{4}$/, '类别代码形如 E0505 (a category code looks like E0505)');
+const categoryCode = z
+  .string()
+  .regex(/^[CE]\d{4}$/, '类别代码形如 E0505 (a category code looks like E0505)');
 
 export interface CreatedCase {
   id: number;
@@ -43,12 +51,19 @@ export const caseIntakeContract = {
         phone: z
           .string()
           .trim()
-          .regex(/^[0-9+\-\s]{3,20}$/, '电话号码只能含数字、空格、+ 和 - (digits, spaces, + and - only)')
+          .regex(
+            /^[0-9+\-\s]{3,20}$/,
+            '电话号码只能含数字、空格、+ 和 - (digits, spaces, + and - only)',
+          )
           .nullish(),
         /** When the report came in; defaults to now. Not in the future, not over 30 days ago. */
         reportedAt: epochMs.optional(),
         cityDueAt: epochMs.nullish(),
-        cityDeadlineHours: z.number().positive().max(24 * 365).nullish(),
+        cityDeadlineHours: z
+          .number()
+          .positive()
+          .max(24 * 365)
+          .nullish(),
         /** Accept and register at once (受理即立案), as a phone call usually is. */
         registerNow: z.boolean().default(true),
       })

@@ -11,15 +11,13 @@ import {
   CASE_STATES,
   SATISFACTIONS,
   URGENCIES,
-  type CaseEventKind,
-  type CaseSource,
   type CaseState,
-  type CategoryKind,
-  type Satisfaction,
-  type UnitKind,
-  type Urgency,
 } from '../../core/glossary';
 import { method } from './define';
+import type { CaseCardRow } from '../../db/queries/case-board';
+import type { AttachmentMeta } from '../../db/queries/case-attachments';
+import type { CategoryOption, PlaceOption, UnitOption } from '../../db/queries/case-lookups';
+import type { CaseEventRow, CaseNames, CaseRow, CaseUnitRow } from '../../db/queries/case-record';
 
 /** An instant a person could mean: 2000–2100. Anything else is a typing or clock slip. */
 export const epochMs = z
@@ -29,7 +27,9 @@ export const epochMs = z
   .max(Date.UTC(2100, 0, 1), '时间晚于 2100 年，不合理 (a time after 2100 is impossible here)');
 
 const code = z.string().trim().min(1).max(40);
-const categoryCode = z.string().regex(/^[CE]\d{4}$/, '类别代码形如 E0505 (a category code looks like E0505)');
+const categoryCode = z
+  .string()
+  .regex(/^[CE]\d{4}$/, '类别代码形如 E0505 (a category code looks like E0505)');
 
 export const boardFilters = z
   .object({
@@ -61,108 +61,46 @@ export const OPEN_BOARD_STATES = [
   'suspended',
 ] as const satisfies readonly CaseState[];
 
-/** One card on the board (and one row of the table). */
-export interface CaseCard {
-  id: number;
-  caseNo: string;
-  state: CaseState;
-  stateBeforeSuspend: CaseState | null;
-  categoryCode: string;
-  categoryName: string;
-  communityName: string | null;
-  gridName: string | null;
-  address: string | null;
-  urgency: Urgency;
-  source: CaseSource;
-  reportedAt: number;
-  registeredAt: number | null;
-  dispatchedAt: number | null;
-  arrivedAt: number | null;
-  closedAt: number | null;
-  acceptDueAt: number | null;
-  onsiteDueAt: number | null;
-  dueAt: number | null;
-  dueWindowMs: number | null;
-  suspendedAt: number | null;
-  leadUnitName: string | null;
-  escalated: boolean;
-  supervised: boolean;
-  reworkCount: number;
-  extensionCount: number;
-}
+/**
+ * The shapes are the db rows' own (db/queries/case-*.ts), declared once: a card on the board
+ * and a row of the table, a history event, an attachment's description, the pick lists.
+ */
+export type { CaseCardRow as CaseCard } from '../../db/queries/case-board';
+export type { CaseEventRow as CaseEventView, CaseUnitRow } from '../../db/queries/case-record';
+
+export type AttachmentView = Omit<AttachmentMeta, 'caseId'>;
 
 export interface BoardColumn {
   state: CaseState;
   total: number;
-  rows: CaseCard[];
+  rows: CaseCardRow[];
 }
 
 export interface CaseBoard {
   asOf: number;
   columns: BoardColumn[];
-  /** The search matched more cases than it keeps (the newest 5,000). */
+  /** Always false on the open board (its search is exact); kept for the table's shape. */
   searchTruncated: boolean;
 }
 
 export interface CasePageResult {
   asOf: number;
   offset: number;
-  rows: CaseCard[];
+  rows: CaseCardRow[];
   /**
    * Exact for open cases and for a search; a history view (closed, voided…) is not counted:
    * its total is what is loaded so far plus one page while `totalCapped` says there is more.
    */
   total: number;
   totalCapped: boolean;
+  /** A history search matched more than it keeps (the newest 2,000 matches). */
   searchTruncated: boolean;
 }
 
 export interface CaseLookups {
-  categories: Array<{
-    code: string;
-    kind: CategoryKind;
-    majorName: string;
-    minorName: string;
-    pinyinInitials: string | null;
-    defaultUnitCode: string | null;
-    resolveHours: number | null;
-    resolveWorkingDays: number | null;
-    active: boolean;
-  }>;
-  units: Array<{ code: string; name: string; kind: UnitKind; placeCode: string | null; active: boolean }>;
-  places: Array<{
-    code: string;
-    name: string;
-    level: 'community' | 'grid';
-    communityCode: string | null;
-    centerLng: number | null;
-    centerLat: number | null;
-  }>;
-}
-
-export interface CaseEventView {
-  id: number;
-  kind: CaseEventKind;
-  fromState: CaseState | null;
-  toState: CaseState | null;
-  actorId: number | null;
-  actorName: string;
-  at: number;
-  note: string | null;
-  data: Record<string, unknown> | null;
-  batchId: number | null;
-}
-
-export interface AttachmentView {
-  id: number;
-  fileName: string;
-  mimeType: string;
-  sizeBytes: number;
-  sha256: string;
-  origin: 'city' | 'local';
-  addedBy: string;
-  addedAt: number;
-  inDatabase: boolean;
+  categories: CategoryOption[];
+  units: UnitOption[];
+  places: PlaceOption[];
 }
 
 export interface RelatedCase {
@@ -177,69 +115,22 @@ export interface RelatedCase {
   distanceM: number | null;
 }
 
-export interface CaseDetail {
-  asOf: number;
-  id: number;
-  caseNo: string;
-  source: CaseSource;
-  categoryCode: string;
-  categoryName: string;
-  majorName: string;
-  categoryKind: string;
-  description: string | null;
-  address: string | null;
-  lng: number | null;
-  lat: number | null;
-  gridCode: string | null;
-  gridName: string | null;
-  communityCode: string | null;
-  communityName: string | null;
-  urgency: Urgency;
-  state: CaseState;
-  stateBeforeSuspend: CaseState | null;
-  reportedAt: number;
-  registeredAt: number | null;
-  dispatchedAt: number | null;
-  arrivedAt: number | null;
-  handledAt: number | null;
-  closedAt: number | null;
-  voidedAt: number | null;
-  acceptDueAt: number | null;
-  onsiteDueAt: number | null;
-  baseDueAt: number | null;
-  extendedDueAt: number | null;
-  dueAt: number | null;
-  dueWindowMs: number | null;
-  cityDueAt: number | null;
-  cityDeadlineHours: number | null;
-  suspendedAt: number | null;
-  suspendedMs: number;
-  leadUnitCode: string | null;
-  leadUnitName: string | null;
-  reporter: string | null;
-  phone: string | null;
-  personalDataMasked: boolean;
-  satisfaction: Satisfaction | null;
-  callbackAt: number | null;
-  reworkCount: number;
-  extensionCount: number;
-  escalated: boolean;
-  supervised: boolean;
-  handlerName: string | null;
-  verifierName: string | null;
-  resultNote: string | null;
-  voidReason: string | null;
-  updatedAt: number;
-  units: Array<{ unitCode: string; unitName: string; role: 'lead' | 'assist'; addedAt: number }>;
-  events: CaseEventView[];
-  attachments: AttachmentView[];
-  related: RelatedCase[];
-  pendingExtension: PendingExtension | null;
-  /** The unit dispatch suggests: the category's, or the case's community for 社区居委会. */
-  suggestedLeadUnitCode: string | null;
-  /** What this viewer may do now (core/cases/allowed-moves). */
-  moves: MoveOption[];
-}
+/** One case as its screen shows it: the row (personal data masked by role) and its names… */
+export type CaseDetail = Omit<CaseRow, 'importBatchId' | 'createdAt'> &
+  CaseNames & {
+    asOf: number;
+    /** Reporter and phone are masked for this viewer's role. */
+    personalDataMasked: boolean;
+    units: CaseUnitRow[];
+    events: CaseEventRow[];
+    attachments: AttachmentView[];
+    related: RelatedCase[];
+    pendingExtension: PendingExtension | null;
+    /** The unit dispatch suggests: the category's, or the case's community for 社区居委会. */
+    suggestedLeadUnitCode: string | null;
+    /** What this viewer may do now (core/cases/allowed-moves). */
+    moves: MoveOption[];
+  };
 
 const note = z.string().trim().max(1000);
 const reason = z.string().trim().min(1, '请写明原因 (a reason is needed)').max(1000);
@@ -271,13 +162,20 @@ export const moveInput = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('escalate'),
       leadUnitCode: code,
-      assistUnitCodes: units.min(1, '吹哨至少要叫一个协办部门 (name at least one assisting department)'),
+      assistUnitCodes: units.min(
+        1,
+        '吹哨至少要叫一个协办部门 (name at least one assisting department)',
+      ),
       note: reason,
     })
     .strict(),
   z.object({ kind: z.literal('supervise'), note: reason }).strict(),
   z
-    .object({ kind: z.literal('callback'), satisfaction: z.enum(SATISFACTIONS), note: note.nullish() })
+    .object({
+      kind: z.literal('callback'),
+      satisfaction: z.enum(SATISFACTIONS),
+      note: note.nullish(),
+    })
     .strict(),
   z.object({ kind: z.literal('note'), note: reason }).strict(),
 ]);
@@ -302,7 +200,11 @@ export const casesContract = {
     z
       .object({
         filters: boardFilters.default({}),
-        states: z.array(z.enum(CASE_STATES)).min(1).max(8).default([...OPEN_BOARD_STATES]),
+        states: z
+          .array(z.enum(CASE_STATES))
+          .min(1)
+          .max(8)
+          .default([...OPEN_BOARD_STATES]),
         sort: z.enum(['due', 'reported_desc', 'closed_desc']).default('due'),
         offset: z.number().int().min(0).max(10_000_000).default(0),
         limit: z.number().int().min(1).max(500).default(100),
@@ -322,6 +224,12 @@ export const casesContract = {
   ),
   'cases.newlyOverdue': method<{
     asOf: number;
-    cases: Array<{ id: number; caseNo: string; categoryName: string; dueAt: number; address: string | null }>;
+    cases: Array<{
+      id: number;
+      caseNo: string;
+      categoryName: string;
+      dueAt: number;
+      address: string | null;
+    }>;
   }>()(z.object({ since: epochMs }).strict()),
 };

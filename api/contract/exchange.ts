@@ -20,7 +20,9 @@ const FILE_PATH = z.string().trim().min(1).max(4096);
 const IMPORT_KIND = z.enum(['cases', 'grids', 'staff', 'package']);
 const TEMPLATE_KIND = z.enum(['cases', 'grids', 'staff']);
 /** header as the file spells it → the desk's key, or 'ignore'. */
-const MAPPING = z.record(z.string().max(200), z.string().max(40)).refine((m) => Object.keys(m).length <= 500, 'at most 500 columns');
+const MAPPING = z
+  .record(z.string().max(200), z.string().max(40))
+  .refine((m) => Object.keys(m).length <= 500, 'at most 500 columns');
 
 export type ImportJobState = 'running' | 'done' | 'refused' | 'cancelled' | 'failed';
 
@@ -71,9 +73,15 @@ export const exchangeContract = {
       .strict(),
   ),
   'exchange.jobStatus': method<ImportJobStatus>()(z.object({ jobId: z.string().uuid() }).strict()),
-  'exchange.cancel': method<{ cancelled: boolean }>()(z.object({ jobId: z.string().uuid() }).strict()),
-  'exchange.history': method<BatchSummary[]>()(z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict()),
-  'exchange.batch': method<{ summary: BatchSummary; report: unknown }>()(z.object({ id: z.number().int().positive() }).strict()),
+  'exchange.cancel': method<{ cancelled: boolean }>()(
+    z.object({ jobId: z.string().uuid() }).strict(),
+  ),
+  'exchange.history': method<BatchSummary[]>()(
+    z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict(),
+  ),
+  'exchange.batch': method<{ summary: BatchSummary; report: unknown }>()(
+    z.object({ id: z.number().int().positive() }).strict(),
+  ),
   'exchange.export': method<ExportReport>()(
     z
       .object({
@@ -88,9 +96,17 @@ export const exchangeContract = {
   ),
   'exchange.templates': method<ColumnTemplate[]>()(z.object({}).strict()),
   'exchange.templates.save': method<ColumnTemplate>()(
-    z.object({ sourceName: z.string().trim().min(1).max(60), kind: TEMPLATE_KIND, mapping: MAPPING }).strict(),
+    z
+      .object({
+        sourceName: z.string().trim().min(1).max(60),
+        kind: TEMPLATE_KIND,
+        mapping: MAPPING,
+      })
+      .strict(),
   ),
-  'exchange.templates.delete': method<{ deleted: boolean }>()(z.object({ id: z.number().int().positive() }).strict()),
+  'exchange.templates.delete': method<{ deleted: boolean }>()(
+    z.object({ id: z.number().int().positive() }).strict(),
+  ),
   /** A small file dropped on the page, stored as a temporary file to import by path. */
   'exchange.upload': method<{ path: string }>()(
     z

@@ -18,6 +18,27 @@ const FONT = 'cjk';
  */
 const LATIN = 'Helvetica';
 const PLAIN = /^[\x20-\x7E\u2014\u2013]*$/;
+/**
+ * Chinese table text needs no OpenType shaping (no ligatures, no marks; the font's SC face
+ * already carries the simplified forms), and shaping is most of a long table's cost.
+ */
+const NO_SHAPING: Record<string, boolean> = Object.fromEntries(
+  [
+    'ccmp',
+    'locl',
+    'rlig',
+    'mark',
+    'mkmk',
+    'calt',
+    'clig',
+    'liga',
+    'rclt',
+    'curs',
+    'kern',
+    'vert',
+    'palt',
+  ].map((tag) => [tag, false]),
+);
 
 const parsedFaces = new WeakMap<PdfFont, PDFParsedFont>();
 let helveticaLoads: boolean | null = null;

@@ -38,6 +38,8 @@ declare module 'pdfkit' {
     characterSpacing?: number;
     fill?: boolean;
     stroke?: boolean;
+    /** OpenType features to switch on (true) or off (false). */
+    features?: Record<string, boolean>;
   }
 
   interface PDFPage {

@@ -18,7 +18,8 @@ async function asUserError<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof ExchangeRefusal) throw new UserError(error.code, error.sentence, error.where);
+    if (error instanceof ExchangeRefusal)
+      throw new UserError(error.code, error.sentence, error.where);
     throw error;
   }
 }
@@ -28,7 +29,12 @@ export function mayExportUnmasked(context: ApiContext): boolean {
   return context.actor.role === 'admin' || context.actor.role === 'system';
 }
 
-export function previewExchangeFile(input: { path: string; kind?: ImportKind | undefined; sheet?: string | null | undefined; mapping?: Record<string, string> | undefined }): Promise<ImportPreview> {
+export function previewExchangeFile(input: {
+  path: string;
+  kind?: ImportKind | undefined;
+  sheet?: string | null | undefined;
+  mapping?: Record<string, string> | undefined;
+}): Promise<ImportPreview> {
   return asUserError(() =>
     previewFile(input.path, {
       ...(input.kind ? { kind: input.kind } : {}),
@@ -40,13 +46,23 @@ export function previewExchangeFile(input: { path: string; kind?: ImportKind | u
 
 export function exportExchangeFile(
   context: ApiContext,
-  input: { kind: 'cases' | 'grids'; format: 'xlsx' | 'csv' | 'json' | 'open311'; since?: number | null | undefined; out: string; unmasked: boolean },
+  input: {
+    kind: 'cases' | 'grids';
+    format: 'xlsx' | 'csv' | 'json' | 'open311';
+    since?: number | null | undefined;
+    out: string;
+    unmasked: boolean;
+  },
 ): Promise<ExportReport> {
   if (input.unmasked && !mayExportUnmasked(context)) {
-    throw new UserError('unmasked_forbidden', {
-      zh: '只有管理员可以导出完整的上报人和联系电话；其他用户导出的个人信息均已隐去部分。',
-      en: 'Only an administrator can export reporters and phone numbers in full; other exports mask them.',
-    }, 'unmasked');
+    throw new UserError(
+      'unmasked_forbidden',
+      {
+        zh: '只有管理员可以导出完整的上报人和联系电话；其他用户导出的个人信息均已隐去部分。',
+        en: 'Only an administrator can export reporters and phone numbers in full; other exports mask them.',
+      },
+      'unmasked',
+    );
   }
   return asUserError(() =>
     exportFile(context.db, {
@@ -66,10 +82,17 @@ const UPLOAD_DIR = path.join(os.tmpdir(), 'griddesk-uploads');
 
 /** Stores a dropped file under the system's temp folder; returns its path. */
 export function storeUpload(fileName: string, contentBase64: string): { path: string } {
-  const safeName = [...path.basename(fileName)].map((c) => (c.charCodeAt(0) < 32 || '<>:"/\\|?*'.includes(c) ? '_' : c)).join('') || 'upload';
+  const safeName =
+    [...path.basename(fileName)]
+      .map((c) => (c.charCodeAt(0) < 32 || '<>:"/\\|?*'.includes(c) ? '_' : c))
+      .join('') || 'upload';
   const bytes = Buffer.from(contentBase64, 'base64');
   if (bytes.length === 0) {
-    throw new UserError('empty_upload', { zh: `文件 ${safeName} 是空的。`, en: `The file ${safeName} is empty.` }, 'contentBase64');
+    throw new UserError(
+      'empty_upload',
+      { zh: `文件 ${safeName} 是空的。`, en: `The file ${safeName} is empty.` },
+      'contentBase64',
+    );
   }
   const dir = path.join(UPLOAD_DIR, randomUUID());
   fs.mkdirSync(dir, { recursive: true });

@@ -39,10 +39,15 @@ export interface StartImportInput {
   mapping?: Record<string, string> | undefined;
 }
 
-export function startImportJob(context: ApiContext, input: StartImportInput, log: (reference: string, error: unknown) => void): ImportJobStatus {
+export function startImportJob(
+  context: ApiContext,
+  input: StartImportInput,
+  log: (reference: string, error: unknown) => void,
+): ImportJobStatus {
   const jobs = jobsOf(context.db);
   const now = context.now();
-  for (const [id, job] of jobs) if (job.endedAt !== null && now - job.endedAt > KEEP_FINISHED_MS) jobs.delete(id);
+  for (const [id, job] of jobs)
+    if (job.endedAt !== null && now - job.endedAt > KEEP_FINISHED_MS) jobs.delete(id);
   const running = [...jobs.values()].find((j) => j.state === 'running');
   if (running) {
     throw new UserError('import_running', {
@@ -54,7 +59,14 @@ export function startImportJob(context: ApiContext, input: StartImportInput, log
     jobId: randomUUID(),
     state: 'running',
     file: input.path,
-    progress: { phase: 'checking', rows: 0, bytesRead: 0, bytesTotal: 0, rowsPerSecond: 0, fileName: input.path.split(/[\\/]/).pop() ?? input.path },
+    progress: {
+      phase: 'checking',
+      rows: 0,
+      bytesRead: 0,
+      bytesTotal: 0,
+      rowsPerSecond: 0,
+      fileName: input.path.split(/[\\/]/).pop() ?? input.path,
+    },
     startedAt: now,
     report: null,
     failure: null,
@@ -77,7 +89,8 @@ export function startImportJob(context: ApiContext, input: StartImportInput, log
     .then((report) => {
       job.report = report;
       job.state = report.status === 'done' ? 'done' : report.status;
-      if (report.written) context.live.publish({ type: 'cases.changed', caseIds: null, at: context.now() });
+      if (report.written)
+        context.live.publish({ type: 'cases.changed', caseIds: null, at: context.now() });
     })
     .catch((error: unknown) => {
       const reference = randomUUID().slice(0, 8);
@@ -104,7 +117,14 @@ function statusOf(job: ImportJob): ImportJobStatus {
 function findJob(context: ApiContext, jobId: string): ImportJob {
   const job = jobsOf(context.db).get(jobId);
   if (!job) {
-    throw new UserError('no_such_job', { zh: '找不到这项导入（可能已过期）。', en: 'There is no such import (it may have expired).' }, 'jobId');
+    throw new UserError(
+      'no_such_job',
+      {
+        zh: '找不到这项导入（可能已过期）。',
+        en: 'There is no such import (it may have expired).',
+      },
+      'jobId',
+    );
   }
   return job;
 }

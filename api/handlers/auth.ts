@@ -64,9 +64,17 @@ function setupTarget(context: ApiContext): { username: string; existing: UserRow
   return { username: admin?.username ?? 'admin', existing: admin };
 }
 
-function checkUnitFor(context: ApiContext, role: UserRole, unitCode: string | null | undefined): void {
+function checkUnitFor(
+  context: ApiContext,
+  role: UserRole,
+  unitCode: string | null | undefined,
+): void {
   if (unitCode && !readUnit(context.db, unitCode)) {
-    throw new UserError('unknown_unit', { zh: `没有代码为 ${unitCode} 的单位。`, en: `There is no unit ${unitCode}.` }, 'unitCode');
+    throw new UserError(
+      'unknown_unit',
+      { zh: `没有代码为 ${unitCode} 的单位。`, en: `There is no unit ${unitCode}.` },
+      'unitCode',
+    );
   }
   if (role === 'handler' && !unitCode) {
     throw new UserError(
@@ -105,7 +113,11 @@ export const authHandlers = {
     const now = context.now();
     const userId = db.transaction(() => {
       // Re-checked inside the write: two windows racing to set up get one admin.
-      if (anyUserHasPassword(db)) throw new UserError('already_set_up', { zh: '管理员已经设置过，请直接登录。', en: 'The administrator is already set up; sign in instead.' });
+      if (anyUserHasPassword(db))
+        throw new UserError('already_set_up', {
+          zh: '管理员已经设置过，请直接登录。',
+          en: 'The administrator is already set up; sign in instead.',
+        });
       const wanted = input.username ?? target.username;
       const existing = readUserByName(db, wanted);
       let id: number;
@@ -114,7 +126,17 @@ export const authHandlers = {
         id = existing.id;
         setPasswordHash(db, id, hash);
       } else {
-        id = insertUser(db, { username: wanted, displayName: input.displayName ?? '系统管理员', role: 'admin', unitCode: null, passwordHash: hash }, now);
+        id = insertUser(
+          db,
+          {
+            username: wanted,
+            displayName: input.displayName ?? '系统管理员',
+            role: 'admin',
+            unitCode: null,
+            passwordHash: hash,
+          },
+          now,
+        );
       }
       recordAudit(db, now, wanted, 'auth.setupAdmin', { userId: id });
       return id;
@@ -127,7 +149,10 @@ export const authHandlers = {
     const ok = await verifyPassword(input.password, user?.passwordHash ?? null);
     if (!user || !ok) throw WRONG_SIGN_IN;
     if (!user.active) {
-      throw new UserError('user_inactive', { zh: `用户 ${user.username} 已停用。`, en: `The user ${user.username} is switched off.` });
+      throw new UserError('user_inactive', {
+        zh: `用户 ${user.username} 已停用。`,
+        en: `The user ${user.username} is switched off.`,
+      });
     }
     if (context.session) endSession(context.db, context.session.id, context.now());
     return signedIn(context, user);
@@ -148,10 +173,18 @@ export const authHandlers = {
   'auth.unlock': async (context, input) => {
     const session = context.session;
     if (!session) {
-      throw new UserError('sign_in_required', { zh: '这个窗口没有登录，请登录。', en: 'Nobody is signed in to this window; sign in.' });
+      throw new UserError('sign_in_required', {
+        zh: '这个窗口没有登录，请登录。',
+        en: 'Nobody is signed in to this window; sign in.',
+      });
     }
     const ok = await verifyPassword(input.password, readPasswordHash(context.db, session.userId));
-    if (!ok) throw new UserError('wrong_password', { zh: '密码不对。', en: 'The password is wrong.' }, 'password');
+    if (!ok)
+      throw new UserError(
+        'wrong_password',
+        { zh: '密码不对。', en: 'The password is wrong.' },
+        'password',
+      );
     unlockSession(context.db, session.id, context.now());
     return { user: sessionUser(readUser(context.db, session.userId)!) };
   },
@@ -162,13 +195,24 @@ export const authHandlers = {
     checkPassword(input.password);
     checkUnitFor(context, input.role, input.unitCode);
     if (readUserByName(context.db, input.username)) {
-      throw new UserError('username_taken', { zh: `用户名 ${input.username} 已被使用。`, en: `The username ${input.username} is taken.` }, 'username');
+      throw new UserError(
+        'username_taken',
+        {
+          zh: `用户名 ${input.username} 已被使用。`,
+          en: `The username ${input.username} is taken.`,
+        },
+        'username',
+      );
     }
     const passwordHash = await hashPassword(input.password);
     const now = context.now();
     const id = context.db.transaction(() => {
       const userId = insertUser(context.db, { ...input, passwordHash }, now);
-      recordAudit(context.db, now, context.actor.name, 'users.create', { userId, username: input.username, role: input.role });
+      recordAudit(context.db, now, context.actor.name, 'users.create', {
+        userId,
+        username: input.username,
+        role: input.role,
+      });
       return userId;
     })();
     return summary(readUser(context.db, id)!);
@@ -177,10 +221,19 @@ export const authHandlers = {
   'users.update': (context, input) => {
     const { db } = context;
     const user = readUser(db, input.id);
-    if (!user) throw new UserError('no_such_user', { zh: `没有编号为 ${input.id} 的用户。`, en: `There is no user ${input.id}.` }, 'id');
+    if (!user)
+      throw new UserError(
+        'no_such_user',
+        { zh: `没有编号为 ${input.id} 的用户。`, en: `There is no user ${input.id}.` },
+        'id',
+      );
     const role = input.role ?? user.role;
     checkUnitFor(context, role, input.unitCode === undefined ? user.unitCode : input.unitCode);
-    const losesAdmin = user.role === 'admin' && user.active && user.hasPassword && (role !== 'admin' || input.active === false);
+    const losesAdmin =
+      user.role === 'admin' &&
+      user.active &&
+      user.hasPassword &&
+      (role !== 'admin' || input.active === false);
     if (losesAdmin && countActiveAdmins(db) <= 1) {
       throw new UserError('last_admin', {
         zh: '这是最后一位可登录的管理员，不能停用或改为其他角色。',
@@ -190,7 +243,8 @@ export const authHandlers = {
     const now = context.now();
     db.transaction(() => {
       updateUser(db, input.id, input);
-      if (input.active === false || (input.role && input.role !== user.role)) endUserSessions(db, input.id, now);
+      if (input.active === false || (input.role && input.role !== user.role))
+        endUserSessions(db, input.id, now);
       recordAudit(db, now, context.actor.name, 'users.update', input);
     })();
     return summary(readUser(db, input.id)!);
@@ -198,14 +252,24 @@ export const authHandlers = {
 
   'users.setPassword': async (context, input) => {
     const user = readUser(context.db, input.id);
-    if (!user) throw new UserError('no_such_user', { zh: `没有编号为 ${input.id} 的用户。`, en: `There is no user ${input.id}.` }, 'id');
+    if (!user)
+      throw new UserError(
+        'no_such_user',
+        { zh: `没有编号为 ${input.id} 的用户。`, en: `There is no user ${input.id}.` },
+        'id',
+      );
     checkPassword(input.password);
     const hash = await hashPassword(input.password);
     const now = context.now();
     context.db.transaction(() => {
       setPasswordHash(context.db, input.id, hash);
       // A new password signs the user out everywhere else.
-      endUserSessions(context.db, input.id, now, context.session?.userId === input.id ? context.session.id : null);
+      endUserSessions(
+        context.db,
+        input.id,
+        now,
+        context.session?.userId === input.id ? context.session.id : null,
+      );
       recordAudit(context.db, now, context.actor.name, 'users.setPassword', { userId: input.id });
     })();
     return { userId: input.id };

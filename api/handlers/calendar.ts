@@ -1,4 +1,9 @@
-import { calendarYears, deleteCalendarDay, listCalendarDays, upsertCalendarDay } from '../../db/queries/calendar';
+import {
+  calendarYears,
+  deleteCalendarDay,
+  listCalendarDays,
+  upsertCalendarDay,
+} from '../../db/queries/calendar';
 import { recordAudit } from '../../db/queries/users';
 import type { ApiContext } from '../context';
 import { UserError } from '../errors';
@@ -30,7 +35,12 @@ export const calendarHandlers = {
     }
     const now = context.now();
     context.db.transaction(() => {
-      upsertCalendarDay(context.db, { day: input.day, kind: input.kind, name: input.name, source: 'admin' });
+      upsertCalendarDay(context.db, {
+        day: input.day,
+        kind: input.kind,
+        name: input.name,
+        source: 'admin',
+      });
       recordAudit(context.db, now, context.actor.name, 'calendar.setDay', input);
     })();
     context.live.publish({ type: 'data.changed', at: now });
@@ -45,7 +55,14 @@ export const calendarHandlers = {
       return done;
     })();
     if (!removed) {
-      throw new UserError('no_such_day', { zh: `${input.day} 不在日历的例外中。`, en: `${input.day} is not in the calendar's exceptions.` }, 'day');
+      throw new UserError(
+        'no_such_day',
+        {
+          zh: `${input.day} 不在日历的例外中。`,
+          en: `${input.day} is not in the calendar's exceptions.`,
+        },
+        'day',
+      );
     }
     context.live.publish({ type: 'data.changed', at: now });
     return yearView(context, Number(input.day.slice(0, 4)));

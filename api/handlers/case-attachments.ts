@@ -1,5 +1,9 @@
 import { createHash } from 'node:crypto';
-import { insertAttachment, listAttachments, readAttachmentContent } from '../../db/queries/case-attachments';
+import {
+  insertAttachment,
+  listAttachments,
+  readAttachmentContent,
+} from '../../db/queries/case-attachments';
 import { insertCaseEvent } from '../../db/queries/case-moves';
 import { readCaseRow } from '../../db/queries/case-record';
 import { noSuchCase } from '../cases/case-detail';
@@ -9,9 +13,12 @@ import type { FeatureHandlers } from './types';
 /** The first bytes each accepted type starts with: a renamed file is refused. */
 const MAGIC: Record<string, (bytes: Buffer) => boolean> = {
   'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8,
-  'image/png': (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  'image/png': (b) =>
+    b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
   'image/gif': (b) => b.subarray(0, 4).toString('latin1') === 'GIF8',
-  'image/webp': (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
+  'image/webp': (b) =>
+    b.subarray(0, 4).toString('latin1') === 'RIFF' &&
+    b.subarray(8, 12).toString('latin1') === 'WEBP',
   'application/pdf': (b) => b.subarray(0, 5).toString('latin1') === '%PDF-',
 };
 
@@ -59,7 +66,9 @@ export const caseAttachmentsHandlers = {
       return attachmentId;
     })();
     context.live.publish({ type: 'cases.changed', caseIds: [input.caseId], at: now });
-    const { caseId: _caseId, ...meta } = listAttachments(context.db, input.caseId).find((a) => a.id === id)!;
+    const { caseId: _caseId, ...meta } = listAttachments(context.db, input.caseId).find(
+      (a) => a.id === id,
+    )!;
     return meta;
   },
 

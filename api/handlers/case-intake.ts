@@ -19,22 +19,24 @@ export const caseIntakeHandlers = {
       gridCode: place.gridCode,
     };
     const names = new Map(readCategoryOptions(context.db).map((c) => [c.code, c.minorName]));
-    return readDuplicateCandidates(context.db, probe, input.excludeCaseId ?? null).flatMap((candidate) => {
-      const match = duplicateMatch(probe, candidate);
-      if (!match) return [];
-      return [
-        {
-          id: candidate.id,
-          caseNo: candidate.caseNo,
-          state: candidate.state as CaseState,
-          categoryName: names.get(candidate.categoryCode) ?? candidate.categoryCode,
-          address: candidate.address,
-          reportedAt: candidate.reportedAt,
-          possibleDuplicate: true,
-          distanceM: match.by === 'distance' ? Math.round(match.distanceM) : null,
-        },
-      ];
-    });
+    return readDuplicateCandidates(context.db, probe, input.excludeCaseId ?? null).flatMap(
+      (candidate) => {
+        const match = duplicateMatch(probe, candidate);
+        if (!match) return [];
+        return [
+          {
+            id: candidate.id,
+            caseNo: candidate.caseNo,
+            state: candidate.state as CaseState,
+            categoryName: names.get(candidate.categoryCode) ?? candidate.categoryCode,
+            address: candidate.address,
+            reportedAt: candidate.reportedAt,
+            possibleDuplicate: true,
+            distanceM: match.by === 'distance' ? Math.round(match.distanceM) : null,
+          },
+        ];
+      },
+    );
   },
 
   'cases.locate': (context, input) => {

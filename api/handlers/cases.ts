@@ -1,6 +1,10 @@
 import type { CaseState } from '../../core/glossary';
 import { readCasePage, readNewlyOverdue, readStateCounts } from '../../db/queries/case-board';
-import { readCategoryOptions, readPlaceOptions, readUnitOptions } from '../../db/queries/case-lookups';
+import {
+  readCategoryOptions,
+  readPlaceOptions,
+  readUnitOptions,
+} from '../../db/queries/case-lookups';
 import { findCaseIdByNumber } from '../../db/queries/case-record';
 import { buildCaseDetail, noSuchCase } from '../cases/case-detail';
 import { moveCase } from '../cases/move-case';

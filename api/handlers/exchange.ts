@@ -1,6 +1,23 @@
-import { lastCaseExportAt, listBatches, listTemplates, deleteTemplate, readBatch, saveTemplate } from '../../db/exchange/batches';
-import { exportExchangeFile, mayExportUnmasked, previewExchangeFile, storeUpload } from '../exchange/exchange-files';
-import { cancelImportJob, importJobStatus, runningImportJob, startImportJob } from '../exchange/import-jobs';
+import {
+  lastCaseExportAt,
+  listBatches,
+  listTemplates,
+  deleteTemplate,
+  readBatch,
+  saveTemplate,
+} from '../../db/exchange/batches';
+import {
+  exportExchangeFile,
+  mayExportUnmasked,
+  previewExchangeFile,
+  storeUpload,
+} from '../exchange/exchange-files';
+import {
+  cancelImportJob,
+  importJobStatus,
+  runningImportJob,
+  startImportJob,
+} from '../exchange/import-jobs';
 import { UserError } from '../errors';
 import type { FeatureHandlers } from './types';
 
@@ -23,13 +40,24 @@ export const exchangeHandlers = {
   'exchange.history': (context, input) => listBatches(context.db, input.limit),
   'exchange.batch': (context, input) => {
     const batch = readBatch(context.db, input.id);
-    if (!batch) throw new UserError('no_such_batch', { zh: `没有编号为 ${input.id} 的交换记录。`, en: `There is no exchange record ${input.id}.` }, 'id');
+    if (!batch)
+      throw new UserError(
+        'no_such_batch',
+        {
+          zh: `没有编号为 ${input.id} 的交换记录。`,
+          en: `There is no exchange record ${input.id}.`,
+        },
+        'id',
+      );
     return batch;
   },
   'exchange.export': (context, input) => exportExchangeFile(context, input),
   'exchange.templates': (context) => listTemplates(context.db),
-  'exchange.templates.save': (context, input) => saveTemplate(context.db, input.sourceName, input.kind, input.mapping, context.now()),
-  'exchange.templates.delete': (context, input) => ({ deleted: deleteTemplate(context.db, input.id) }),
+  'exchange.templates.save': (context, input) =>
+    saveTemplate(context.db, input.sourceName, input.kind, input.mapping, context.now()),
+  'exchange.templates.delete': (context, input) => ({
+    deleted: deleteTemplate(context.db, input.id),
+  }),
   'exchange.upload': (_context, input) => storeUpload(input.fileName, input.contentBase64),
 } satisfies FeatureHandlers<
   | 'exchange.overview'

@@ -8,7 +8,6 @@ import { renderRankingExport } from '../documents/ranking-export';
 import {
   publishBulletin,
   rankingFromBulletin,
-  requireBulletin,
   toBulletinSummary,
   TREND_PERIODS,
 } from '../indices/bulletins';
@@ -108,14 +107,13 @@ export const rankingHandlers = {
 
   'ranking.export': async (context, input) => {
     // A bulletin exports exactly what it froze, its trend included.
-    const frozen =
-      input.bulletinId !== undefined ? requireBulletin(context.db, input.bulletinId) : null;
-    const ranking = frozen
-      ? rankingFromBulletin(context.db, frozen.record.id)
-      : liveRankingResult(context, input.period, input.level);
+    const ranking =
+      input.bulletinId !== undefined
+        ? rankingFromBulletin(context.db, input.bulletinId)
+        : liveRankingResult(context, input.period, input.level);
     const period = requirePeriod(ranking.period.key);
     const trend =
-      frozen?.figures.trend ??
+      ranking.trend ??
       computeTrend(
         context.db,
         ranking.level,

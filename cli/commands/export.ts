@@ -29,9 +29,14 @@ interface ExportOptions {
 export function registerExportCommand(program: Command): void {
   program
     .command('export')
-    .description('export case updates (xlsx, csv, json or Open311) or the grids (GeoJSON), with manifest.json')
+    .description(
+      'export case updates (xlsx, csv, json or Open311) or the grids (GeoJSON), with manifest.json',
+    )
     .requiredOption('--kind <kind>', 'cases | grids')
-    .option('--since <time>', 'every case changed since then (default: the desk’s changes since the last export)')
+    .option(
+      '--since <time>',
+      'every case changed since then (default: the desk’s changes since the last export)',
+    )
     .option('--format <format>', 'xlsx | csv | json | open311 (cases)', 'xlsx')
     .requiredOption('--out <path>', 'the file to write, or a folder to write it into')
     .option('--db <file>', "database file (default: the app's own database)")
@@ -42,12 +47,19 @@ export function registerExportCommand(program: Command): void {
         throw new CliError(`--kind must be cases or grids, not "${options.kind}".`, 2);
       }
       if (!FORMATS.includes(options.format as CaseExportFormat)) {
-        throw new CliError(`--format must be one of ${FORMATS.join(', ')}, not "${options.format}".`, 2);
+        throw new CliError(
+          `--format must be one of ${FORMATS.join(', ')}, not "${options.format}".`,
+          2,
+        );
       }
       let since: number | null = null;
       if (options.since !== undefined) {
         const reading = parseExchangeDateTime(options.since);
-        if (!reading.ok) throw new CliError(`--since "${options.since}" is not a date-time (e.g. 2026-11-01 or "2026-11-01 08:00").`, 2);
+        if (!reading.ok)
+          throw new CliError(
+            `--since "${options.since}" is not a date-time (e.g. 2026-11-01 or "2026-11-01 08:00").`,
+            2,
+          );
         since = reading.at;
       }
       const opened = openCliDatabase(options.db);
@@ -67,8 +79,12 @@ export function registerExportCommand(program: Command): void {
           return;
         }
         const from = report.since === null ? 'all' : `since ${formatDateTime(report.since)}`;
-        console.log(`Wrote ${report.rows.toLocaleString()} ${report.kind === 'grids' ? 'places' : `case updates (${from})`} to ${report.file}`);
-        console.log(`  manifest ${report.manifest}; SHA-256 ${report.sha256}${report.unmasked ? '; personal data in full' : ''}`);
+        console.log(
+          `Wrote ${report.rows.toLocaleString()} ${report.kind === 'grids' ? 'places' : `case updates (${from})`} to ${report.file}`,
+        );
+        console.log(
+          `  manifest ${report.manifest}; SHA-256 ${report.sha256}${report.unmasked ? '; personal data in full' : ''}`,
+        );
       } catch (error) {
         if (error instanceof ExchangeRefusal) throw new CliError(say(error.sentence));
         throw error;

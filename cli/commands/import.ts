@@ -29,9 +29,12 @@ function importProgress(): (p: ImportProgress) => void {
     const now = Date.now();
     if (now - last < 1000 && p.phase !== 'done' && p.phase !== 'committing') return;
     last = now;
-    const percent = p.bytesTotal > 0 ? Math.min(100, Math.floor((p.bytesRead / p.bytesTotal) * 100)) : 0;
+    const percent =
+      p.bytesTotal > 0 ? Math.min(100, Math.floor((p.bytesRead / p.bytesTotal) * 100)) : 0;
     const line = `[griddesk] import ${p.fileName}: ${p.phase} ${percent}% · ${p.rows.toLocaleString()} rows · ${Math.round(p.rowsPerSecond).toLocaleString()} rows/s`;
-    process.stderr.write(process.stderr.isTTY ? `\r${line.padEnd(90)}${p.phase === 'done' ? '\n' : ''}` : `${line}\n`);
+    process.stderr.write(
+      process.stderr.isTTY ? `\r${line.padEnd(90)}${p.phase === 'done' ? '\n' : ''}` : `${line}\n`,
+    );
   };
 }
 
@@ -45,7 +48,12 @@ export function cliImportJson(report: ImportReport) {
     updated: report.counts.updated,
     unchanged: report.counts.unchanged,
     invalid: report.counts.invalid,
-    errors: report.errors.map((e) => ({ row: e.row, column: e.column, value: e.value, message: zh ? e.message.zh : e.message.en })),
+    errors: report.errors.map((e) => ({
+      row: e.row,
+      column: e.column,
+      value: e.value,
+      message: zh ? e.message.zh : e.message.en,
+    })),
     status: report.status,
     written: report.written,
     refusal: report.refusal ? say(report.refusal) : null,
@@ -65,30 +73,50 @@ export function cliImportJson(report: ImportReport) {
 
 function printSummary(report: ImportReport): void {
   const c = report.counts;
-  const where = [report.format, report.encoding, report.sheet ? `sheet ${report.sheet}` : null, report.headerRow ? `header row ${report.headerRow}` : null].filter(Boolean).join(', ');
+  const where = [
+    report.format,
+    report.encoding,
+    report.sheet ? `sheet ${report.sheet}` : null,
+    report.headerRow ? `header row ${report.headerRow}` : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
   console.log(`${report.fileName} (${report.kind}; ${where})`);
-  console.log(`  rows ${c.rows.toLocaleString()}: new ${c.new.toLocaleString()}, updated ${c.updated.toLocaleString()}, unchanged ${c.unchanged.toLocaleString()}, invalid ${c.invalid.toLocaleString()}`);
+  console.log(
+    `  rows ${c.rows.toLocaleString()}: new ${c.new.toLocaleString()}, updated ${c.updated.toLocaleString()}, unchanged ${c.unchanged.toLocaleString()}, invalid ${c.invalid.toLocaleString()}`,
+  );
   if (report.conflicts.fileWon + report.conflicts.deskWon > 0) {
-    console.log(`  conflicts: file newer ${report.conflicts.fileWon}, desk newer ${report.conflicts.deskWon} (kept in each case's history)`);
+    console.log(
+      `  conflicts: file newer ${report.conflicts.fileWon}, desk newer ${report.conflicts.deskWon} (kept in each case's history)`,
+    );
   }
-  if (report.alreadyImported) console.log(`  this file (same SHA-256) was imported before as batch ${report.alreadyImported.batchId}`);
-  for (const note of report.notes.slice(0, 10)) console.log(`  note: ${note.column ? `${note.column}: ` : ''}${say(note.message)}`);
-  for (const e of report.errors.slice(0, 20)) console.log(`  row ${e.row}, ${e.column} "${e.value}": ${say(e.message)}`);
-  if (report.errorCount > 20) console.log(`  … ${(report.errorCount - 20).toLocaleString()} more problems`);
-  if (report.errorFile) console.log(`  invalid rows written to ${report.errorFile} (fix them and import that file)`);
+  if (report.alreadyImported)
+    console.log(
+      `  this file (same SHA-256) was imported before as batch ${report.alreadyImported.batchId}`,
+    );
+  for (const note of report.notes.slice(0, 10))
+    console.log(`  note: ${note.column ? `${note.column}: ` : ''}${say(note.message)}`);
+  for (const e of report.errors.slice(0, 20))
+    console.log(`  row ${e.row}, ${e.column} "${e.value}": ${say(e.message)}`);
+  if (report.errorCount > 20)
+    console.log(`  … ${(report.errorCount - 20).toLocaleString()} more problems`);
+  if (report.errorFile)
+    console.log(`  invalid rows written to ${report.errorFile} (fix them and import that file)`);
   console.log(report.written ? `  written (batch ${report.batchId}).` : '  nothing written.');
 }
 
 export function registerImportCommand(program: Command): void {
   program
     .command('import')
-    .description('import a city exchange file: cases (.xlsx/.csv/.json/Open311), grids (.geojson), staff, or a package (folder/.zip with manifest.json)')
+    .description(
+      'import a city exchange file: cases (.xlsx/.csv/.json/Open311), grids (.geojson), staff, or a package (folder/.zip with manifest.json)',
+    )
     .argument('<path>', 'the file or package folder')
     .option('--db <file>', "database file (default: the app's own database)")
     .option('--kind <kind>', 'cases | grids | staff | package (detected when omitted)')
     .option('--skip-invalid', 'import the valid rows and write the invalid ones to an error file')
     .option('--sheet <name>', 'the sheet of an .xlsx to read (default: the first)')
-    .option('--template <source>', "use the column mapping saved for this city source")
+    .option('--template <source>', 'use the column mapping saved for this city source')
     .option('--json', 'print one JSON object')
     .action(async (file: string, options: ImportOptions) => {
       if (options.kind !== undefined && !KINDS.includes(options.kind as ImportKind)) {
@@ -102,9 +130,11 @@ export function registerImportCommand(program: Command): void {
       try {
         let mapping: Record<string, string> | undefined;
         if (options.template) {
-          const kind = options.kind === 'staff' ? 'staff' : options.kind === 'grids' ? 'grids' : 'cases';
+          const kind =
+            options.kind === 'staff' ? 'staff' : options.kind === 'grids' ? 'grids' : 'cases';
           const template = findTemplate(opened.db, options.template, kind);
-          if (!template) throw new CliError(`No column template named "${options.template}" for ${kind}.`, 2);
+          if (!template)
+            throw new CliError(`No column template named "${options.template}" for ${kind}.`, 2);
           mapping = template.mapping;
         }
         const report = await importFile(opened.db, file, {
@@ -121,7 +151,9 @@ export function registerImportCommand(program: Command): void {
         if (options.json) console.log(JSON.stringify(cliImportJson(report)));
         else printSummary(report);
         if (!report.written) {
-          process.stderr.write(`griddesk: ${report.refusal ? say(report.refusal) : 'nothing was written.'}\n`);
+          process.stderr.write(
+            `griddesk: ${report.refusal ? say(report.refusal) : 'nothing was written.'}\n`,
+          );
           process.exitCode = 1;
         }
       } finally {

@@ -22,7 +22,10 @@ async function readPassword(prompt: string): Promise<string> {
       lines.close();
       return line;
     }
-    throw new CliError('No password on stdin: pipe it in, e.g. `echo "…" | griddesk user set-password admin`.', 2);
+    throw new CliError(
+      'No password on stdin: pipe it in, e.g. `echo "…" | griddesk user set-password admin`.',
+      2,
+    );
   }
   // On a terminal: ask without echoing what is typed.
   process.stderr.write(prompt);
@@ -53,7 +56,10 @@ async function readPassword(prompt: string): Promise<string> {
   });
 }
 
-async function withApi<T>(dbOption: string | undefined, run: (call: (method: string, input: unknown) => Promise<unknown>) => Promise<T>): Promise<T> {
+async function withApi<T>(
+  dbOption: string | undefined,
+  run: (call: (method: string, input: unknown) => Promise<unknown>) => Promise<T>,
+): Promise<T> {
   const opened = openCliDatabase(dbOption, { demoWhenNew: false });
   const context: ApiContext = {
     db: opened.db,
@@ -74,10 +80,16 @@ async function withApi<T>(dbOption: string | undefined, run: (call: (method: str
   }
 }
 
-async function findUser(call: (method: string, input: unknown) => Promise<unknown>, username: string): Promise<UserSummary> {
+async function findUser(
+  call: (method: string, input: unknown) => Promise<unknown>,
+  username: string,
+): Promise<UserSummary> {
   const users = (await call('users.list', {})) as UserSummary[];
   const user = users.find((u) => u.username.toLowerCase() === username.toLowerCase());
-  if (!user) throw new CliError(`There is no user "${username}"; \`griddesk user list\` shows who there is.`);
+  if (!user)
+    throw new CliError(
+      `There is no user "${username}"; \`griddesk user list\` shows who there is.`,
+    );
   return user;
 }
 
@@ -94,7 +106,11 @@ export function registerUserCommand(program: Command): void {
         const users = (await call('users.list', {})) as UserSummary[];
         if (options.json) return console.log(JSON.stringify(users));
         for (const u of users) {
-          const state = !u.active ? 'switched off' : u.hasPassword ? 'can sign in' : 'no password yet';
+          const state = !u.active
+            ? 'switched off'
+            : u.hasPassword
+              ? 'can sign in'
+              : 'no password yet';
           console.log(`${u.username.padEnd(16)} ${u.role.padEnd(9)} ${u.displayName}  (${state})`);
         }
       });
@@ -120,17 +136,22 @@ export function registerUserCommand(program: Command): void {
     .requiredOption('--role <role>', 'operator | leader | admin | handler')
     .option('--unit <code>', "the handling unit's code (handler accounts)")
     .option('--db <file>', "database file (default: the app's own database)")
-    .action(async (username: string, options: { name: string; role: string; unit?: string; db?: string }) => {
-      await withApi(options.db, async (call) => {
-        const password = await readPassword(`Password for ${username}: `);
-        const created = (await call('users.create', {
-          username,
-          displayName: options.name,
-          role: options.role,
-          unitCode: options.unit ?? null,
-          password,
-        })) as UserSummary;
-        console.log(`Added ${created.username} (${created.role}).`);
-      });
-    });
+    .action(
+      async (
+        username: string,
+        options: { name: string; role: string; unit?: string; db?: string },
+      ) => {
+        await withApi(options.db, async (call) => {
+          const password = await readPassword(`Password for ${username}: `);
+          const created = (await call('users.create', {
+            username,
+            displayName: options.name,
+            role: options.role,
+            unitCode: options.unit ?? null,
+            password,
+          })) as UserSummary;
+          console.log(`Added ${created.username} (${created.role}).`);
+        });
+      },
+    );
 }

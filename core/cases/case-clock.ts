@@ -47,7 +47,8 @@ export interface CaseClock {
 }
 
 export function caseClock(row: ClockColumns, now: number): CaseClock {
-  if (row.state === 'voided') return { main: { kind: 'resolve', state: 'voided', dueAt: row.dueAt }, onsite: null };
+  if (row.state === 'voided')
+    return { main: { kind: 'resolve', state: 'voided', dueAt: row.dueAt }, onsite: null };
   if (row.state === 'closed') {
     const onTime = row.dueAt == null || (row.closedAt ?? 0) <= row.dueAt;
     return {
@@ -57,18 +58,35 @@ export function caseClock(row: ClockColumns, now: number): CaseClock {
   }
   const suspended = row.state === 'suspended';
   const pausedFor = suspended && row.suspendedAt != null ? Math.max(0, now - row.suspendedAt) : 0;
-  const acting = suspended ? row.stateBeforeSuspend ?? 'registered' : row.state;
+  const acting = suspended ? (row.stateBeforeSuspend ?? 'registered') : row.state;
 
   let main: RunningClock | null = null;
   if (acting === 'reported' && row.acceptDueAt != null) {
-    main = running('accept', row.acceptDueAt + pausedFor, row.acceptDueAt - row.reportedAt, now, suspended);
+    main = running(
+      'accept',
+      row.acceptDueAt + pausedFor,
+      row.acceptDueAt - row.reportedAt,
+      now,
+      suspended,
+    );
   } else if (row.dueAt != null) {
     const window = row.dueWindowMs ?? row.dueAt - (row.registeredAt ?? row.reportedAt);
     main = running('resolve', row.dueAt + pausedFor, window, now, suspended);
   }
   let onsite: RunningClock | null = null;
-  if (acting === 'dispatched' && row.arrivedAt == null && row.onsiteDueAt != null && row.dispatchedAt != null) {
-    onsite = running('onsite', row.onsiteDueAt + pausedFor, row.onsiteDueAt - row.dispatchedAt, now, suspended);
+  if (
+    acting === 'dispatched' &&
+    row.arrivedAt == null &&
+    row.onsiteDueAt != null &&
+    row.dispatchedAt != null
+  ) {
+    onsite = running(
+      'onsite',
+      row.onsiteDueAt + pausedFor,
+      row.onsiteDueAt - row.dispatchedAt,
+      now,
+      suspended,
+    );
   }
   return { main, onsite };
 }

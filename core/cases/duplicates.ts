@@ -26,9 +26,7 @@ export interface DuplicateCandidate {
   gridCode: string | null;
 }
 
-export type DuplicateMatch =
-  | { by: 'distance'; distanceM: number }
-  | { by: 'grid' };
+export type DuplicateMatch = { by: 'distance'; distanceM: number } | { by: 'grid' };
 
 /** How a candidate matches the probe, or null when it is not a likely duplicate. */
 export function duplicateMatch(

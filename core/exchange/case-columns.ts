@@ -48,7 +48,11 @@ export interface ColumnSpec<Key extends string> {
 }
 
 export const CASE_COLUMNS: readonly ColumnSpec<CaseKey>[] = [
-  { key: 'case_no', zh: '案卷编号', aliases: ['案件编号', '工单编号', '编号', 'caseNo', 'service_request_id'] },
+  {
+    key: 'case_no',
+    zh: '案卷编号',
+    aliases: ['案件编号', '工单编号', '编号', 'caseNo', 'service_request_id'],
+  },
   { key: 'source', zh: '问题来源', aliases: ['来源', '案件来源'] },
   { key: 'kind', zh: '问题类型', aliases: ['类型', '部件/事件'] },
   { key: 'major_code', zh: '大类代码', aliases: ['大类编码', '大类'] },

@@ -133,7 +133,10 @@ export function readCoordinateField(key: 'lng' | 'lat', v: CellValue): FieldRead
   const value = readDecimal(v);
   const [min, max] = key === 'lng' ? [73, 136] : [3, 54];
   if (value === null) {
-    return fail('坐标应为十进制度数（如 118.2075）。', 'A coordinate must be decimal degrees (e.g. 118.2075).');
+    return fail(
+      '坐标应为十进制度数（如 118.2075）。',
+      'A coordinate must be decimal degrees (e.g. 118.2075).',
+    );
   }
   if (value < min || value > max) {
     return fail(
@@ -161,7 +164,10 @@ export function readTextField(key: CaseKey, v: CellValue): FieldReading<string> 
   const text = stripFormulaGuard(cellText(v));
   const max = key === 'description' ? MAX_DESCRIPTION_CHARS : MAX_TEXT_CHARS;
   if (text.length > max) {
-    return fail(`内容过长（最多 ${max} 个字符）。`, `The text is too long (${max} characters at most).`);
+    return fail(
+      `内容过长（最多 ${max} 个字符）。`,
+      `The text is too long (${max} characters at most).`,
+    );
   }
   return { ok: true, value: text };
 }

@@ -46,5 +46,8 @@ export const CODE_PROBLEM: Record<
   length: (what, expected) =>
     sentence(`${what.zh}应为${expected.zh}。`, `The ${what.en} must be ${expected.en}.`),
   too_long: (what) =>
-    sentence(`${what.zh}过长（最多 64 个字符）。`, `The ${what.en} is too long (64 characters at most).`),
+    sentence(
+      `${what.zh}过长（最多 64 个字符）。`,
+      `The ${what.en} is too long (64 characters at most).`,
+    ),
 };

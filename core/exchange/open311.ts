@@ -33,7 +33,9 @@ const DIRECT: Record<string, CaseKey> = {
 const DERIVED = new Set(['service_code', 'service_name', 'status']);
 
 export function looksLikeOpen311(object: Record<string, unknown>): boolean {
-  return 'service_request_id' in object && ('service_code' in object || 'requested_datetime' in object);
+  return (
+    'service_request_id' in object && ('service_code' in object || 'requested_datetime' in object)
+  );
 }
 
 export interface Open311Row {
@@ -46,11 +48,15 @@ export interface Open311Row {
 
 function cell(value: unknown): CellValue {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string')
+    return value;
   return JSON.stringify(value);
 }
 
-export function open311Cells(request: Record<string, unknown>, desk: ExchangeCase | null): Open311Row {
+export function open311Cells(
+  request: Record<string, unknown>,
+  desk: ExchangeCase | null,
+): Open311Row {
   const row: Open311Row = { cells: {}, present: new Set(), headers: {}, extra: null };
   const set = (key: CaseKey, value: CellValue, header: string) => {
     row.cells[key] = value;
@@ -84,7 +90,8 @@ export function open311Cells(request: Record<string, unknown>, desk: ExchangeCas
     set('status', 'voided', 'status');
   } else if (status === 'closed') {
     set('status', '已结案', 'status');
-    if (!desk?.closedAt) set('closed_at', cell(request['updated_datetime']) ?? requested, 'updated_datetime');
+    if (!desk?.closedAt)
+      set('closed_at', cell(request['updated_datetime']) ?? requested, 'updated_datetime');
     if (!desk?.registeredAt) set('registered_at', requested, 'requested_datetime');
     if (!desk?.dispatchedAt) set('dispatched_at', requested, 'requested_datetime');
   } else if (status === 'open') {

@@ -12,8 +12,16 @@ const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', a
 
 /** XML entities, then Excel's own _xHHHH_ escapes for control characters (_x000D_). */
 export function decodeXmlText(text: string): string {
-  let out = text.indexOf('&') < 0 ? text : text.replace(ENTITY, (_, named: string, dec: string, hex: string) => (named ? NAMED[named]! : String.fromCodePoint(dec ? Number(dec) : parseInt(hex, 16))));
-  if (out.indexOf('_x') >= 0) out = out.replace(/_x([0-9a-fA-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  let out =
+    text.indexOf('&') < 0
+      ? text
+      : text.replace(ENTITY, (_, named: string, dec: string, hex: string) =>
+          named ? NAMED[named]! : String.fromCodePoint(dec ? Number(dec) : parseInt(hex, 16)),
+        );
+  if (out.indexOf('_x') >= 0)
+    out = out.replace(/_x([0-9a-fA-F]{4})_/g, (_, hex: string) =>
+      String.fromCharCode(parseInt(hex, 16)),
+    );
   return out;
 }
 
@@ -64,7 +72,8 @@ class ElementSplitter {
     for (;;) {
       let start = this.buffer.indexOf(this.open, from);
       // `<si` must not match `<sip…`: the next character ends the tag name.
-      while (start >= 0 && /[\w:-]/.test(this.buffer[start + this.open.length] ?? '')) start = this.buffer.indexOf(this.open, start + 1);
+      while (start >= 0 && /[\w:-]/.test(this.buffer[start + this.open.length] ?? ''))
+        start = this.buffer.indexOf(this.open, start + 1);
       if (start < 0) {
         // Keep a tail that may be the start of a tag split across chunks ('<ro' + 'w r=…').
         from = Math.max(from, this.buffer.length - this.open.length);
@@ -96,9 +105,11 @@ class ElementSplitter {
 
 /** Text of every <t> in an element, phonetic runs (<rPh>) left out. */
 function textRuns(xml: string): string {
-  const withoutPhonetic = xml.indexOf('<rPh') >= 0 ? xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '') : xml;
+  const withoutPhonetic =
+    xml.indexOf('<rPh') >= 0 ? xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '') : xml;
   let text = '';
-  for (const m of withoutPhonetic.matchAll(/<t\b[^>]*?(?:\/>|>([\s\S]*?)<\/t>)/g)) text += m[1] ?? '';
+  for (const m of withoutPhonetic.matchAll(/<t\b[^>]*?(?:\/>|>([\s\S]*?)<\/t>)/g))
+    text += m[1] ?? '';
   return decodeXmlText(text);
 }
 

@@ -10,7 +10,17 @@ import { headerLookup, type ColumnSpec } from './case-columns';
 import { readCount, readGridCode } from './codes';
 import { sentence, type Sentence } from './issues';
 
-export const STAFF_KEYS = ['name', 'phone', 'gender', 'party_member', 'place_code', 'role', 'building', 'households', 'unit'] as const;
+export const STAFF_KEYS = [
+  'name',
+  'phone',
+  'gender',
+  'party_member',
+  'place_code',
+  'role',
+  'building',
+  'households',
+  'unit',
+] as const;
 export type StaffKey = (typeof STAFF_KEYS)[number];
 
 export const STAFF_COLUMNS: readonly ColumnSpec<StaffKey>[] = [
@@ -39,7 +49,17 @@ const ROLE_NAMES: Record<string, StaffRole> = {
   building_leader: 'building_leader',
   party_household: 'party_household',
 };
-const YES = new Set(['是', '党员', '中共党员', '中共预备党员', '预备党员', 'true', 'yes', '1', 'y']);
+const YES = new Set([
+  '是',
+  '党员',
+  '中共党员',
+  '中共预备党员',
+  '预备党员',
+  'true',
+  'yes',
+  '1',
+  'y',
+]);
 const NO = new Set(['否', '群众', '非党员', 'false', 'no', '0', 'n', '']);
 
 export interface StaffRecord {
@@ -63,7 +83,10 @@ export type StaffRowResult =
   | { ok: true; record: StaffRecord }
   | { ok: false; issues: Array<{ key: StaffKey; value: string; message: Sentence }> };
 
-export function checkStaffRow(cells: Partial<Record<StaffKey, CellValue>>, lookups: StaffLookups): StaffRowResult {
+export function checkStaffRow(
+  cells: Partial<Record<StaffKey, CellValue>>,
+  lookups: StaffLookups,
+): StaffRowResult {
   const issues: Array<{ key: StaffKey; value: string; message: Sentence }> = [];
   const problem = (key: StaffKey, zh: string, en: string) =>
     issues.push({ key, value: displayValue(cells[key]), message: sentence(zh, en) });
@@ -73,27 +96,59 @@ export function checkStaffRow(cells: Partial<Record<StaffKey, CellValue>>, looku
   if (name === '') problem('name', '缺少姓名。', 'The name is missing.');
   else if (name.length > 60) problem('name', '姓名过长。', 'The name is too long.');
   const role = ROLE_NAMES[foldFullWidth(text('role')).replace(/\s+/g, '')];
-  if (!role) problem('role', '岗位应为：网格长、专职网格员、兼职网格员、楼长（党员楼长）、党员中心户。', 'The role must be 网格长, 专职网格员, 兼职网格员, 楼长 or 党员中心户.');
+  if (!role)
+    problem(
+      'role',
+      '岗位应为：网格长、专职网格员、兼职网格员、楼长（党员楼长）、党员中心户。',
+      'The role must be 网格长, 专职网格员, 兼职网格员, 楼长 or 党员中心户.',
+    );
   let placeCode = '';
   const place = readGridCode(cells.place_code ?? null);
   const rawPlace = foldFullWidth(text('place_code'));
   if (rawPlace === '') problem('place_code', '缺少网格编码。', 'The grid code is missing.');
   else if (place.ok && lookups.placeExists(place.value)) placeCode = place.value;
   else if (/^\d{12}$/.test(rawPlace) && lookups.placeExists(rawPlace)) placeCode = rawPlace;
-  else if (!place.ok && place.problem === 'scientific') problem('place_code', '网格编码是科学计数法，数字已丢失：请把该列设置为“文本”格式。', 'The grid code is in scientific notation and has lost digits: format the column as text.');
-  else problem('place_code', `网格编码 ${rawPlace} 不是本街道的网格或社区。`, `${rawPlace} is not a grid or community of this desk.`);
+  else if (!place.ok && place.problem === 'scientific')
+    problem(
+      'place_code',
+      '网格编码是科学计数法，数字已丢失：请把该列设置为“文本”格式。',
+      'The grid code is in scientific notation and has lost digits: format the column as text.',
+    );
+  else
+    problem(
+      'place_code',
+      `网格编码 ${rawPlace} 不是本街道的网格或社区。`,
+      `${rawPlace} is not a grid or community of this desk.`,
+    );
 
   const genderText = text('gender');
-  const gender = genderText === '男' || genderText.toLowerCase() === 'male' ? 'male' : genderText === '女' || genderText.toLowerCase() === 'female' ? 'female' : null;
-  if (genderText !== '' && gender === null) problem('gender', '性别应为“男”或“女”。', 'The gender must be 男 or 女.');
+  const gender =
+    genderText === '男' || genderText.toLowerCase() === 'male'
+      ? 'male'
+      : genderText === '女' || genderText.toLowerCase() === 'female'
+        ? 'female'
+        : null;
+  if (genderText !== '' && gender === null)
+    problem('gender', '性别应为“男”或“女”。', 'The gender must be 男 or 女.');
   const partyText = text('party_member').toLowerCase();
-  if (!YES.has(partyText) && !NO.has(partyText)) problem('party_member', '是否党员应为“是”或“否”。', 'Party member must be 是 or 否.');
+  if (!YES.has(partyText) && !NO.has(partyText))
+    problem('party_member', '是否党员应为“是”或“否”。', 'Party member must be 是 or 否.');
   const householdsText = text('households');
   const households = householdsText === '' ? null : readCount(cells.households ?? null);
-  if (householdsText !== '' && households === null) problem('households', '联系户数应为不小于 0 的整数。', 'Households must be a whole number of 0 or more.');
+  if (householdsText !== '' && households === null)
+    problem(
+      'households',
+      '联系户数应为不小于 0 的整数。',
+      'Households must be a whole number of 0 or more.',
+    );
   const unitText = text('unit');
   const unitCode = unitText === '' ? null : lookups.unitCode(unitText);
-  if (unitText !== '' && unitCode === null) problem('unit', `所属单位“${unitText}”不在本街道的单位列表中。`, `The unit "${unitText}" is not one of the desk's units.`);
+  if (unitText !== '' && unitCode === null)
+    problem(
+      'unit',
+      `所属单位“${unitText}”不在本街道的单位列表中。`,
+      `The unit "${unitText}" is not one of the desk's units.`,
+    );
   const phone = foldFullWidth(text('phone'));
 
   if (issues.length > 0) return { ok: false, issues };

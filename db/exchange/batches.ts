@@ -31,7 +31,14 @@ const SUMMARY = `id, direction, kind, file_name AS fileName, sha256, format, row
   actor, started_at AS startedAt, finished_at AS finishedAt`;
 
 /** The batch row an import writes first, inside its transaction (events point at it). */
-export function insertRunningBatch(db: Db, kind: ImportKind, fileName: string, format: string, actor: string, now: number): number {
+export function insertRunningBatch(
+  db: Db,
+  kind: ImportKind,
+  fileName: string,
+  format: string,
+  actor: string,
+  now: number,
+): number {
   return Number(
     db
       .prepare(
@@ -60,7 +67,19 @@ export function finishBatch(db: Db, batchId: number, report: ImportReport): void
   db.prepare(
     `UPDATE exchange_batches SET sha256 = ?, format = ?, rows_total = ?, rows_new = ?, rows_updated = ?,
        rows_unchanged = ?, rows_invalid = ?, status = ?, finished_at = ?, report = ? WHERE id = ?`,
-  ).run(report.sha256, report.format, c.rows, c.new, c.updated, c.unchanged, c.invalid, report.status, report.finishedAt, storedReport(report), batchId);
+  ).run(
+    report.sha256,
+    report.format,
+    c.rows,
+    c.new,
+    c.updated,
+    c.unchanged,
+    c.invalid,
+    report.status,
+    report.finishedAt,
+    storedReport(report),
+    batchId,
+  );
 }
 
 /** A refused, cancelled or failed import, recorded after its transaction was rolled back. */
@@ -73,13 +92,36 @@ export function recordUnwrittenBatch(db: Db, report: ImportReport, actor: string
            rows_unchanged, rows_invalid, status, actor, started_at, finished_at, report)
          VALUES ('import', ?, ?, ?, ?, ?, 0, 0, 0, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(report.kind, report.fileName, report.sha256, report.format || null, c.rows, c.invalid, report.status, actor, report.startedAt, report.finishedAt, storedReport(report)).lastInsertRowid,
+      .run(
+        report.kind,
+        report.fileName,
+        report.sha256,
+        report.format || null,
+        c.rows,
+        c.invalid,
+        report.status,
+        actor,
+        report.startedAt,
+        report.finishedAt,
+        storedReport(report),
+      ).lastInsertRowid,
   );
 }
 
 export function recordExport(
   db: Db,
-  entry: { kind: 'cases' | 'grids' | 'package'; fileName: string; sha256: string; format: string; rows: number; sinceAt: number | null; actor: string; startedAt: number; finishedAt: number; report: unknown },
+  entry: {
+    kind: 'cases' | 'grids' | 'package';
+    fileName: string;
+    sha256: string;
+    format: string;
+    rows: number;
+    sinceAt: number | null;
+    actor: string;
+    startedAt: number;
+    finishedAt: number;
+    report: unknown;
+  },
 ): number {
   return Number(
     db
@@ -87,7 +129,18 @@ export function recordExport(
         `INSERT INTO exchange_batches (direction, kind, file_name, sha256, format, rows_total, status, since_at, actor, started_at, finished_at, report)
          VALUES ('export', ?, ?, ?, ?, ?, 'done', ?, ?, ?, ?, ?)`,
       )
-      .run(entry.kind, entry.fileName, entry.sha256, entry.format, entry.rows, entry.sinceAt, entry.actor, entry.startedAt, entry.finishedAt, JSON.stringify(entry.report)).lastInsertRowid,
+      .run(
+        entry.kind,
+        entry.fileName,
+        entry.sha256,
+        entry.format,
+        entry.rows,
+        entry.sinceAt,
+        entry.actor,
+        entry.startedAt,
+        entry.finishedAt,
+        JSON.stringify(entry.report),
+      ).lastInsertRowid,
   );
 }
 
@@ -116,11 +169,19 @@ export function lastCaseExportAt(db: Db): number | null {
 }
 
 export function listBatches(db: Db, limit: number): BatchSummary[] {
-  return db.prepare<[number], BatchSummary>(`SELECT ${SUMMARY} FROM exchange_batches ORDER BY id DESC LIMIT ?`).all(limit);
+  return db
+    .prepare<[number], BatchSummary>(
+      `SELECT ${SUMMARY} FROM exchange_batches ORDER BY id DESC LIMIT ?`,
+    )
+    .all(limit);
 }
 
 export function readBatch(db: Db, id: number): { summary: BatchSummary; report: unknown } | null {
-  const row = db.prepare<[number], BatchSummary & { report: string | null }>(`SELECT ${SUMMARY}, report FROM exchange_batches WHERE id = ?`).get(id);
+  const row = db
+    .prepare<[number], BatchSummary & { report: string | null }>(
+      `SELECT ${SUMMARY}, report FROM exchange_batches WHERE id = ?`,
+    )
+    .get(id);
   if (!row) return null;
   const { report, ...summary } = row;
   return { summary, report: report ? (JSON.parse(report) as unknown) : null };
@@ -136,18 +197,37 @@ export interface ColumnTemplate {
 
 export function listTemplates(db: Db): ColumnTemplate[] {
   return db
-    .prepare<[], { id: number; sourceName: string; kind: ColumnTemplate['kind']; mapping: string; updatedAt: number }>(
+    .prepare<
+      [],
+      {
+        id: number;
+        sourceName: string;
+        kind: ColumnTemplate['kind'];
+        mapping: string;
+        updatedAt: number;
+      }
+    >(
       'SELECT id, source_name AS sourceName, kind, mapping, updated_at AS updatedAt FROM column_templates ORDER BY source_name, kind',
     )
     .all()
     .map((t) => ({ ...t, mapping: JSON.parse(t.mapping) as Record<string, string> }));
 }
 
-export function findTemplate(db: Db, sourceName: string, kind: ColumnTemplate['kind']): ColumnTemplate | null {
+export function findTemplate(
+  db: Db,
+  sourceName: string,
+  kind: ColumnTemplate['kind'],
+): ColumnTemplate | null {
   return listTemplates(db).find((t) => t.sourceName === sourceName && t.kind === kind) ?? null;
 }
 
-export function saveTemplate(db: Db, sourceName: string, kind: ColumnTemplate['kind'], mapping: Record<string, string>, now: number): ColumnTemplate {
+export function saveTemplate(
+  db: Db,
+  sourceName: string,
+  kind: ColumnTemplate['kind'],
+  mapping: Record<string, string>,
+  now: number,
+): ColumnTemplate {
   db.prepare(
     `INSERT INTO column_templates (source_name, kind, mapping, updated_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (source_name, kind) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at`,

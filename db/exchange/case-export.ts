@@ -8,7 +8,12 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { toOpen311Request } from '../../core/exchange/open311';
-import { csvField, EXPORT_HEADERS, exportCells, type ExportCell } from '../../core/exchange/export-row';
+import {
+  csvField,
+  EXPORT_HEADERS,
+  exportCells,
+  type ExportCell,
+} from '../../core/exchange/export-row';
 import { categoryCodeOf } from '../../core/exchange/case-record';
 import type { Db } from '../open';
 import { exchangeCaseFromStored, WRITTEN_COLUMNS, type StoredCase } from './case-storage';
@@ -22,8 +27,12 @@ export interface CaseRowsQuery {
 }
 
 function where(query: CaseRowsQuery): { sql: string; params: number[] } {
-  if (query.since !== null) return { sql: 'updated_at >= ? AND updated_at <= ?', params: [query.since, query.until] };
-  return { sql: '(exchanged_at IS NULL OR updated_at <> exchanged_at) AND updated_at <= ?', params: [query.until] };
+  if (query.since !== null)
+    return { sql: 'updated_at >= ? AND updated_at <= ?', params: [query.since, query.until] };
+  return {
+    sql: '(exchanged_at IS NULL OR updated_at <> exchanged_at) AND updated_at <= ?',
+    params: [query.until],
+  };
 }
 
 interface Writer {
@@ -61,7 +70,10 @@ function csvWriter(file: string): Writer {
   };
 }
 
-function jsonWriter(file: string, toObject: (cells: ExportCell[], stored: StoredCase) => unknown): Writer {
+function jsonWriter(
+  file: string,
+  toObject: (cells: ExportCell[], stored: StoredCase) => unknown,
+): Writer {
   const out = streamWriter(file);
   let first = true;
   out.write('[\n');
@@ -79,7 +91,11 @@ function jsonWriter(file: string, toObject: (cells: ExportCell[], stored: Stored
 
 function xlsxWriter(file: string): Writer {
   // String cells stay strings in SpreadsheetML: Excel and WPS show "=…" as text, never run it.
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: false, useSharedStrings: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: file,
+    useStyles: false,
+    useSharedStrings: false,
+  });
   const sheet = workbook.addWorksheet('案卷更新');
   sheet.addRow([...EXPORT_HEADERS]).commit();
   return {
@@ -104,8 +120,20 @@ export async function writeCaseExport(
   query: CaseRowsQuery,
   options: { unmasked: boolean; signal?: AbortSignal },
 ): Promise<CaseExportResult> {
-  const units = new Map(db.prepare<[], { code: string; name: string }>('SELECT code, name FROM units').all().map((u) => [u.code, u.name]));
-  const categories = new Map(db.prepare<[], { code: string; name: string }>('SELECT code, minor_name AS name FROM categories').all().map((c) => [c.code, c.name]));
+  const units = new Map(
+    db
+      .prepare<[], { code: string; name: string }>('SELECT code, name FROM units')
+      .all()
+      .map((u) => [u.code, u.name]),
+  );
+  const categories = new Map(
+    db
+      .prepare<[], { code: string; name: string }>(
+        'SELECT code, minor_name AS name FROM categories',
+      )
+      .all()
+      .map((c) => [c.code, c.name]),
+  );
   const headers = EXPORT_HEADERS;
   const writer =
     format === 'csv'
@@ -113,11 +141,22 @@ export async function writeCaseExport(
       : format === 'xlsx'
         ? xlsxWriter(file)
         : format === 'json'
-          ? jsonWriter(file, (cells) => Object.fromEntries(headers.map((h, i) => [h, cells[i] ?? ''])))
+          ? jsonWriter(file, (cells) =>
+              Object.fromEntries(headers.map((h, i) => [h, cells[i] ?? ''])),
+            )
           : jsonWriter(file, (_cells, stored) => {
               const record = exchangeCaseFromStored(stored);
-              const unitName = record.departmentCode ? (units.get(record.departmentCode) ?? null) : null;
-              return toOpen311Request(record, { categoryName: categories.get(categoryCodeOf(record)) ?? '', unitName }, { lng: stored.lng === null ? null : Number(stored.lng), lat: stored.lat === null ? null : Number(stored.lat) });
+              const unitName = record.departmentCode
+                ? (units.get(record.departmentCode) ?? null)
+                : null;
+              return toOpen311Request(
+                record,
+                { categoryName: categories.get(categoryCodeOf(record)) ?? '', unitName },
+                {
+                  lng: stored.lng === null ? null : Number(stored.lng),
+                  lat: stored.lat === null ? null : Number(stored.lat),
+                },
+              );
             });
   const { sql, params } = where(query);
   // Pages by (updated_at, id), never one open iterator: the connection stays free for the
@@ -132,7 +171,9 @@ export async function writeCaseExport(
     const rows = page.all(...params, after.updatedAt, after.updatedAt, after.id);
     for (const stored of rows) {
       const record = exchangeCaseFromStored(stored);
-      const department = record.departmentCode ? (units.get(record.departmentCode) ?? record.departmentCode) : null;
+      const department = record.departmentCode
+        ? (units.get(record.departmentCode) ?? record.departmentCode)
+        : null;
       writer.row(exportCells(record, department, { unmasked: options.unmasked }), stored);
     }
     count += rows.length;

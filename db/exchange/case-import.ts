@@ -8,8 +8,17 @@
  * and the loser is kept as a 'conflict' event. The same row read again is no change.
  */
 import { cellText, type CellValue } from '../../core/exchange/cell-value';
-import { CASE_COLUMN_ZH, CASE_HEADER_LOOKUP, CASE_KEYS, type CaseKey } from '../../core/exchange/case-columns';
-import { caseDifferences, contentFingerprint, type ExchangeCase } from '../../core/exchange/case-record';
+import {
+  CASE_COLUMN_ZH,
+  CASE_HEADER_LOOKUP,
+  CASE_KEYS,
+  type CaseKey,
+} from '../../core/exchange/case-columns';
+import {
+  caseDifferences,
+  contentFingerprint,
+  type ExchangeCase,
+} from '../../core/exchange/case-record';
 import { checkCaseRow, type KeyIssue } from '../../core/exchange/case-row';
 import { readCaseNoField } from '../../core/exchange/case-fields';
 import type { ColumnMapping } from '../../core/exchange/header-map';
@@ -18,9 +27,20 @@ import { looksLikeOpen311, open311Cells, OPEN311_NOTE } from '../../core/exchang
 import type { Db } from '../open';
 import type { CaseImportLookups } from './case-lookups';
 import { CaseStage, type StagedRow } from './case-stage';
-import { exchangeCaseFromStored, STORED_CASE_SQL, storedValuesFor, type StoredCase, type StoredValues } from './case-storage';
+import {
+  exchangeCaseFromStored,
+  STORED_CASE_SQL,
+  storedValuesFor,
+  type StoredCase,
+  type StoredValues,
+} from './case-storage';
 import { refuse } from './file-probe';
-import { emptyCounts, MAX_KEPT_ISSUES, type ImportCounts, type ImportProgress } from './import-report';
+import {
+  emptyCounts,
+  MAX_KEPT_ISSUES,
+  type ImportCounts,
+  type ImportProgress,
+} from './import-report';
 import { keyedTable, type KeyedRow } from './keyed-rows';
 import { MAX_DATA_ROWS, type RowSource } from './row-source';
 
@@ -58,15 +78,32 @@ export interface CaseImportOutcome {
   repeated: Set<string>;
 }
 
-export async function importCaseRows(db: Db, source: RowSource, options: CaseImportOptions): Promise<CaseImportOutcome> {
+export async function importCaseRows(
+  db: Db,
+  source: RowSource,
+  options: CaseImportOptions,
+): Promise<CaseImportOutcome> {
   const table = await keyedTable<CaseKey>(source, {
     lookup: CASE_HEADER_LOOKUP,
     keyColumn: { key: 'case_no', zh: CASE_COLUMN_ZH.case_no },
     fileName: options.fileName,
     ...(options.mapping ? { mapping: options.mapping } : {}),
   });
-  const out: CaseImportOutcome = { counts: emptyCounts(), conflicts: { fileWon: 0, deskWon: 0 }, issues: [], issueCount: 0, notes: [], headerRow: table.headerRow, repeated: new Set() };
-  const stage = new CaseStage(db, { actorId: options.actor.userId, actorName: options.actor.name, at: options.now, batchId: options.batchId });
+  const out: CaseImportOutcome = {
+    counts: emptyCounts(),
+    conflicts: { fileWon: 0, deskWon: 0 },
+    issues: [],
+    issueCount: 0,
+    notes: [],
+    headerRow: table.headerRow,
+    repeated: new Set(),
+  };
+  const stage = new CaseStage(db, {
+    actorId: options.actor.userId,
+    actorName: options.actor.name,
+    at: options.now,
+    batchId: options.batchId,
+  });
   const findCase = db.prepare<[string], StoredCase>(STORED_CASE_SQL);
   const started = performance.now();
   let open311: boolean | null = null;
@@ -77,9 +114,18 @@ export async function importCaseRows(db: Db, source: RowSource, options: CaseImp
     out.counts.invalid += 1;
     for (const p of problems) {
       out.issueCount += 1;
-      if (out.issues.length < MAX_KEPT_ISSUES) out.issues.push({ row: row.row, column: row.headers[p.key] ?? CASE_COLUMN_ZH[p.key], value: p.value, message: p.message });
+      if (out.issues.length < MAX_KEPT_ISSUES)
+        out.issues.push({
+          row: row.row,
+          column: row.headers[p.key] ?? CASE_COLUMN_ZH[p.key],
+          value: p.value,
+          message: p.message,
+        });
     }
-    options.invalidRows?.row(row.raw ?? CASE_KEYS.map((k) => row.cells[k] ?? null), problems.map((p) => p.message.zh).join('；'));
+    options.invalidRows?.row(
+      row.raw ?? CASE_KEYS.map((k) => row.cells[k] ?? null),
+      problems.map((p) => p.message.zh).join('；'),
+    );
   };
 
   try {
@@ -87,12 +133,28 @@ export async function importCaseRows(db: Db, source: RowSource, options: CaseImp
       if (options.signal?.aborted) throw options.signal.reason;
       for (let row of batch) {
         out.counts.rows += 1;
-        if (out.counts.rows > MAX_DATA_ROWS) refuse('too_many_rows', `${options.fileName} 超过 500 万行的上限：请按时间分成几个文件再导入。`, `${options.fileName} has over 5 million rows, the limit: split it by period and import the parts.`, options.fileName);
+        if (out.counts.rows > MAX_DATA_ROWS)
+          refuse(
+            'too_many_rows',
+            `${options.fileName} 超过 500 万行的上限：请按时间分成几个文件再导入。`,
+            `${options.fileName} has over 5 million rows, the limit: split it by period and import the parts.`,
+            options.fileName,
+          );
         open311 ??= row.object !== null && looksLikeOpen311(row.object);
-        const caseNoCell = open311 ? ((row.object?.['service_request_id'] as CellValue) ?? null) : (row.cells.case_no ?? null);
+        const caseNoCell = open311
+          ? ((row.object?.['service_request_id'] as CellValue) ?? null)
+          : (row.cells.case_no ?? null);
         const caseNo = readCaseNoField(caseNoCell);
         if (!caseNo.ok || caseNo.value === '') {
-          report(row, [{ key: 'case_no', value: cellText(caseNoCell), message: caseNo.ok ? sentence('缺少必填的案卷编号。', 'The required case number is missing.') : caseNo.message }]);
+          report(row, [
+            {
+              key: 'case_no',
+              value: cellText(caseNoCell),
+              message: caseNo.ok
+                ? sentence('缺少必填的案卷编号。', 'The required case number is missing.')
+                : caseNo.message,
+            },
+          ]);
           continue;
         }
         const hash = contentFingerprint(row.object ? JSON.stringify(row.object) : rowText(row));
@@ -103,7 +165,21 @@ export async function importCaseRows(db: Db, source: RowSource, options: CaseImp
         }
         if (earlier || options.excluded?.has(caseNo.value)) {
           out.repeated.add(caseNo.value);
-          report(row, [{ key: 'case_no', value: caseNo.value, message: earlier ? sentence(`案卷编号 ${caseNo.value} 在第 ${earlier.row} 行已出现，两行内容不同。`, `Case number ${caseNo.value} already appears on row ${earlier.row}, with different content.`) : sentence(`案卷编号 ${caseNo.value} 在本文件中重复出现，且内容不同。`, `Case number ${caseNo.value} repeats in this file with different content.`) }]);
+          report(row, [
+            {
+              key: 'case_no',
+              value: caseNo.value,
+              message: earlier
+                ? sentence(
+                    `案卷编号 ${caseNo.value} 在第 ${earlier.row} 行已出现，两行内容不同。`,
+                    `Case number ${caseNo.value} already appears on row ${earlier.row}, with different content.`,
+                  )
+                : sentence(
+                    `案卷编号 ${caseNo.value} 在本文件中重复出现，且内容不同。`,
+                    `Case number ${caseNo.value} repeats in this file with different content.`,
+                  ),
+            },
+          ]);
           continue;
         }
         const existing = findCase.get(caseNo.value) ?? null;
@@ -142,7 +218,8 @@ export async function importCaseRows(db: Db, source: RowSource, options: CaseImp
 
 function rowText(row: KeyedRow<CaseKey>): string {
   let text = '';
-  for (const key of CASE_KEYS) if (row.present.has(key)) text += `${key}\u0001${cellText(row.cells[key] ?? null)}\u0002`;
+  for (const key of CASE_KEYS)
+    if (row.present.has(key)) text += `${key}\u0001${cellText(row.cells[key] ?? null)}\u0002`;
   return row.extra ? text + JSON.stringify(row.extra) : text;
 }
 
@@ -156,7 +233,11 @@ function decide(
   out: CaseImportOutcome,
 ): StagedRow | null {
   const meta = { now: options.now, batchId: options.batchId, hash };
-  const staged = (action: StagedRow['action'], values: StoredValues, extra: Partial<StagedRow> = {}): StagedRow => ({
+  const staged = (
+    action: StagedRow['action'],
+    values: StoredValues,
+    extra: Partial<StagedRow> = {},
+  ): StagedRow => ({
     action,
     caseId: existing?.id ?? null,
     rowNo,
@@ -180,7 +261,8 @@ function decide(
   }
   const values = storedValuesFor(checked, existing, options.lookups, meta);
   const leadChanged = existing.lead_unit_code !== values.lead_unit_code;
-  const deskChanged = existing.exchanged_at === null || existing.updated_at !== existing.exchanged_at;
+  const deskChanged =
+    existing.exchanged_at === null || existing.updated_at !== existing.exchanged_at;
   const eventData = JSON.stringify({ file: options.fileName, row: rowNo, changes });
   if (!deskChanged) {
     out.counts.updated += 1;
@@ -189,15 +271,33 @@ function decide(
   const deskUpdatedAt = Number(existing.updated_at);
   const fileUpdatedAt = checked.record.updatedAt;
   const fileWins = fileUpdatedAt !== null && fileUpdatedAt > deskUpdatedAt;
-  const lost = Object.fromEntries(Object.entries(changes).map(([field, [desk, file]]) => [field, fileWins ? desk : file]));
-  const conflictData = JSON.stringify({ winner: fileWins ? 'file' : 'desk', file: options.fileName, row: rowNo, fileUpdatedAt, deskUpdatedAt, lost });
+  const lost = Object.fromEntries(
+    Object.entries(changes).map(([field, [desk, file]]) => [field, fileWins ? desk : file]),
+  );
+  const conflictData = JSON.stringify({
+    winner: fileWins ? 'file' : 'desk',
+    file: options.fileName,
+    row: rowNo,
+    fileUpdatedAt,
+    deskUpdatedAt,
+    lost,
+  });
   if (fileWins) {
     out.counts.updated += 1;
     out.conflicts.fileWon += 1;
-    return staged('update', values, { eventData, leadChanged, conflictData, conflictFromState: String(existing.state) });
+    return staged('update', values, {
+      eventData,
+      leadChanged,
+      conflictData,
+      conflictFromState: String(existing.state),
+    });
   }
   out.counts.unchanged += 1;
   out.conflicts.deskWon += 1;
   const { id: _id, ...kept } = existing;
-  return staged('desk_wins', { ...kept, exchange_hash: hash }, { conflictData, conflictFromState: String(existing.state), fromState: null });
+  return staged(
+    'desk_wins',
+    { ...kept, exchange_hash: hash },
+    { conflictData, conflictFromState: String(existing.state), fromState: null },
+  );
 }

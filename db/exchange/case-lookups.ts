@@ -22,9 +22,18 @@ export interface CaseImportLookups extends CaseRowLookups {
 
 export function loadCaseLookups(db: Db, now: number): CaseImportLookups {
   const categories = new Map(
-    db.prepare<[], { code: string; name: string }>('SELECT code, minor_name AS name FROM categories').all().map((c) => [c.code, c.name]),
+    db
+      .prepare<[], { code: string; name: string }>(
+        'SELECT code, minor_name AS name FROM categories',
+      )
+      .all()
+      .map((c) => [c.code, c.name]),
   );
-  const units = db.prepare<[], { code: string; name: string; kind: string; placeCode: string | null }>('SELECT code, name, kind, place_code AS placeCode FROM units').all();
+  const units = db
+    .prepare<[], { code: string; name: string; kind: string; placeCode: string | null }>(
+      'SELECT code, name, kind, place_code AS placeCode FROM units',
+    )
+    .all();
   const unitByText = new Map<string, string>();
   const unitNames = new Map<string, string>();
   const communityUnits = new Map<string, string>();
@@ -37,7 +46,10 @@ export function loadCaseLookups(db: Db, now: number): CaseImportLookups {
   for (const unit of units) unitByText.set(normalizeHeader(unit.name), unit.code);
   const places = new Map<string, { gridCode: string; communityCode: string | null }>();
   const rows = db
-    .prepare<[], { code: string; level: string; parentCode: string | null; communityCode: string | null }>(
+    .prepare<
+      [],
+      { code: string; level: string; parentCode: string | null; communityCode: string | null }
+    >(
       `SELECT p.code, p.level, p.parent_code AS parentCode,
               coalesce(p.community_code, parent.community_code) AS communityCode
          FROM places p LEFT JOIN places parent ON parent.code = p.parent_code

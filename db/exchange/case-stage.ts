@@ -26,7 +26,16 @@ export interface StagedRow {
   leadChanged: boolean;
 }
 
-const EXTRA_COLUMNS = ['action', 'case_id', 'row_no', 'from_state', 'event_data', 'conflict_data', 'conflict_from_state', 'lead_changed'];
+const EXTRA_COLUMNS = [
+  'action',
+  'case_id',
+  'row_no',
+  'from_state',
+  'event_data',
+  'conflict_data',
+  'conflict_from_state',
+  'lead_changed',
+];
 
 export class CaseStage {
   private readonly insertStage;
@@ -39,24 +48,38 @@ export class CaseStage {
 
   constructor(
     private readonly db: Db,
-    private readonly event: { actorId: number | null; actorName: string; at: number; batchId: number },
+    private readonly event: {
+      actorId: number | null;
+      actorName: string;
+      at: number;
+      batchId: number;
+    },
   ) {
-    db.exec(`CREATE TEMP TABLE IF NOT EXISTS exchange_stage (${[...EXTRA_COLUMNS, ...WRITTEN_COLUMNS].join(', ')})`);
-    db.exec('CREATE TEMP TABLE IF NOT EXISTS exchange_seen (case_no TEXT PRIMARY KEY, row_no INTEGER, hash TEXT) WITHOUT ROWID');
+    db.exec(
+      `CREATE TEMP TABLE IF NOT EXISTS exchange_stage (${[...EXTRA_COLUMNS, ...WRITTEN_COLUMNS].join(', ')})`,
+    );
+    db.exec(
+      'CREATE TEMP TABLE IF NOT EXISTS exchange_seen (case_no TEXT PRIMARY KEY, row_no INTEGER, hash TEXT) WITHOUT ROWID',
+    );
     db.exec('DELETE FROM temp.exchange_stage; DELETE FROM temp.exchange_seen;');
     const all = [...EXTRA_COLUMNS, ...WRITTEN_COLUMNS];
-    this.insertStage = db.prepare(`INSERT INTO temp.exchange_stage (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')})`);
+    this.insertStage = db.prepare(
+      `INSERT INTO temp.exchange_stage (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')})`,
+    );
     this.statements = prepareFlush(db);
-    this.seenGet = db.prepare<[string], { row: number; hash: string }>('SELECT row_no AS row, hash FROM temp.exchange_seen WHERE case_no = ?');
-    this.seenPut = db.prepare('INSERT INTO temp.exchange_seen (case_no, row_no, hash) VALUES (?, ?, ?)');
+    this.seenGet = db.prepare<[string], { row: number; hash: string }>(
+      'SELECT row_no AS row, hash FROM temp.exchange_seen WHERE case_no = ?',
+    );
+    this.seenPut = db.prepare(
+      'INSERT OR IGNORE INTO temp.exchange_seen (case_no, row_no, hash) VALUES (?, ?, ?)',
+    );
   }
 
   /** Where this case number was seen before in the file, or records it now. */
   seen(caseNo: string, rowNo: number, hash: string): { row: number; hash: string } | null {
-    const before = this.seenGet.get(caseNo);
-    if (before) return before;
-    this.seenPut.run(caseNo, rowNo, hash);
-    return null;
+    // Nearly every number is new: one INSERT, and a look only when it was there already.
+    if (this.seenPut.run(caseNo, rowNo, hash).changes > 0) return null;
+    return this.seenGet.get(caseNo) ?? null;
   }
 
   get size(): number {
@@ -102,7 +125,9 @@ export class CaseStage {
   }
 
   dispose(): void {
-    this.db.exec('DROP TABLE IF EXISTS temp.exchange_stage; DROP TABLE IF EXISTS temp.exchange_seen;');
+    this.db.exec(
+      'DROP TABLE IF EXISTS temp.exchange_stage; DROP TABLE IF EXISTS temp.exchange_seen;',
+    );
   }
 }
 
@@ -111,7 +136,9 @@ function prepareFlush(db: Db) {
   const updatable = WRITTEN_COLUMNS.filter((c) => c !== 'case_no' && c !== 'created_at');
   const caseIdOf = 'coalesce(s.case_id, (SELECT id FROM cases WHERE case_no = s.case_no))';
   return {
-    insertNew: db.prepare(`INSERT INTO cases (${columns}) SELECT ${columns} FROM temp.exchange_stage WHERE action = 'new' ORDER BY row_no`),
+    insertNew: db.prepare(
+      `INSERT INTO cases (${columns}) SELECT ${columns} FROM temp.exchange_stage WHERE action = 'new' ORDER BY row_no`,
+    ),
     update: db.prepare(
       `UPDATE cases SET ${updatable.map((c) => `${c} = s.${c}`).join(', ')}
          FROM temp.exchange_stage s WHERE s.action = 'update' AND cases.id = s.case_id`,

@@ -10,20 +10,69 @@ import { acceptDueAt, effectiveDueAt, onsiteDueAt, resolutionDueAt } from '../..
 import type { CheckedCase } from '../../core/exchange/case-row';
 import { categoryCodeOf, type ExchangeCase } from '../../core/exchange/case-record';
 import { parseCrs } from '../../core/geo/coordinates';
-import type { CaseSource, CaseState, CategoryKind, Satisfaction, Urgency } from '../../core/glossary';
+import type {
+  CaseSource,
+  CaseState,
+  CategoryKind,
+  Satisfaction,
+  Urgency,
+} from '../../core/glossary';
 import type { CaseImportLookups } from './case-lookups';
 
 /** The columns an import writes, in the order the staging table holds them. */
 export const WRITTEN_COLUMNS = [
-  'case_no', 'source', 'category_code', 'description', 'address', 'lng', 'lat', 'original_crs',
-  'original_lng', 'original_lat', 'grid_code', 'community_code', 'urgency', 'state',
-  'state_before_suspend', 'reported_at', 'registered_at', 'dispatched_at', 'arrived_at',
-  'handled_at', 'closed_at', 'voided_at', 'accept_due_at', 'onsite_due_at', 'base_due_at',
-  'extended_due_at', 'due_at', 'due_window_ms', 'city_due_at', 'city_deadline_hours',
-  'suspended_at', 'suspended_ms', 'lead_unit_code', 'reporter', 'phone', 'satisfaction',
-  'callback_at', 'rework_count', 'extension_count', 'escalated', 'supervised', 'handler_name',
-  'verifier_name', 'result_note', 'void_reason', 'extra', 'import_batch_id',
-  'external_updated_at', 'created_at', 'updated_at', 'exchange_hash', 'exchanged_at',
+  'case_no',
+  'source',
+  'category_code',
+  'description',
+  'address',
+  'lng',
+  'lat',
+  'original_crs',
+  'original_lng',
+  'original_lat',
+  'grid_code',
+  'community_code',
+  'urgency',
+  'state',
+  'state_before_suspend',
+  'reported_at',
+  'registered_at',
+  'dispatched_at',
+  'arrived_at',
+  'handled_at',
+  'closed_at',
+  'voided_at',
+  'accept_due_at',
+  'onsite_due_at',
+  'base_due_at',
+  'extended_due_at',
+  'due_at',
+  'due_window_ms',
+  'city_due_at',
+  'city_deadline_hours',
+  'suspended_at',
+  'suspended_ms',
+  'lead_unit_code',
+  'reporter',
+  'phone',
+  'satisfaction',
+  'callback_at',
+  'rework_count',
+  'extension_count',
+  'escalated',
+  'supervised',
+  'handler_name',
+  'verifier_name',
+  'result_note',
+  'void_reason',
+  'extra',
+  'import_batch_id',
+  'external_updated_at',
+  'created_at',
+  'updated_at',
+  'exchange_hash',
+  'exchanged_at',
 ] as const;
 export type WrittenColumn = (typeof WRITTEN_COLUMNS)[number];
 export type StoredValues = Record<WrittenColumn, string | number | null>;
@@ -42,7 +91,9 @@ function parseExtra(extra: string | number | null): Record<string, unknown> | nu
   if (typeof extra !== 'string') return null;
   try {
     const value: unknown = JSON.parse(extra);
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+    return value && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
   } catch {
     return null;
   }
@@ -120,7 +171,9 @@ export function storedValuesFor(
   if (r.registeredAt !== null) {
     // With extensions the file's deadline is the extended one (CITY-EXCHANGE.md): the base
     // comes from the city's hours or the category's clocks.
-    const city = extended ? { deadlineHours: r.deadlineHours } : { dueAt: r.dueAt, deadlineHours: r.deadlineHours };
+    const city = extended
+      ? { deadlineHours: r.deadlineHours }
+      : { dueAt: r.dueAt, deadlineHours: r.deadlineHours };
     base = resolutionDueAt(r.registeredAt, rules, lookups.calendar, city);
     extendedDueAt = extended
       ? r.dueAt
@@ -130,7 +183,13 @@ export function storedValuesFor(
     dueAt = effectiveDueAt(base, extendedDueAt, suspendedMs);
   }
   const was = existing?.state ?? null;
-  const latest = Math.max(r.reportedAt, r.registeredAt ?? 0, r.dispatchedAt ?? 0, r.handledAt ?? 0, r.closedAt ?? 0);
+  const latest = Math.max(
+    r.reportedAt,
+    r.registeredAt ?? 0,
+    r.dispatchedAt ?? 0,
+    r.handledAt ?? 0,
+    r.closedAt ?? 0,
+  );
   const updatedAt = r.updatedAt ?? (existing ? meta.now : latest);
   const keep = <C extends WrittenColumn>(column: C) => existing?.[column] ?? null;
   const extra = { ...(parseExtra(existing?.extra ?? null) ?? {}) };
@@ -152,29 +211,41 @@ export function storedValuesFor(
     community_code: checked.communityCode,
     urgency: r.urgency,
     state: r.state,
-    state_before_suspend: r.state === 'suspended' ? (was === 'suspended' ? keep('state_before_suspend') : stateBeforeSuspend(r)) : null,
+    state_before_suspend:
+      r.state === 'suspended'
+        ? was === 'suspended'
+          ? keep('state_before_suspend')
+          : stateBeforeSuspend(r)
+        : null,
     reported_at: r.reportedAt,
     registered_at: r.registeredAt,
     dispatched_at: r.dispatchedAt,
     arrived_at: ['in_progress', 'handled', 'closed'].includes(r.state) ? keep('arrived_at') : null,
     handled_at: r.handledAt,
     closed_at: r.closedAt,
-    voided_at: r.state === 'voided' ? (keep('voided_at') ?? r.updatedAt ?? r.registeredAt ?? r.reportedAt) : null,
+    voided_at:
+      r.state === 'voided'
+        ? (keep('voided_at') ?? r.updatedAt ?? r.registeredAt ?? r.reportedAt)
+        : null,
     accept_due_at: acceptDueAt(r.reportedAt, rules),
     onsite_due_at: r.dispatchedAt !== null ? onsiteDueAt(r.dispatchedAt, rules) : null,
     base_due_at: base,
     extended_due_at: extendedDueAt,
     due_at: dueAt,
-    due_window_ms: base !== null && r.registeredAt !== null ? Math.max(0, base - r.registeredAt) : null,
+    due_window_ms:
+      base !== null && r.registeredAt !== null ? Math.max(0, base - r.registeredAt) : null,
     city_due_at: extended ? null : r.dueAt,
     city_deadline_hours: r.deadlineHours,
-    suspended_at: r.state === 'suspended' ? (was === 'suspended' ? keep('suspended_at') : updatedAt) : null,
+    suspended_at:
+      r.state === 'suspended' ? (was === 'suspended' ? keep('suspended_at') : updatedAt) : null,
     suspended_ms: suspendedMs,
     lead_unit_code: r.departmentCode,
     reporter: r.reporter,
     phone: r.phone,
     satisfaction: r.satisfaction,
-    callback_at: r.satisfaction ? (keep('callback_at') ?? r.updatedAt ?? r.closedAt ?? meta.now) : null,
+    callback_at: r.satisfaction
+      ? (keep('callback_at') ?? r.updatedAt ?? r.closedAt ?? meta.now)
+      : null,
     rework_count: r.reworkCount,
     extension_count: r.extensionCount,
     escalated: keep('escalated') ?? 0,

@@ -9,7 +9,12 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { CsvFormatError, CsvTokenizer, detectDelimiter, MAX_RECORD_CHARS } from '../../core/exchange/csv-tokenizer';
+import {
+  CsvFormatError,
+  CsvTokenizer,
+  detectDelimiter,
+  MAX_RECORD_CHARS,
+} from '../../core/exchange/csv-tokenizer';
 import { refusal, refuse, type ExchangeRefusal, type ProbedFile } from './file-probe';
 import type { RowSource, SourceRow } from './row-source';
 
@@ -28,7 +33,10 @@ function utf8Valid(sample: Buffer): boolean {
   }
 }
 
-function makeDecoding(label: string, encoding: 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be'): TextDecoding {
+function makeDecoding(
+  label: string,
+  encoding: 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be',
+): TextDecoding {
   // Strict UTF-8 all the way: a file that turns out not to be UTF-8 later is refused, not garbled.
   let decoder: TextDecoder | null;
   try {
@@ -46,7 +54,8 @@ function makeDecoding(label: string, encoding: 'utf-8' | 'gb18030' | 'utf-16le' 
 }
 
 export function detectEncoding(head: Buffer): TextDecoding {
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return makeDecoding('UTF-8 (BOM)', 'utf-8');
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
+    return makeDecoding('UTF-8 (BOM)', 'utf-8');
   if (head[0] === 0xff && head[1] === 0xfe) return makeDecoding('UTF-16', 'utf-16le');
   if (head[0] === 0xfe && head[1] === 0xff) return makeDecoding('UTF-16', 'utf-16be');
   if (utf8Valid(head)) return makeDecoding('UTF-8', 'utf-8');
@@ -56,7 +65,8 @@ export function detectEncoding(head: Buffer): TextDecoding {
 export function openCsvSource(probed: ProbedFile, signal?: AbortSignal): RowSource {
   const label = detectEncoding(probed.head).label;
   const sampleText = detectEncoding(probed.head).decode(probed.head.subarray(0, 65536));
-  const delimiter = path.extname(probed.name).toLowerCase() === '.tsv' ? '\t' : detectDelimiter(sampleText);
+  const delimiter =
+    path.extname(probed.name).toLowerCase() === '.tsv' ? '\t' : detectDelimiter(sampleText);
   let bytesRead = 0;
   let digest: string | null = null;
   let stream: fs.ReadStream | null = null;
@@ -81,7 +91,12 @@ export function openCsvSource(probed: ProbedFile, signal?: AbortSignal): RowSour
         try {
           text = encoding.decode(buffer);
         } catch {
-          refuse('bad_encoding', `${probed.name} 在第 ${bytesRead.toLocaleString()} 字节附近不是有效的 UTF-8 文本：请另存为 UTF-8 或 GB18030 编码后再导入。`, `${probed.name} is not valid UTF-8 near byte ${bytesRead.toLocaleString()}: save it as UTF-8 or GB18030 and import again.`, probed.name);
+          refuse(
+            'bad_encoding',
+            `${probed.name} 在第 ${bytesRead.toLocaleString()} 字节附近不是有效的 UTF-8 文本：请另存为 UTF-8 或 GB18030 编码后再导入。`,
+            `${probed.name} is not valid UTF-8 near byte ${bytesRead.toLocaleString()}: save it as UTF-8 or GB18030 and import again.`,
+            probed.name,
+          );
         }
         const records = tokenizer.push(text);
         if (records.length > 0) yield toRows(records);
@@ -114,10 +129,25 @@ export function openCsvSource(probed: ProbedFile, signal?: AbortSignal): RowSour
 function csvRefusal(name: string, error: CsvFormatError): ExchangeRefusal {
   const row = error.record.toLocaleString();
   if (error.problem === 'unclosed_quote') {
-    return refusal('unclosed_quote', `${name} 第 ${row} 行的引号没有闭合，文件可能被截断或已损坏。`, `In ${name}, the quote opened on row ${row} is never closed: the file is truncated or damaged.`, name);
+    return refusal(
+      'unclosed_quote',
+      `${name} 第 ${row} 行的引号没有闭合，文件可能被截断或已损坏。`,
+      `In ${name}, the quote opened on row ${row} is never closed: the file is truncated or damaged.`,
+      name,
+    );
   }
   if (error.problem === 'too_many_fields') {
-    return refusal('too_many_fields', `${name} 第 ${row} 行的列数超过 16,384：这不是案卷表格。`, `Row ${row} of ${name} has over 16,384 columns: this is not a case table.`, name);
+    return refusal(
+      'too_many_fields',
+      `${name} 第 ${row} 行的列数超过 16,384：这不是案卷表格。`,
+      `Row ${row} of ${name} has over 16,384 columns: this is not a case table.`,
+      name,
+    );
   }
-  return refusal('row_too_long', `${name} 第 ${row} 行超过 ${MAX_RECORD_CHARS.toLocaleString()} 个字符：文件可能已损坏（例如引号没有闭合），或不是案卷表格。`, `Row ${row} of ${name} is over ${MAX_RECORD_CHARS.toLocaleString()} characters: the file is damaged (an unclosed quote, say) or not a case table.`, name);
+  return refusal(
+    'row_too_long',
+    `${name} 第 ${row} 行超过 ${MAX_RECORD_CHARS.toLocaleString()} 个字符：文件可能已损坏（例如引号没有闭合），或不是案卷表格。`,
+    `Row ${row} of ${name} is over ${MAX_RECORD_CHARS.toLocaleString()} characters: the file is damaged (an unclosed quote, say) or not a case table.`,
+    name,
+  );
 }

@@ -39,7 +39,11 @@ export class ErrorFileWriter implements InvalidRowSink {
 
   private open(): void {
     fs.mkdirSync(path.dirname(this.path), { recursive: true });
-    this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: this.path, useStyles: false, useSharedStrings: false });
+    this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      filename: this.path,
+      useStyles: false,
+      useSharedStrings: false,
+    });
     this.sheet = this.workbook.addWorksheet('错误行');
     this.sheet.addRow([...this.headerCells, ERROR_NOTE_HEADER]).commit();
   }

@@ -77,40 +77,92 @@ export function probeFile(file: string): ProbedFile {
   } catch {
     refuse('file_not_found', `找不到文件 ${resolved}。`, `There is no file ${resolved}.`, resolved);
   }
-  if (stat.isDirectory()) return { path: resolved, name, size: 0, format: 'folder', head: Buffer.alloc(0) };
-  if (!stat.isFile()) refuse('not_a_file', `${resolved} 不是普通文件。`, `${resolved} is not a regular file.`, resolved);
-  if (stat.size === 0) refuse('empty_file', `文件 ${name} 是空的（0 字节），没有可导入的内容。`, `The file ${name} is empty (0 bytes): nothing to import.`, name);
+  if (stat.isDirectory())
+    return { path: resolved, name, size: 0, format: 'folder', head: Buffer.alloc(0) };
+  if (!stat.isFile())
+    refuse(
+      'not_a_file',
+      `${resolved} 不是普通文件。`,
+      `${resolved} is not a regular file.`,
+      resolved,
+    );
+  if (stat.size === 0)
+    refuse(
+      'empty_file',
+      `文件 ${name} 是空的（0 字节），没有可导入的内容。`,
+      `The file ${name} is empty (0 bytes): nothing to import.`,
+      name,
+    );
   if (stat.size > MAX_FILE_BYTES) {
-    refuse('file_too_large', `文件 ${name} 有 ${(stat.size / 1024 ** 3).toFixed(1)} GB，超过 2 GB 的上限：请按时间分成几个文件再导入。`, `The file ${name} is ${(stat.size / 1024 ** 3).toFixed(1)} GB, over the 2 GB limit: split it by period and import the parts.`, name);
+    refuse(
+      'file_too_large',
+      `文件 ${name} 有 ${(stat.size / 1024 ** 3).toFixed(1)} GB，超过 2 GB 的上限：请按时间分成几个文件再导入。`,
+      `The file ${name} is ${(stat.size / 1024 ** 3).toFixed(1)} GB, over the 2 GB limit: split it by period and import the parts.`,
+      name,
+    );
   }
   let head: Buffer;
   try {
     head = readHead(resolved, Math.min(stat.size, HEAD_BYTES));
   } catch (error) {
-    refuse('file_unreadable', `无法读取文件 ${name}（${(error as NodeJS.ErrnoException).code ?? '读取失败'}）。`, `Cannot read the file ${name} (${(error as NodeJS.ErrnoException).code ?? 'read error'}).`, name);
+    refuse(
+      'file_unreadable',
+      `无法读取文件 ${name}（${(error as NodeJS.ErrnoException).code ?? '读取失败'}）。`,
+      `Cannot read the file ${name} (${(error as NodeJS.ErrnoException).code ?? 'read error'}).`,
+      name,
+    );
   }
   const ext = path.extname(name).toLowerCase();
   if (startsWith(head, OLE)) {
-    refuse('encrypted_or_xls', `${name} 是设有打开密码的 Excel 文件，或旧版 .xls 格式：请在 Excel 中去掉密码并另存为 .xlsx 或 CSV 后再导入。`, `${name} is a password-protected Excel file or an old .xls: remove the password in Excel and save it as .xlsx or CSV, then import that.`, name);
+    refuse(
+      'encrypted_or_xls',
+      `${name} 是设有打开密码的 Excel 文件，或旧版 .xls 格式：请在 Excel 中去掉密码并另存为 .xlsx 或 CSV 后再导入。`,
+      `${name} is a password-protected Excel file or an old .xls: remove the password in Excel and save it as .xlsx or CSV, then import that.`,
+      name,
+    );
   }
   if (startsWith(head, ZIP) || startsWith(head, EMPTY_ZIP)) {
     const format: FileFormat = ext === '.zip' ? 'zip' : 'xlsx';
     return { path: resolved, name, size: stat.size, format, head };
   }
   if (['.xlsx', '.xlsm', '.xltx'].includes(ext)) {
-    refuse('not_a_spreadsheet', `${name} 不是有效的 .xlsx 文件（可能已损坏、被截断，或只是改了扩展名）。`, `${name} is not a valid .xlsx file (damaged, truncated, or just renamed).`, name);
+    refuse(
+      'not_a_spreadsheet',
+      `${name} 不是有效的 .xlsx 文件（可能已损坏、被截断，或只是改了扩展名）。`,
+      `${name} is not a valid .xlsx file (damaged, truncated, or just renamed).`,
+      name,
+    );
   }
   if (ext === '.zip') {
-    refuse('not_a_zip', `${name} 不是有效的 zip 压缩包（可能已损坏或被截断）。`, `${name} is not a valid zip archive (damaged or truncated).`, name);
+    refuse(
+      'not_a_zip',
+      `${name} 不是有效的 zip 压缩包（可能已损坏或被截断）。`,
+      `${name} is not a valid zip archive (damaged or truncated).`,
+      name,
+    );
   }
   const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
   if (!utf16 && head.subarray(0, 65536).includes(0)) {
-    refuse('binary_file', `${name} 不是表格或文本文件（含有二进制内容），无法导入。`, `${name} is not a table or text file (it holds binary data): it cannot be imported.`, name);
+    refuse(
+      'binary_file',
+      `${name} 不是表格或文本文件（含有二进制内容），无法导入。`,
+      `${name} is not a table or text file (it holds binary data): it cannot be imported.`,
+      name,
+    );
   }
-  const first = head.toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart()[0];
-  if (first === '[' || first === '{') return { path: resolved, name, size: stat.size, format: 'json', head };
+  const first = head
+    .toString('latin1')
+    .replace(/^\uFEFF|^\xEF\xBB\xBF/, '')
+    .trimStart()[0];
+  if (first === '[' || first === '{')
+    return { path: resolved, name, size: stat.size, format: 'json', head };
   if (ext === '.json' || ext === '.geojson') {
-    refuse('not_json', `${name} 不是 JSON 文件（应以 [ 或 { 开头）。`, `${name} is not JSON (it must start with [ or {).`, name);
+    refuse(
+      'not_json',
+      `${name} 不是 JSON 文件（应以 [ 或 { 开头）。`,
+      `${name} is not JSON (it must start with [ or {).`,
+      name,
+    );
   }
   return { path: resolved, name, size: stat.size, format: 'csv', head };
 }

@@ -26,6 +26,10 @@ export function openImportConnection(db: Db, appVersion: string, now: number): I
   const file = db.name;
   // An in-memory database (some tests) has no file to open twice: share the connection.
   if (!file || file === ':memory:' || db.memory) return { db, close: () => {} };
-  const opened = openDatabase(file, { appVersion, now, ...(importNativeBinding ? { nativeBinding: importNativeBinding } : {}) });
+  const opened = openDatabase(file, {
+    appVersion,
+    now,
+    ...(importNativeBinding ? { nativeBinding: importNativeBinding } : {}),
+  });
   return { db: opened.db, close: () => opened.db.close() };
 }

@@ -12,24 +12,48 @@ import { ErrorFileWriter, errorFilePathFor } from './error-file';
 import { ExchangeRefusal, probeFile, refusal, type ProbedFile } from './file-probe';
 import type { ImportKind, ImportReport } from './import-report';
 import { detectKind, importPart, INVALID_ROWS_REFUSAL, type PartKind } from './import-part';
-import { applyOutcome, beginImport, blankReport, endUnwritten, rollback, type ImportFileOptions } from './import-run';
+import {
+  applyOutcome,
+  beginImport,
+  blankReport,
+  endUnwritten,
+  rollback,
+  type ImportFileOptions,
+} from './import-run';
 import { importPackage } from './package-import';
 
 export type { ImportFileOptions } from './import-run';
 
-export async function importFile(db: Db, file: string, options: ImportFileOptions): Promise<ImportReport> {
-  const report = blankReport(file, file.split(/[\\/]/).pop() ?? file, options.kind ?? 'cases', options.now);
+export async function importFile(
+  db: Db,
+  file: string,
+  options: ImportFileOptions,
+): Promise<ImportReport> {
+  const report = blankReport(
+    file,
+    file.split(/[\\/]/).pop() ?? file,
+    options.kind ?? 'cases',
+    options.now,
+  );
   let probed: ProbedFile;
   try {
     probed = probeFile(file);
     report.fileName = probed.name;
     report.format = probed.format;
     const kind: ImportKind =
-      options.kind ?? (probed.format === 'folder' || probed.format === 'zip' ? 'package' : await detectKind(probed, options.sheet ?? null, options.signal));
+      options.kind ??
+      (probed.format === 'folder' || probed.format === 'zip'
+        ? 'package'
+        : await detectKind(probed, options.sheet ?? null, options.signal));
     report.kind = kind;
     if (kind === 'package') return await importPackage(db, probed, report, options);
     if (probed.format === 'folder' || probed.format === 'zip') {
-      throw refusal('package_not_table', `${probed.name} 是交换包（文件夹或 zip），请按“交换包”导入。`, `${probed.name} is an exchange package (folder or zip): import it as a package.`, probed.name);
+      throw refusal(
+        'package_not_table',
+        `${probed.name} 是交换包（文件夹或 zip），请按“交换包”导入。`,
+        `${probed.name} is an exchange package (folder or zip): import it as a package.`,
+        probed.name,
+      );
     }
     return await importSingle(db, probed, kind, report, options);
   } catch (error) {
@@ -37,12 +61,24 @@ export async function importFile(db: Db, file: string, options: ImportFileOption
   }
 }
 
-async function importSingle(db: Db, probed: ProbedFile, kind: PartKind, report: ImportReport, options: ImportFileOptions): Promise<ImportReport> {
+async function importSingle(
+  db: Db,
+  probed: ProbedFile,
+  kind: PartKind,
+  report: ImportReport,
+  options: ImportFileOptions,
+): Promise<ImportReport> {
   let lookups: CaseImportLookups | null = null;
-  const errorFile = options.skipInvalid && kind !== 'grids' ? new ErrorFileWriter(errorFilePathFor(probed.path, options.now)) : null;
+  const errorFile =
+    options.skipInvalid && kind !== 'grids'
+      ? new ErrorFileWriter(errorFilePathFor(probed.path, options.now))
+      : null;
   const run = async (excluded?: ReadonlySet<string>) => {
     beginImport(db, probed.name);
-    const batchId = kind === 'grids' ? 0 : insertRunningBatch(db, kind, probed.name, probed.format, options.actor.name, options.now);
+    const batchId =
+      kind === 'grids'
+        ? 0
+        : insertRunningBatch(db, kind, probed.name, probed.format, options.actor.name, options.now);
     const part = await importPart(db, probed, kind, {
       ...options,
       batchId,
@@ -65,9 +101,19 @@ async function importSingle(db: Db, probed: ProbedFile, kind: PartKind, report: 
     const writable = part.counts.invalid === 0 || (options.skipInvalid && kind !== 'grids');
     if (!writable) {
       await errorFile?.discard();
-      throw new ExchangeRefusal('invalid_rows', INVALID_ROWS_REFUSAL(part.counts.invalid, part.issueCount));
+      throw new ExchangeRefusal(
+        'invalid_rows',
+        INVALID_ROWS_REFUSAL(part.counts.invalid, part.issueCount),
+      );
     }
-    options.onProgress?.({ phase: 'committing', rows: part.counts.rows, bytesRead: probed.size, bytesTotal: probed.size, rowsPerSecond: 0, fileName: probed.name });
+    options.onProgress?.({
+      phase: 'committing',
+      rows: part.counts.rows,
+      bytesRead: probed.size,
+      bytesTotal: probed.size,
+      rowsPerSecond: 0,
+      fileName: probed.name,
+    });
     report.status = 'done';
     report.written = true;
     report.errorFile = (await errorFile?.close()) ?? null;
@@ -75,7 +121,14 @@ async function importSingle(db: Db, probed: ProbedFile, kind: PartKind, report: 
     report.batchId = part.ownBatchId ?? batchId;
     if (kind !== 'grids') finishBatch(db, batchId, report);
     db.exec('COMMIT');
-    options.onProgress?.({ phase: 'done', rows: part.counts.rows, bytesRead: probed.size, bytesTotal: probed.size, rowsPerSecond: 0, fileName: probed.name });
+    options.onProgress?.({
+      phase: 'done',
+      rows: part.counts.rows,
+      bytesRead: probed.size,
+      bytesTotal: probed.size,
+      rowsPerSecond: 0,
+      fileName: probed.name,
+    });
     return report;
   } catch (error) {
     await errorFile?.discard();

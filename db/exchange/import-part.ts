@@ -7,7 +7,12 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CASE_HEADER_LOOKUP, type CaseKey } from '../../core/exchange/case-columns';
-import { findHeaderRow, knownCount, mapHeaderRow, type ColumnMapping } from '../../core/exchange/header-map';
+import {
+  findHeaderRow,
+  knownCount,
+  mapHeaderRow,
+  type ColumnMapping,
+} from '../../core/exchange/header-map';
 import { sentence, type ImportNote, type RowIssue } from '../../core/exchange/issues';
 import { STAFF_HEADER_LOOKUP, type StaffKey } from '../../core/exchange/staff-row';
 import { parseCrs, type Crs } from '../../core/geo/coordinates';
@@ -57,21 +62,37 @@ export interface PartOutcome {
   ownBatchId: number | null;
 }
 
-export async function openRowSource(probed: ProbedFile, sheet: string | null, signal?: AbortSignal): Promise<RowSource> {
+export async function openRowSource(
+  probed: ProbedFile,
+  sheet: string | null,
+  signal?: AbortSignal,
+  withChecksum = true,
+): Promise<RowSource> {
   if (probed.format === 'csv') return openCsvSource(probed, signal);
   if (probed.format === 'json') return openJsonSource(probed, signal);
-  if (probed.format === 'xlsx') return openXlsxSource(probed, sheet, signal);
-  return refuse('not_a_table', `${probed.name} 不是表格文件（.xlsx、.csv 或 .json）。`, `${probed.name} is not a table (.xlsx, .csv or .json).`, probed.name);
+  if (probed.format === 'xlsx') return openXlsxSource(probed, sheet, signal, withChecksum);
+  return refuse(
+    'not_a_table',
+    `${probed.name} 不是表格文件（.xlsx、.csv 或 .json）。`,
+    `${probed.name} is not a table (.xlsx, .csv or .json).`,
+    probed.name,
+  );
 }
 
 /** A GeoJSON FeatureCollection is grids; a table is cases or staff by its header. */
-export async function detectKind(probed: ProbedFile, sheet: string | null, signal?: AbortSignal): Promise<PartKind> {
+export async function detectKind(
+  probed: ProbedFile,
+  sheet: string | null,
+  signal?: AbortSignal,
+): Promise<PartKind> {
   if (probed.format === 'json') {
     const start = probed.head.subarray(0, 4096).toString('utf8');
-    return /^\uFEFF?\s*\{/.test(start) && /FeatureCollection|"features"/.test(start) ? 'grids' : 'cases';
+    return /^\uFEFF?\s*\{/.test(start) && /FeatureCollection|"features"/.test(start)
+      ? 'grids'
+      : 'cases';
   }
   if (path.extname(probed.name).toLowerCase() === '.geojson') return 'grids';
-  const source = await openRowSource(probed, sheet, signal);
+  const source = await openRowSource(probed, sheet, signal, false);
   const rows: (readonly (string | number | boolean | null)[])[] = [];
   for await (const batch of source.batches()) {
     rows.push(...batch.map((r) => r.cells ?? []));
@@ -86,27 +107,62 @@ export async function detectKind(probed: ProbedFile, sheet: string | null, signa
 
 /** GeoJSON names its CRS rarely; when it does, EPSG:4490 is CGCS2000 (RFC 7946 says WGS-84). */
 function geoJsonCrs(collection: unknown): Crs {
-  const name = (collection as { crs?: { properties?: { name?: string } } })?.crs?.properties?.name ?? '';
+  const name =
+    (collection as { crs?: { properties?: { name?: string } } })?.crs?.properties?.name ?? '';
   const code = /(\d{4})\s*$/.exec(name)?.[1];
   return parseCrs(code ?? name) ?? 'WGS84';
 }
 
 const MAX_GEOJSON_BYTES = 256 * 1024 * 1024;
 
-async function importGridsPart(db: Db, probed: ProbedFile, options: PartOptions): Promise<PartOutcome> {
-  if (probed.format !== 'json') refuse('not_geojson', `${probed.name} 不是 GeoJSON 文件，无法作为网格导入。`, `${probed.name} is not GeoJSON, so it cannot be imported as grids.`, probed.name);
-  if (probed.size > MAX_GEOJSON_BYTES) refuse('geojson_too_large', `${probed.name} 超过 256 MB，不像是一个街道的网格文件。`, `${probed.name} is over 256 MB: that is not one street's grid file.`, probed.name);
+async function importGridsPart(
+  db: Db,
+  probed: ProbedFile,
+  options: PartOptions,
+): Promise<PartOutcome> {
+  if (probed.format !== 'json')
+    refuse(
+      'not_geojson',
+      `${probed.name} 不是 GeoJSON 文件，无法作为网格导入。`,
+      `${probed.name} is not GeoJSON, so it cannot be imported as grids.`,
+      probed.name,
+    );
+  if (probed.size > MAX_GEOJSON_BYTES)
+    refuse(
+      'geojson_too_large',
+      `${probed.name} 超过 256 MB，不像是一个街道的网格文件。`,
+      `${probed.name} is over 256 MB: that is not one street's grid file.`,
+      probed.name,
+    );
   const bytes = await fs.promises.readFile(probed.path);
   let collection: unknown;
   try {
     collection = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
   } catch (error) {
-    refuse('bad_json', `${probed.name} 不是有效的 JSON（${oneLine((error as Error).message)}），文件可能不完整。`, `${probed.name} is not valid JSON (${oneLine((error as Error).message)}): the file may be incomplete.`, probed.name);
+    refuse(
+      'bad_json',
+      `${probed.name} 不是有效的 JSON（${oneLine((error as Error).message)}），文件可能不完整。`,
+      `${probed.name} is not valid JSON (${oneLine((error as Error).message)}): the file may be incomplete.`,
+      probed.name,
+    );
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const report = importGridsGeoJson(db, collection, { mode: 'import', crs: geoJsonCrs(collection), now: options.now, actor: options.actor.name, fileName: probed.name, sha256 });
+  const report = importGridsGeoJson(db, collection, {
+    mode: 'import',
+    crs: geoJsonCrs(collection),
+    now: options.now,
+    actor: options.actor.name,
+    fileName: probed.name,
+    sha256,
+  });
   const errors = report.issues.filter((i) => i.severity === 'error');
-  const counts: ImportCounts = { rows: report.counts.features, new: report.counts.new, updated: report.counts.updated, unchanged: report.counts.unchanged, invalid: Math.max(report.counts.invalid, errors.length > 0 ? 1 : 0) };
+  const counts: ImportCounts = {
+    rows: report.counts.features,
+    new: report.counts.new,
+    updated: report.counts.updated,
+    unchanged: report.counts.unchanged,
+    invalid: Math.max(report.counts.invalid, errors.length > 0 ? 1 : 0),
+  };
   return {
     kind: 'grids',
     format: 'geojson',
@@ -117,15 +173,27 @@ async function importGridsPart(db: Db, probed: ProbedFile, options: PartOptions)
     sha256,
     counts,
     conflicts: { fileWon: 0, deskWon: 0 },
-    issues: errors.map((i) => ({ row: i.feature, column: i.gridCodes.join(' / ') || '网格编码', value: i.gridCodes[0] ?? '', message: i.message })),
+    issues: errors.map((i) => ({
+      row: i.feature,
+      column: i.gridCodes.join(' / ') || '网格编码',
+      value: i.gridCodes[0] ?? '',
+      message: i.message,
+    })),
     issueCount: errors.length,
-    notes: report.issues.filter((i) => i.severity !== 'error').map((i) => ({ column: i.gridCodes[0] ?? '', message: i.message })),
+    notes: report.issues
+      .filter((i) => i.severity !== 'error')
+      .map((i) => ({ column: i.gridCodes[0] ?? '', message: i.message })),
     repeated: new Set(),
     ownBatchId: report.written ? report.batchId : null,
   };
 }
 
-export async function importPart(db: Db, probed: ProbedFile, kind: PartKind, options: PartOptions): Promise<PartOutcome> {
+export async function importPart(
+  db: Db,
+  probed: ProbedFile,
+  kind: PartKind,
+  options: PartOptions,
+): Promise<PartOutcome> {
   if (kind === 'grids') return importGridsPart(db, probed, options);
   const source = await openRowSource(probed, options.sheet ?? null, options.signal);
   const common = {
@@ -137,11 +205,37 @@ export async function importPart(db: Db, probed: ProbedFile, kind: PartKind, opt
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   };
   try {
-    const shared = { format: source.format, encoding: source.encoding, sheet: source.sheet, sheetNames: source.sheetNames };
+    const shared = {
+      format: source.format,
+      encoding: source.encoding,
+      sheet: source.sheet,
+      sheetNames: source.sheetNames,
+    };
     if (kind === 'staff') {
-      if (source.format === 'json') refuse('staff_not_table', `人员名单须为 .xlsx 或 .csv 表格，${probed.name} 不是。`, `A staff roster must be an .xlsx or .csv table; ${probed.name} is not.`, probed.name);
-      const staff = await importStaffRows(db, source, { ...common, ...(options.mapping ? { mapping: options.mapping as ColumnMapping<StaffKey> } : {}) });
-      return { kind, ...shared, headerRow: staff.headerRow, sha256: source.sha256(), counts: staff.counts, conflicts: { fileWon: 0, deskWon: 0 }, issues: staff.issues, issueCount: staff.issueCount, notes: staff.notes, repeated: new Set(), ownBatchId: null };
+      if (source.format === 'json')
+        refuse(
+          'staff_not_table',
+          `人员名单须为 .xlsx 或 .csv 表格，${probed.name} 不是。`,
+          `A staff roster must be an .xlsx or .csv table; ${probed.name} is not.`,
+          probed.name,
+        );
+      const staff = await importStaffRows(db, source, {
+        ...common,
+        ...(options.mapping ? { mapping: options.mapping as ColumnMapping<StaffKey> } : {}),
+      });
+      return {
+        kind,
+        ...shared,
+        headerRow: staff.headerRow,
+        sha256: source.sha256(),
+        counts: staff.counts,
+        conflicts: { fileWon: 0, deskWon: 0 },
+        issues: staff.issues,
+        issueCount: staff.issueCount,
+        notes: staff.notes,
+        repeated: new Set(),
+        ownBatchId: null,
+      };
     }
     const cases = await importCaseRows(db, source, {
       ...common,
@@ -151,14 +245,41 @@ export async function importPart(db: Db, probed: ProbedFile, kind: PartKind, opt
       ...(options.mapping ? { mapping: options.mapping as ColumnMapping<CaseKey> } : {}),
       ...(options.excluded ? { excluded: options.excluded } : {}),
     });
-    return { kind, ...shared, headerRow: cases.headerRow, sha256: source.sha256(), counts: cases.counts, conflicts: cases.conflicts, issues: cases.issues, issueCount: cases.issueCount, notes: cases.notes, repeated: cases.repeated, ownBatchId: null };
+    return {
+      kind,
+      ...shared,
+      headerRow: cases.headerRow,
+      sha256: source.sha256(),
+      counts: cases.counts,
+      conflicts: cases.conflicts,
+      issues: cases.issues,
+      issueCount: cases.issueCount,
+      notes: cases.notes,
+      repeated: cases.repeated,
+      ownBatchId: null,
+    };
   } finally {
     source.close();
   }
 }
 
 export function emptyOutcome(kind: PartKind, format: string): PartOutcome {
-  return { kind, format, encoding: null, sheet: null, sheetNames: [], headerRow: null, sha256: null, counts: emptyCounts(), conflicts: { fileWon: 0, deskWon: 0 }, issues: [], issueCount: 0, notes: [], repeated: new Set(), ownBatchId: null };
+  return {
+    kind,
+    format,
+    encoding: null,
+    sheet: null,
+    sheetNames: [],
+    headerRow: null,
+    sha256: null,
+    counts: emptyCounts(),
+    conflicts: { fileWon: 0, deskWon: 0 },
+    issues: [],
+    issueCount: 0,
+    notes: [],
+    repeated: new Set(),
+    ownBatchId: null,
+  };
 }
 
 export const INVALID_ROWS_REFUSAL = (invalid: number, problems: number) =>

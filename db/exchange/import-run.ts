@@ -6,7 +6,12 @@
 import type { Db } from '../open';
 import { recordUnwrittenBatch } from './batches';
 import { ExchangeRefusal, refusal } from './file-probe';
-import { emptyCounts, type ImportKind, type ImportProgress, type ImportReport } from './import-report';
+import {
+  emptyCounts,
+  type ImportKind,
+  type ImportProgress,
+  type ImportReport,
+} from './import-report';
 import type { PartOutcome } from './import-part';
 
 export interface ImportFileOptions {
@@ -24,7 +29,12 @@ export interface ImportFileOptions {
   onProgress?: (progress: ImportProgress) => void;
 }
 
-export function blankReport(file: string, fileName: string, kind: ImportKind, now: number): ImportReport {
+export function blankReport(
+  file: string,
+  fileName: string,
+  kind: ImportKind,
+  now: number,
+): ImportReport {
   return {
     batchId: null,
     file,
@@ -76,7 +86,12 @@ export function beginImport(db: Db, fileName: string): void {
     db.exec('BEGIN IMMEDIATE');
   } catch (error) {
     if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY')) {
-      throw refusal('database_busy', '数据库正被另一项导入或写入占用，请稍后再试。', 'The database is busy with another import or write: try again shortly.', fileName);
+      throw refusal(
+        'database_busy',
+        '数据库正被另一项导入或写入占用，请稍后再试。',
+        'The database is busy with another import or write: try again shortly.',
+        fileName,
+      );
     }
     throw error;
   }
@@ -87,7 +102,12 @@ export function rollback(db: Db): void {
 }
 
 /** How an import that did not write ends: refused (a sentence), cancelled, or failed. */
-export function endUnwritten(db: Db, report: ImportReport, error: unknown, options: ImportFileOptions): ImportReport {
+export function endUnwritten(
+  db: Db,
+  report: ImportReport,
+  error: unknown,
+  options: ImportFileOptions,
+): ImportReport {
   rollback(db);
   report.written = false;
   report.finishedAt = options.clock?.() ?? options.now;
@@ -98,7 +118,10 @@ export function endUnwritten(db: Db, report: ImportReport, error: unknown, optio
     report.refusal = error.sentence;
   } else if (options.signal?.aborted) {
     report.status = 'cancelled';
-    report.refusal = { zh: '导入已取消，未写入任何内容。', en: 'The import was cancelled; nothing was written.' };
+    report.refusal = {
+      zh: '导入已取消，未写入任何内容。',
+      en: 'The import was cancelled; nothing was written.',
+    };
   } else if (error !== null) {
     report.status = 'failed';
     report.batchId = recordUnwrittenBatch(db, report, options.actor.name);

@@ -35,7 +35,12 @@ export function openJsonSource(probed: ProbedFile, signal?: AbortSignal): RowSou
           texts = splitter.push(decoder.decode(buffer, { stream: true }));
         } catch (error) {
           if (error instanceof JsonShapeError) throw shapeRefusal(probed.name, error);
-          refuse('bad_encoding', `${probed.name} 不是有效的 UTF-8 文本（JSON 文件须为 UTF-8 编码）。`, `${probed.name} is not valid UTF-8 (JSON files must be UTF-8).`, probed.name);
+          refuse(
+            'bad_encoding',
+            `${probed.name} 不是有效的 UTF-8 文本（JSON 文件须为 UTF-8 编码）。`,
+            `${probed.name} is not valid UTF-8 (JSON files must be UTF-8).`,
+            probed.name,
+          );
         }
         if (texts.length > 0) yield texts.map((text) => toRow(probed.name, text, ++element));
       }
@@ -70,18 +75,41 @@ function toRow(name: string, text: string, element: number): SourceRow {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw refusal('bad_json', `${name} 的第 ${element} 个对象不是有效的 JSON（${oneLine((error as Error).message)}），文件可能已损坏。`, `Object ${element} of ${name} is not valid JSON (${oneLine((error as Error).message)}): the file may be damaged.`, name);
+    throw refusal(
+      'bad_json',
+      `${name} 的第 ${element} 个对象不是有效的 JSON（${oneLine((error as Error).message)}），文件可能已损坏。`,
+      `Object ${element} of ${name} is not valid JSON (${oneLine((error as Error).message)}): the file may be damaged.`,
+      name,
+    );
   }
-  const object = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  const object =
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : {};
   return { row: element, object };
 }
 
 function shapeRefusal(name: string, error: JsonShapeError) {
   if (error.problem === 'not_an_array') {
-    return refusal('json_not_array', `${name} 不是对象数组（应为 [ {…}, {…} ] 或 Open311 的 requests.json）。`, `${name} is not an array of objects ([ {…}, {…} ] or an Open311 requests.json).`, name);
+    return refusal(
+      'json_not_array',
+      `${name} 不是对象数组（应为 [ {…}, {…} ] 或 Open311 的 requests.json）。`,
+      `${name} is not an array of objects ([ {…}, {…} ] or an Open311 requests.json).`,
+      name,
+    );
   }
   if (error.problem === 'element_too_long') {
-    return refusal('row_too_long', `${name} 的第 ${error.element} 个对象超过 ${MAX_RECORD_CHARS.toLocaleString()} 个字符：文件已损坏或不是案卷文件。`, `Object ${error.element} of ${name} is over ${MAX_RECORD_CHARS.toLocaleString()} characters: the file is damaged or not a case file.`, name);
+    return refusal(
+      'row_too_long',
+      `${name} 的第 ${error.element} 个对象超过 ${MAX_RECORD_CHARS.toLocaleString()} 个字符：文件已损坏或不是案卷文件。`,
+      `Object ${error.element} of ${name} is over ${MAX_RECORD_CHARS.toLocaleString()} characters: the file is damaged or not a case file.`,
+      name,
+    );
   }
-  return refusal('json_truncated', `${name} 在第 ${error.element} 个对象处意外结束：文件不完整（可能复制时被截断）。`, `${name} ends unexpectedly at object ${error.element}: the file is incomplete (truncated while copying?).`, name);
+  return refusal(
+    'json_truncated',
+    `${name} 在第 ${error.element} 个对象处意外结束：文件不完整（可能复制时被截断）。`,
+    `${name} ends unexpectedly at object ${error.element}: the file is incomplete (truncated while copying?).`,
+    name,
+  );
 }

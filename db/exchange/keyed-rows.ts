@@ -6,7 +6,13 @@
  */
 import { cellText, isBlankRow, type CellValue } from '../../core/exchange/cell-value';
 import { normalizeHeader } from '../../core/exchange/case-columns';
-import { findHeaderRow, HEADER_SEARCH_ROWS, mapHeaderRow, type ColumnMapping, type MappedColumn } from '../../core/exchange/header-map';
+import {
+  findHeaderRow,
+  HEADER_SEARCH_ROWS,
+  mapHeaderRow,
+  type ColumnMapping,
+  type MappedColumn,
+} from '../../core/exchange/header-map';
 import { sentence, type ImportNote } from '../../core/exchange/issues';
 import { refuse } from './file-probe';
 import type { RowSource, SourceRow } from './row-source';
@@ -42,12 +48,27 @@ export interface KeyedOptions<Key extends string> {
 
 function unknownNote(header: string, how: string): ImportNote {
   return how === 'duplicate'
-    ? { column: header, message: sentence(`列“${header}”与前面的列是同一项，已忽略。`, `Column "${header}" repeats an earlier column and is ignored.`) }
-    : { column: header, message: sentence(`未识别的列“${header}”：不作为案卷字段导入，其内容保存在附加数据中。`, `Unknown column "${header}" (ignored column): not imported as a field; its values are kept as extra data.`) };
+    ? {
+        column: header,
+        message: sentence(
+          `列“${header}”与前面的列是同一项，已忽略。`,
+          `Column "${header}" repeats an earlier column and is ignored.`,
+        ),
+      }
+    : {
+        column: header,
+        message: sentence(
+          `未识别的列“${header}”：不作为案卷字段导入，其内容保存在附加数据中。`,
+          `Unknown column "${header}" (ignored column): not imported as a field; its values are kept as extra data.`,
+        ),
+      };
 }
 
 /** Reads rows until the header is found, then yields keyed rows batch by batch. */
-export async function keyedTable<Key extends string>(source: RowSource, options: KeyedOptions<Key>): Promise<KeyedTable<Key>> {
+export async function keyedTable<Key extends string>(
+  source: RowSource,
+  options: KeyedOptions<Key>,
+): Promise<KeyedTable<Key>> {
   const batches = source.batches();
   if (source.format === 'json') return keyedJson(batches, options);
   const buffered: SourceRow[] = [];
@@ -60,22 +81,46 @@ export async function keyedTable<Key extends string>(source: RowSource, options:
       break;
     }
     buffered.push(...next.value);
-    headerIndex = findHeaderRow(buffered.map((r) => r.cells ?? []), options.lookup, options.mapping);
+    headerIndex = findHeaderRow(
+      buffered.map((r) => r.cells ?? []),
+      options.lookup,
+      options.mapping,
+    );
   }
   if (headerIndex < 0) {
-    if (buffered.every((r) => isBlankRow(r.cells ?? []))) refuse('no_rows', `${options.fileName} 中没有任何数据行。`, `${options.fileName} holds no rows at all.`, options.fileName);
-    refuse('no_header', `${options.fileName} 的前 ${HEADER_SEARCH_ROWS} 行中找不到表头（须有至少三个可识别的列名，如 案卷编号、问题来源、当前状态）；如列名不同，请先设置列映射。`, `No header row in the first ${HEADER_SEARCH_ROWS} rows of ${options.fileName} (it needs at least three known column names such as 案卷编号, 问题来源, 当前状态); map the columns first if the names differ.`, options.fileName);
+    if (buffered.every((r) => isBlankRow(r.cells ?? [])))
+      refuse(
+        'no_rows',
+        `${options.fileName} 中没有任何数据行。`,
+        `${options.fileName} holds no rows at all.`,
+        options.fileName,
+      );
+    refuse(
+      'no_header',
+      `${options.fileName} 的前 ${HEADER_SEARCH_ROWS} 行中找不到表头（须有至少三个可识别的列名，如 案卷编号、问题来源、当前状态）；如列名不同，请先设置列映射。`,
+      `No header row in the first ${HEADER_SEARCH_ROWS} rows of ${options.fileName} (it needs at least three known column names such as 案卷编号, 问题来源, 当前状态); map the columns first if the names differ.`,
+      options.fileName,
+    );
   }
   const header = buffered[headerIndex]!;
   const columns = mapHeaderRow(header.cells ?? [], options.lookup, options.mapping);
   if (!columns.some((c) => c.key === options.keyColumn.key)) {
-    refuse('no_key_column', `${options.fileName} 的表头（第 ${header.row} 行）中没有“${options.keyColumn.zh}”列，无法对应到已有记录。`, `The header (row ${header.row}) of ${options.fileName} has no ${options.keyColumn.zh} column, so rows cannot be matched.`, options.fileName);
+    refuse(
+      'no_key_column',
+      `${options.fileName} 的表头（第 ${header.row} 行）中没有“${options.keyColumn.zh}”列，无法对应到已有记录。`,
+      `The header (row ${header.row}) of ${options.fileName} has no ${options.keyColumn.zh} column, so rows cannot be matched.`,
+      options.fileName,
+    );
   }
-  const notes = columns.filter((c) => c.how === 'unknown' || c.how === 'duplicate').map((c) => unknownNote(c.header, c.how));
+  const notes = columns
+    .filter((c) => c.how === 'unknown' || c.how === 'duplicate')
+    .map((c) => unknownNote(c.header, c.how));
   const mapped = columns.filter((c) => c.key !== null);
   const unknown = columns.filter((c) => c.how === 'unknown');
   const present = new Set(mapped.map((c) => c.key!));
-  const headers = Object.fromEntries(mapped.map((c) => [c.key!, c.header])) as Partial<Record<Key, string>>;
+  const headers = Object.fromEntries(mapped.map((c) => [c.key!, c.header])) as Partial<
+    Record<Key, string>
+  >;
 
   const keyRow = (source: SourceRow): KeyedRow<Key> | null => {
     const raw = source.cells ?? [];
@@ -91,7 +136,10 @@ export async function keyedTable<Key extends string>(source: RowSource, options:
   };
 
   async function* rows(): AsyncGenerator<KeyedRow<Key>[]> {
-    const first = buffered.slice(headerIndex + 1).map(keyRow).filter((r) => r !== null);
+    const first = buffered
+      .slice(headerIndex + 1)
+      .map(keyRow)
+      .filter((r) => r !== null);
     if (first.length > 0) yield first;
     if (done) return;
     for await (const batch of batches) {
@@ -104,12 +152,18 @@ export async function keyedTable<Key extends string>(source: RowSource, options:
 
 function jsonCell(value: unknown): CellValue {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return value;
   return JSON.stringify(value);
 }
 
-function keyedJson<Key extends string>(batches: AsyncGenerator<SourceRow[]>, options: KeyedOptions<Key>): KeyedTable<Key> {
-  const manual = new Map(Object.entries(options.mapping ?? {}).map(([h, k]) => [normalizeHeader(h), k]));
+function keyedJson<Key extends string>(
+  batches: AsyncGenerator<SourceRow[]>,
+  options: KeyedOptions<Key>,
+): KeyedTable<Key> {
+  const manual = new Map(
+    Object.entries(options.mapping ?? {}).map(([h, k]) => [normalizeHeader(h), k]),
+  );
   const keyOf = new Map<string, Key | 'ignore' | null>();
   const notes: ImportNote[] = [];
   const resolve = (member: string): Key | 'ignore' | null => {

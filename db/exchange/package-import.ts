@@ -15,7 +15,13 @@ import { finishBatch, insertRunningBatch, previousImport } from './batches';
 import { loadCaseLookups, type CaseImportLookups } from './case-lookups';
 import { ErrorFileWriter, errorFilePathFor } from './error-file';
 import { ExchangeRefusal, probeFile, refuse, type ProbedFile } from './file-probe';
-import { applyOutcome, beginImport, blankReport, rollback, type ImportFileOptions } from './import-run';
+import {
+  applyOutcome,
+  beginImport,
+  blankReport,
+  rollback,
+  type ImportFileOptions,
+} from './import-run';
 import { importPart, INVALID_ROWS_REFUSAL } from './import-part';
 import type { ImportReport } from './import-report';
 import { fileSha256 } from './row-source';
@@ -26,8 +32,14 @@ const KIND_ORDER = { grids: 0, staff: 1, cases: 2 } as const;
 /** The folder holding manifest.json: the package itself, or its one top-level folder. */
 function manifestDir(root: string): string {
   if (fs.existsSync(path.join(root, MANIFEST_FILE))) return root;
-  const entries = fs.readdirSync(root, { withFileTypes: true }).filter((e) => !e.name.startsWith('.') && !e.name.startsWith('__MACOSX'));
-  if (entries.length === 1 && entries[0]!.isDirectory() && fs.existsSync(path.join(root, entries[0]!.name, MANIFEST_FILE))) {
+  const entries = fs
+    .readdirSync(root, { withFileTypes: true })
+    .filter((e) => !e.name.startsWith('.') && !e.name.startsWith('__MACOSX'));
+  if (
+    entries.length === 1 &&
+    entries[0]!.isDirectory() &&
+    fs.existsSync(path.join(root, entries[0]!.name, MANIFEST_FILE))
+  ) {
     return path.join(root, entries[0]!.name);
   }
   return root;
@@ -39,26 +51,56 @@ function insideFolder(dir: string, relative: string, packageName: string): strin
   try {
     real = fs.realpathSync(target);
   } catch {
-    refuse('package_file_missing', `${packageName} 的 manifest.json 列出了 ${relative}，但包中没有这个文件。`, `The manifest of ${packageName} lists ${relative}, which is not in the package.`, relative);
+    refuse(
+      'package_file_missing',
+      `${packageName} 的 manifest.json 列出了 ${relative}，但包中没有这个文件。`,
+      `The manifest of ${packageName} lists ${relative}, which is not in the package.`,
+      relative,
+    );
   }
   const base = fs.realpathSync(dir);
   if (real !== base && !real.startsWith(base + path.sep)) {
-    refuse('zip_path_outside', `${packageName} 中的 ${relative} 指向所选文件夹之外，已拒绝，未写入任何内容。`, `${relative} in ${packageName} points outside the chosen folder: refused, nothing written.`, relative);
+    refuse(
+      'zip_path_outside',
+      `${packageName} 中的 ${relative} 指向所选文件夹之外，已拒绝，未写入任何内容。`,
+      `${relative} in ${packageName} points outside the chosen folder: refused, nothing written.`,
+      relative,
+    );
   }
   return real;
 }
 
-async function checkFiles(dir: string, packageName: string, signal?: AbortSignal): Promise<Array<{ entry: ManifestFile; file: string }>> {
+async function checkFiles(
+  dir: string,
+  packageName: string,
+  signal?: AbortSignal,
+): Promise<Array<{ entry: ManifestFile; file: string }>> {
   const manifestPath = path.join(dir, MANIFEST_FILE);
   if (!fs.existsSync(manifestPath)) {
-    refuse('no_manifest', `${packageName} 中没有 manifest.json，不是交换包。`, `${packageName} has no manifest.json: it is not an exchange package.`, packageName);
+    refuse(
+      'no_manifest',
+      `${packageName} 中没有 manifest.json，不是交换包。`,
+      `${packageName} has no manifest.json: it is not an exchange package.`,
+      packageName,
+    );
   }
-  if (fs.statSync(manifestPath).size > 1024 * 1024) refuse('bad_manifest', 'manifest.json 过大（超过 1 MB）。', 'manifest.json is too large (over 1 MB).', MANIFEST_FILE);
+  if (fs.statSync(manifestPath).size > 1024 * 1024)
+    refuse(
+      'bad_manifest',
+      'manifest.json 过大（超过 1 MB）。',
+      'manifest.json is too large (over 1 MB).',
+      MANIFEST_FILE,
+    );
   let json: unknown;
   try {
     json = JSON.parse(fs.readFileSync(manifestPath, 'utf8').replace(/^\uFEFF/, ''));
   } catch {
-    refuse('bad_manifest', `${packageName} 的 manifest.json 不是有效的 JSON。`, `The manifest.json of ${packageName} is not valid JSON.`, MANIFEST_FILE);
+    refuse(
+      'bad_manifest',
+      `${packageName} 的 manifest.json 不是有效的 JSON。`,
+      `The manifest.json of ${packageName} is not valid JSON.`,
+      MANIFEST_FILE,
+    );
   }
   const reading = readManifest(json);
   if (!reading.ok) throw new ExchangeRefusal('bad_manifest', reading.problem, MANIFEST_FILE);
@@ -67,14 +109,24 @@ async function checkFiles(dir: string, packageName: string, signal?: AbortSignal
     const file = insideFolder(dir, entry.path, packageName);
     const sha256 = await fileSha256(file, signal);
     if (sha256.toLowerCase() !== entry.sha256.toLowerCase()) {
-      refuse('checksum_mismatch', `${entry.path} 的校验值（SHA-256）与 manifest.json 不符：文件已损坏或不完整（例如从 U 盘复制时被截断），未写入任何内容。`, `The SHA-256 of ${entry.path} differs from manifest.json: the copy is damaged or incomplete (truncated off a USB stick?); nothing written.`, entry.path);
+      refuse(
+        'checksum_mismatch',
+        `${entry.path} 的校验值（SHA-256）与 manifest.json 不符：文件已损坏或不完整（例如从 U 盘复制时被截断），未写入任何内容。`,
+        `The SHA-256 of ${entry.path} differs from manifest.json: the copy is damaged or incomplete (truncated off a USB stick?); nothing written.`,
+        entry.path,
+      );
     }
     files.push({ entry, file });
   }
   return files.sort((a, b) => KIND_ORDER[a.entry.kind] - KIND_ORDER[b.entry.kind]);
 }
 
-export async function importPackage(db: Db, probed: ProbedFile, report: ImportReport, options: ImportFileOptions): Promise<ImportReport> {
+export async function importPackage(
+  db: Db,
+  probed: ProbedFile,
+  report: ImportReport,
+  options: ImportFileOptions,
+): Promise<ImportReport> {
   let temp: string | null = null;
   const errorFiles: ErrorFileWriter[] = [];
   try {
@@ -82,30 +134,66 @@ export async function importPackage(db: Db, probed: ProbedFile, report: ImportRe
     if (probed.format !== 'folder') {
       const entries = await listZip(probed.path);
       if (!entries.some((e) => e.name === MANIFEST_FILE || e.name.endsWith(`/${MANIFEST_FILE}`))) {
-        refuse('no_manifest', `${probed.name} 中没有 manifest.json，不是交换包。`, `${probed.name} has no manifest.json: it is not an exchange package.`, probed.name);
+        refuse(
+          'no_manifest',
+          `${probed.name} 中没有 manifest.json，不是交换包。`,
+          `${probed.name} has no manifest.json: it is not an exchange package.`,
+          probed.name,
+        );
       }
       temp = fs.mkdtempSync(path.join(os.tmpdir(), 'griddesk-package-'));
       await extractZip(probed.path, temp, () => true, options.signal);
       dir = temp;
     }
     dir = manifestDir(dir);
-    options.onProgress?.({ phase: 'checking', rows: 0, bytesRead: 0, bytesTotal: probed.size, rowsPerSecond: 0, fileName: probed.name });
+    options.onProgress?.({
+      phase: 'checking',
+      rows: 0,
+      bytesRead: 0,
+      bytesTotal: probed.size,
+      rowsPerSecond: 0,
+      fileName: probed.name,
+    });
     const files = await checkFiles(dir, probed.name, options.signal);
-    report.sha256 = probed.format === 'folder' ? await fileSha256(path.join(dir, MANIFEST_FILE)) : await fileSha256(probed.path);
+    report.sha256 =
+      probed.format === 'folder'
+        ? await fileSha256(path.join(dir, MANIFEST_FILE))
+        : await fileSha256(probed.path);
     report.format = probed.format === 'folder' ? 'folder' : 'zip';
 
     beginImport(db, probed.name);
-    const batchId = insertRunningBatch(db, 'package', probed.name, report.format, options.actor.name, options.now);
+    const batchId = insertRunningBatch(
+      db,
+      'package',
+      probed.name,
+      report.format,
+      options.actor.name,
+      options.now,
+    );
     let lookups: CaseImportLookups | null = null;
     for (const { entry, file } of files) {
       const partProbe = probeFile(file);
-      const errorFile = options.skipInvalid && entry.kind !== 'grids' ? new ErrorFileWriter(errorFilePathFor(path.join(path.dirname(probed.path), `${path.basename(probed.path).replace(/\.[^.]+$/, '')}-${partProbe.name}`), options.now)) : null;
+      const errorFile =
+        options.skipInvalid && entry.kind !== 'grids'
+          ? new ErrorFileWriter(
+              errorFilePathFor(
+                path.join(
+                  path.dirname(probed.path),
+                  `${path.basename(probed.path).replace(/\.[^.]+$/, '')}-${partProbe.name}`,
+                ),
+                options.now,
+              ),
+            )
+          : null;
       if (errorFile) errorFiles.push(errorFile);
       const part = await importPart(db, partProbe, entry.kind, {
         ...options,
         batchId,
         // Grids written earlier in this package are where this package's cases lie.
-        lookups: () => (entry.kind === 'cases' ? loadCaseLookups(db, options.now) : (lookups ??= loadCaseLookups(db, options.now))),
+        lookups: () =>
+          entry.kind === 'cases'
+            ? loadCaseLookups(db, options.now)
+            : (lookups ??= loadCaseLookups(db, options.now)),
         ...(errorFile ? { invalidRows: errorFile } : {}),
       });
       const partReport = blankReport(file, entry.path, entry.kind, options.now);
@@ -114,17 +202,36 @@ export async function importPackage(db: Db, probed: ProbedFile, report: ImportRe
       partReport.written = true;
       report.parts.push(partReport);
       if (part.counts.rows !== entry.rows) {
-        refuse('row_count_mismatch', `${entry.path} 有 ${part.counts.rows.toLocaleString()} 行数据，manifest.json 写的是 ${entry.rows.toLocaleString()} 行：文件不完整，未写入任何内容。`, `${entry.path} has ${part.counts.rows.toLocaleString()} data rows but manifest.json says ${entry.rows.toLocaleString()}: the file is incomplete; nothing written.`, entry.path);
+        refuse(
+          'row_count_mismatch',
+          `${entry.path} 有 ${part.counts.rows.toLocaleString()} 行数据，manifest.json 写的是 ${entry.rows.toLocaleString()} 行：文件不完整，未写入任何内容。`,
+          `${entry.path} has ${part.counts.rows.toLocaleString()} data rows but manifest.json says ${entry.rows.toLocaleString()}: the file is incomplete; nothing written.`,
+          entry.path,
+        );
       }
-      if (part.counts.invalid > 0 && (!options.skipInvalid || entry.kind === 'grids' || part.repeated.size > 0)) {
-        throw new ExchangeRefusal('invalid_rows', { zh: `${entry.path}：${INVALID_ROWS_REFUSAL(part.counts.invalid, part.issueCount).zh}`, en: `${entry.path}: ${INVALID_ROWS_REFUSAL(part.counts.invalid, part.issueCount).en}` });
+      if (
+        part.counts.invalid > 0 &&
+        (!options.skipInvalid || entry.kind === 'grids' || part.repeated.size > 0)
+      ) {
+        throw new ExchangeRefusal('invalid_rows', {
+          zh: `${entry.path}：${INVALID_ROWS_REFUSAL(part.counts.invalid, part.issueCount).zh}`,
+          en: `${entry.path}: ${INVALID_ROWS_REFUSAL(part.counts.invalid, part.issueCount).en}`,
+        });
       }
-      for (const key of ['rows', 'new', 'updated', 'unchanged', 'invalid'] as const) report.counts[key] += part.counts[key];
+      for (const key of ['rows', 'new', 'updated', 'unchanged', 'invalid'] as const)
+        report.counts[key] += part.counts[key];
       report.conflicts.fileWon += part.conflicts.fileWon;
       report.conflicts.deskWon += part.conflicts.deskWon;
-      report.errors.push(...part.issues.map((i) => ({ ...i, column: `${entry.path}: ${i.column}` })));
+      report.errors.push(
+        ...part.issues.map((i) => ({ ...i, column: `${entry.path}: ${i.column}` })),
+      );
       report.errorCount += part.issueCount;
-      report.notes.push(...part.notes.map((n) => ({ ...n, column: `${entry.path}${n.column ? `: ${n.column}` : ''}` })));
+      report.notes.push(
+        ...part.notes.map((n) => ({
+          ...n,
+          column: `${entry.path}${n.column ? `: ${n.column}` : ''}`,
+        })),
+      );
       partReport.errorFile = (await errorFile?.close()) ?? null;
     }
     report.alreadyImported = report.sha256 ? previousImport(db, report.sha256) : null;
@@ -133,7 +240,8 @@ export async function importPackage(db: Db, probed: ProbedFile, report: ImportRe
     report.batchId = batchId;
     report.errorFile = report.parts.map((p) => p.errorFile).find((f) => f) ?? null;
     report.finishedAt = options.clock?.() ?? options.now;
-    if (report.notes.length === 0 && files.length === 0) report.notes.push({ message: sentence('交换包中没有文件。', 'The package lists no files.') });
+    if (report.notes.length === 0 && files.length === 0)
+      report.notes.push({ message: sentence('交换包中没有文件。', 'The package lists no files.') });
     finishBatch(db, batchId, report);
     db.exec('COMMIT');
     return report;

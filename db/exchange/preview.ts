@@ -8,7 +8,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { cellText, type CellValue } from '../../core/exchange/cell-value';
 import { CASE_COLUMNS, CASE_HEADER_LOOKUP } from '../../core/exchange/case-columns';
-import { findHeaderRow, HEADER_SEARCH_ROWS, mapHeaderRow, type ColumnHow } from '../../core/exchange/header-map';
+import {
+  findHeaderRow,
+  HEADER_SEARCH_ROWS,
+  mapHeaderRow,
+  type ColumnHow,
+} from '../../core/exchange/header-map';
 import { MANIFEST_FILE, readManifest, type ManifestFile } from '../../core/exchange/manifest';
 import { STAFF_COLUMNS, STAFF_HEADER_LOOKUP } from '../../core/exchange/staff-row';
 import { probeFile, type FileFormat } from './file-probe';
@@ -49,26 +54,50 @@ const display = (value: CellValue | undefined) => {
   return text.length > 120 ? `${text.slice(0, 120)}…` : text;
 };
 
-export async function previewFile(file: string, options: { kind?: ImportKind; sheet?: string | null; mapping?: Record<string, string> }): Promise<ImportPreview> {
+export async function previewFile(
+  file: string,
+  options: { kind?: ImportKind; sheet?: string | null; mapping?: Record<string, string> },
+): Promise<ImportPreview> {
   const probed = probeFile(file);
-  const base = { file: probed.path, fileName: probed.name, size: probed.size, format: probed.format, encoding: null, sheet: null, sheetNames: [], headerRow: null, columns: [], rows: [], keys: [], packageFiles: [] };
+  const base = {
+    file: probed.path,
+    fileName: probed.name,
+    size: probed.size,
+    format: probed.format,
+    encoding: null,
+    sheet: null,
+    sheetNames: [],
+    headerRow: null,
+    columns: [],
+    rows: [],
+    keys: [],
+    packageFiles: [],
+  };
   if (probed.format === 'folder' || probed.format === 'zip' || options.kind === 'package') {
     let packageFiles: ManifestFile[] = [];
     if (probed.format === 'folder' && fs.existsSync(path.join(probed.path, MANIFEST_FILE))) {
-      const reading = readManifest(JSON.parse(fs.readFileSync(path.join(probed.path, MANIFEST_FILE), 'utf8').replace(/^\uFEFF/, '')));
+      const reading = readManifest(
+        JSON.parse(
+          fs.readFileSync(path.join(probed.path, MANIFEST_FILE), 'utf8').replace(/^\uFEFF/, ''),
+        ),
+      );
       if (reading.ok) packageFiles = reading.manifest.files;
     } else if (probed.format === 'zip') {
       const entries = await listZip(probed.path);
-      packageFiles = entries.filter((e) => !e.isDirectory).map((e) => ({ path: e.name, kind: 'cases', rows: 0, sha256: '0'.repeat(64) }));
+      packageFiles = entries
+        .filter((e) => !e.isDirectory)
+        .map((e) => ({ path: e.name, kind: 'cases', rows: 0, sha256: '0'.repeat(64) }));
     }
     return { ...base, kind: 'package', packageFiles };
   }
-  const kind: PartKind = (options.kind as PartKind | undefined) ?? (await detectKind(probed, options.sheet ?? null));
+  const kind: PartKind =
+    (options.kind as PartKind | undefined) ?? (await detectKind(probed, options.sheet ?? null));
   const columnsTable = kind === 'staff' ? STAFF_COLUMNS : CASE_COLUMNS;
   const keys = columnsTable.map((c) => ({ key: c.key as string, zh: c.zh }));
   if (kind === 'grids') return { ...base, kind, encoding: 'UTF-8', keys: [] };
-  const lookup: ReadonlyMap<string, string> = kind === 'staff' ? STAFF_HEADER_LOOKUP : CASE_HEADER_LOOKUP;
-  const source = await openRowSource(probed, options.sheet ?? null);
+  const lookup: ReadonlyMap<string, string> =
+    kind === 'staff' ? STAFF_HEADER_LOOKUP : CASE_HEADER_LOOKUP;
+  const source = await openRowSource(probed, options.sheet ?? null, undefined, false);
   const rows: Array<{ row: number; cells?: CellValue[]; object?: Record<string, unknown> }> = [];
   try {
     for await (const batch of source.batches()) {
@@ -78,14 +107,24 @@ export async function previewFile(file: string, options: { kind?: ImportKind; sh
   } finally {
     source.close();
   }
-  const shared = { ...base, kind, keys, encoding: source.encoding, sheet: source.sheet, sheetNames: source.sheetNames };
+  const shared = {
+    ...base,
+    kind,
+    keys,
+    encoding: source.encoding,
+    sheet: source.sheet,
+    sheetNames: source.sheetNames,
+  };
   if (source.format === 'json') {
     const members = [...new Set(rows.flatMap((r) => Object.keys(r.object ?? {})))];
     const columns = mapHeaderRow(members, lookup, options.mapping);
     return {
       ...shared,
       columns,
-      rows: rows.slice(0, PREVIEW_ROWS).map((r) => ({ row: r.row, cells: members.map((m) => display(r.object?.[m] as CellValue)) })),
+      rows: rows.slice(0, PREVIEW_ROWS).map((r) => ({
+        row: r.row,
+        cells: members.map((m) => display(r.object?.[m] as CellValue)),
+      })),
     };
   }
   const tables = rows.map((r) => r.cells ?? []);
@@ -93,11 +132,20 @@ export async function previewFile(file: string, options: { kind?: ImportKind; sh
   if (headerIndex < 0) {
     // No header found: show the top rows as they are, so the admin can see why.
     const width = Math.max(0, ...tables.map((c) => c.length));
-    return { ...shared, rows: rows.slice(0, PREVIEW_ROWS).map((r) => ({ row: r.row, cells: Array.from({ length: width }, (_, i) => display(r.cells?.[i])) })) };
+    return {
+      ...shared,
+      rows: rows.slice(0, PREVIEW_ROWS).map((r) => ({
+        row: r.row,
+        cells: Array.from({ length: width }, (_, i) => display(r.cells?.[i])),
+      })),
+    };
   }
   const header = rows[headerIndex]!;
   const columns = mapHeaderRow(header.cells ?? [], lookup, options.mapping);
-  const data = rows.slice(headerIndex + 1).filter((r) => (r.cells ?? []).some((c) => cellText(c) !== '')).slice(0, PREVIEW_ROWS);
+  const data = rows
+    .slice(headerIndex + 1)
+    .filter((r) => (r.cells ?? []).some((c) => cellText(c) !== ''))
+    .slice(0, PREVIEW_ROWS);
   return {
     ...shared,
     headerRow: header.row,

@@ -9,12 +9,23 @@
 import type { Entry } from 'yauzl';
 import { normalizeHeader } from '../../core/exchange/case-columns';
 import { MAX_RECORD_CHARS } from '../../core/exchange/csv-tokenizer';
-import { SharedStringsReader, SheetRowsReader, workbookSheets, workbookTargets } from '../../core/exchange/sheet-xml';
+import {
+  SharedStringsReader,
+  SheetRowsReader,
+  workbookSheets,
+  workbookTargets,
+} from '../../core/exchange/sheet-xml';
 import { refusal, refuse, type ProbedFile } from './file-probe';
 import { fileSha256, type RowSource, type SourceRow } from './row-source';
 import { openCheckedZip, readEntryText, zipRefusal, type CheckedZip } from './zip-guard';
 
-async function* decodedText(zip: CheckedZip, entry: Entry, fileName: string, onBytes: (n: number) => void, signal?: AbortSignal): AsyncGenerator<string> {
+async function* decodedText(
+  zip: CheckedZip,
+  entry: Entry,
+  fileName: string,
+  onBytes: (n: number) => void,
+  signal?: AbortSignal,
+): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8');
   const chunks = (await zip.open(entry))[Symbol.asyncIterator]();
   for (;;) {
@@ -33,31 +44,64 @@ async function* decodedText(zip: CheckedZip, entry: Entry, fileName: string, onB
   yield decoder.decode();
 }
 
-export async function openXlsxSource(probed: ProbedFile, sheet: string | null, signal?: AbortSignal): Promise<RowSource> {
+/** `withChecksum: false` for a look at the first rows (preview, kind detection): no full read. */
+export async function openXlsxSource(
+  probed: ProbedFile,
+  sheet: string | null,
+  signal?: AbortSignal,
+  withChecksum = true,
+): Promise<RowSource> {
   const zip = await openCheckedZip(probed.path);
   try {
     const workbookXml = await readEntryText(zip, 'xl/workbook.xml');
     if (workbookXml === null) {
-      refuse('not_a_workbook', `${probed.name} 是 zip 文件，但不是 Excel 工作簿（没有 xl/workbook.xml）。`, `${probed.name} is a zip file but not an Excel workbook (no xl/workbook.xml).`, probed.name);
+      refuse(
+        'not_a_workbook',
+        `${probed.name} 是 zip 文件，但不是 Excel 工作簿（没有 xl/workbook.xml）。`,
+        `${probed.name} is a zip file but not an Excel workbook (no xl/workbook.xml).`,
+        probed.name,
+      );
     }
     const sheets = workbookSheets(workbookXml);
     const targets = workbookTargets((await readEntryText(zip, 'xl/_rels/workbook.xml.rels')) ?? '');
     const sheetNames = sheets.map((s) => s.name);
-    const chosen = sheet ? sheets.find((s) => normalizeHeader(s.name) === normalizeHeader(sheet)) : sheets[0];
+    const chosen = sheet
+      ? sheets.find((s) => normalizeHeader(s.name) === normalizeHeader(sheet))
+      : sheets[0];
     if (!chosen && sheet) {
-      refuse('no_such_sheet', `${probed.name} 中没有名为“${sheet}”的工作表；有：${sheetNames.join('、')}。`, `${probed.name} has no sheet named "${sheet}"; it has: ${sheetNames.join(', ')}.`, probed.name);
+      refuse(
+        'no_such_sheet',
+        `${probed.name} 中没有名为“${sheet}”的工作表；有：${sheetNames.join('、')}。`,
+        `${probed.name} has no sheet named "${sheet}"; it has: ${sheetNames.join(', ')}.`,
+        probed.name,
+      );
     }
     const sheetPath = (chosen && targets.get(chosen.relId)) ?? 'xl/worksheets/sheet1.xml';
     const sheetEntry = zip.entries.get(sheetPath);
     if (!sheetEntry) {
-      refuse('no_sheet_data', `${probed.name} 的工作表数据（${sheetPath}）缺失：文件可能已损坏。`, `The sheet data of ${probed.name} (${sheetPath}) is missing: the file may be damaged.`, probed.name);
+      refuse(
+        'no_sheet_data',
+        `${probed.name} 的工作表数据（${sheetPath}）缺失：文件可能已损坏。`,
+        `The sheet data of ${probed.name} (${sheetPath}) is missing: the file may be damaged.`,
+        probed.name,
+      );
     }
-    const tooLong = () => refusal('row_too_long', `${probed.name} 中有一项内容超过 ${MAX_RECORD_CHARS.toLocaleString()} 个字符：这不是案卷表格，或文件已损坏。`, `An entry of ${probed.name} is over ${MAX_RECORD_CHARS.toLocaleString()} characters: not a case table, or a damaged file.`, probed.name);
+    const tooLong = () =>
+      refusal(
+        'row_too_long',
+        `${probed.name} 中有一项内容超过 ${MAX_RECORD_CHARS.toLocaleString()} 个字符：这不是案卷表格，或文件已损坏。`,
+        `An entry of ${probed.name} is over ${MAX_RECORD_CHARS.toLocaleString()} characters: not a case table, or a damaged file.`,
+        probed.name,
+      );
     const shared = new SharedStringsReader(tooLong);
-    const sharedPath = [...targets.values()].find((t) => /sharedStrings\d*\.xml$/i.test(t)) ?? 'xl/sharedStrings.xml';
+    const sharedPath =
+      [...targets.values()].find((t) => /sharedStrings\d*\.xml$/i.test(t)) ??
+      'xl/sharedStrings.xml';
     const sharedEntry = zip.entries.get(sharedPath);
-    if (sharedEntry) for await (const text of decodedText(zip, sharedEntry, probed.name, () => {}, signal)) shared.push(text);
-    const sha256 = await fileSha256(probed.path, signal);
+    if (sharedEntry)
+      for await (const text of decodedText(zip, sharedEntry, probed.name, () => {}, signal))
+        shared.push(text);
+    const sha256 = withChecksum ? await fileSha256(probed.path, signal) : null;
     zip.close();
 
     let bytesRead = 0;
@@ -70,16 +114,32 @@ export async function openXlsxSource(probed: ProbedFile, sheet: string | null, s
       const scale = probed.size / Math.max(1, entry.uncompressedSize);
       let inflated = 0;
       const rows = new SheetRowsReader(shared.strings, MAX_RECORD_CHARS, (row) =>
-        refusal('row_too_long', `${probed.name} 第 ${row.toLocaleString()} 行超过 ${MAX_RECORD_CHARS.toLocaleString()} 个字符：这不是案卷表格，或文件已损坏。`, `Row ${row.toLocaleString()} of ${probed.name} is over ${MAX_RECORD_CHARS.toLocaleString()} characters: not a case table, or a damaged file.`, probed.name),
+        refusal(
+          'row_too_long',
+          `${probed.name} 第 ${row.toLocaleString()} 行超过 ${MAX_RECORD_CHARS.toLocaleString()} 个字符：这不是案卷表格，或文件已损坏。`,
+          `Row ${row.toLocaleString()} of ${probed.name} is over ${MAX_RECORD_CHARS.toLocaleString()} characters: not a case table, or a damaged file.`,
+          probed.name,
+        ),
       );
       try {
-        for await (const text of decodedText(reading, entry, probed.name, (n) => (bytesRead = Math.round((inflated += n) * scale)), signal)) {
+        for await (const text of decodedText(
+          reading,
+          entry,
+          probed.name,
+          (n) => (bytesRead = Math.round((inflated += n) * scale)),
+          signal,
+        )) {
           const batch = rows.push(text);
           for (const row of batch) {
             let chars = 0;
             for (const cell of row.cells) chars += typeof cell === 'string' ? cell.length : 8;
             if (chars > MAX_RECORD_CHARS) {
-              throw refusal('row_too_long', `${probed.name} 第 ${row.row.toLocaleString()} 行超过 ${MAX_RECORD_CHARS.toLocaleString()} 个字符：这不是案卷表格，或文件已损坏。`, `Row ${row.row.toLocaleString()} of ${probed.name} is over ${MAX_RECORD_CHARS.toLocaleString()} characters: not a case table, or a damaged file.`, probed.name);
+              throw refusal(
+                'row_too_long',
+                `${probed.name} 第 ${row.row.toLocaleString()} 行超过 ${MAX_RECORD_CHARS.toLocaleString()} 个字符：这不是案卷表格，或文件已损坏。`,
+                `Row ${row.row.toLocaleString()} of ${probed.name} is over ${MAX_RECORD_CHARS.toLocaleString()} characters: not a case table, or a damaged file.`,
+                probed.name,
+              );
             }
           }
           if (batch.length > 0) yield batch;

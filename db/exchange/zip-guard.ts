@@ -31,8 +31,10 @@ export interface ZipEntryInfo {
 
 function openZip(file: string): Promise<ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.open(file, { lazyEntries: true, autoClose: false, validateEntrySizes: true }, (error, zip) =>
-      error ? reject(error) : resolve(zip),
+    yauzl.open(
+      file,
+      { lazyEntries: true, autoClose: false, validateEntrySizes: true },
+      (error, zip) => (error ? reject(error) : resolve(zip)),
     );
   });
 }
@@ -48,14 +50,29 @@ export function zipRefusal(name: string, error: unknown): ExchangeRefusal {
   if (error instanceof ExchangeRefusal) return error;
   const message = oneLine((error as Error).message ?? String(error));
   if (/relative path|absolute path|invalid characters/.test(message)) {
-    return refusal('zip_path_outside', `${name} 中有指向所选文件夹之外的路径（${message.split(': ').pop()}），已拒绝，未写入任何内容。`, `${name} holds a path outside the chosen folder (${message.split(': ').pop()}): refused, nothing written.`, name);
+    return refusal(
+      'zip_path_outside',
+      `${name} 中有指向所选文件夹之外的路径（${message.split(': ').pop()}），已拒绝，未写入任何内容。`,
+      `${name} holds a path outside the chosen folder (${message.split(': ').pop()}): refused, nothing written.`,
+      name,
+    );
   }
   if (/too many bytes|too few bytes|exceeds/.test(message)) return bombRefusal(name);
-  return refusal('zip_unreadable', `${name} 不是完整的 zip/xlsx 文件（可能已损坏或被截断）：${message}。`, `${name} is not a complete zip/xlsx file (damaged or truncated): ${message}.`, name);
+  return refusal(
+    'zip_unreadable',
+    `${name} 不是完整的 zip/xlsx 文件（可能已损坏或被截断）：${message}。`,
+    `${name} is not a complete zip/xlsx file (damaged or truncated): ${message}.`,
+    name,
+  );
 }
 
 function bombRefusal(name: string): ExchangeRefusal {
-  return refusal('zip_bomb', `${name} 解压后的大小异常（压缩比过高或超过上限），疑似“压缩炸弹”，已拒绝。`, `${name} would inflate to an abnormal size (compression ratio or total over the limit), like a zip bomb: refused.`, name);
+  return refusal(
+    'zip_bomb',
+    `${name} 解压后的大小异常（压缩比过高或超过上限），疑似“压缩炸弹”，已拒绝。`,
+    `${name} would inflate to an abnormal size (compression ratio or total over the limit), like a zip bomb: refused.`,
+    name,
+  );
 }
 
 /** Walks every entry; with `extractTo`, writes the entries `wanted` says yes to under it. */
@@ -87,9 +104,15 @@ async function walk(
         void (async () => {
           if (options.signal?.aborted) throw options.signal.reason;
           const isDirectory = entry.fileName.endsWith('/');
-          if (!isSafeRelativePath(entry.fileName)) throw zipRefusal(name, new Error(`invalid relative path: ${entry.fileName}`));
+          if (!isSafeRelativePath(entry.fileName))
+            throw zipRefusal(name, new Error(`invalid relative path: ${entry.fileName}`));
           if (entry.isEncrypted()) {
-            throw refusal('zip_encrypted', `${name} 中的 ${entry.fileName} 已加密（设有密码），无法读取。`, `${entry.fileName} in ${name} is encrypted (password-protected): it cannot be read.`, name);
+            throw refusal(
+              'zip_encrypted',
+              `${name} 中的 ${entry.fileName} 已加密（设有密码），无法读取。`,
+              `${entry.fileName} in ${name} is encrypted (password-protected): it cannot be read.`,
+              name,
+            );
           }
           declaredTotal += entry.uncompressedSize;
           const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
@@ -100,8 +123,14 @@ async function walk(
           ) {
             throw bombRefusal(name);
           }
-          entries.push({ name: entry.fileName, size: entry.uncompressedSize, compressedSize: entry.compressedSize, isDirectory });
-          const extract = options.extractTo && !isDirectory && (options.wanted?.(entry.fileName) ?? true);
+          entries.push({
+            name: entry.fileName,
+            size: entry.uncompressedSize,
+            compressedSize: entry.compressedSize,
+            isDirectory,
+          });
+          const extract =
+            options.extractTo && !isDirectory && (options.wanted?.(entry.fileName) ?? true);
           if ((options.inflate || extract) && !isDirectory) {
             const stream = await openEntry(zip, entry);
             let seen = 0;
@@ -112,10 +141,15 @@ async function walk(
                 else done(null, chunk);
               },
             });
-            const captured = options.capture?.has(entry.fileName) && entry.uncompressedSize < 16 * 1024 * 1024;
+            const captured =
+              options.capture?.has(entry.fileName) && entry.uncompressedSize < 16 * 1024 * 1024;
             if (captured) {
               const chunks: Buffer[] = [];
-              await pipeline(stream, counter, new Writable({ write: (c: Buffer, _e, done) => (chunks.push(c), done()) }));
+              await pipeline(
+                stream,
+                counter,
+                new Writable({ write: (c: Buffer, _e, done) => (chunks.push(c), done()) }),
+              );
               options.capture!.set(entry.fileName, Buffer.concat(chunks));
             } else if (extract) {
               const target = path.join(options.extractTo!, ...entry.fileName.split('/'));
@@ -146,7 +180,11 @@ export async function inspectZip(
   signal?: AbortSignal,
 ): Promise<{ entries: ZipEntryInfo[]; captured: Map<string, Buffer> }> {
   const captured = new Map<string, Buffer>(capture.map((name) => [name, Buffer.alloc(0)]));
-  const entries = await walk(file, { inflate: true, capture: captured, ...(signal ? { signal } : {}) });
+  const entries = await walk(file, {
+    inflate: true,
+    capture: captured,
+    ...(signal ? { signal } : {}),
+  });
   return { entries, captured };
 }
 
@@ -156,7 +194,12 @@ export function listZip(file: string): Promise<ZipEntryInfo[]> {
 }
 
 /** Extracts the entries `wanted` says yes to into `dir`, with the same checks. */
-export function extractZip(file: string, dir: string, wanted: (name: string) => boolean, signal?: AbortSignal): Promise<ZipEntryInfo[]> {
+export function extractZip(
+  file: string,
+  dir: string,
+  wanted: (name: string) => boolean,
+  signal?: AbortSignal,
+): Promise<ZipEntryInfo[]> {
   return walk(file, { inflate: true, extractTo: dir, wanted, ...(signal ? { signal } : {}) });
 }
 
@@ -187,13 +230,23 @@ export async function openCheckedZip(file: string): Promise<CheckedZip> {
       zip.on('end', () => resolve());
       zip.on('entry', (entry: Entry) => {
         try {
-          if (!isSafeRelativePath(entry.fileName)) throw zipRefusal(name, new Error(`invalid relative path: ${entry.fileName}`));
+          if (!isSafeRelativePath(entry.fileName))
+            throw zipRefusal(name, new Error(`invalid relative path: ${entry.fileName}`));
           if (entry.isEncrypted()) {
-            throw refusal('zip_encrypted', `${name} 中的 ${entry.fileName} 已加密（设有密码），无法读取。`, `${entry.fileName} in ${name} is encrypted (password-protected): it cannot be read.`, name);
+            throw refusal(
+              'zip_encrypted',
+              `${name} 中的 ${entry.fileName} 已加密（设有密码），无法读取。`,
+              `${entry.fileName} in ${name} is encrypted (password-protected): it cannot be read.`,
+              name,
+            );
           }
           declaredTotal += entry.uncompressedSize;
           const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
-          if (entries.size >= ZIP_LIMITS.maxEntries || declaredTotal > ZIP_LIMITS.maxTotalBytes || (entry.uncompressedSize > ZIP_LIMITS.ratioFloorBytes && ratio > ZIP_LIMITS.maxRatio)) {
+          if (
+            entries.size >= ZIP_LIMITS.maxEntries ||
+            declaredTotal > ZIP_LIMITS.maxTotalBytes ||
+            (entry.uncompressedSize > ZIP_LIMITS.ratioFloorBytes && ratio > ZIP_LIMITS.maxRatio)
+          ) {
             throw bombRefusal(name);
           }
           entries.set(entry.fileName, entry);
@@ -223,7 +276,11 @@ export async function openCheckedZip(file: string): Promise<CheckedZip> {
 }
 
 /** A small entry (workbook.xml, its relationships) as text; null when absent. */
-export async function readEntryText(zip: CheckedZip, entryName: string, maxBytes = 16 * 1024 * 1024): Promise<string | null> {
+export async function readEntryText(
+  zip: CheckedZip,
+  entryName: string,
+  maxBytes = 16 * 1024 * 1024,
+): Promise<string | null> {
   const entry = zip.entries.get(entryName);
   if (!entry) return null;
   if (entry.uncompressedSize > maxBytes) throw bombRefusal(entryName);

@@ -28,7 +28,9 @@ type RawMeta = Omit<AttachmentMeta, 'inDatabase'> & { inDatabase: number };
 
 export function listAttachments(db: Db, caseId: number): AttachmentMeta[] {
   return db
-    .prepare<[number], RawMeta>(`SELECT ${META} FROM case_attachments WHERE case_id = ? ORDER BY added_at, id`)
+    .prepare<[number], RawMeta>(
+      `SELECT ${META} FROM case_attachments WHERE case_id = ? ORDER BY added_at, id`,
+    )
     .all(caseId)
     .map((row) => ({ ...row, inDatabase: row.inDatabase === 1 }));
 }

@@ -1,33 +1,21 @@
 /**
  * The case board's reads: a page of cards (one state's column, or the table across states),
- * filtered and sorted by due time, and the count per state. The WHERE repeats the partial
- * indexes' terms (migration 002) word for word, so SQLite can use them.
+ * filtered (case-board-where.ts) and sorted by due time; the count per state; the cases
+ * that just became overdue.
  */
-import { NEAR_DUE_FRACTION } from '../../core/clocks';
 import type { CaseSource, CaseState, Urgency } from '../../core/glossary';
-import { BOARD_OPEN_STATES_SQL } from '../migrations/002-case-board.sql';
 import type { Db } from '../open';
-import { searchCandidates, searchTerms, textMatchSql } from './case-search';
+import {
+  BOARD_DUE,
+  buildWhere,
+  OPEN_STATES,
+  RUNNING,
+  type BoardFilters,
+  type BoardSort,
+  type Where,
+} from './case-board-where';
 
-export interface BoardFilters {
-  communityCode?: string | undefined;
-  gridCode?: string | undefined;
-  categoryCode?: string | undefined;
-  source?: CaseSource | undefined;
-  unitCode?: string | undefined;
-  urgency?: Urgency | undefined;
-  overdueOnly?: boolean | undefined;
-  nearDueOnly?: boolean | undefined;
-  escalatedOnly?: boolean | undefined;
-  supervisedOnly?: boolean | undefined;
-  reportedFrom?: number | undefined;
-  reportedTo?: number | undefined;
-  closedFrom?: number | undefined;
-  closedTo?: number | undefined;
-  q?: string | undefined;
-}
-
-export type BoardSort = 'due' | 'reported_desc' | 'closed_desc';
+export type { BoardFilters, BoardSort } from './case-board-where';
 
 export interface CaseCardRow {
   id: number;
@@ -58,11 +46,6 @@ export interface CaseCardRow {
   extensionCount: number;
 }
 
-const OPEN_STATES: readonly CaseState[] = ['reported', 'registered', 'dispatched', 'in_progress', 'handled', 'suspended'];
-const RUNNING = "('registered', 'dispatched', 'in_progress', 'handled')";
-/** The board's order key, as migration 002 indexes it (BOARD_DUE_SQL, with the alias). */
-const BOARD_DUE = 'coalesce(c.due_at, c.accept_due_at)';
-
 const CARD_COLUMNS = /* sql */ `
   c.id, c.case_no AS caseNo, c.state, c.state_before_suspend AS stateBeforeSuspend,
   c.category_code AS categoryCode, cat.minor_name AS categoryName,
@@ -79,96 +62,16 @@ const CARD_JOINS = /* sql */ `
   LEFT JOIN places grid ON grid.code = c.grid_code
   LEFT JOIN units unit ON unit.code = c.lead_unit_code`;
 
-interface Where {
-  clauses: string[];
-  params: Record<string, unknown>;
-  /** The search matched more cases than it keeps: the result is the newest of them. */
-  searchTruncated: boolean;
-  /** The history search's candidates, when there is one (at most a few thousand). */
-  searchIds: number[] | null;
-  /** The open-case index that covers this query, when one does. */
-  coveringIndex: 'cases_board_state' | 'cases_board_due' | null;
-}
-
-/** The WHERE for `states` and the filters; `states` all open lets the partial indexes work. */
-function buildWhere(db: Db, states: readonly CaseState[], filters: BoardFilters, now: number): Where {
-  const clauses: string[] = [];
-  const params: Record<string, unknown> = { now };
-  const allOpen = states.every((s) => OPEN_STATES.includes(s));
-  if (allOpen) clauses.push(`c.state IN ${BOARD_OPEN_STATES_SQL}`);
-  if (states.length === 1) {
-    clauses.push('c.state = @state');
-    params.state = states[0];
-  } else if (!(allOpen && states.length === OPEN_STATES.length)) {
-    clauses.push(`c.state IN (${states.map((s) => `'${s}'`).join(', ')})`);
-  }
-  const equals: Array<[keyof BoardFilters, string]> = [
-    ['communityCode', 'c.community_code'],
-    ['gridCode', 'c.grid_code'],
-    ['categoryCode', 'c.category_code'],
-    ['source', 'c.source'],
-    ['unitCode', 'c.lead_unit_code'],
-    ['urgency', 'c.urgency'],
-  ];
-  for (const [key, column] of equals) {
-    if (filters[key] == null || filters[key] === '') continue;
-    clauses.push(`${column} = @${key}`);
-    params[key] = filters[key];
-  }
-  if (filters.overdueOnly) {
-    // As the overview counts it: the resolution clock runs and its deadline has passed.
-    clauses.push(`c.state IN ${RUNNING} AND ${BOARD_DUE} < @now`);
-  }
-  if (filters.nearDueOnly) {
-    clauses.push(
-      `c.state IN ${RUNNING} AND c.due_at >= @now AND c.due_at - @now <= ${NEAR_DUE_FRACTION} * c.due_window_ms`,
-    );
-  }
-  if (filters.escalatedOnly) clauses.push('c.escalated = 1');
-  if (filters.supervisedOnly) clauses.push('c.supervised = 1');
-  const ranges: Array<[keyof BoardFilters, string, string]> = [
-    ['reportedFrom', 'c.reported_at', '>='],
-    ['reportedTo', 'c.reported_at', '<'],
-    ['closedFrom', 'c.closed_at', '>='],
-    ['closedTo', 'c.closed_at', '<'],
-  ];
-  for (const [key, column, op] of ranges) {
-    if (filters[key] == null) continue;
-    clauses.push(`${column} ${op} @${key}`);
-    params[key] = filters[key];
-  }
-  let searchTruncated = false;
-  let searchIds: number[] | null = null;
-  if (filters.q?.trim()) {
-    if (allOpen) {
-      // The open board: match the text in the open-case indexes, exactly.
-      const { sql, params: likes } = textMatchSql(searchTerms(filters.q));
-      clauses.push(sql);
-      Object.assign(params, likes);
-    } else {
-      const found = searchCandidates(db, filters.q);
-      clauses.push('c.id IN (SELECT value FROM json_each(@searchIds))');
-      params.searchIds = JSON.stringify(found.ids);
-      searchIds = found.ids;
-      searchTruncated = found.truncated;
-    }
-  }
-  // SQLite's planner prefers 001's narrow (state, due_at) index here and then reads the table
-  // row by row; the open-case indexes of 002 answer the same from the index alone.
-  const selective = ['communityCode', 'gridCode', 'categoryCode', 'unitCode'].some(
-    (key) => filters[key as keyof BoardFilters],
-  );
-  const coveringIndex = allOpen && !selective ? (states.length === 1 ? 'cases_board_state' : 'cases_board_due') : null;
-  return { clauses, params, searchTruncated, searchIds, coveringIndex };
-}
-
 const ORDER: Record<BoardSort, string> = {
   due: `${BOARD_DUE}, c.id`,
   reported_desc: 'c.reported_at DESC, c.id DESC',
   closed_desc: 'c.closed_at DESC, c.id DESC',
 };
 
-type RawCard = Omit<CaseCardRow, 'escalated' | 'supervised'> & { escalated: number; supervised: number };
+type RawCard = Omit<CaseCardRow, 'escalated' | 'supervised'> & {
+  escalated: number;
+  supervised: number;
+};
 
 export interface CasePage {
   rows: CaseCardRow[];
@@ -194,7 +97,11 @@ export function readCasePage(
   const whereSql = where.clauses.length ? `WHERE ${where.clauses.join(' AND ')}` : '';
   if (where.searchIds) return readSearchPage(db, where, whereSql, options);
   // Due order is the open board's; a history view (closed, voided…) reads newest first.
-  if (!where.coveringIndex && options.sort === 'due' && !options.states.every((s) => OPEN_STATES.includes(s))) {
+  if (
+    !where.coveringIndex &&
+    options.sort === 'due' &&
+    !options.states.every((s) => OPEN_STATES.includes(s))
+  ) {
     options = { ...options, sort: 'reported_desc' };
   }
   const pageWhere = historyOrder(options, where);
@@ -218,14 +125,21 @@ export function readCasePage(
   if (history) {
     // Not counted: counting "every closed case of a category" means reading most of a
     // million rows. The list grows by a page as it is scrolled instead.
-    return { rows, total: options.offset + rows.length + (more ? options.limit : 0), totalCapped: more, searchTruncated: false };
+    return {
+      rows,
+      total: options.offset + rows.length + (more ? options.limit : 0),
+      totalCapped: more,
+      searchTruncated: false,
+    };
   }
   // Open cases are few, and counted exactly from their index.
   const total =
     options.withTotal === false
       ? -1
       : (db
-          .prepare<Record<string, unknown>, number>(`SELECT count(*) FROM cases c INDEXED BY cases_board_state ${whereSql}`)
+          .prepare<Record<string, unknown>, number>(
+            `SELECT count(*) FROM cases c INDEXED BY cases_board_state ${whereSql}`,
+          )
           .pluck()
           .get(where.params) ?? 0);
   return { rows, total, totalCapped: false, searchTruncated: where.searchTruncated };
@@ -242,9 +156,15 @@ function historyOrder(
 ): { indexedBy: string; whereSql: string } {
   const clauses = [...where.clauses];
   let indexedBy = '';
-  if (options.sort === 'due' && where.coveringIndex) indexedBy = `INDEXED BY ${where.coveringIndex}`;
-  else if (!where.coveringIndex && options.sort === 'reported_desc') indexedBy = 'INDEXED BY cases_reported';
-  else if (!where.coveringIndex && options.sort === 'closed_desc' && options.states.every((s) => s === 'closed')) {
+  if (options.sort === 'due' && where.coveringIndex)
+    indexedBy = `INDEXED BY ${where.coveringIndex}`;
+  else if (!where.coveringIndex && options.sort === 'reported_desc')
+    indexedBy = 'INDEXED BY cases_reported';
+  else if (
+    !where.coveringIndex &&
+    options.sort === 'closed_desc' &&
+    options.states.every((s) => s === 'closed')
+  ) {
     // Implied by state = 'closed'; written out so the partial index applies.
     clauses.push('c.closed_at IS NOT NULL');
     indexedBy = 'INDEXED BY cases_closed';
@@ -270,7 +190,9 @@ function readSearchPage(
 ): CasePage {
   const key = SORT_KEY[options.sort];
   const keyed = db
-    .prepare<Record<string, unknown>, { id: number; k: number | null }>(`SELECT c.id, ${key.sql} AS k FROM cases c ${whereSql}`)
+    .prepare<Record<string, unknown>, { id: number; k: number | null }>(
+      `SELECT c.id, ${key.sql} AS k FROM cases c ${whereSql}`,
+    )
     .all(where.params);
   // SQLite's order: NULL first ascending, last descending; ties by id the same way.
   const direction = key.descending ? -1 : 1;
@@ -326,9 +248,18 @@ export function readNewlyOverdue(
   since: number,
   now: number,
   limit: number,
-): Array<{ id: number; caseNo: string; categoryName: string; dueAt: number; address: string | null }> {
+): Array<{
+  id: number;
+  caseNo: string;
+  categoryName: string;
+  dueAt: number;
+  address: string | null;
+}> {
   return db
-    .prepare<{ since: number; now: number; limit: number }, { id: number; caseNo: string; categoryName: string; dueAt: number; address: string | null }>(
+    .prepare<
+      { since: number; now: number; limit: number },
+      { id: number; caseNo: string; categoryName: string; dueAt: number; address: string | null }
+    >(
       `SELECT c.id, c.case_no AS caseNo, cat.minor_name AS categoryName, c.due_at AS dueAt, c.address
          FROM cases c JOIN categories cat ON cat.code = c.category_code
         WHERE c.state IN ${RUNNING} AND c.due_at > @since AND c.due_at <= @now

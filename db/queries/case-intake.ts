@@ -2,7 +2,12 @@
  * A new case from the desk's quick entry (快速登记): its number, its row in 待受理 with the
  * accept clock running, its 'report' event; and the open cases that may be the same problem.
  */
-import { boxAround, DUPLICATE_RADIUS_M, DUPLICATE_WINDOW_MS, type DuplicateCandidate } from '../../core/cases/duplicates';
+import {
+  boxAround,
+  DUPLICATE_RADIUS_M,
+  DUPLICATE_WINDOW_MS,
+  type DuplicateCandidate,
+} from '../../core/cases/duplicates';
 import { caseNumberGlob, caseNumberSerial, formatCaseNumber } from '../../core/cases/case-number';
 import type { CaseSource, Urgency } from '../../core/glossary';
 import { startOfDay, DAY_MS } from '../../core/time';
@@ -75,7 +80,13 @@ export interface DuplicateRow extends DuplicateCandidate {
 /** Open cases of the category reported within 24 h, near the point or in the grid. */
 export function readDuplicateCandidates(
   db: Db,
-  probe: { categoryCode: string; reportedAt: number; lng: number | null; lat: number | null; gridCode: string | null },
+  probe: {
+    categoryCode: string;
+    reportedAt: number;
+    lng: number | null;
+    lat: number | null;
+    gridCode: string | null;
+  },
   excludeCaseId: number | null,
 ): DuplicateRow[] {
   const params: Record<string, unknown> = {

@@ -67,7 +67,10 @@ export function readPlaceOptions(db: Db): PlaceOption[] {
     .all();
 }
 
-export function readUnit(db: Db, code: string): { code: string; name: string; active: boolean; kind: UnitKind } | null {
+export function readUnit(
+  db: Db,
+  code: string,
+): { code: string; name: string; active: boolean; kind: UnitKind } | null {
   const row = db
     .prepare<[string], { code: string; name: string; active: number; kind: UnitKind }>(
       'SELECT code, name, active, kind FROM units WHERE code = ?',
@@ -76,21 +79,31 @@ export function readUnit(db: Db, code: string): { code: string; name: string; ac
   return row ? { ...row, active: row.active === 1 } : null;
 }
 
-export function readCategory(db: Db, code: string): { code: string; minorName: string; active: boolean; defaultUnitCode: string | null } | null {
+export function readCategory(
+  db: Db,
+  code: string,
+): { code: string; minorName: string; active: boolean; defaultUnitCode: string | null } | null {
   const row = db
-    .prepare<[string], { code: string; minorName: string; active: number; defaultUnitCode: string | null }>(
+    .prepare<
+      [string],
+      { code: string; minorName: string; active: number; defaultUnitCode: string | null }
+    >(
       'SELECT code, minor_name AS minorName, active, default_unit_code AS defaultUnitCode FROM categories WHERE code = ?',
     )
     .get(code);
   return row ? { ...row, active: row.active === 1 } : null;
 }
 
-export function readPlace(db: Db, code: string): { code: string; name: string; level: string; communityCode: string | null } | null {
+export function readPlace(
+  db: Db,
+  code: string,
+): { code: string; name: string; level: string; communityCode: string | null } | null {
   return (
     db
-      .prepare<[string], { code: string; name: string; level: string; communityCode: string | null }>(
-        'SELECT code, name, level, community_code AS communityCode FROM places WHERE code = ?',
-      )
+      .prepare<
+        [string],
+        { code: string; name: string; level: string; communityCode: string | null }
+      >('SELECT code, name, level, community_code AS communityCode FROM places WHERE code = ?')
       .get(code) ?? null
   );
 }
@@ -99,7 +112,11 @@ export function readPlace(db: Db, code: string): { code: string; name: string; l
  * The unit a case goes to by default: its category's, except that 社区居委会 means the
  * community the case lies in (its community unit).
  */
-export function suggestedLeadUnit(db: Db, categoryCode: string, communityCode: string | null): string | null {
+export function suggestedLeadUnit(
+  db: Db,
+  categoryCode: string,
+  communityCode: string | null,
+): string | null {
   const row = db
     .prepare<[string], { code: string | null; name: string | null }>(
       `SELECT u.code, u.name FROM categories c LEFT JOIN units u ON u.code = c.default_unit_code
@@ -109,7 +126,9 @@ export function suggestedLeadUnit(db: Db, categoryCode: string, communityCode: s
   if (!row?.code) return null;
   if (row.name === '社区居委会' && communityCode) {
     const community = db
-      .prepare<[string], string>("SELECT code FROM units WHERE kind = 'community' AND place_code = ?")
+      .prepare<[string], string>(
+        "SELECT code FROM units WHERE kind = 'community' AND place_code = ?",
+      )
       .pluck()
       .get(communityCode);
     if (community) return community;

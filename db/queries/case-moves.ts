@@ -97,9 +97,16 @@ export function insertCaseEvent(
 }
 
 /** 主办/协办 after dispatch, return or escalation (see CaseUnitsChange). */
-export function applyUnitsChange(db: Db, caseId: number, change: CaseUnitsChange, at: number): void {
+export function applyUnitsChange(
+  db: Db,
+  caseId: number,
+  change: CaseUnitsChange,
+  at: number,
+): void {
   const currentLead = db
-    .prepare<[number], string>("SELECT unit_code FROM case_units WHERE case_id = ? AND role = 'lead'")
+    .prepare<[number], string>(
+      "SELECT unit_code FROM case_units WHERE case_id = ? AND role = 'lead'",
+    )
     .pluck()
     .all(caseId);
   const remove = db.prepare('DELETE FROM case_units WHERE case_id = ? AND unit_code = ?');
@@ -120,7 +127,9 @@ export function applyUnitsChange(db: Db, caseId: number, change: CaseUnitsChange
   if (change.replaceAssists) {
     const keep = new Set(change.assists ?? []);
     const assists = db
-      .prepare<[number], string>("SELECT unit_code FROM case_units WHERE case_id = ? AND role = 'assist'")
+      .prepare<[number], string>(
+        "SELECT unit_code FROM case_units WHERE case_id = ? AND role = 'assist'",
+      )
       .pluck()
       .all(caseId);
     for (const code of assists) if (!keep.has(code)) remove.run(caseId, code);

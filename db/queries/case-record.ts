@@ -4,7 +4,13 @@
  * units, its events in order.
  */
 import type { CaseSnapshot, PendingExtension } from '../../core/cases/case-snapshot';
-import type { CaseEventKind, CaseSource, CaseState, Satisfaction, Urgency } from '../../core/glossary';
+import type {
+  CaseEventKind,
+  CaseSource,
+  CaseState,
+  Satisfaction,
+  Urgency,
+} from '../../core/glossary';
 import type { Db } from '../open';
 
 /** The row's columns in camelCase (the cases table, one to one). */
@@ -72,7 +78,10 @@ export const CASE_COLUMNS = /* sql */ `
   c.verifier_name AS verifierName, c.result_note AS resultNote, c.void_reason AS voidReason,
   c.import_batch_id AS importBatchId, c.created_at AS createdAt, c.updated_at AS updatedAt`;
 
-type RawCaseRow = Omit<CaseRow, 'escalated' | 'supervised'> & { escalated: number; supervised: number };
+type RawCaseRow = Omit<CaseRow, 'escalated' | 'supervised'> & {
+  escalated: number;
+  supervised: number;
+};
 
 function fromRaw(raw: RawCaseRow): CaseRow {
   return { ...raw, escalated: raw.escalated === 1, supervised: raw.supervised === 1 };
@@ -86,7 +95,10 @@ export function readCaseRow(db: Db, caseId: number): CaseRow | null {
 }
 
 export function findCaseIdByNumber(db: Db, caseNo: string): number | null {
-  const id = db.prepare<[string], number>('SELECT id FROM cases WHERE case_no = ?').pluck().get(caseNo);
+  const id = db
+    .prepare<[string], number>('SELECT id FROM cases WHERE case_no = ?')
+    .pluck()
+    .get(caseNo);
   return id ?? null;
 }
 
@@ -150,7 +162,10 @@ export function readCaseEvents(db: Db, caseId: number): CaseEventRow[] {
          FROM case_events WHERE case_id = ? ORDER BY at, id`,
     )
     .all(caseId)
-    .map((event) => ({ ...event, data: event.data ? (JSON.parse(event.data) as Record<string, unknown>) : null }));
+    .map((event) => ({
+      ...event,
+      data: event.data ? (JSON.parse(event.data) as Record<string, unknown>) : null,
+    }));
 }
 
 export interface CaseUnitRow {

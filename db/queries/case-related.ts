@@ -26,7 +26,14 @@ const COLUMNS = `c.id, c.case_no AS caseNo, c.state, c.category_code AS category
 
 export function readRelatedCases(
   db: Db,
-  of: { id: number; categoryCode: string; reportedAt: number; lng: number | null; lat: number | null; gridCode: string | null },
+  of: {
+    id: number;
+    categoryCode: string;
+    reportedAt: number;
+    lng: number | null;
+    lat: number | null;
+    gridCode: string | null;
+  },
   duplicateOfCaseNo: string | null,
 ): RelatedRow[] {
   const params: Record<string, unknown> = {

@@ -38,7 +38,10 @@ function likePattern(term: string): string {
 }
 
 /** Every word in the number, the address or the description: SQL over alias `c`, and its parameters. */
-export function textMatchSql(terms: readonly string[], prefix = 'like'): { sql: string; params: Record<string, string> } {
+export function textMatchSql(
+  terms: readonly string[],
+  prefix = 'like',
+): { sql: string; params: Record<string, string> } {
   const params: Record<string, string> = {};
   const clauses = terms.map((term, i) => {
     const p = `@${prefix}${i}`;

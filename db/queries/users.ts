@@ -21,21 +21,32 @@ const USER_COLUMNS = `id, username, display_name AS displayName, role, unit_code
   active, password_hash IS NOT NULL AS hasPassword, created_at AS createdAt, last_login_at AS lastLoginAt`;
 
 type RawUser = Omit<UserRow, 'active' | 'hasPassword'> & { active: number; hasPassword: number };
-const fromRaw = (raw: RawUser): UserRow => ({ ...raw, active: raw.active === 1, hasPassword: raw.hasPassword === 1 });
+const fromRaw = (raw: RawUser): UserRow => ({
+  ...raw,
+  active: raw.active === 1,
+  hasPassword: raw.hasPassword === 1,
+});
 
 export function listUsers(db: Db): UserRow[] {
   return db
-    .prepare<[], RawUser>(`SELECT ${USER_COLUMNS} FROM users ORDER BY role <> 'admin', role, username`)
+    .prepare<[], RawUser>(
+      `SELECT ${USER_COLUMNS} FROM users ORDER BY role <> 'admin', role, username`,
+    )
     .all()
     .map(fromRaw);
 }
 
 export function readUser(db: Db, id: number): UserRow | null {
-  const raw = db.prepare<[number], RawUser>(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`).get(id);
+  const raw = db
+    .prepare<[number], RawUser>(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`)
+    .get(id);
   return raw ? fromRaw(raw) : null;
 }
 
-export function readUserByName(db: Db, username: string): (UserRow & { passwordHash: string | null }) | null {
+export function readUserByName(
+  db: Db,
+  username: string,
+): (UserRow & { passwordHash: string | null }) | null {
   const raw = db
     .prepare<[string], RawUser & { passwordHash: string | null }>(
       `SELECT ${USER_COLUMNS}, password_hash AS passwordHash FROM users WHERE username = ?`,
@@ -45,17 +56,32 @@ export function readUserByName(db: Db, username: string): (UserRow & { passwordH
 }
 
 export function readPasswordHash(db: Db, userId: number): string | null {
-  return db.prepare<[number], string | null>('SELECT password_hash FROM users WHERE id = ?').pluck().get(userId) ?? null;
+  return (
+    db
+      .prepare<[number], string | null>('SELECT password_hash FROM users WHERE id = ?')
+      .pluck()
+      .get(userId) ?? null
+  );
 }
 
 /** First run: no active account can sign in yet. */
 export function anyUserHasPassword(db: Db): boolean {
-  return db.prepare('SELECT 1 FROM users WHERE password_hash IS NOT NULL AND active = 1 LIMIT 1').get() !== undefined;
+  return (
+    db
+      .prepare('SELECT 1 FROM users WHERE password_hash IS NOT NULL AND active = 1 LIMIT 1')
+      .get() !== undefined
+  );
 }
 
 export function insertUser(
   db: Db,
-  user: { username: string; displayName: string; role: UserRole; unitCode: string | null; passwordHash: string | null },
+  user: {
+    username: string;
+    displayName: string;
+    role: UserRole;
+    unitCode: string | null;
+    passwordHash: string | null;
+  },
   now: number,
 ): number {
   return Number(
@@ -92,12 +118,20 @@ export function setPasswordHash(db: Db, userId: number, hash: string): void {
 
 export function countActiveAdmins(db: Db): number {
   return db
-    .prepare("SELECT count(*) FROM users WHERE role = 'admin' AND active = 1 AND password_hash IS NOT NULL")
+    .prepare(
+      "SELECT count(*) FROM users WHERE role = 'admin' AND active = 1 AND password_hash IS NOT NULL",
+    )
     .pluck()
     .get() as number;
 }
 
-export function recordAudit(db: Db, at: number, actor: string, action: string, detail: unknown): void {
+export function recordAudit(
+  db: Db,
+  at: number,
+  actor: string,
+  action: string,
+  detail: unknown,
+): void {
   db.prepare('INSERT INTO audit_log (at, actor, action, detail) VALUES (?, ?, ?, ?)').run(
     at,
     actor,
@@ -150,28 +184,43 @@ export function touchSession(db: Db, sessionId: number, now: number): void {
 }
 
 export function lockSession(db: Db, sessionId: number, now: number): void {
-  db.prepare('UPDATE sessions SET locked_at = ? WHERE id = ? AND locked_at IS NULL').run(now, sessionId);
-}
-
-export function unlockSession(db: Db, sessionId: number, now: number): void {
-  db.prepare('UPDATE sessions SET locked_at = NULL, last_seen_at = ? WHERE id = ?').run(now, sessionId);
-}
-
-export function endSession(db: Db, sessionId: number, now: number): void {
-  db.prepare('UPDATE sessions SET ended_at = ? WHERE id = ? AND ended_at IS NULL').run(now, sessionId);
-}
-
-/** A user switched off or given a new password: their open sessions end. */
-export function endUserSessions(db: Db, userId: number, now: number, exceptSessionId: number | null = null): void {
-  db.prepare('UPDATE sessions SET ended_at = ? WHERE user_id = ? AND ended_at IS NULL AND id IS NOT ?').run(
+  db.prepare('UPDATE sessions SET locked_at = ? WHERE id = ? AND locked_at IS NULL').run(
     now,
-    userId,
-    exceptSessionId,
+    sessionId,
   );
 }
 
+export function unlockSession(db: Db, sessionId: number, now: number): void {
+  db.prepare('UPDATE sessions SET locked_at = NULL, last_seen_at = ? WHERE id = ?').run(
+    now,
+    sessionId,
+  );
+}
+
+export function endSession(db: Db, sessionId: number, now: number): void {
+  db.prepare('UPDATE sessions SET ended_at = ? WHERE id = ? AND ended_at IS NULL').run(
+    now,
+    sessionId,
+  );
+}
+
+/** A user switched off or given a new password: their open sessions end. */
+export function endUserSessions(
+  db: Db,
+  userId: number,
+  now: number,
+  exceptSessionId: number | null = null,
+): void {
+  db.prepare(
+    'UPDATE sessions SET ended_at = ? WHERE user_id = ? AND ended_at IS NULL AND id IS NOT ?',
+  ).run(now, userId, exceptSessionId);
+}
+
 export function readIdleLockMinutes(db: Db): number {
-  const value = db.prepare<[string], string>('SELECT value FROM settings WHERE key = ?').pluck().get('auth.idleLockMinutes');
+  const value = db
+    .prepare<[string], string>('SELECT value FROM settings WHERE key = ?')
+    .pluck()
+    .get('auth.idleLockMinutes');
   const minutes = value ? Number(JSON.parse(value)) : 15;
   return Number.isFinite(minutes) && minutes >= 1 ? minutes : 15;
 }

@@ -21,19 +21,19 @@ export function Frame() {
   return (
     <AppInfoProvider>
       <SessionProvider>
-      <div className="frame">
-        <NavigationRail showKeys={awaitingAreaKey} />
-        <div className="frame__body">
-          <FrameHeader onOpenShortcuts={() => setSheetOpen(true)} />
-          <main className="frame__main">
-            <Suspense fallback={<LoadingState />}>
-              <Outlet />
-            </Suspense>
-          </main>
-          <StatusBar />
+        <div className="frame">
+          <NavigationRail showKeys={awaitingAreaKey} />
+          <div className="frame__body">
+            <FrameHeader onOpenShortcuts={() => setSheetOpen(true)} />
+            <main className="frame__main">
+              <Suspense fallback={<LoadingState />}>
+                <Outlet />
+              </Suspense>
+            </main>
+            <StatusBar />
+          </div>
         </div>
-      </div>
-      {sheetOpen ? <ShortcutsSheet onClose={closeSheet} /> : null}
+        {sheetOpen ? <ShortcutsSheet onClose={closeSheet} /> : null}
       </SessionProvider>
     </AppInfoProvider>
   );

@@ -38,11 +38,19 @@ export function LockScreen({
       <Dialog title={t('session.lockedTitle')} onClose={null} testId="lock-screen">
         <form className="form" onSubmit={submit}>
           <p className="form__hint">
-            {idle ? t('session.lockedBody', { name, minutes: status.idleLockMinutes }) : t('session.lockedManual', { name })}
+            {idle
+              ? t('session.lockedBody', { name, minutes: status.idleLockMinutes })
+              : t('session.lockedManual', { name })}
           </p>
           <label className="field">
             <span className="field__label">{t('session.password')}</span>
-            <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} data-testid="unlock-password" />
+            <input
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              data-testid="unlock-password"
+            />
           </label>
           <ErrorLine error={error} />
           <div className="form__actions">

@@ -8,7 +8,12 @@ export function SessionControls() {
   if (!status) return null;
   if (status.needsSetup) {
     return (
-      <button type="button" className="button button--accent" onClick={openSetup} data-testid="session-setup">
+      <button
+        type="button"
+        className="button button--accent"
+        onClick={openSetup}
+        data-testid="session-setup"
+      >
         {t('session.setupNeeded')}
       </button>
     );
@@ -28,12 +33,25 @@ export function SessionControls() {
   return (
     <span className="session-controls">
       <span className="session-controls__who" data-testid="session-user">
-        {t('session.userLabel', { name: status.user.displayName, role: t(`session.role.${status.user.role}`) })}
+        {t('session.userLabel', {
+          name: status.user.displayName,
+          role: t(`session.role.${status.user.role}`),
+        })}
       </span>
-      <button type="button" className="button button--quiet" onClick={() => void lock()} data-testid="session-lock">
+      <button
+        type="button"
+        className="button button--quiet"
+        onClick={() => void lock()}
+        data-testid="session-lock"
+      >
         {t('session.lock')}
       </button>
-      <button type="button" className="button button--quiet" onClick={() => void signOut()} data-testid="session-sign-out">
+      <button
+        type="button"
+        className="button button--quiet"
+        onClick={() => void signOut()}
+        data-testid="session-sign-out"
+      >
         {t('session.signOut')}
       </button>
     </span>

@@ -65,7 +65,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       {children}
       {dialog === 'signIn' ? <SignInDialog onDone={done} onClose={() => setDialog(null)} /> : null}
       {dialog === 'setup' && status ? (
-        <SetupAdminDialog username={status.setupUsername} onDone={done} onClose={() => setDialog(null)} />
+        <SetupAdminDialog
+          username={status.setupUsername}
+          onDone={done}
+          onClose={() => setDialog(null)}
+        />
       ) : null}
       {status?.user && status.locked ? (
         <LockScreen

@@ -5,7 +5,15 @@ import { Dialog } from './Dialog';
 import { ErrorLine } from './ErrorLine';
 
 /** First run (首次使用): no account has a password; the administrator's is set here. */
-export function SetupAdminDialog({ username, onDone, onClose }: { username: string; onDone(): void; onClose(): void }) {
+export function SetupAdminDialog({
+  username,
+  onDone,
+  onClose,
+}: {
+  username: string;
+  onDone(): void;
+  onClose(): void;
+}) {
   const t = useT();
   const [password, setPassword] = useState('');
   const [again, setAgain] = useState('');
@@ -15,7 +23,10 @@ export function SetupAdminDialog({ username, onDone, onClose }: { username: stri
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (password !== again) {
-      setError({ code: 'client.passwords_differ', message: { zh: t('session.passwordsDiffer'), en: t('session.passwordsDiffer') } });
+      setError({
+        code: 'client.passwords_differ',
+        message: { zh: t('session.passwordsDiffer'), en: t('session.passwordsDiffer') },
+      });
       return;
     }
     setBusy(true);
@@ -35,19 +46,36 @@ export function SetupAdminDialog({ username, onDone, onClose }: { username: stri
         <p className="form__hint">{t('session.setupBody', { username })}</p>
         <label className="field">
           <span className="field__label">{t('session.password')}</span>
-          <input type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} data-testid="setup-password" />
+          <input
+            type="password"
+            autoComplete="new-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            data-testid="setup-password"
+          />
           <span className="field__note">{t('session.passwordRule')}</span>
         </label>
         <label className="field">
           <span className="field__label">{t('session.passwordAgain')}</span>
-          <input type="password" autoComplete="new-password" value={again} onChange={(e) => setAgain(e.target.value)} data-testid="setup-password-again" />
+          <input
+            type="password"
+            autoComplete="new-password"
+            value={again}
+            onChange={(e) => setAgain(e.target.value)}
+            data-testid="setup-password-again"
+          />
         </label>
         <ErrorLine error={error} />
         <div className="form__actions">
           <button type="button" className="button button--quiet" onClick={onClose}>
             {t('session.cancel')}
           </button>
-          <button type="submit" className="button button--primary" disabled={busy} data-testid="setup-submit">
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={busy}
+            data-testid="setup-submit"
+          >
             {busy ? t('session.working') : t('session.setupSubmit')}
           </button>
         </div>

@@ -54,7 +54,12 @@ export function SignInDialog({ onDone, onClose }: { onDone(): void; onClose(): v
           <button type="button" className="button button--quiet" onClick={onClose}>
             {t('session.cancel')}
           </button>
-          <button type="submit" className="button button--primary" disabled={busy} data-testid="sign-in-submit">
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={busy}
+            data-testid="sign-in-submit"
+          >
             {busy ? t('session.working') : t('session.submitSignIn')}
           </button>
         </div>

@@ -58,7 +58,8 @@ export const sessionMessagesEn: Record<keyof typeof sessionMessagesZh, string> =
   'session.passwordsDiffer': 'The two passwords differ.',
   'session.passwordRule': 'At least 8 characters, not only digits.',
   'session.lockedTitle': 'Screen locked',
-  'session.lockedBody': '{name} was away for more than {minutes} minutes, so the screen locked. Enter the password to go on.',
+  'session.lockedBody':
+    '{name} was away for more than {minutes} minutes, so the screen locked. Enter the password to go on.',
   'session.lockedManual': '{name} locked the screen. Enter the password to go on.',
   'session.unlock': 'Unlock',
   'session.switchUser': 'Sign in as someone else',

@@ -13,10 +13,28 @@ const { db } = openDatabase(dbFile!, { appVersion: 'bench', now: Date.now() });
 const started = performance.now();
 let result: Record<string, unknown>;
 if (operation === 'import') {
-  const report = await importFile(db, target!, { skipInvalid: false, now: Date.now(), actor: { userId: null, name: 'bench' } });
-  result = { status: report.status, rows: report.counts.rows, new: report.counts.new, invalid: report.counts.invalid, refusal: report.refusal?.en ?? null };
+  const report = await importFile(db, target!, {
+    skipInvalid: false,
+    now: Date.now(),
+    actor: { userId: null, name: 'bench' },
+  });
+  result = {
+    status: report.status,
+    rows: report.counts.rows,
+    new: report.counts.new,
+    invalid: report.counts.invalid,
+    refusal: report.refusal?.en ?? null,
+  };
 } else {
-  const report = await exportFile(db, { kind: 'cases', format: 'xlsx', since: Number(since), out: target!, unmasked: false, now: Date.now(), actor: 'bench' });
+  const report = await exportFile(db, {
+    kind: 'cases',
+    format: 'xlsx',
+    since: Number(since),
+    out: target!,
+    unmasked: false,
+    now: Date.now(),
+    actor: 'bench',
+  });
   result = { rows: report.rows, file: report.file };
 }
 const ms = performance.now() - started;

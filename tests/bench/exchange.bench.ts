@@ -25,8 +25,17 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'griddesk-bench-exchange-'));
 /** A desk with the sample street's grids and the reference data, no cases. */
 const template = path.join(dir, 'template.sqlite');
 {
-  const { db } = openOrCreateDatabase(template, { appVersion: 'bench', now: Date.now(), demoWhenNew: false });
-  await importFile(db, path.join(SAMPLES, 'grids.geojson'), { kind: 'grids', skipInvalid: false, now: Date.now(), actor: { userId: null, name: 'bench' } });
+  const { db } = openOrCreateDatabase(template, {
+    appVersion: 'bench',
+    now: Date.now(),
+    demoWhenNew: false,
+  });
+  await importFile(db, path.join(SAMPLES, 'grids.geojson'), {
+    kind: 'grids',
+    skipInvalid: false,
+    now: Date.now(),
+    actor: { userId: null, name: 'bench' },
+  });
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
 }
@@ -36,8 +45,18 @@ function freshDb(name: string): string {
   return file;
 }
 
-function run(...args: string[]): { ms: number; maxRssKb: number; rows: number; status?: string; refusal?: string | null } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'tests/bench/exchange-run.ts'), ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 });
+function run(...args: string[]): {
+  ms: number;
+  maxRssKb: number;
+  rows: number;
+  status?: string;
+  refusal?: string | null;
+} {
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(root, 'tests/bench/exchange-run.ts'), ...args],
+    { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 },
+  );
   if (result.status !== 0) throw new Error(`exchange-run ${args[0]} failed: ${result.stderr}`);
   return JSON.parse(result.stdout.trim().split('\n').at(-1)!);
 }
@@ -48,7 +67,10 @@ await writeBigCsv(csv, CSV_ROWS);
 const csvBytes = fs.statSync(csv).size;
 const plain = path.join(dir, 'plain.sqlite');
 const baselineStarted = performance.now();
-const baseline = spawnSync('/usr/bin/sqlite3', [plain, '.import --csv cases.csv plain'], { cwd: dir, encoding: 'utf8' });
+const baseline = spawnSync('/usr/bin/sqlite3', [plain, '.import --csv cases.csv plain'], {
+  cwd: dir,
+  encoding: 'utf8',
+});
 const baselineMs = performance.now() - baselineStarted;
 if (baseline.status !== 0) throw new Error(`sqlite3 .import failed: ${baseline.stderr}`);
 
@@ -60,10 +82,16 @@ const xlsx = path.join(dir, 'cases.xlsx');
 await writeBigXlsx(xlsx, XLSX_ROWS);
 const xlsxDb = freshDb('xlsx.sqlite');
 const workbook = run('import', xlsxDb, xlsx);
-if (workbook.status !== 'done') throw new Error(`the xlsx import did not finish: ${workbook.refusal}`);
+if (workbook.status !== 'done')
+  throw new Error(`the xlsx import did not finish: ${workbook.refusal}`);
 
 // 3. Exporting those 100,000 cases as updates (every case changed since 1 October).
-const exported = run('export', xlsxDb, path.join(dir, 'out') + path.sep, String(Date.UTC(2026, 8, 30, 16)));
+const exported = run(
+  'export',
+  xlsxDb,
+  path.join(dir, 'out') + path.sep,
+  String(Date.UTC(2026, 8, 30, 16)),
+);
 
 fs.rmSync(dir, { recursive: true, force: true });
 const rowsPerSecond = Math.round(big.rows / (big.ms / 1000));

@@ -3,7 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
-import { createDemoDatabase, E2E_PASSWORD, prepareDeskUsers, startServe, test, expect } from './host-fixture';
+import {
+  createDemoDatabase,
+  E2E_PASSWORD,
+  prepareDeskUsers,
+  startServe,
+  test,
+  expect,
+} from './host-fixture';
 
 const shotDir = 'test-results/screenshots';
 
@@ -101,7 +108,10 @@ test('a phone call taken by keyboard goes through dispatch, handling and a secon
   await expect(card(desk, 'handled', caseNo)).toHaveCount(0);
   await wall.screenshot({ path: `${shotDir}/cases-closed-zh.png` });
 
-  const events = await serve.call<{ events: Array<{ kind: string; actorName: string }> }>('cases.get', { caseNo });
+  const events = await serve.call<{ events: Array<{ kind: string; actorName: string }> }>(
+    'cases.get',
+    { caseNo },
+  );
   expect(events.events.map((e) => `${e.kind}:${e.actorName}`)).toEqual([
     'report:张敏',
     'register:张敏',
@@ -112,14 +122,19 @@ test('a phone call taken by keyboard goes through dispatch, handling and a secon
   ]);
 });
 
-test('filters live in the address, search finds a case, and a newly overdue case raises the alarm', async ({ page, serve }) => {
+test('filters live in the address, search finds a case, and a newly overdue case raises the alarm', async ({
+  page,
+  serve,
+}) => {
   await prepareDeskUsers(serve);
   await openBoard(page, serve.url, 'zhangmin');
   await page.getByTestId('filter-community').selectOption({ label: '龙泉社区' });
   await expect(page).toHaveURL(/communityCode=/);
   await page.reload();
   await expect(page.getByTestId('filter-community')).toHaveValue(/\d{12}/);
-  await expect(page.getByTestId('column-in_progress').getByTestId('case-card').first()).toContainText('龙泉社区');
+  await expect(
+    page.getByTestId('column-in_progress').getByTestId('case-card').first(),
+  ).toContainText('龙泉社区');
   await page.getByTestId('filter-clear').click();
   await page.getByTestId('view-table').click();
   await expect(page.getByTestId('case-table')).toBeVisible();
@@ -127,7 +142,11 @@ test('filters live in the address, search finds a case, and a newly overdue case
 
   // Another process (an import, say) writes a registered case due in a few seconds.
   const db = new Database(serve.dbFile);
-  const grid = db.prepare("SELECT code, community_code AS community FROM places WHERE level = 'grid' ORDER BY code LIMIT 1").get() as { code: string; community: string };
+  const grid = db
+    .prepare(
+      "SELECT code, community_code AS community FROM places WHERE level = 'grid' ORDER BY code LIMIT 1",
+    )
+    .get() as { code: string; community: string };
   const now = Date.now();
   const due = now + 4_000;
   const caseNo = `E2E${now}`;
@@ -135,7 +154,19 @@ test('filters live in the address, search finds a case, and a newly overdue case
     `INSERT INTO cases (case_no, source, category_code, description, address, grid_code, community_code, state,
        reported_at, registered_at, accept_due_at, base_due_at, due_at, due_window_ms, created_at, updated_at)
      VALUES (?, 'city_platform', 'E0102', '限时清运：桥下暴露垃圾', '青年桥下', ?, ?, 'registered', ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(caseNo, grid.code, grid.community, now - 60_000, now - 60_000, now, due, due, due - now + 60_000, now, now);
+  ).run(
+    caseNo,
+    grid.code,
+    grid.community,
+    now - 60_000,
+    now - 60_000,
+    now,
+    due,
+    due,
+    due - now + 60_000,
+    now,
+    now,
+  );
   db.close();
   await expect(card(page, 'registered', caseNo)).toBeVisible({ timeout: 10_000 });
 
@@ -157,7 +188,9 @@ test('filters live in the address, search finds a case, and a newly overdue case
   await expect(alarm).toHaveCount(0);
 });
 
-test('first run asks for the administrator’s password; the idle lock asks for it again', async ({ browser }) => {
+test('first run asks for the administrator’s password; the idle lock asks for it again', async ({
+  browser,
+}) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'griddesk-e2e-first-'));
   const dbFile = path.join(dir, 'demo.sqlite');
   createDemoDatabase(dbFile);
@@ -190,7 +223,9 @@ test('first run asks for the administrator’s password; the idle lock asks for 
     await page.getByTestId('set-password-zhangmin').click();
     await page.getByTestId('user-new-password').fill('zhang-pass-2026');
     await page.getByTestId('user-new-password-save').click();
-    await expect(page.getByTestId('user-row').filter({ hasText: 'zhangmin' })).toContainText('在用');
+    await expect(page.getByTestId('user-row').filter({ hasText: 'zhangmin' })).toContainText(
+      '在用',
+    );
     await page.screenshot({ path: `${shotDir}/cases-settings-users-zh.png` });
   } finally {
     child.kill('SIGTERM');

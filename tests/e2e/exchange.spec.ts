@@ -20,7 +20,10 @@ async function signInAsAdmin(page: Page) {
   await expect(page.getByTestId('session-user')).not.toContainText('未登录');
 }
 
-test('an administrator imports a city file through the screen and reads the result page', async ({ page, serve }) => {
+test('an administrator imports a city file through the screen and reads the result page', async ({
+  page,
+  serve,
+}) => {
   await prepareDeskUsers(serve);
   await page.goto(serve.url);
   await signInAsAdmin(page);
@@ -28,7 +31,9 @@ test('an administrator imports a city file through the screen and reads the resu
   await expect(page.getByTestId('area-exchange')).toBeVisible();
 
   // A small file picked in the browser is uploaded, then previewed.
-  await page.getByTestId('import-file-input').setInputFiles(path.join(samples, 'cases-sample-gbk.csv'));
+  await page
+    .getByTestId('import-file-input')
+    .setInputFiles(path.join(samples, 'cases-sample-gbk.csv'));
   const preview = page.getByTestId('import-preview');
   await expect(preview).toBeVisible();
   await expect(page.getByTestId('preview-facts')).toContainText('编码 GB18030');
@@ -62,7 +67,9 @@ test('an administrator imports a city file through the screen and reads the resu
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('preview-facts')).toContainText('编码 UTF-8');
   await page.getByTestId('start-import').click();
-  await expect(page.getByTestId('result-headline')).toContainText('未导入 11月案卷-有错.csv', { timeout: 20_000 });
+  await expect(page.getByTestId('result-headline')).toContainText('未导入 11月案卷-有错.csv', {
+    timeout: 20_000,
+  });
   await expect(page.getByTestId('result-refusal')).toContainText('整个文件未导入');
   const rows = page.getByTestId('problem-row');
   await expect(rows.first()).toContainText('4');
@@ -91,7 +98,10 @@ test('an administrator imports a city file through the screen and reads the resu
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-test('without an administrator signed in, the screen says who may import', async ({ page, serve }) => {
+test('without an administrator signed in, the screen says who may import', async ({
+  page,
+  serve,
+}) => {
   await page.goto(`${serve.url}#/exchange`);
   await expect(page.getByTestId('exchange-admin-only')).toContainText('导入和导出只能由管理员进行');
 });

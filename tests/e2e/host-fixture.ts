@@ -32,14 +32,26 @@ export async function prepareDeskUsers(serve: RunningServe): Promise<Record<stri
   const status = await serve.call<{ needsSetup: boolean }>('auth.status');
   const admin = status.needsSetup
     ? await serve.call<{ sessionToken: string }>('auth.setupAdmin', { password: E2E_PASSWORD })
-    : await serve.call<{ sessionToken: string }>('auth.signIn', { username: 'admin', password: E2E_PASSWORD });
-  const users = await serve.callAs<Array<{ id: number; username: string }>>(admin.sessionToken, 'users.list');
+    : await serve.call<{ sessionToken: string }>('auth.signIn', {
+        username: 'admin',
+        password: E2E_PASSWORD,
+      });
+  const users = await serve.callAs<Array<{ id: number; username: string }>>(
+    admin.sessionToken,
+    'users.list',
+  );
   const tokens: Record<string, string> = { admin: admin.sessionToken };
   for (const username of ['zhangmin', 'liuyang', 'wangjianguo']) {
     const user = users.find((u) => u.username === username)!;
-    await serve.callAs(admin.sessionToken, 'users.setPassword', { id: user.id, password: E2E_PASSWORD });
+    await serve.callAs(admin.sessionToken, 'users.setPassword', {
+      id: user.id,
+      password: E2E_PASSWORD,
+    });
     tokens[username] = (
-      await serve.call<{ sessionToken: string }>('auth.signIn', { username, password: E2E_PASSWORD })
+      await serve.call<{ sessionToken: string }>('auth.signIn', {
+        username,
+        password: E2E_PASSWORD,
+      })
     ).sessionToken;
   }
   return tokens;

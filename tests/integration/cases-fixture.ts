@@ -23,7 +23,11 @@ export interface CaseDesk {
   live: LiveEvent[];
   base: ApiContext;
   /** Calls as the session `token` (undefined: nobody signed in). */
-  call<M extends MethodName>(token: string | null, method: M, input: ApiInput<M>): Promise<ApiResult<M>>;
+  call<M extends MethodName>(
+    token: string | null,
+    method: M,
+    input: ApiInput<M>,
+  ): Promise<ApiResult<M>>;
   system<M extends MethodName>(method: M, input: ApiInput<M>): Promise<ApiResult<M>>;
   close(): void;
 }
@@ -32,7 +36,12 @@ export function openCaseDesk(prefix = 'griddesk-cases-'): CaseDesk {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   const file = path.join(dir, 'desk.sqlite');
   const clock = { now: NOW };
-  const { db } = openOrCreateDatabase(file, { appVersion: 'test', now: NOW, demoWhenNew: true, demoSeed: 7 });
+  const { db } = openOrCreateDatabase(file, {
+    appVersion: 'test',
+    now: NOW,
+    demoWhenNew: true,
+    demoSeed: 7,
+  });
   const bus = new LiveBus();
   const live: LiveEvent[] = [];
   bus.subscribe((event) => live.push(event));

@@ -16,7 +16,11 @@ beforeAll(async () => {
 });
 afterAll(() => desk.close());
 
-const count = (sql: string, ...params: unknown[]) => desk.db.prepare(sql).pluck().get(...params) as number;
+const count = (sql: string, ...params: unknown[]) =>
+  desk.db
+    .prepare(sql)
+    .pluck()
+    .get(...params) as number;
 
 async function newCase(registerNow = true, categoryCode = 'E0102') {
   const grid = aGrid(desk.db);
@@ -55,7 +59,10 @@ describe('a case from phone call to closing', () => {
     desk.clock.now += 20 * MINUTE_MS;
     await desk.call(tokens.zhang, 'cases.move', { caseId: id, move: { kind: 'sign' } });
     desk.clock.now += HOUR_MS;
-    await desk.call(tokens.zhang, 'cases.move', { caseId: id, move: { kind: 'handle', result: '已清运' } });
+    await desk.call(tokens.zhang, 'cases.move', {
+      caseId: id,
+      move: { kind: 'handle', result: '已清运' },
+    });
 
     // 采办分离: 张敏 recorded the handling, so 张敏 may not close it.
     const before = count('SELECT count(*) FROM case_events WHERE case_id = ?', id);
@@ -67,7 +74,10 @@ describe('a case from phone call to closing', () => {
     expect(detailForZhang.moves.find((m) => m.kind === 'close')).toMatchObject({ allowed: false });
 
     desk.clock.now += 10 * MINUTE_MS;
-    const closed = await desk.call(tokens.liu, 'cases.move', { caseId: id, move: { kind: 'close' } });
+    const closed = await desk.call(tokens.liu, 'cases.move', {
+      caseId: id,
+      move: { kind: 'close' },
+    });
     expect(closed.detail.state).toBe('closed');
     expect(closed.detail.closedAt).toBe(desk.clock.now);
     expect(closed.detail.verifierName).toBe('刘洋');
@@ -86,8 +96,17 @@ describe('a case from phone call to closing', () => {
   it('computes the deadline from the category: E0102 暴露垃圾 is 4 natural hours', async () => {
     const created = await newCase();
     const row = desk.db
-      .prepare('SELECT registered_at AS r, base_due_at AS base, due_at AS due, due_window_ms AS w, accept_due_at AS a, reported_at AS rep FROM cases WHERE id = ?')
-      .get(created.id) as { r: number; base: number; due: number; w: number; a: number; rep: number };
+      .prepare(
+        'SELECT registered_at AS r, base_due_at AS base, due_at AS due, due_window_ms AS w, accept_due_at AS a, reported_at AS rep FROM cases WHERE id = ?',
+      )
+      .get(created.id) as {
+      r: number;
+      base: number;
+      due: number;
+      w: number;
+      a: number;
+      rep: number;
+    };
     expect(row.base).toBe(row.r + 4 * HOUR_MS);
     expect(row.due).toBe(row.base);
     expect(row.w).toBe(4 * HOUR_MS);
@@ -96,20 +115,28 @@ describe('a case from phone call to closing', () => {
 
   it('refuses moves out of order, by the wrong role, or by nobody, with a sentence', async () => {
     const { id } = await newCase(false);
-    await expect(desk.call(tokens.zhang, 'cases.move', { caseId: id, move: { kind: 'sign' } })).rejects.toMatchObject({
+    await expect(
+      desk.call(tokens.zhang, 'cases.move', { caseId: id, move: { kind: 'sign' } }),
+    ).rejects.toMatchObject({
       code: 'move_out_of_order',
       sentence: { zh: expect.stringContaining('待受理'), en: expect.stringContaining('reported') },
     });
-    await expect(desk.call(tokens.leader, 'cases.move', { caseId: id, move: { kind: 'register' } })).rejects.toMatchObject({
+    await expect(
+      desk.call(tokens.leader, 'cases.move', { caseId: id, move: { kind: 'register' } }),
+    ).rejects.toMatchObject({
       code: 'role_not_allowed',
     });
-    await expect(desk.call(null, 'cases.move', { caseId: id, move: { kind: 'register' } })).rejects.toMatchObject({
+    await expect(
+      desk.call(null, 'cases.move', { caseId: id, move: { kind: 'register' } }),
+    ).rejects.toMatchObject({
       code: 'sign_in_required',
     });
     await expect(
       desk.call(tokens.zhang, 'cases.move', { caseId: id, move: { kind: 'void', reason: '  ' } }),
     ).rejects.toMatchObject({ code: 'invalid_input', where: 'move.reason' });
-    await expect(desk.call(tokens.zhang, 'cases.move', { caseId: 99_999_999, move: { kind: 'register' } })).rejects.toMatchObject({
+    await expect(
+      desk.call(tokens.zhang, 'cases.move', { caseId: 99_999_999, move: { kind: 'register' } }),
+    ).rejects.toMatchObject({
       code: 'no_such_case',
     });
     await desk.call(tokens.zhang, 'cases.move', { caseId: id, move: { kind: 'register' } });
@@ -127,18 +154,33 @@ describe('a case from phone call to closing', () => {
     ).rejects.toMatchObject({ code: 'lead_is_assisting' });
     // Someone else moved it meanwhile: the move made on a stale screen is refused.
     await expect(
-      desk.call(tokens.liu, 'cases.move', { caseId: id, expectedState: 'reported', move: { kind: 'void', reason: '重复' } }),
+      desk.call(tokens.liu, 'cases.move', {
+        caseId: id,
+        expectedState: 'reported',
+        move: { kind: 'void', reason: '重复' },
+      }),
     ).rejects.toMatchObject({ code: 'case_changed' });
   });
 
   it('writes nothing when any part of a move fails (one transaction)', async () => {
     const { id } = await newCase();
-    const row = () => desk.db.prepare('SELECT state, dispatched_at, lead_unit_code FROM cases WHERE id = ?').get(id);
-    const before = { row: row(), units: count('SELECT count(*) FROM case_units WHERE case_id = ?', id) };
-    desk.db.exec("CREATE TEMP TRIGGER fail_events BEFORE INSERT ON case_events BEGIN SELECT RAISE(ABORT, 'disk trouble'); END");
+    const row = () =>
+      desk.db
+        .prepare('SELECT state, dispatched_at, lead_unit_code FROM cases WHERE id = ?')
+        .get(id);
+    const before = {
+      row: row(),
+      units: count('SELECT count(*) FROM case_units WHERE case_id = ?', id),
+    };
+    desk.db.exec(
+      "CREATE TEMP TRIGGER fail_events BEFORE INSERT ON case_events BEGIN SELECT RAISE(ABORT, 'disk trouble'); END",
+    );
     try {
       await expect(
-        desk.call(tokens.zhang, 'cases.move', { caseId: id, move: { kind: 'dispatch', leadUnitCode: 'D01', assistUnitCodes: ['D02'] } }),
+        desk.call(tokens.zhang, 'cases.move', {
+          caseId: id,
+          move: { kind: 'dispatch', leadUnitCode: 'D01', assistUnitCodes: ['D02'] },
+        }),
       ).rejects.toThrow(/disk trouble/);
     } finally {
       desk.db.exec('DROP TRIGGER temp.fail_events');
@@ -155,7 +197,9 @@ describe('a case from phone call to closing', () => {
     });
     expect(voided.detail.state).toBe('voided');
     expect(voided.detail.voidReason).toContain('重复上报');
-    await expect(desk.call(tokens.zhang, 'cases.move', { caseId: id, move: { kind: 'register' } })).rejects.toMatchObject({
+    await expect(
+      desk.call(tokens.zhang, 'cases.move', { caseId: id, move: { kind: 'register' } }),
+    ).rejects.toMatchObject({
       code: 'move_out_of_order',
     });
   });
@@ -164,26 +208,44 @@ describe('a case from phone call to closing', () => {
 describe('side moves', () => {
   async function inProgress() {
     const { id } = await newCase();
-    await desk.call(tokens.zhang, 'cases.move', { caseId: id, move: { kind: 'dispatch', leadUnitCode: 'D03', assistUnitCodes: [] } });
+    await desk.call(tokens.zhang, 'cases.move', {
+      caseId: id,
+      move: { kind: 'dispatch', leadUnitCode: 'D03', assistUnitCodes: [] },
+    });
     await desk.call(tokens.zhang, 'cases.move', { caseId: id, move: { kind: 'sign' } });
     return id;
   }
 
   it('returns a wrongly dispatched case to registered, and the unit is no longer on it', async () => {
     const { id } = await newCase();
-    await desk.call(tokens.zhang, 'cases.move', { caseId: id, move: { kind: 'dispatch', leadUnitCode: 'D03', assistUnitCodes: ['D04'] } });
-    const back = await desk.call(tokens.zhang, 'cases.move', { caseId: id, move: { kind: 'return', reason: '非本单位职责' } });
+    await desk.call(tokens.zhang, 'cases.move', {
+      caseId: id,
+      move: { kind: 'dispatch', leadUnitCode: 'D03', assistUnitCodes: ['D04'] },
+    });
+    const back = await desk.call(tokens.zhang, 'cases.move', {
+      caseId: id,
+      move: { kind: 'return', reason: '非本单位职责' },
+    });
     expect(back.detail.state).toBe('registered');
     expect(back.detail.leadUnitCode).toBeNull();
     expect(back.detail.units.map((u) => u.unitCode)).toEqual(['D04']);
-    const again = await desk.call(tokens.zhang, 'cases.move', { caseId: id, move: { kind: 'dispatch', leadUnitCode: 'D05', assistUnitCodes: [] } });
+    const again = await desk.call(tokens.zhang, 'cases.move', {
+      caseId: id,
+      move: { kind: 'dispatch', leadUnitCode: 'D05', assistUnitCodes: [] },
+    });
     expect(again.detail.units.map((u) => [u.unitCode, u.role])).toEqual([['D05', 'lead']]);
   });
 
   it('sends a case back for rework and counts it', async () => {
     const id = await inProgress();
-    await desk.call(tokens.zhang, 'cases.move', { caseId: id, move: { kind: 'handle', result: '已处理' } });
-    const rework = await desk.call(tokens.liu, 'cases.move', { caseId: id, move: { kind: 'rework', reason: '现场仍有垃圾' } });
+    await desk.call(tokens.zhang, 'cases.move', {
+      caseId: id,
+      move: { kind: 'handle', result: '已处理' },
+    });
+    const rework = await desk.call(tokens.liu, 'cases.move', {
+      caseId: id,
+      move: { kind: 'rework', reason: '现场仍有垃圾' },
+    });
     expect(rework.detail.state).toBe('dispatched');
     expect(rework.detail.reworkCount).toBe(1);
     expect(rework.detail.arrivedAt).toBeNull();
@@ -192,11 +254,17 @@ describe('side moves', () => {
   it('suspends and resumes: the clock stops for the time parked', async () => {
     const id = await inProgress();
     const due = (await desk.call(tokens.zhang, 'cases.get', { id })).dueAt!;
-    const parked = await desk.call(tokens.zhang, 'cases.move', { caseId: id, move: { kind: 'suspend', reason: '待管线单位施工' } });
+    const parked = await desk.call(tokens.zhang, 'cases.move', {
+      caseId: id,
+      move: { kind: 'suspend', reason: '待管线单位施工' },
+    });
     expect(parked.detail.state).toBe('suspended');
     expect(parked.detail.moves.map((m) => m.kind)).toContain('resume');
     desk.clock.now += 3 * HOUR_MS;
-    const resumed = await desk.call(tokens.zhang, 'cases.move', { caseId: id, move: { kind: 'resume' } });
+    const resumed = await desk.call(tokens.zhang, 'cases.move', {
+      caseId: id,
+      move: { kind: 'resume' },
+    });
     expect(resumed.detail.state).toBe('in_progress');
     expect(resumed.detail.suspendedMs).toBe(3 * HOUR_MS);
     expect(resumed.detail.dueAt).toBe(due + 3 * HOUR_MS);
@@ -206,16 +274,25 @@ describe('side moves', () => {
     const id = await inProgress();
     const due = (await desk.call(tokens.zhang, 'cases.get', { id })).dueAt!;
     await expect(
-      desk.call(tokens.zhang, 'cases.move', { caseId: id, move: { kind: 'extend', newDueAt: due + 86_400_000, reason: '需协调' } }),
+      desk.call(tokens.zhang, 'cases.move', {
+        caseId: id,
+        move: { kind: 'extend', newDueAt: due + 86_400_000, reason: '需协调' },
+      }),
     ).rejects.toMatchObject({ code: 'role_not_allowed' });
     await desk.call(tokens.zhang, 'cases.move', {
       caseId: id,
       move: { kind: 'request_extension', newDueAt: due + 86_400_000, reason: '需协调物业' },
     });
     const pending = await desk.call(tokens.leader, 'cases.get', { id });
-    expect(pending.pendingExtension).toMatchObject({ newDueAt: due + 86_400_000, requestedBy: '张敏' });
+    expect(pending.pendingExtension).toMatchObject({
+      newDueAt: due + 86_400_000,
+      requestedBy: '张敏',
+    });
     await expect(
-      desk.call(tokens.leader, 'cases.move', { caseId: id, move: { kind: 'extend', newDueAt: due - 1000, reason: 'x' } }),
+      desk.call(tokens.leader, 'cases.move', {
+        caseId: id,
+        move: { kind: 'extend', newDueAt: due - 1000, reason: 'x' },
+      }),
     ).rejects.toMatchObject({ code: 'extension_not_later', where: 'newDueAt' });
     const approved = await desk.call(tokens.leader, 'cases.move', {
       caseId: id,
@@ -225,19 +302,29 @@ describe('side moves', () => {
     expect(approved.detail.extensionCount).toBe(1);
     expect(approved.detail.pendingExtension).toBeNull();
     await expect(
-      desk.call(tokens.leader, 'cases.move', { caseId: id, move: { kind: 'decline_extension', reason: 'x' } }),
+      desk.call(tokens.leader, 'cases.move', {
+        caseId: id,
+        move: { kind: 'decline_extension', reason: 'x' },
+      }),
     ).rejects.toMatchObject({ code: 'no_extension_request' });
   });
 
   it('escalates (吹哨) to a lead department with assisting units; the old lead stays on', async () => {
     const id = await inProgress();
-    await expect(desk.call(tokens.zhang, 'cases.move', {
-      caseId: id,
-      move: { kind: 'escalate', leadUnitCode: 'D01', assistUnitCodes: ['D02'], note: '街道吹哨' },
-    })).rejects.toMatchObject({ code: 'role_not_allowed' });
+    await expect(
+      desk.call(tokens.zhang, 'cases.move', {
+        caseId: id,
+        move: { kind: 'escalate', leadUnitCode: 'D01', assistUnitCodes: ['D02'], note: '街道吹哨' },
+      }),
+    ).rejects.toMatchObject({ code: 'role_not_allowed' });
     const escalated = await desk.call(tokens.leader, 'cases.move', {
       caseId: id,
-      move: { kind: 'escalate', leadUnitCode: 'D01', assistUnitCodes: ['D02'], note: '街道吹哨，部门报到' },
+      move: {
+        kind: 'escalate',
+        leadUnitCode: 'D01',
+        assistUnitCodes: ['D02'],
+        note: '街道吹哨，部门报到',
+      },
     });
     expect(escalated.detail.escalated).toBe(true);
     expect(escalated.detail.leadUnitCode).toBe('D01');
@@ -246,7 +333,10 @@ describe('side moves', () => {
       ['D02', 'assist'],
       ['D03', 'assist'],
     ]);
-    const supervised = await desk.call(tokens.leader, 'cases.move', { caseId: id, move: { kind: 'supervise', note: '请本周内办结' } });
+    const supervised = await desk.call(tokens.leader, 'cases.move', {
+      caseId: id,
+      move: { kind: 'supervise', note: '请本周内办结' },
+    });
     expect(supervised.detail.supervised).toBe(true);
   });
 });
@@ -254,10 +344,21 @@ describe('side moves', () => {
 describe('the demo street’s rows as they are', () => {
   it('accepts the next move on a demo case in every open state', async () => {
     const pick = (state: string) =>
-      desk.db.prepare("SELECT id FROM cases WHERE state = ? AND case_no NOT LIKE 'E0102202611%' ORDER BY id DESC LIMIT 1").pluck().get(state) as number;
+      desk.db
+        .prepare(
+          "SELECT id FROM cases WHERE state = ? AND case_no NOT LIKE 'E0102202611%' ORDER BY id DESC LIMIT 1",
+        )
+        .pluck()
+        .get(state) as number;
     const moves: Array<[string, Parameters<CaseDesk['call']>[2]]> = [
       ['reported', { caseId: pick('reported'), move: { kind: 'register' } }],
-      ['registered', { caseId: pick('registered'), move: { kind: 'dispatch', leadUnitCode: 'D01', assistUnitCodes: [] } }],
+      [
+        'registered',
+        {
+          caseId: pick('registered'),
+          move: { kind: 'dispatch', leadUnitCode: 'D01', assistUnitCodes: [] },
+        },
+      ],
       ['dispatched', { caseId: pick('dispatched'), move: { kind: 'sign' } }],
       ['in_progress', { caseId: pick('in_progress'), move: { kind: 'handle', result: '已处置' } }],
       ['handled', { caseId: pick('handled'), move: { kind: 'close' } }],

@@ -8,6 +8,8 @@ import { MIGRATIONS } from '../../db/migrations';
 import { openDatabase } from '../../db/open';
 
 const now = Date.UTC(2026, 10, 21, 6, 0);
+/** The newest schema version; test migrations come after it. */
+const LAST = MIGRATIONS.at(-1)!.version;
 let dir: string;
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'griddesk-db-'));
@@ -48,17 +50,17 @@ describe('opening the case store', () => {
     const next = [
       ...MIGRATIONS,
       {
-        version: MIGRATIONS.length + 1,
+        version: LAST + 1,
         name: 'probe',
         sql: 'CREATE TABLE probe_table (x INTEGER);',
       },
     ];
     const upgraded = openDatabase(file, { appVersion: '1.1.0', now, migrations: next });
-    expect(upgraded.migrated).toEqual([MIGRATIONS.length + 1]);
+    expect(upgraded.migrated).toEqual([LAST + 1]);
     expect(upgraded.backupPath).not.toBeNull();
     upgraded.db.close();
     const backup = new Database(upgraded.backupPath!, { readonly: true });
-    expect(backup.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(backup.pragma('user_version', { simple: true })).toBe(LAST);
     expect(backup.prepare("SELECT value FROM settings WHERE key = 'probe'").pluck().get()).toBe(
       '1',
     );
@@ -74,7 +76,7 @@ describe('opening the case store', () => {
     const broken = [
       ...MIGRATIONS,
       {
-        version: MIGRATIONS.length + 1,
+        version: LAST + 1,
         name: 'broken',
         sql: 'CREATE TABLE half_done (x INTEGER); SELECT no_such_function();',
       },
@@ -83,7 +85,7 @@ describe('opening the case store', () => {
       DatabaseOpenError,
     );
     const db = new Database(file, { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(db.pragma('user_version', { simple: true })).toBe(LAST);
     expect(
       db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'").pluck().get(),
     ).toBe(0);

@@ -31,27 +31,49 @@ async function untilEnded(token: string, job: ImportJobStatus): Promise<ImportJo
 
 describe('import jobs', () => {
   it('previews a file: encoding, header row, mapping and the first rows', async () => {
-    const preview = await desk.call(tokens.admin, 'exchange.preview', { path: path.join(SAMPLES, 'cases-sample-gbk.csv') });
-    expect(preview).toMatchObject({ kind: 'cases', format: 'csv', encoding: 'GB18030', headerRow: 1 });
+    const preview = await desk.call(tokens.admin, 'exchange.preview', {
+      path: path.join(SAMPLES, 'cases-sample-gbk.csv'),
+    });
+    expect(preview).toMatchObject({
+      kind: 'cases',
+      format: 'csv',
+      encoding: 'GB18030',
+      headerRow: 1,
+    });
     expect(preview.columns.slice(0, 3)).toEqual([
       { index: 0, header: '案卷编号', key: 'case_no', how: 'alias' },
       { index: 1, header: '问题来源', key: 'source', how: 'alias' },
       { index: 2, header: '问题类型', key: 'kind', how: 'alias' },
     ]);
     expect(preview.rows).toHaveLength(20);
-    expect(preview.rows[0]).toMatchObject({ row: 2, cells: expect.arrayContaining(['E02042026110400001']) });
+    expect(preview.rows[0]).toMatchObject({
+      row: 2,
+      cells: expect.arrayContaining(['E02042026110400001']),
+    });
   });
 
   it('runs an import as a job, reports it by row, and announces the change after the commit', async () => {
-    const started = await desk.call(tokens.admin, 'exchange.import.start', { path: path.join(SAMPLES, 'cases-sample.xlsx'), skipInvalid: false });
+    const started = await desk.call(tokens.admin, 'exchange.import.start', {
+      path: path.join(SAMPLES, 'cases-sample.xlsx'),
+      skipInvalid: false,
+    });
     expect(started.state).toBe('running');
     const ended = await untilEnded(tokens.admin, started);
     expect(ended.state).toBe('done');
-    expect(ended.report).toMatchObject({ status: 'done', written: true, counts: { rows: 60, invalid: 0 } });
+    expect(ended.report).toMatchObject({
+      status: 'done',
+      written: true,
+      counts: { rows: 60, invalid: 0 },
+    });
     expect(ended.progress.phase).toBe('done');
     expect(desk.live.some((e) => e.type === 'cases.changed' && e.caseIds === null)).toBe(true);
     const history = await desk.call(tokens.zhang, 'exchange.history', { limit: 5 });
-    expect(history[0]).toMatchObject({ direction: 'import', fileName: 'cases-sample.xlsx', status: 'done', actor: '系统管理员' });
+    expect(history[0]).toMatchObject({
+      direction: 'import',
+      fileName: 'cases-sample.xlsx',
+      status: 'done',
+      actor: '系统管理员',
+    });
     const batch = await desk.call(tokens.zhang, 'exchange.batch', { id: history[0]!.id });
     expect(batch.report).toMatchObject({ counts: { rows: 60 } });
   });
@@ -60,8 +82,13 @@ describe('import jobs', () => {
     const big = path.join(desk.dir, 'big.csv');
     await writeBigCsv(big, 300_000);
     const before = desk.db.prepare('SELECT count(*) FROM cases').pluck().get();
-    const started = await desk.call(tokens.admin, 'exchange.import.start', { path: big, skipInvalid: false });
-    await expect(desk.call(tokens.admin, 'exchange.import.start', { path: big, skipInvalid: false })).rejects.toMatchObject({ code: 'import_running' });
+    const started = await desk.call(tokens.admin, 'exchange.import.start', {
+      path: big,
+      skipInvalid: false,
+    });
+    await expect(
+      desk.call(tokens.admin, 'exchange.import.start', { path: big, skipInvalid: false }),
+    ).rejects.toMatchObject({ code: 'import_running' });
     let status = started;
     // While it runs the app keeps answering (the import yields between chunks).
     for (let i = 0; i < 200 && status.progress.rows < 5000; i++) {
@@ -69,7 +96,9 @@ describe('import jobs', () => {
       status = await desk.call(tokens.admin, 'exchange.jobStatus', { jobId: started.jobId });
       expect((await desk.call(tokens.zhang, 'overview.counts', {})).open).toBeGreaterThan(0);
     }
-    expect(await desk.call(tokens.admin, 'exchange.cancel', { jobId: started.jobId })).toEqual({ cancelled: true });
+    expect(await desk.call(tokens.admin, 'exchange.cancel', { jobId: started.jobId })).toEqual({
+      cancelled: true,
+    });
     const ended = await untilEnded(tokens.admin, started);
     expect(ended.state).toBe('cancelled');
     expect(ended.report?.written).toBe(false);
@@ -80,35 +109,73 @@ describe('import jobs', () => {
 
 describe('templates, uploads, exports', () => {
   it('saves a column mapping per source and uses it', async () => {
-    const saved = await desk.call(tokens.admin, 'exchange.templates.save', { sourceName: '某市平台', kind: 'cases', mapping: { 工单号: 'case_no' } });
+    const saved = await desk.call(tokens.admin, 'exchange.templates.save', {
+      sourceName: '某市平台',
+      kind: 'cases',
+      mapping: { 工单号: 'case_no' },
+    });
     expect(await desk.call(tokens.admin, 'exchange.templates', {})).toEqual([saved]);
-    const preview = await desk.call(tokens.admin, 'exchange.preview', { path: path.join(SAMPLES, 'cases-sample.json'), mapping: saved.mapping });
+    const preview = await desk.call(tokens.admin, 'exchange.preview', {
+      path: path.join(SAMPLES, 'cases-sample.json'),
+      mapping: saved.mapping,
+    });
     expect(preview.columns.find((c) => c.header === '案卷编号')).toMatchObject({ key: 'case_no' });
-    expect(await desk.call(tokens.admin, 'exchange.templates.delete', { id: saved.id })).toEqual({ deleted: true });
+    expect(await desk.call(tokens.admin, 'exchange.templates.delete', { id: saved.id })).toEqual({
+      deleted: true,
+    });
   });
 
   it('takes a small dropped file as an upload and imports it by path', async () => {
     const bytes = fs.readFileSync(path.join(SAMPLES, 'open311-requests.json'));
-    const { path: uploaded } = await desk.call(tokens.admin, 'exchange.upload', { fileName: '../requests.json', contentBase64: bytes.toString('base64') });
+    const { path: uploaded } = await desk.call(tokens.admin, 'exchange.upload', {
+      fileName: '../requests.json',
+      contentBase64: bytes.toString('base64'),
+    });
     expect(path.basename(uploaded)).toBe('requests.json');
     expect(fs.readFileSync(uploaded)).toEqual(bytes);
-    const ended = await untilEnded(tokens.admin, await desk.call(tokens.admin, 'exchange.import.start', { path: uploaded, skipInvalid: false }));
+    const ended = await untilEnded(
+      tokens.admin,
+      await desk.call(tokens.admin, 'exchange.import.start', {
+        path: uploaded,
+        skipInvalid: false,
+      }),
+    );
     expect(ended.report?.counts.rows).toBe(60);
   });
 
   it('exports for administrators; personal data in full only when an administrator asks', async () => {
     const out = path.join(desk.dir, 'export/');
-    const report = await desk.call(tokens.admin, 'exchange.export', { kind: 'cases', format: 'csv', out, unmasked: true, since: 0 });
+    const report = await desk.call(tokens.admin, 'exchange.export', {
+      kind: 'cases',
+      format: 'csv',
+      out,
+      unmasked: true,
+      since: 0,
+    });
     expect(report).toMatchObject({ kind: 'cases', format: 'csv', unmasked: true });
     expect(report.rows).toBeGreaterThan(2000);
-    await expect(desk.call(tokens.zhang, 'exchange.export', { kind: 'cases', out, unmasked: false })).rejects.toMatchObject({ code: 'role_not_allowed' });
-    await expect(desk.call(null, 'exchange.import.start', { path: report.file, skipInvalid: false })).rejects.toMatchObject({ code: 'sign_in_required' });
+    await expect(
+      desk.call(tokens.zhang, 'exchange.export', { kind: 'cases', out, unmasked: false }),
+    ).rejects.toMatchObject({ code: 'role_not_allowed' });
+    await expect(
+      desk.call(null, 'exchange.import.start', { path: report.file, skipInvalid: false }),
+    ).rejects.toMatchObject({ code: 'sign_in_required' });
     const overview = await desk.call(tokens.admin, 'exchange.overview', {});
-    expect(overview).toMatchObject({ lastCaseExportAt: desk.clock.now, canExportUnmasked: true, runningJob: null });
+    expect(overview).toMatchObject({
+      lastCaseExportAt: desk.clock.now,
+      canExportUnmasked: true,
+      runningJob: null,
+    });
     expect((await desk.call(tokens.zhang, 'exchange.overview', {})).canExportUnmasked).toBe(false);
   });
 
   it('turns a refused file into one sentence with its place', async () => {
-    await expect(desk.call(tokens.admin, 'exchange.preview', { path: path.join(desk.dir, 'nope.xlsx') })).rejects.toMatchObject({ code: 'file_not_found', sentence: { zh: expect.stringContaining('找不到文件') }, where: expect.stringContaining('nope.xlsx') });
+    await expect(
+      desk.call(tokens.admin, 'exchange.preview', { path: path.join(desk.dir, 'nope.xlsx') }),
+    ).rejects.toMatchObject({
+      code: 'file_not_found',
+      sentence: { zh: expect.stringContaining('找不到文件') },
+      where: expect.stringContaining('nope.xlsx'),
+    });
   });
 });

@@ -27,10 +27,16 @@ function zipOf(entries: Array<[string, Buffer | (() => Readable)]>, file: string
     else zip.addReadStream(content(), name);
   }
   zip.end();
-  return new Promise((resolve) => zip.outputStream.pipe(fs.createWriteStream(file)).on('close', () => resolve(file)));
+  return new Promise((resolve) =>
+    zip.outputStream.pipe(fs.createWriteStream(file)).on('close', () => resolve(file)),
+  );
 }
 
-async function expectRefused(file: string, pattern: RegExp, options: Parameters<typeof importInto>[2] = {}) {
+async function expectRefused(
+  file: string,
+  pattern: RegExp,
+  options: Parameters<typeof importInto>[2] = {},
+) {
   const cases = count(db, 'SELECT count(*) FROM cases');
   const events = count(db, 'SELECT count(*) FROM case_events');
   const report = await importInto(db, file, options);
@@ -53,7 +59,10 @@ describe('the issue’s bad inputs', () => {
   });
 
   it('a password-protected workbook (an OLE compound file) and an old .xls', async () => {
-    const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096, 1)]);
+    const ole = Buffer.concat([
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      Buffer.alloc(4096, 1),
+    ]);
     fs.writeFileSync(ws.path('secret.xlsx'), ole);
     fs.writeFileSync(ws.path('old.xls'), ole);
     await expectRefused(ws.path('secret.xlsx'), /password-protected Excel file or an old \.xls/);
@@ -63,7 +72,10 @@ describe('the issue’s bad inputs', () => {
   it('files that are not spreadsheets', async () => {
     fs.writeFileSync(ws.path('photo.xlsx'), Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'));
     await expectRefused(ws.path('photo.xlsx'), /not a valid \.xlsx file/);
-    fs.writeFileSync(ws.path('binary.csv'), Buffer.concat([Buffer.from('案卷编号,问题来源\n'), Buffer.alloc(100, 0)]));
+    fs.writeFileSync(
+      ws.path('binary.csv'),
+      Buffer.concat([Buffer.from('案卷编号,问题来源\n'), Buffer.alloc(100, 0)]),
+    );
     await expectRefused(ws.path('binary.csv'), /holds binary data/);
     const notBook = await zipOf([['readme.txt', Buffer.from('hello')]], ws.path('notbook.xlsx'));
     await expectRefused(notBook, /not an Excel workbook/);
@@ -86,33 +98,74 @@ describe('the issue’s bad inputs', () => {
 
   it('a row with 100,000 characters (CSV and xlsx), and an unclosed quote', async () => {
     const header = ['案卷编号', '问题来源', '问题类型', '大类代码', '小类代码', '问题描述'];
-    writeCsv(ws.path('long-row.csv'), [header, ['E0101', '网格员上报', '事件', '01', '01', 'x'.repeat(100_000)]]);
-    await expectRefused(ws.path('long-row.csv'), /Row 2 of long-row\.csv is over 65,536 characters/);
-    fs.writeFileSync(ws.path('unclosed.csv'), `${header.join(',')}\nE0101,网格员上报,事件,01,01,"没有闭合\n${'下一行\n'.repeat(10)}`);
+    writeCsv(ws.path('long-row.csv'), [
+      header,
+      ['E0101', '网格员上报', '事件', '01', '01', 'x'.repeat(100_000)],
+    ]);
+    await expectRefused(
+      ws.path('long-row.csv'),
+      /Row 2 of long-row\.csv is over 65,536 characters/,
+    );
+    fs.writeFileSync(
+      ws.path('unclosed.csv'),
+      `${header.join(',')}\nE0101,网格员上报,事件,01,01,"没有闭合\n${'下一行\n'.repeat(10)}`,
+    );
     await expectRefused(ws.path('unclosed.csv'), /quote opened on row 2 is never closed/);
     const ExcelJS = (await import('exceljs')).default;
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('案卷');
     sheet.addRow(header);
-    sheet.addRow(['E0101', '网格员上报', '事件', '01', '01', 'y'.repeat(30_000), 'z'.repeat(30_000), 'w'.repeat(30_000), 'v'.repeat(10_000)]);
+    sheet.addRow([
+      'E0101',
+      '网格员上报',
+      '事件',
+      '01',
+      '01',
+      'y'.repeat(30_000),
+      'z'.repeat(30_000),
+      'w'.repeat(30_000),
+      'v'.repeat(10_000),
+    ]);
     await workbook.xlsx.writeFile(ws.path('long-row.xlsx'));
     await expectRefused(ws.path('long-row.xlsx'), /over 65,536 characters/);
   });
 
   it('a zip bomb, as a workbook and as a package', async () => {
-    const zeros = () => Readable.from((function* () {
-      for (let i = 0; i < 40; i++) yield Buffer.alloc(1024 * 1024);
-    })());
-    await zipOf([['[Content_Types].xml', Buffer.from('<Types/>')], ['xl/workbook.xml', Buffer.from('<workbook/>')], ['xl/worksheets/sheet1.xml', zeros]], ws.path('bomb.xlsx'));
+    const zeros = () =>
+      Readable.from(
+        (function* () {
+          for (let i = 0; i < 40; i++) yield Buffer.alloc(1024 * 1024);
+        })(),
+      );
+    await zipOf(
+      [
+        ['[Content_Types].xml', Buffer.from('<Types/>')],
+        ['xl/workbook.xml', Buffer.from('<workbook/>')],
+        ['xl/worksheets/sheet1.xml', zeros],
+      ],
+      ws.path('bomb.xlsx'),
+    );
     expect(fs.statSync(ws.path('bomb.xlsx')).size).toBeLessThan(200_000);
     await expectRefused(ws.path('bomb.xlsx'), /zip bomb/);
-    await zipOf([['manifest.json', Buffer.from('{}')], ['cases.csv', zeros]], ws.path('bomb.zip'));
+    await zipOf(
+      [
+        ['manifest.json', Buffer.from('{}')],
+        ['cases.csv', zeros],
+      ],
+      ws.path('bomb.zip'),
+    );
     await expectRefused(ws.path('bomb.zip'), /zip bomb/);
   });
 
   it('a path outside the chosen folder inside a zip', async () => {
     // yazl will not write such a name, so the bytes are swapped afterwards (same length).
-    const file = await zipOf([['manifest.json', Buffer.from('{}')], ['zz/evil.csv', Buffer.from('a,b\n')]], ws.path('escape.zip'));
+    const file = await zipOf(
+      [
+        ['manifest.json', Buffer.from('{}')],
+        ['zz/evil.csv', Buffer.from('a,b\n')],
+      ],
+      ws.path('escape.zip'),
+    );
     const bytes = fs.readFileSync(file);
     let at = bytes.indexOf('zz/evil.csv');
     while (at >= 0) {
@@ -136,7 +189,13 @@ function seeded(seed: number) {
 }
 
 describe('a generated corpus of broken files', () => {
-  const sources = ['cases-sample.xlsx', 'cases-sample-gbk.csv', 'cases-sample.json', 'open311-requests.json', 'grids.geojson'];
+  const sources = [
+    'cases-sample.xlsx',
+    'cases-sample-gbk.csv',
+    'cases-sample.json',
+    'open311-requests.json',
+    'grids.geojson',
+  ];
   const random = seeded(20261121);
   const corpus: Array<{ name: string; bytes: Buffer }> = [];
   for (const source of sources) {
@@ -148,15 +207,21 @@ describe('a generated corpus of broken files', () => {
       let broken: Buffer;
       if (kind === 0) broken = bytes.subarray(0, Math.floor(random() * bytes.length));
       else if (kind === 1) {
-        for (let n = 0; n < 1 + Math.floor(random() * 20); n++) bytes[Math.floor(random() * bytes.length)] = Math.floor(random() * 256);
+        for (let n = 0; n < 1 + Math.floor(random() * 20); n++)
+          bytes[Math.floor(random() * bytes.length)] = Math.floor(random() * 256);
         broken = bytes;
       } else if (kind === 2) {
         const at = Math.floor(random() * bytes.length);
-        const garbage = Buffer.from(Array.from({ length: 1 + Math.floor(random() * 300) }, () => Math.floor(random() * 256)));
+        const garbage = Buffer.from(
+          Array.from({ length: 1 + Math.floor(random() * 300) }, () => Math.floor(random() * 256)),
+        );
         broken = Buffer.concat([bytes.subarray(0, at), garbage, bytes.subarray(at)]);
       } else {
         const at = Math.floor(random() * bytes.length);
-        broken = Buffer.concat([bytes.subarray(0, at), bytes.subarray(Math.min(bytes.length, at + 1 + Math.floor(random() * 2000)))]);
+        broken = Buffer.concat([
+          bytes.subarray(0, at),
+          bytes.subarray(Math.min(bytes.length, at + 1 + Math.floor(random() * 2000))),
+        ]);
       }
       corpus.push({ name: `fuzz-${path.basename(source, ext)}-${i}${ext}`, bytes: broken });
     }

@@ -42,7 +42,12 @@ export function openWorkspace(prefix = 'griddesk-exchange-'): ExchangeWorkspace 
     demo(name = 'demo') {
       if (!demoTemplate) {
         demoTemplate = path.join(dir, 'demo-template.sqlite');
-        const { db } = openOrCreateDatabase(demoTemplate, { appVersion: 'test', now: NOW, demoWhenNew: true, demoSeed: 7 });
+        const { db } = openOrCreateDatabase(demoTemplate, {
+          appVersion: 'test',
+          now: NOW,
+          demoWhenNew: true,
+          demoSeed: 7,
+        });
         db.pragma('wal_checkpoint(TRUNCATE)');
         db.close();
       }
@@ -51,9 +56,19 @@ export function openWorkspace(prefix = 'griddesk-exchange-'): ExchangeWorkspace 
     async empty(name = 'empty') {
       if (!emptyTemplate) {
         emptyTemplate = path.join(dir, 'empty-template.sqlite');
-        const { db } = openOrCreateDatabase(emptyTemplate, { appVersion: 'test', now: NOW, demoWhenNew: false });
-        const grids = await importFile(db, path.join(SAMPLES, 'grids.geojson'), { kind: 'grids', skipInvalid: false, now: NOW, actor: ACTOR });
-        if (!grids.written) throw new Error(`grid import failed: ${JSON.stringify(grids.refusal ?? grids.errors)}`);
+        const { db } = openOrCreateDatabase(emptyTemplate, {
+          appVersion: 'test',
+          now: NOW,
+          demoWhenNew: false,
+        });
+        const grids = await importFile(db, path.join(SAMPLES, 'grids.geojson'), {
+          kind: 'grids',
+          skipInvalid: false,
+          now: NOW,
+          actor: ACTOR,
+        });
+        if (!grids.written)
+          throw new Error(`grid import failed: ${JSON.stringify(grids.refusal ?? grids.errors)}`);
         db.pragma('wal_checkpoint(TRUNCATE)');
         db.close();
       }
@@ -67,16 +82,27 @@ export function openWorkspace(prefix = 'griddesk-exchange-'): ExchangeWorkspace 
   };
 }
 
-export function importInto(db: Db, file: string, options: Partial<ImportFileOptions> = {}): Promise<ImportReport> {
+export function importInto(
+  db: Db,
+  file: string,
+  options: Partial<ImportFileOptions> = {},
+): Promise<ImportReport> {
   return importFile(db, file, { skipInvalid: false, now: NOW, actor: ACTOR, ...options });
 }
 
 export function count(db: Db, sql: string, ...params: unknown[]): number {
-  return db.prepare(sql).pluck().get(...params) as number;
+  return db
+    .prepare(sql)
+    .pluck()
+    .get(...params) as number;
 }
 
 /** Writes a CSV (UTF-8 unless told) from rows of cells. */
-export function writeCsv(file: string, rows: (string | number | null)[][], options: { bom?: boolean; crlf?: boolean; delimiter?: string } = {}): string {
+export function writeCsv(
+  file: string,
+  rows: (string | number | null)[][],
+  options: { bom?: boolean; crlf?: boolean; delimiter?: string } = {},
+): string {
   const quote = (v: string | number | null) => {
     const text = v === null ? '' : String(v);
     return /[",\r\n\t]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
@@ -89,6 +115,8 @@ export function writeCsv(file: string, rows: (string | number | null)[][], optio
 
 /** The sample cases as rows (header first), from the JSON sample. */
 export function sampleRows(): { header: string[]; rows: Record<string, string | number>[] } {
-  const rows = JSON.parse(fs.readFileSync(path.join(SAMPLES, 'cases-sample.json'), 'utf8')) as Record<string, string | number>[];
+  const rows = JSON.parse(
+    fs.readFileSync(path.join(SAMPLES, 'cases-sample.json'), 'utf8'),
+  ) as Record<string, string | number>[];
   return { header: Object.keys(rows[0]!), rows };
 }

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CASE_COLUMNS } from '../../core/exchange/case-columns';
 import { epochToExcelSerial } from '../../core/exchange/date-time';
 import { fromWallClock } from '../../core/time';
+import type { Db } from '../../db/open';
 import { count, importInto, openWorkspace, writeCsv } from './exchange-fixture';
 
 const ws = openWorkspace();
@@ -45,34 +46,59 @@ const CASE: Record<string, string | number> = {
   updated_at: '2026-11-03 16:30:00',
 };
 
-function importedRow(db: import('../../db/open').Db) {
-  return db.prepare<[], Record<string, unknown>>("SELECT * FROM cases WHERE case_no = 'E05052026110300001'").get();
+function importedRow(db: Db) {
+  return db
+    .prepare<[], Record<string, unknown>>(
+      "SELECT * FROM cases WHERE case_no = 'E05052026110300001'",
+    )
+    .get();
 }
 
 describe('header aliases and folding', () => {
   const aliasCount = Math.max(...CASE_COLUMNS.map((c) => c.aliases.length));
-  it.each(Array.from({ length: aliasCount + 2 }, (_, i) => i))('alias set %i reads the same case', async (set) => {
-    const { db } = await ws.empty();
-    const columns = CASE_COLUMNS.filter((c) => c.key in CASE);
-    // Set 0: the Chinese headers; then each alias in turn (a column without one keeps its name); last: English keys.
-    const header = columns.map((c) => (set === 0 ? c.zh : set > aliasCount ? c.key : (c.aliases[set - 1] ?? c.zh)));
-    const file = writeCsv(ws.path(`aliases-${set}.csv`), [header, columns.map((c) => CASE[c.key]!)]);
-    const report = await importInto(db, file);
-    expect(report.errors).toEqual([]);
-    expect(report.notes).toEqual([]);
-    expect(report.counts.new).toBe(1);
-    expect(importedRow(db)).toMatchObject({ source: 'grid_patrol', category_code: 'E0505', state: 'closed', reported_at: fromWallClock(2026, 11, 3, 14, 5), city_deadline_hours: 24, phone: '13800001111' });
-  });
+  it.each(Array.from({ length: aliasCount + 2 }, (_, i) => i))(
+    'alias set %i reads the same case',
+    async (set) => {
+      const { db } = await ws.empty();
+      const columns = CASE_COLUMNS.filter((c) => c.key in CASE);
+      // Set 0: the Chinese headers; then each alias in turn (a column without one keeps its name); last: English keys.
+      const header = columns.map((c) =>
+        set === 0 ? c.zh : set > aliasCount ? c.key : (c.aliases[set - 1] ?? c.zh),
+      );
+      const file = writeCsv(ws.path(`aliases-${set}.csv`), [
+        header,
+        columns.map((c) => CASE[c.key]!),
+      ]);
+      const report = await importInto(db, file);
+      expect(report.errors).toEqual([]);
+      expect(report.notes).toEqual([]);
+      expect(report.counts.new).toBe(1);
+      expect(importedRow(db)).toMatchObject({
+        source: 'grid_patrol',
+        category_code: 'E0505',
+        state: 'closed',
+        reported_at: fromWallClock(2026, 11, 3, 14, 5),
+        city_deadline_hours: 24,
+        phone: '13800001111',
+      });
+    },
+  );
 
   it('folds full-width characters and spaces in headers and codes', async () => {
     const { db } = await ws.empty();
-    const header = CASE_COLUMNS.filter((c) => c.key in CASE).map((c) => ` ${c.zh.replace('(', '（').replace(')', '）')} `);
+    const header = CASE_COLUMNS.filter((c) => c.key in CASE).map(
+      (c) => ` ${c.zh.replace('(', '（').replace(')', '）')} `,
+    );
     const values = CASE_COLUMNS.filter((c) => c.key in CASE).map((c) => CASE[c.key]!);
     values[header.findIndex((h) => h.includes('大类代码'))] = '０５';
     values[header.findIndex((h) => h.includes('单元网格编码'))] = '９９０１０１００１００１００１';
     const report = await importInto(db, writeCsv(ws.path('fullwidth.csv'), [header, values]));
     expect(report.errors).toEqual([]);
-    expect(importedRow(db)).toMatchObject({ category_code: 'E0505', grid_code: '990101001001001', city_deadline_hours: 24 });
+    expect(importedRow(db)).toMatchObject({
+      category_code: 'E0505',
+      grid_code: '990101001001001',
+      city_deadline_hours: 24,
+    });
   });
 });
 
@@ -118,10 +144,20 @@ describe('spreadsheets as cities write them', () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('案卷');
     sheet.addRow(Object.keys(CASE).map((k) => CASE_COLUMNS.find((c) => c.key === k)!.zh));
-    sheet.addRow(Object.keys(CASE).map((k) => (k === 'grid_code' ? 990101001001001001 : CASE[k]!)));
+    sheet.addRow(
+      Object.keys(CASE).map((k) =>
+        k === 'grid_code'
+          ? Number('990101001001001001') /* what Excel keeps of an 18-digit code */
+          : CASE[k]!,
+      ),
+    );
     await workbook.xlsx.writeFile(file);
     const report = await importInto(db, file);
-    expect(report.errors[0]).toMatchObject({ row: 2, column: '单元网格编码', message: { en: expect.stringMatching(/format the column as text/) } });
+    expect(report.errors[0]).toMatchObject({
+      row: 2,
+      column: '单元网格编码',
+      message: { en: expect.stringMatching(/format the column as text/) },
+    });
   });
 });
 
@@ -133,31 +169,53 @@ describe('text files', () => {
     ['UTF-8 with BOM, CRLF', { bom: true, crlf: true }, 'UTF-8 (BOM)', 'csv'],
     ['UTF-8 without BOM', {}, 'UTF-8', 'csv'],
     ['tab separated', { delimiter: '\t' }, 'UTF-8', 'tsv'],
-  ] as const)('%s: quoted commas, quotes and line breaks', async (_label, options, encoding, format) => {
-    const { db } = await ws.empty();
-    const file = writeCsv(ws.path(`text-${encoding}-${format}.${format}`), [header, Object.keys(CASE).map((k) => multiline[k as keyof typeof multiline]!)], options);
-    const report = await importInto(db, file);
-    expect(report.errors).toEqual([]);
-    expect(report).toMatchObject({ encoding, format });
-    expect(importedRow(db)?.['description']).toBe('第一行, "引号"\n第二行');
-  });
+  ] as const)(
+    '%s: quoted commas, quotes and line breaks',
+    async (_label, options, encoding, format) => {
+      const { db } = await ws.empty();
+      const file = writeCsv(
+        ws.path(`text-${encoding}-${format}.${format}`),
+        [header, Object.keys(CASE).map((k) => multiline[k as keyof typeof multiline]!)],
+        options,
+      );
+      const report = await importInto(db, file);
+      expect(report.errors).toEqual([]);
+      expect(report).toMatchObject({ encoding, format });
+      expect(importedRow(db)?.['description']).toBe('第一行, "引号"\n第二行');
+    },
+  );
 
   it('keeps unknown columns as extra data and reports each once', async () => {
     const { db } = await ws.empty();
-    const file = writeCsv(ws.path('extra.csv'), [[...header, '备注', '来电批次'], [...Object.keys(CASE).map((k) => CASE[k]!), '老旧小区', 'B-7']]);
+    const file = writeCsv(ws.path('extra.csv'), [
+      [...header, '备注', '来电批次'],
+      [...Object.keys(CASE).map((k) => CASE[k]!), '老旧小区', 'B-7'],
+    ]);
     const report = await importInto(db, file);
     expect(report.notes.map((n) => n.column)).toEqual(['备注', '来电批次']);
     expect(report.notes[0]!.message.en).toMatch(/ignored column/);
-    expect(JSON.parse(String(importedRow(db)?.['extra']))).toEqual({ importedColumns: { 备注: '老旧小区', 来电批次: 'B-7' } });
+    expect(JSON.parse(String(importedRow(db)?.['extra']))).toEqual({
+      importedColumns: { 备注: '老旧小区', 来电批次: 'B-7' },
+    });
   });
 
   it('reads other header names through a column mapping', async () => {
     const { db } = await ws.empty();
-    const odd = header.map((h) => (h === '案卷编号' ? '工单号' : h === '上报时间' ? '事发时间' : h === '当前状态' ? '办理状态' : h));
+    const odd = header.map((h) =>
+      h === '案卷编号'
+        ? '工单号'
+        : h === '上报时间'
+          ? '事发时间'
+          : h === '当前状态'
+            ? '办理状态'
+            : h,
+    );
     const file = writeCsv(ws.path('mapped.csv'), [odd, Object.keys(CASE).map((k) => CASE[k]!)]);
     const unmapped = await importInto(db, file);
     expect(unmapped.refusal?.en).toMatch(/no 案卷编号 column/);
-    const report = await importInto(db, file, { mapping: { 工单号: 'case_no', 事发时间: 'reported_at', 办理状态: 'status' } });
+    const report = await importInto(db, file, {
+      mapping: { 工单号: 'case_no', 事发时间: 'reported_at', 办理状态: 'status' },
+    });
     expect(report.errors).toEqual([]);
     expect(count(db, 'SELECT count(*) FROM cases')).toBe(1);
   });

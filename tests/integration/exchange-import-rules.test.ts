@@ -7,13 +7,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { count, importInto, openWorkspace, sampleRows, SAMPLES, writeCsv } from './exchange-fixture';
+import {
+  count,
+  importInto,
+  openWorkspace,
+  sampleRows,
+  SAMPLES,
+  writeCsv,
+} from './exchange-fixture';
 
 const ws = openWorkspace();
 afterAll(() => ws.close());
 
 /** The sample cases as a CSV, with `edit` applied to the rows (by case number). */
-function sampleCsv(name: string, edit: (row: Record<string, string | number>, index: number) => void = () => {}): string {
+function sampleCsv(
+  name: string,
+  edit: (row: Record<string, string | number>, index: number) => void = () => {},
+): string {
   const { header, rows } = sampleRows();
   rows.forEach(edit);
   return writeCsv(ws.path(name), [header, ...rows.map((r) => header.map((h) => r[h] ?? ''))]);
@@ -28,17 +38,31 @@ describe('all or nothing', () => {
     const report = await importInto(db, file);
     expect(report).toMatchObject({ status: 'refused', written: false });
     expect(report.counts).toMatchObject({ rows: 60, new: 0, updated: 0, invalid: 1 });
-    expect(report.errors).toEqual([{ row: 8, column: '上报时间', value: '2026-13-45 25:00', message: expect.objectContaining({ zh: expect.stringContaining('日期') }) }]);
+    expect(report.errors).toEqual([
+      {
+        row: 8,
+        column: '上报时间',
+        value: '2026-13-45 25:00',
+        message: expect.objectContaining({ zh: expect.stringContaining('日期') }),
+      },
+    ]);
     expect(report.refusal?.en).toMatch(/nothing was imported/);
     expect(count(db, 'SELECT count(*) FROM cases')).toBe(0);
     expect(count(db, 'SELECT count(*) FROM case_events')).toBe(0);
-    expect(count(db, "SELECT count(*) FROM exchange_batches WHERE status = 'refused' AND rows_invalid = 1")).toBe(1);
+    expect(
+      count(
+        db,
+        "SELECT count(*) FROM exchange_batches WHERE status = 'refused' AND rows_invalid = 1",
+      ),
+    ).toBe(1);
   });
 
   it('lists every kind of invalid row', async () => {
     const { db } = await ws.empty();
     // Nine closed cases, each broken in its own way.
-    const closed = sampleRows().rows.flatMap((r, i) => (r['当前状态'] === '已结案' ? [i] : [])).slice(0, 9);
+    const closed = sampleRows()
+      .rows.flatMap((r, i) => (r['当前状态'] === '已结案' ? [i] : []))
+      .slice(0, 9);
     const edits: Array<(row: Record<string, string | number>) => void> = [
       (row) => (row['问题来源'] = ''),
       (row) => (row['小类代码'] = '99'),
@@ -105,7 +129,9 @@ describe('import valid rows', () => {
     expect(sheet.rowCount).toBe(3);
     // The user fixes the two rows in Excel and imports the error file.
     sheet.getRow(2).getCell(header.indexOf('大类代码') + 1).value = '01';
-    sheet.getRow(3).getCell(header.indexOf('派遣时间') + 1).value = sheet.getRow(3).getCell(header.indexOf('立案时间') + 1).value;
+    sheet.getRow(3).getCell(header.indexOf('派遣时间') + 1).value = sheet
+      .getRow(3)
+      .getCell(header.indexOf('立案时间') + 1).value;
     const fixed = ws.path('skip-fixed.xlsx');
     await workbook.xlsx.writeFile(fixed);
     const again = await importInto(db, fixed);
@@ -119,11 +145,24 @@ describe('import valid rows', () => {
     const { db } = await ws.empty();
     const { header, rows } = sampleRows();
     const changed: Record<string, string | number> = { ...rows[3]!, 问题描述: '另一个描述' };
-    const table = [header, ...rows.map((r) => header.map((h) => r[h] ?? '')), header.map((h) => rows[1]![h] ?? ''), header.map((h) => changed[h] ?? '')];
+    const table = [
+      header,
+      ...rows.map((r) => header.map((h) => r[h] ?? '')),
+      header.map((h) => rows[1]![h] ?? ''),
+      header.map((h) => changed[h] ?? ''),
+    ];
     const file = writeCsv(ws.path('repeats.csv'), table);
     const strict = await importInto(db, file);
     expect(strict.status).toBe('refused');
-    expect(strict.errors).toEqual([expect.objectContaining({ row: 63, column: '案卷编号', message: expect.objectContaining({ en: expect.stringContaining('already appears on row 5') }) })]);
+    expect(strict.errors).toEqual([
+      expect.objectContaining({
+        row: 63,
+        column: '案卷编号',
+        message: expect.objectContaining({
+          en: expect.stringContaining('already appears on row 5'),
+        }),
+      }),
+    ]);
     const skipping = await importInto(db, file, { skipInvalid: true });
     expect(skipping.counts).toMatchObject({ rows: 62, new: 59, unchanged: 1, invalid: 2 });
     expect(count(db, 'SELECT count(*) FROM cases WHERE case_no = ?', rows[3]!['案卷编号'])).toBe(0);
@@ -146,15 +185,33 @@ describe('re-import and conflicts', () => {
   it('a newer city version updates a case the desk did not touch, with an import event', async () => {
     const { db } = await ws.empty();
     await importInto(db, sampleCsv('v1.csv'));
-    const report = await importInto(db, sampleCsv('v2.csv', (row, i) => {
-      if (i === 0) [row['问题描述'], row['更新时间']] = ['城市平台改了描述', '2026-11-20 09:00:00'];
-    }));
+    const report = await importInto(
+      db,
+      sampleCsv('v2.csv', (row, i) => {
+        if (i === 0)
+          [row['问题描述'], row['更新时间']] = ['城市平台改了描述', '2026-11-20 09:00:00'];
+      }),
+    );
     expect(report.counts).toMatchObject({ updated: 1, unchanged: 59 });
     expect(report.conflicts).toEqual({ fileWon: 0, deskWon: 0 });
     const caseNo = sampleRows().rows[0]!['案卷编号'];
-    expect(count(db, 'SELECT count(*) FROM cases WHERE case_no = ? AND description = ?', caseNo, '城市平台改了描述')).toBe(1);
-    const event = db.prepare<[unknown], { data: string }>("SELECT e.data FROM case_events e JOIN cases c ON c.id = e.case_id WHERE c.case_no = ? AND e.kind = 'import' ORDER BY e.id DESC").get(caseNo)!;
-    expect(JSON.parse(event.data).changes.description).toEqual([expect.any(String), '城市平台改了描述']);
+    expect(
+      count(
+        db,
+        'SELECT count(*) FROM cases WHERE case_no = ? AND description = ?',
+        caseNo,
+        '城市平台改了描述',
+      ),
+    ).toBe(1);
+    const event = db
+      .prepare<[unknown], { data: string }>(
+        "SELECT e.data FROM case_events e JOIN cases c ON c.id = e.case_id WHERE c.case_no = ? AND e.kind = 'import' ORDER BY e.id DESC",
+      )
+      .get(caseNo)!;
+    expect(JSON.parse(event.data).changes.description).toEqual([
+      expect.any(String),
+      '城市平台改了描述',
+    ]);
   });
 
   it('when both sides changed a case, the newer updated_at wins and the loser is kept as a conflict', async () => {
@@ -163,23 +220,50 @@ describe('re-import and conflicts', () => {
     const [a, b] = sampleRows().rows.map((r) => String(r['案卷编号'])) as [string, string];
     // The desk worked on both cases after the exchange (20 Nov 12:00 Shanghai).
     const deskAt = Date.UTC(2026, 10, 20, 4, 0);
-    db.prepare("UPDATE cases SET result_note = '坐席补充说明', updated_at = ? WHERE case_no IN (?, ?)").run(deskAt, a, b);
-    const report = await importInto(db, sampleCsv('both.csv', (row, i) => {
-      if (i === 0) [row['问题描述'], row['更新时间']] = ['城市较新的描述', '2026-11-20 15:00:00'];
-      if (i === 1) [row['问题描述'], row['更新时间']] = ['城市较旧的描述', '2026-11-19 08:00:00'];
-    }));
+    db.prepare(
+      "UPDATE cases SET result_note = '坐席补充说明', updated_at = ? WHERE case_no IN (?, ?)",
+    ).run(deskAt, a, b);
+    const report = await importInto(
+      db,
+      sampleCsv('both.csv', (row, i) => {
+        if (i === 0) [row['问题描述'], row['更新时间']] = ['城市较新的描述', '2026-11-20 15:00:00'];
+        if (i === 1) [row['问题描述'], row['更新时间']] = ['城市较旧的描述', '2026-11-19 08:00:00'];
+      }),
+    );
     expect(report.conflicts).toEqual({ fileWon: 1, deskWon: 1 });
     expect(report.counts).toMatchObject({ updated: 1, unchanged: 59 });
     const conflict = (caseNo: string) => {
-      const row = db.prepare<[string], { data: string; description: string }>("SELECT e.data, c.description FROM case_events e JOIN cases c ON c.id = e.case_id WHERE c.case_no = ? AND e.kind = 'conflict'").get(caseNo)!;
+      const row = db
+        .prepare<[string], { data: string; description: string }>(
+          "SELECT e.data, c.description FROM case_events e JOIN cases c ON c.id = e.case_id WHERE c.case_no = ? AND e.kind = 'conflict'",
+        )
+        .get(caseNo)!;
       return { ...JSON.parse(row.data), description: row.description };
     };
     // The file says nothing about 处置结果, so the desk's note is no conflict and stays.
-    expect(conflict(a)).toMatchObject({ winner: 'file', description: '城市较新的描述', lost: { description: expect.stringContaining('问题') } });
+    expect(conflict(a)).toMatchObject({
+      winner: 'file',
+      description: '城市较新的描述',
+      lost: { description: expect.stringContaining('问题') },
+    });
     expect(conflict(a).lost).not.toHaveProperty('resultNote');
-    expect(count(db, 'SELECT count(*) FROM cases WHERE case_no = ? AND result_note = ?', a, '坐席补充说明')).toBe(1);
+    expect(
+      count(
+        db,
+        'SELECT count(*) FROM cases WHERE case_no = ? AND result_note = ?',
+        a,
+        '坐席补充说明',
+      ),
+    ).toBe(1);
     expect(conflict(b)).toMatchObject({ winner: 'desk', lost: { description: '城市较旧的描述' } });
-    expect(count(db, 'SELECT count(*) FROM cases WHERE case_no = ? AND result_note = ?', b, '坐席补充说明')).toBe(1);
+    expect(
+      count(
+        db,
+        'SELECT count(*) FROM cases WHERE case_no = ? AND result_note = ?',
+        b,
+        '坐席补充说明',
+      ),
+    ).toBe(1);
     // The same file again: no news, no second conflict.
     const conflicts = count(db, "SELECT count(*) FROM case_events WHERE kind = 'conflict'");
     const again = await importInto(db, ws.path('both.csv'));

@@ -23,7 +23,11 @@ it('kill -9 while writing a million rows leaves a sound database without any of 
   const csv = ws.path('million.csv');
   await writeBigCsv(csv, 1_000_000);
 
-  const child = spawn(process.execPath, [path.join(root, 'bin/griddesk.mjs'), 'import', csv, '--db', dbFile], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [path.join(root, 'bin/griddesk.mjs'), 'import', csv, '--db', dbFile],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let stderr = '';
   const killedWhileWriting = await new Promise<boolean>((resolve, reject) => {
     child.stderr.on('data', (chunk: Buffer) => {
@@ -34,19 +38,34 @@ it('kill -9 while writing a million rows leaves a sound database without any of 
         resolve(true);
       }
     });
-    child.once('exit', (code, signal) => (signal === 'SIGKILL' ? undefined : reject(new Error(`import ended (${code}) before it was killed: ${stderr}`))));
+    child.once('exit', (code, signal) =>
+      signal === 'SIGKILL'
+        ? undefined
+        : reject(new Error(`import ended (${code}) before it was killed: ${stderr}`)),
+    );
     setTimeout(() => reject(new Error(`no "writing" progress within 45 s: ${stderr}`)), 45_000);
   });
   expect(killedWhileWriting).toBe(true);
-  await new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once('exit', resolve)));
+  await new Promise((resolve) =>
+    child.exitCode !== null || child.signalCode !== null
+      ? resolve(null)
+      : child.once('exit', resolve),
+  );
 
   const after = openDatabase(dbFile, { appVersion: 'test', now: NOW }).db;
   try {
     expect(after.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(after.prepare('SELECT count(*) FROM cases').pluck().get()).toBe(casesBefore);
-    expect(after.prepare("SELECT count(*) FROM cases WHERE case_no LIKE 'E0102%' OR case_no LIKE 'C0101%'").pluck().get()).toBe(0);
+    expect(
+      after
+        .prepare("SELECT count(*) FROM cases WHERE case_no LIKE 'E0102%' OR case_no LIKE 'C0101%'")
+        .pluck()
+        .get(),
+    ).toBe(0);
     expect(after.prepare('SELECT count(*) FROM case_events').pluck().get()).toBe(0);
-    expect(after.prepare('SELECT count(*) FROM exchange_batches').pluck().get()).toBe(batchesBefore);
+    expect(after.prepare('SELECT count(*) FROM exchange_batches').pluck().get()).toBe(
+      batchesBefore,
+    );
   } finally {
     after.close();
   }

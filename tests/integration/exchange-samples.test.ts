@@ -14,17 +14,33 @@ afterAll(() => ws.close());
 const CASE_FILES = ['cases-sample.xlsx', 'cases-sample-gbk.csv', 'cases-sample.json'];
 
 describe('the sample files import', () => {
-  it.each(CASE_FILES)('%s: 60 new cases, nothing invalid, each with an import event', async (name) => {
-    const { db } = await ws.empty();
-    const report = await importInto(db, path.join(SAMPLES, name));
-    expect(report.refusal).toBeNull();
-    expect(report.errors).toEqual([]);
-    expect(report).toMatchObject({ kind: 'cases', status: 'done', written: true });
-    expect(report.counts).toEqual({ rows: 60, new: 60, updated: 0, unchanged: 0, invalid: 0 });
-    expect(count(db, 'SELECT count(*) FROM cases')).toBe(60);
-    expect(count(db, "SELECT count(*) FROM case_events WHERE kind = 'import' AND batch_id = ?", report.batchId)).toBe(60);
-    expect(count(db, 'SELECT count(*) FROM exchange_batches WHERE id = ? AND sha256 = ? AND rows_new = 60', report.batchId, report.sha256)).toBe(1);
-  });
+  it.each(CASE_FILES)(
+    '%s: 60 new cases, nothing invalid, each with an import event',
+    async (name) => {
+      const { db } = await ws.empty();
+      const report = await importInto(db, path.join(SAMPLES, name));
+      expect(report.refusal).toBeNull();
+      expect(report.errors).toEqual([]);
+      expect(report).toMatchObject({ kind: 'cases', status: 'done', written: true });
+      expect(report.counts).toEqual({ rows: 60, new: 60, updated: 0, unchanged: 0, invalid: 0 });
+      expect(count(db, 'SELECT count(*) FROM cases')).toBe(60);
+      expect(
+        count(
+          db,
+          "SELECT count(*) FROM case_events WHERE kind = 'import' AND batch_id = ?",
+          report.batchId,
+        ),
+      ).toBe(60);
+      expect(
+        count(
+          db,
+          'SELECT count(*) FROM exchange_batches WHERE id = ? AND sha256 = ? AND rows_new = 60',
+          report.batchId,
+          report.sha256,
+        ),
+      ).toBe(1);
+    },
+  );
 
   it('detects GB18030 in the CSV, and reads the same cases as the xlsx and the JSON', async () => {
     const snapshots: unknown[] = [];
@@ -53,7 +69,10 @@ describe('the sample files import', () => {
     const { db } = await ws.empty();
     await importInto(db, path.join(SAMPLES, 'cases-sample.json'));
     const gcj = db
-      .prepare<[], { grid_code: string; lng: number; lat: number; original_lng: number; original_lat: number }>(
+      .prepare<
+        [],
+        { grid_code: string; lng: number; lat: number; original_lng: number; original_lat: number }
+      >(
         "SELECT grid_code, lng, lat, original_lng, original_lat FROM cases WHERE original_crs = 'GCJ02'",
       )
       .get()!;
@@ -69,14 +88,30 @@ describe('the sample files import', () => {
     const { db } = await ws.empty();
     await importInto(db, path.join(SAMPLES, 'cases-sample.xlsx'));
     // E01022026110500011: 处置时限(小时) 4 from registration 2026-11-05 23:42:42.
-    const row = db.prepare<[], { registered_at: number; due_at: number; due_window_ms: number; accept_due_at: number; community_code: string; lead_unit_code: string }>(
-      "SELECT registered_at, due_at, due_window_ms, accept_due_at, community_code, lead_unit_code FROM cases WHERE case_no = 'E01022026110500011'",
-    ).get()!;
+    const row = db
+      .prepare<
+        [],
+        {
+          registered_at: number;
+          due_at: number;
+          due_window_ms: number;
+          accept_due_at: number;
+          community_code: string;
+          lead_unit_code: string;
+        }
+      >(
+        "SELECT registered_at, due_at, due_window_ms, accept_due_at, community_code, lead_unit_code FROM cases WHERE case_no = 'E01022026110500011'",
+      )
+      .get()!;
     expect(row.due_at - row.registered_at).toBe(4 * 3600_000);
     expect(row.due_window_ms).toBe(4 * 3600_000);
     expect(row.community_code).toBe('990101001012');
-    expect(row.lead_unit_code).toBe(count(db, "SELECT code FROM units WHERE name = '环卫所'") as unknown as string);
-    expect(count(db, "SELECT count(*) FROM cases WHERE registered_at IS NOT NULL AND due_at IS NULL")).toBe(0);
+    expect(row.lead_unit_code).toBe(
+      count(db, "SELECT code FROM units WHERE name = '环卫所'") as unknown as string,
+    );
+    expect(
+      count(db, 'SELECT count(*) FROM cases WHERE registered_at IS NOT NULL AND due_at IS NULL'),
+    ).toBe(0);
     expect(count(db, 'SELECT count(*) FROM cases WHERE accept_due_at IS NULL')).toBe(0);
   });
 
@@ -101,7 +136,13 @@ describe('the sample files import', () => {
     const { db } = await ws.empty();
     const report = await importInto(db, path.join(SAMPLES, 'grids.geojson'));
     expect(report).toMatchObject({ kind: 'grids', status: 'done' });
-    expect(report.counts).toMatchObject({ rows: 166, new: 0, updated: 0, unchanged: 166, invalid: 0 });
+    expect(report.counts).toMatchObject({
+      rows: 166,
+      new: 0,
+      updated: 0,
+      unchanged: 166,
+      invalid: 0,
+    });
     expect(NOW).toBeGreaterThan(0);
   });
 });

@@ -22,8 +22,17 @@ describe('staff rosters', () => {
     expect(report).toMatchObject({ kind: 'staff', status: 'done' });
     expect(report.counts).toEqual({ rows: 4, new: 4, updated: 0, unchanged: 0, invalid: 0 });
     expect(count(db, 'SELECT count(*) FROM staff')).toBe(3);
-    expect(count(db, "SELECT count(*) FROM staff_roles r JOIN staff s ON s.id = r.staff_id WHERE s.name = '李红'")).toBe(2);
-    expect(db.prepare("SELECT building, households FROM staff_roles WHERE role = 'building_leader'").get()).toEqual({ building: '3号楼', households: 48 });
+    expect(
+      count(
+        db,
+        "SELECT count(*) FROM staff_roles r JOIN staff s ON s.id = r.staff_id WHERE s.name = '李红'",
+      ),
+    ).toBe(2);
+    expect(
+      db
+        .prepare("SELECT building, households FROM staff_roles WHERE role = 'building_leader'")
+        .get(),
+    ).toEqual({ building: '3号楼', households: 48 });
     const again = await importInto(db, file);
     expect(again.counts).toEqual({ rows: 4, new: 0, updated: 0, unchanged: 4, invalid: 0 });
     expect(count(db, 'SELECT count(*) FROM staff_roles')).toBe(4);

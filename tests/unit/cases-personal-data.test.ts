@@ -18,7 +18,11 @@ describe('personal data is masked for roles that do not call reporters back', ()
     expect(personalDataFor(row, 'operator')).toEqual({ ...row, personalDataMasked: false });
     expect(personalDataFor(row, 'admin').phone).toBe('13912345678');
     for (const role of ['leader', 'handler', 'anonymous'] as const) {
-      expect(personalDataFor(row, role)).toEqual({ reporter: '王**', phone: '139****5678', personalDataMasked: true });
+      expect(personalDataFor(row, role)).toEqual({
+        reporter: '王**',
+        phone: '139****5678',
+        personalDataMasked: true,
+      });
     }
   });
 });
@@ -36,13 +40,22 @@ describe('case numbers and duplicates', () => {
     const t = fromWallClock(2026, 11, 21, 9);
     const probe = { categoryCode: 'E0505', reportedAt: t, lng: 116.4, lat: 39.9, gridCode: 'G1' };
     const east = (m: number) => 116.4 + m / (111_320 * Math.cos((39.9 * Math.PI) / 180));
-    const candidate = { id: 1, categoryCode: 'E0505', reportedAt: t - 3 * HOUR_MS, lng: east(40), lat: 39.9, gridCode: 'G1' };
+    const candidate = {
+      id: 1,
+      categoryCode: 'E0505',
+      reportedAt: t - 3 * HOUR_MS,
+      lng: east(40),
+      lat: 39.9,
+      gridCode: 'G1',
+    };
     expect(duplicateMatch(probe, candidate)).toMatchObject({ by: 'distance' });
     expect(duplicateMatch(probe, { ...candidate, lng: east(60) })).toBeNull();
     expect(duplicateMatch(probe, { ...candidate, reportedAt: t - 25 * HOUR_MS })).toBeNull();
     expect(duplicateMatch(probe, { ...candidate, categoryCode: 'E0102' })).toBeNull();
     // Without a point on either side, the same grid stands in for nearness.
     expect(duplicateMatch({ ...probe, lng: null, lat: null }, candidate)).toEqual({ by: 'grid' });
-    expect(duplicateMatch({ ...probe, lng: null, lat: null, gridCode: 'G2' }, candidate)).toBeNull();
+    expect(
+      duplicateMatch({ ...probe, lng: null, lat: null, gridCode: 'G2' }, candidate),
+    ).toBeNull();
   });
 });

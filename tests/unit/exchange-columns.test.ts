@@ -1,15 +1,33 @@
 /** Headers, codes and words of city files: aliases, folding, the header row, padding, refusals. */
 import { describe, expect, it } from 'vitest';
-import { CASE_COLUMNS, CASE_HEADER_LOOKUP, normalizeHeader } from '../../core/exchange/case-columns';
+import {
+  CASE_COLUMNS,
+  CASE_HEADER_LOOKUP,
+  normalizeHeader,
+} from '../../core/exchange/case-columns';
 import { foldFullWidth } from '../../core/exchange/cell-value';
-import { readCaseNumber, readCount, readDecimal, readGridCode, readMajorCode, readMinorCode } from '../../core/exchange/codes';
+import {
+  readCaseNumber,
+  readCount,
+  readDecimal,
+  readGridCode,
+  readMajorCode,
+  readMinorCode,
+} from '../../core/exchange/codes';
 import { findHeaderRow, mapHeaderRow } from '../../core/exchange/header-map';
-import { readKind, readSatisfaction, readSource, readState, readUrgency } from '../../core/exchange/vocabulary';
+import {
+  readKind,
+  readSatisfaction,
+  readSource,
+  readState,
+  readUrgency,
+} from '../../core/exchange/vocabulary';
 
 describe('header aliases', () => {
   it('maps every Chinese header and alias of the spec to its key', () => {
     for (const column of CASE_COLUMNS) {
-      for (const name of [column.zh, ...column.aliases]) expect(CASE_HEADER_LOOKUP.get(normalizeHeader(name)), name).toBe(column.key);
+      for (const name of [column.zh, ...column.aliases])
+        expect(CASE_HEADER_LOOKUP.get(normalizeHeader(name)), name).toBe(column.key);
     }
     expect(CASE_HEADER_LOOKUP.get(normalizeHeader(' 处置时限（小时） '))).toBe('deadline_hours');
     expect(CASE_HEADER_LOOKUP.get(normalizeHeader('CASENO'))).toBe('case_no');
@@ -18,20 +36,32 @@ describe('header aliases', () => {
   });
 
   it('finds the header below banner rows; the first of two columns for one key wins', () => {
-    const rows = [['示范街道案卷导出 2026年11月'], [], ['导出人：张三', '', '共 60 条'], ['案卷编号', '问题来源', '问题类型', '编号', '备注'], ['E1', '网格员上报', '事件', 'x', 'y']];
+    const rows = [
+      ['示范街道案卷导出 2026年11月'],
+      [],
+      ['导出人：张三', '', '共 60 条'],
+      ['案卷编号', '问题来源', '问题类型', '编号', '备注'],
+      ['E1', '网格员上报', '事件', 'x', 'y'],
+    ];
     expect(findHeaderRow(rows, CASE_HEADER_LOOKUP)).toBe(3);
-    expect(mapHeaderRow(rows[3]!, CASE_HEADER_LOOKUP).map((c) => [c.header, c.key, c.how])).toEqual([
-      ['案卷编号', 'case_no', 'alias'],
-      ['问题来源', 'source', 'alias'],
-      ['问题类型', 'kind', 'alias'],
-      ['编号', null, 'duplicate'],
-      ['备注', null, 'unknown'],
-    ]);
+    expect(mapHeaderRow(rows[3]!, CASE_HEADER_LOOKUP).map((c) => [c.header, c.key, c.how])).toEqual(
+      [
+        ['案卷编号', 'case_no', 'alias'],
+        ['问题来源', 'source', 'alias'],
+        ['问题类型', 'kind', 'alias'],
+        ['编号', null, 'duplicate'],
+        ['备注', null, 'unknown'],
+      ],
+    );
     expect(findHeaderRow([['案卷编号', '问题来源']], CASE_HEADER_LOOKUP)).toBe(-1);
   });
 
   it('applies an admin mapping over the aliases, and 错误说明 is skipped quietly', () => {
-    const columns = mapHeaderRow(['工单号', '事发时间', '状态', '错误说明'], CASE_HEADER_LOOKUP, { 工单号: 'case_no', 事发时间: 'reported_at', 状态: 'ignore' });
+    const columns = mapHeaderRow(['工单号', '事发时间', '状态', '错误说明'], CASE_HEADER_LOOKUP, {
+      工单号: 'case_no',
+      事发时间: 'reported_at',
+      状态: 'ignore',
+    });
     expect(columns.map((c) => [c.key, c.how])).toEqual([
       ['case_no', 'mapping'],
       ['reported_at', 'mapping'],
@@ -60,7 +90,10 @@ describe('codes and numbers', () => {
     expect(readGridCode('9.90101001001001E+14')).toEqual({ ok: false, problem: 'scientific' });
     expect(readGridCode('990101001001001')).toEqual({ ok: true, value: '990101001001001' });
     expect(readGridCode(990101001001001)).toEqual({ ok: true, value: '990101001001001' });
-    expect(readGridCode(990101001001001001)).toEqual({ ok: false, problem: 'lost_digits' });
+    expect(readGridCode(Number('990101001001001001'))).toEqual({
+      ok: false,
+      problem: 'lost_digits',
+    });
     expect(readGridCode('99010100100100')).toEqual({ ok: false, problem: 'length' });
     expect(readCaseNumber('1.2345E+17')).toEqual({ ok: false, problem: 'scientific' });
     expect(readCaseNumber('E05052026110300001')).toEqual({ ok: true, value: 'E05052026110300001' });

@@ -1,6 +1,11 @@
 /** Dates and times as city files write them (CITY-EXCHANGE.md "Dates and times"). */
 import { describe, expect, it } from 'vitest';
-import { epochToExcelSerial, excelSerialToEpoch, formatExchangeDateTime, parseExchangeDateTime } from '../../core/exchange/date-time';
+import {
+  epochToExcelSerial,
+  excelSerialToEpoch,
+  formatExchangeDateTime,
+  parseExchangeDateTime,
+} from '../../core/exchange/date-time';
 import { fromWallClock } from '../../core/time';
 
 const at = (value: string | number) => {
@@ -31,7 +36,16 @@ describe('every date format of the spec', () => {
     expect(new Date(at('2026-11-03 00:30:00')!).toISOString()).toBe('2026-11-02T16:30:00.000Z');
   });
 
-  it.each(['2026-13-01 10:00', '2026-02-30', '2026-11-03 24:00', '2026-11-03 14:60', '下周一', '', '11/3/2026', '2026-11-03 14:05 CST'])('refuses %j', (text) => {
+  it.each([
+    '2026-13-01 10:00',
+    '2026-02-30',
+    '2026-11-03 24:00',
+    '2026-11-03 14:60',
+    '下周一',
+    '',
+    '11/3/2026',
+    '2026-11-03 14:05 CST',
+  ])('refuses %j', (text) => {
     expect(at(text)).toBeNull();
   });
 });
@@ -40,10 +54,14 @@ describe('Excel serial dates', () => {
   it('reads a serial as the Shanghai wall-clock time the clerk saw, to the second', () => {
     // 46329 is 2026-11-03 in Excel's 1900 system; .5868055… is 14:05.
     expect(excelSerialToEpoch(46329)).toBe(fromWallClock(2026, 11, 3));
-    expect(excelSerialToEpoch(46329 + (14 * 60 + 5) / 1440)).toBe(fromWallClock(2026, 11, 3, 14, 5));
+    expect(excelSerialToEpoch(46329 + (14 * 60 + 5) / 1440)).toBe(
+      fromWallClock(2026, 11, 3, 14, 5),
+    );
     expect(at(46329.586805555555)).toBe(fromWallClock(2026, 11, 3, 14, 5));
     expect(at('46329.5868055556')).toBe(fromWallClock(2026, 11, 3, 14, 5));
-    expect(excelSerialToEpoch(epochToExcelSerial(fromWallClock(2026, 2, 28, 23, 59, 59)))).toBe(fromWallClock(2026, 2, 28, 23, 59, 59));
+    expect(excelSerialToEpoch(epochToExcelSerial(fromWallClock(2026, 2, 28, 23, 59, 59)))).toBe(
+      fromWallClock(2026, 2, 28, 23, 59, 59),
+    );
     expect(excelSerialToEpoch(0)).toBeNull();
     expect(excelSerialToEpoch(3_000_000)).toBeNull();
   });

@@ -6,7 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import { CsvFormatError, CsvTokenizer, detectDelimiter } from '../../core/exchange/csv-tokenizer';
 import { JsonArraySplitter, JsonShapeError } from '../../core/exchange/json-array-splitter';
-import { decodeXmlText, SharedStringsReader, SheetRowsReader, workbookSheets, workbookTargets } from '../../core/exchange/sheet-xml';
+import {
+  decodeXmlText,
+  SharedStringsReader,
+  SheetRowsReader,
+  workbookSheets,
+  workbookTargets,
+} from '../../core/exchange/sheet-xml';
 
 function csv(text: string, cuts: number[] = [], delimiter: ',' | '\t' = ','): string[][] {
   const tokenizer = new CsvTokenizer(delimiter);
@@ -21,7 +27,12 @@ function csv(text: string, cuts: number[] = [], delimiter: ',' | '\t' = ','): st
 
 describe('CSV', () => {
   const text = 'a,b,c\r\n"x, y","say ""hi""","two\r\nlines"\r\n,,\n"",last\r';
-  const expected = [['a', 'b', 'c'], ['x, y', 'say "hi"', 'two\r\nlines'], ['', '', ''], ['', 'last']];
+  const expected = [
+    ['a', 'b', 'c'],
+    ['x, y', 'say "hi"', 'two\r\nlines'],
+    ['', '', ''],
+    ['', 'last'],
+  ];
 
   it('reads quotes, doubled quotes, embedded line breaks, CRLF, LF and CR', () => {
     expect(csv(text)).toEqual(expected);
@@ -29,18 +40,24 @@ describe('CSV', () => {
 
   it('gives the same records however the text is cut into chunks', () => {
     for (let i = 0; i <= text.length; i++) {
-      for (let j = i; j <= text.length; j += 3) expect(csv(text, [i, j]), `cut at ${i}, ${j}`).toEqual(expected);
+      for (let j = i; j <= text.length; j += 3)
+        expect(csv(text, [i, j]), `cut at ${i}, ${j}`).toEqual(expected);
     }
   });
 
   it('ends the last record without a final line break; tabs for TSV', () => {
-    expect(csv('a\tb\n1\t2', [], '\t')).toEqual([['a', 'b'], ['1', '2']]);
+    expect(csv('a\tb\n1\t2', [], '\t')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
     expect(detectDelimiter('示范街道案卷导出\n案卷编号\t问题来源\t状态\n')).toBe('\t');
     expect(detectDelimiter('标题,\n案卷编号,问题来源,状态\n')).toBe(',');
   });
 
   it('refuses an unclosed quote and a record over the limit, naming the row', () => {
-    expect(() => csv('a,b\n1,"never closed\n2,3\n')).toThrow(expect.objectContaining({ problem: 'unclosed_quote', record: 2 }));
+    expect(() => csv('a,b\n1,"never closed\n2,3\n')).toThrow(
+      expect.objectContaining({ problem: 'unclosed_quote', record: 2 }),
+    );
     const tokenizer = new CsvTokenizer(',', 1000);
     expect(() => {
       tokenizer.push('ok,row\n');
@@ -56,29 +73,46 @@ describe('JSON arrays', () => {
       const splitter = new JsonArraySplitter();
       const out = [...splitter.push(text.slice(0, i)), ...splitter.push(text.slice(i))];
       splitter.end();
-      expect(out.map((e) => JSON.parse(e)), `cut at ${i}`).toEqual([{ a: 'x,}]"y', n: [1, { b: 2 }] }, { c: null }, 's', 3]);
+      expect(
+        out.map((e) => JSON.parse(e)),
+        `cut at ${i}`,
+      ).toEqual([{ a: 'x,}]"y', n: [1, { b: 2 }] }, { c: null }, 's', 3]);
     }
   });
 
   it('refuses what is not an array, a truncated array and an oversized element', () => {
-    expect(() => new JsonArraySplitter().push('{"type": "FeatureCollection"}')).toThrow(JsonShapeError);
+    expect(() => new JsonArraySplitter().push('{"type": "FeatureCollection"}')).toThrow(
+      JsonShapeError,
+    );
     const truncated = new JsonArraySplitter();
     truncated.push('[{"a": 1}, {"b"');
-    expect(() => truncated.end()).toThrow(expect.objectContaining({ problem: 'truncated', element: 2 }));
-    expect(() => new JsonArraySplitter(50).push(`[{"a": "${'x'.repeat(100)}`)).toThrow(expect.objectContaining({ problem: 'element_too_long' }));
+    expect(() => truncated.end()).toThrow(
+      expect.objectContaining({ problem: 'truncated', element: 2 }),
+    );
+    expect(() => new JsonArraySplitter(50).push(`[{"a": "${'x'.repeat(100)}`)).toThrow(
+      expect.objectContaining({ problem: 'element_too_long' }),
+    );
   });
 });
 
 describe('SpreadsheetML', () => {
   it('reads the workbook’s sheets and where their XML is', () => {
-    const sheets = workbookSheets('<sheets><sheet name="说明" sheetId="1" r:id="rId1"/><sheet name="案卷 &amp; 网格" sheetId="2" r:id="rId2"/></sheets>');
-    expect(sheets).toEqual([{ name: '说明', relId: 'rId1' }, { name: '案卷 & 网格', relId: 'rId2' }]);
-    const targets = workbookTargets('<Relationship Id="rId1" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Target="/xl/worksheets/data.xml"/>');
+    const sheets = workbookSheets(
+      '<sheets><sheet name="说明" sheetId="1" r:id="rId1"/><sheet name="案卷 &amp; 网格" sheetId="2" r:id="rId2"/></sheets>',
+    );
+    expect(sheets).toEqual([
+      { name: '说明', relId: 'rId1' },
+      { name: '案卷 & 网格', relId: 'rId2' },
+    ]);
+    const targets = workbookTargets(
+      '<Relationship Id="rId1" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Target="/xl/worksheets/data.xml"/>',
+    );
     expect(targets.get('rId2')).toBe('xl/worksheets/data.xml');
   });
 
   it('reads shared, inline, number, boolean and formula cells, gaps and empty rows, however the XML is cut', () => {
-    const strings = '<sst><si><t>案卷编号</t></si><si><r><t>燃气</t></r><r><t xml:space="preserve">管道 </t></r><rPh><t>ガス</t></rPh></si></sst>';
+    const strings =
+      '<sst><si><t>案卷编号</t></si><si><r><t>燃气</t></r><r><t xml:space="preserve">管道 </t></r><rPh><t>ガス</t></rPh></si></sst>';
     const sheet =
       '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1" t="s"><v>1</v></c></row><row r="3"/>' +
       '<row r="4"><c r="A4"><v>46329.5</v></c><c r="B4" t="inlineStr"><is><t>a&lt;b_x000D_</t></is></c><c r="C4" t="b"><v>1</v></c><c r="D4" t="str"><f>A1</f><v>=x</v></c></row></sheetData>';

@@ -10,6 +10,7 @@ import {
   sniffTileFormat,
   tileOfPoint,
 } from '../../core/map/tiles';
+import { parseTilePath } from '../../api/map/basemap-tiles';
 import { inspectMbtiles, MbtilesReader } from '../../db/mbtiles';
 import { ONE_PIXEL_PNG, makePng, writeMbtiles } from '../fixtures/mbtiles';
 
@@ -38,6 +39,14 @@ describe('tile addressing', () => {
     expect(isTileAddress(-1, 0, 0)).toBe(false);
     expect(isTileAddress(25, 0, 0)).toBe(false);
     expect(isTileAddress(3, 1.5, 0)).toBe(false);
+  });
+
+  it('reads /z/x/y tile paths (as tiles:// and /tiles/ carry them) and nothing else', () => {
+    expect(parseTilePath('/14/13569/6223')).toEqual({ z: 14, x: 13569, y: 6223 });
+    expect(parseTilePath('/3/4/5.png')).toEqual({ z: 3, x: 4, y: 5 });
+    expect(parseTilePath('/3/4')).toBeNull();
+    expect(parseTilePath('/../../etc/passwd')).toBeNull();
+    expect(parseTilePath('/3/4/5/6')).toBeNull();
   });
 
   it('names tile formats from their bytes and from metadata', () => {

@@ -14,16 +14,25 @@ export function AlarmBanner({ alarm, onOpen }: { alarm: OverdueAlarm; onOpen(id:
       <span className="alarm-banner__text">
         {t('cases.alarm.body', {
           count: alarm.cases.length,
-          cases: listed.map((c) => `${c.caseNo} ${c.categoryName}`).join('；') + (alarm.cases.length > 3 ? '…' : ''),
+          cases:
+            listed.map((c) => `${c.caseNo} ${c.categoryName}`).join('；') +
+            (alarm.cases.length > 3 ? '…' : ''),
         })}
       </span>
       <button type="button" className="button" onClick={() => onOpen(alarm.cases[0]!.id)}>
         {t('cases.alarm.open')}
       </button>
-      <button type="button" className="button button--quiet" onClick={alarm.dismiss} data-testid="overdue-alarm-dismiss">
+      <button
+        type="button"
+        className="button button--quiet"
+        onClick={alarm.dismiss}
+        data-testid="overdue-alarm-dismiss"
+      >
         {t('cases.alarm.dismiss')}
       </button>
-      {alarm.soundBlocked ? <span className="alarm-banner__note">{t('cases.alarm.soundBlocked')}</span> : null}
+      {alarm.soundBlocked ? (
+        <span className="alarm-banner__note">{t('cases.alarm.soundBlocked')}</span>
+      ) : null}
     </div>
   );
 }

@@ -30,7 +30,10 @@ export function BoardColumn({
 }) {
   const { t, format } = useLocale();
   const [hovered, setHovered] = useState(false);
-  const list = usePagedCases({ states: [state], filters, sort: 'due' }, { pageSize: 50, frozen: hovered });
+  const list = usePagedCases(
+    { states: [state], filters, sort: 'due' },
+    { pageSize: 50, frozen: hovered },
+  );
   const scroller = useRef<HTMLDivElement>(null);
   const total = list.total ?? 0;
   const virtualizer = useVirtualizer({
@@ -50,7 +53,8 @@ export function BoardColumn({
     onList(state, list);
   });
   useEffect(() => {
-    if (selectedIndex != null && selectedIndex < total) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+    if (selectedIndex != null && selectedIndex < total)
+      virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, total, virtualizer]);
 
   return (
@@ -67,16 +71,37 @@ export function BoardColumn({
           {list.total == null ? '…' : format.count(list.total)}
         </span>
       </header>
-      {list.pending > 0 ? <div className="board-column__paused">{t('cases.column.paused', { count: list.pending })}</div> : null}
-      <div ref={scroller} className="board-column__scroll" role="listbox" aria-label={t(`caseState.${state}`)}>
-        {list.total === 0 ? <div className="board-column__empty">{t('cases.column.empty')}</div> : null}
+      {list.pending > 0 ? (
+        <div className="board-column__paused">
+          {t('cases.column.paused', { count: list.pending })}
+        </div>
+      ) : null}
+      <div
+        ref={scroller}
+        className="board-column__scroll"
+        role="listbox"
+        aria-label={t(`caseState.${state}`)}
+      >
+        {list.total === 0 ? (
+          <div className="board-column__empty">{t('cases.column.empty')}</div>
+        ) : null}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
             const row = list.rowAt(item.index);
             return (
-              <div key={item.key} className="board-column__slot" style={{ transform: `translateY(${item.start}px)`, height: CARD_HEIGHT }}>
+              <div
+                key={item.key}
+                className="board-column__slot"
+                style={{ transform: `translateY(${item.start}px)`, height: CARD_HEIGHT }}
+              >
                 {row ? (
-                  <CaseCardView row={row} now={now} selected={item.index === selectedIndex} onOpen={onOpen} onSelect={onSelect} />
+                  <CaseCardView
+                    row={row}
+                    now={now}
+                    selected={item.index === selectedIndex}
+                    onOpen={onOpen}
+                    onSelect={onSelect}
+                  />
                 ) : (
                   <div className="case-card case-card--placeholder" aria-hidden="true" />
                 )}

@@ -39,17 +39,25 @@ export function BoardToolbar({
   useEffect(() => {
     typed.current = q;
     if (q === (filters.q ?? '')) return;
-    const timer = setTimeout(() => onChange({ filters: { ...filters, q: q.trim() || undefined } }), 300);
+    const timer = setTimeout(
+      () => onChange({ filters: { ...filters, q: q.trim() || undefined } }),
+      300,
+    );
     return () => clearTimeout(timer);
   }, [q, filters, onChange]);
 
   const set = (patch: Partial<BoardFiltersInput>) => {
     const next: BoardFiltersInput = { ...filters, ...patch };
-    for (const key of Object.keys(next) as (keyof BoardFiltersInput)[]) if (next[key] === '' || next[key] === false) delete next[key];
+    for (const key of Object.keys(next) as (keyof BoardFiltersInput)[])
+      if (next[key] === '' || next[key] === false) delete next[key];
     onChange({ filters: next });
   };
   const communities = lookups?.raw.places.filter((p) => p.level === 'community') ?? [];
-  const grids = lookups?.raw.places.filter((p) => p.level === 'grid' && (!filters.communityCode || p.communityCode === filters.communityCode)) ?? [];
+  const grids =
+    lookups?.raw.places.filter(
+      (p) =>
+        p.level === 'grid' && (!filters.communityCode || p.communityCode === filters.communityCode),
+    ) ?? [];
   const active = Object.keys(filters).length > 0 || address.states != null;
 
   return (
@@ -65,25 +73,55 @@ export function BoardToolbar({
           onChange={(e) => setQ(e.target.value)}
           data-testid="case-search"
         />
-        <div className="segmented" role="group" aria-label={t('cases.viewHint')} title={t('cases.viewHint')}>
+        <div
+          className="segmented"
+          role="group"
+          aria-label={t('cases.viewHint')}
+          title={t('cases.viewHint')}
+        >
           {(['board', 'table'] as const).map((view) => (
-            <button key={view} type="button" className={address.view === view ? 'segmented__on' : ''} aria-pressed={address.view === view} onClick={() => onChange({ view })} data-testid={`view-${view}`}>
+            <button
+              key={view}
+              type="button"
+              className={address.view === view ? 'segmented__on' : ''}
+              aria-pressed={address.view === view}
+              onClick={() => onChange({ view })}
+              data-testid={`view-${view}`}
+            >
               {t(`cases.view.${view}`)}
             </button>
           ))}
         </div>
         {address.view === 'table' ? (
           <>
-            <select className="input" value={address.states?.join(',') ?? ''} onChange={(e) => onChange({ states: e.target.value ? (e.target.value.split(',') as CaseState[]) : null })} aria-label={t('cases.filter.states')}>
+            <select
+              className="input"
+              value={address.states?.join(',') ?? ''}
+              onChange={(e) =>
+                onChange({
+                  states: e.target.value ? (e.target.value.split(',') as CaseState[]) : null,
+                })
+              }
+              aria-label={t('cases.filter.states')}
+            >
               <option value="">{t('cases.filter.openStates')}</option>
               {CASE_STATES.map((s) => (
                 <option key={s} value={s}>
                   {t(`caseState.${s}`)}
                 </option>
               ))}
-              {address.states && address.states.length > 1 ? <option value={address.states.join(',')}>{address.states.map((s) => t(`caseState.${s}`)).join('、')}</option> : null}
+              {address.states && address.states.length > 1 ? (
+                <option value={address.states.join(',')}>
+                  {address.states.map((s) => t(`caseState.${s}`)).join('、')}
+                </option>
+              ) : null}
             </select>
-            <select className="input" value={address.sort} onChange={(e) => onChange({ sort: e.target.value as BoardSort })} aria-label={t('cases.table.sort')}>
+            <select
+              className="input"
+              value={address.sort}
+              onChange={(e) => onChange({ sort: e.target.value as BoardSort })}
+              aria-label={t('cases.table.sort')}
+            >
               {(['due', 'reported_desc', 'closed_desc'] as const).map((s) => (
                 <option key={s} value={s}>
                   {t(`cases.sort.${s}`)}
@@ -93,48 +131,100 @@ export function BoardToolbar({
           </>
         ) : null}
         <span className="board-toolbar__spacer" />
-        <button type="button" className="button button--quiet" onClick={alarm.toggleMute} aria-pressed={alarm.muted} data-testid="alarm-mute">
+        <button
+          type="button"
+          className="button button--quiet"
+          onClick={alarm.toggleMute}
+          aria-pressed={alarm.muted}
+          data-testid="alarm-mute"
+        >
           {alarm.muted ? t('cases.alarm.unmute') : t('cases.alarm.mute')}
         </button>
-        <button type="button" className="button button--primary" onClick={onNew} title={t('cases.newHint')} data-testid="case-new">
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={onNew}
+          title={t('cases.newHint')}
+          data-testid="case-new"
+        >
           {t('cases.new')} <kbd>N</kbd>
         </button>
       </div>
       <div className="board-toolbar__row board-toolbar__filters">
-        <select className="input" value={filters.communityCode ?? ''} onChange={(e) => set({ communityCode: e.target.value, gridCode: '' })} aria-label={t('cases.filter.community')} data-testid="filter-community">
-          <option value="">{t('cases.filter.community')}：{t('cases.filter.all')}</option>
+        <select
+          className="input"
+          value={filters.communityCode ?? ''}
+          onChange={(e) => set({ communityCode: e.target.value, gridCode: '' })}
+          aria-label={t('cases.filter.community')}
+          data-testid="filter-community"
+        >
+          <option value="">
+            {t('cases.filter.community')}：{t('cases.filter.all')}
+          </option>
           {communities.map((p) => (
             <option key={p.code} value={p.code}>
               {p.name}
             </option>
           ))}
         </select>
-        <select className="input" value={filters.gridCode ?? ''} onChange={(e) => set({ gridCode: e.target.value })} aria-label={t('cases.filter.grid')} data-testid="filter-grid">
-          <option value="">{t('cases.filter.grid')}：{t('cases.filter.all')}</option>
+        <select
+          className="input"
+          value={filters.gridCode ?? ''}
+          onChange={(e) => set({ gridCode: e.target.value })}
+          aria-label={t('cases.filter.grid')}
+          data-testid="filter-grid"
+        >
+          <option value="">
+            {t('cases.filter.grid')}：{t('cases.filter.all')}
+          </option>
           {grids.map((p) => (
             <option key={p.code} value={p.code}>
               {p.name}
             </option>
           ))}
         </select>
-        <select className="input" value={filters.categoryCode ?? ''} onChange={(e) => set({ categoryCode: e.target.value })} aria-label={t('cases.filter.category')} data-testid="filter-category">
-          <option value="">{t('cases.filter.category')}：{t('cases.filter.all')}</option>
+        <select
+          className="input"
+          value={filters.categoryCode ?? ''}
+          onChange={(e) => set({ categoryCode: e.target.value })}
+          aria-label={t('cases.filter.category')}
+          data-testid="filter-category"
+        >
+          <option value="">
+            {t('cases.filter.category')}：{t('cases.filter.all')}
+          </option>
           {lookups?.categoryOptions.map((c) => (
             <option key={c.value} value={c.value}>
               {c.label}
             </option>
           ))}
         </select>
-        <select className="input" value={filters.source ?? ''} onChange={(e) => set({ source: (e.target.value || undefined) as never })} aria-label={t('cases.filter.source')} data-testid="filter-source">
-          <option value="">{t('cases.filter.source')}：{t('cases.filter.all')}</option>
+        <select
+          className="input"
+          value={filters.source ?? ''}
+          onChange={(e) => set({ source: (e.target.value || undefined) as never })}
+          aria-label={t('cases.filter.source')}
+          data-testid="filter-source"
+        >
+          <option value="">
+            {t('cases.filter.source')}：{t('cases.filter.all')}
+          </option>
           {CASE_SOURCES.map((s) => (
             <option key={s} value={s}>
               {t(`cases.source.${s}`)}
             </option>
           ))}
         </select>
-        <select className="input" value={filters.unitCode ?? ''} onChange={(e) => set({ unitCode: e.target.value })} aria-label={t('cases.filter.unit')} data-testid="filter-unit">
-          <option value="">{t('cases.filter.unit')}：{t('cases.filter.all')}</option>
+        <select
+          className="input"
+          value={filters.unitCode ?? ''}
+          onChange={(e) => set({ unitCode: e.target.value })}
+          aria-label={t('cases.filter.unit')}
+          data-testid="filter-unit"
+        >
+          <option value="">
+            {t('cases.filter.unit')}：{t('cases.filter.all')}
+          </option>
           {lookups?.raw.units
             .filter((u) => u.kind !== 'street')
             .map((u) => (
@@ -143,8 +233,16 @@ export function BoardToolbar({
               </option>
             ))}
         </select>
-        <select className="input" value={filters.urgency ?? ''} onChange={(e) => set({ urgency: (e.target.value || undefined) as never })} aria-label={t('cases.filter.urgency')} data-testid="filter-urgency">
-          <option value="">{t('cases.filter.urgency')}：{t('cases.filter.all')}</option>
+        <select
+          className="input"
+          value={filters.urgency ?? ''}
+          onChange={(e) => set({ urgency: (e.target.value || undefined) as never })}
+          aria-label={t('cases.filter.urgency')}
+          data-testid="filter-urgency"
+        >
+          <option value="">
+            {t('cases.filter.urgency')}：{t('cases.filter.all')}
+          </option>
           {URGENCIES.map((u) => (
             <option key={u} value={u}>
               {t(`cases.urgency.${u}`)}
@@ -152,13 +250,26 @@ export function BoardToolbar({
           ))}
         </select>
         {FLAGS.map(([key, label]) => (
-          <label key={key} className={`toggle${filters[key] ? ' toggle--on' : ''}`} data-testid={`filter-${key}`}>
-            <input type="checkbox" checked={Boolean(filters[key])} onChange={(e) => set({ [key]: e.target.checked })} />
+          <label
+            key={key}
+            className={`toggle${filters[key] ? ' toggle--on' : ''}`}
+            data-testid={`filter-${key}`}
+          >
+            <input
+              type="checkbox"
+              checked={Boolean(filters[key])}
+              onChange={(e) => set({ [key]: e.target.checked })}
+            />
             {t(label)}
           </label>
         ))}
         {active ? (
-          <button type="button" className="button button--quiet" onClick={() => onChange({ filters: {}, states: null })} data-testid="filter-clear">
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => onChange({ filters: {}, states: null })}
+            data-testid="filter-clear"
+          >
             {t('cases.filter.clear')}
           </button>
         ) : null}

@@ -12,11 +12,22 @@ interface Selection {
 }
 
 /** 看板: a column per open state; arrows walk the cards, Enter opens one. */
-export function BoardView({ filters, now, onOpen }: { filters: BoardFiltersInput; now: number; onOpen(id: number): void }) {
+export function BoardView({
+  filters,
+  now,
+  onOpen,
+}: {
+  filters: BoardFiltersInput;
+  now: number;
+  onOpen(id: number): void;
+}) {
   const t = useT();
   const lists = useRef(new Map<CaseState, PagedCases>());
   const [selection, setSelection] = useState<Selection | null>(null);
-  const onList = useCallback((state: CaseState, list: PagedCases) => lists.current.set(state, list), []);
+  const onList = useCallback(
+    (state: CaseState, list: PagedCases) => lists.current.set(state, list),
+    [],
+  );
 
   const select = (state: CaseState, id: number) => {
     const list = lists.current.get(state);
@@ -29,7 +40,10 @@ export function BoardView({ filters, now, onOpen }: { filters: BoardFiltersInput
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const columns = OPEN_BOARD_STATES.filter((s) => (lists.current.get(s)?.total ?? 0) > 0);
     if (columns.length === 0) return;
-    const current = selection && columns.includes(selection.state) ? selection : { state: columns[0]!, index: -1 };
+    const current =
+      selection && columns.includes(selection.state)
+        ? selection
+        : { state: columns[0]!, index: -1 };
     const total = lists.current.get(current.state)?.total ?? 0;
     const col = columns.indexOf(current.state);
     if (event.key === 'Enter') {
@@ -41,10 +55,15 @@ export function BoardView({ filters, now, onOpen }: { filters: BoardFiltersInput
       return;
     }
     let next: Selection;
-    if (event.key === 'ArrowDown') next = { state: current.state, index: Math.min(total - 1, current.index + 1) };
-    else if (event.key === 'ArrowUp') next = { state: current.state, index: Math.max(0, current.index - 1) };
+    if (event.key === 'ArrowDown')
+      next = { state: current.state, index: Math.min(total - 1, current.index + 1) };
+    else if (event.key === 'ArrowUp')
+      next = { state: current.state, index: Math.max(0, current.index - 1) };
     else if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
-      const to = columns[Math.min(columns.length - 1, Math.max(0, col + (event.key === 'ArrowRight' ? 1 : -1)))]!;
+      const to =
+        columns[
+          Math.min(columns.length - 1, Math.max(0, col + (event.key === 'ArrowRight' ? 1 : -1)))
+        ]!;
       const toTotal = lists.current.get(to)?.total ?? 0;
       next = { state: to, index: Math.min(toTotal - 1, Math.max(0, current.index)) };
     } else return;

@@ -29,7 +29,15 @@ function fileAsBase64(file: File): Promise<string> {
 }
 
 /** 附件: the list with origin and size; a photo opens inline (checksum verified); add one. */
-export function CaseAttachments({ caseId, attachments, canAdd }: { caseId: number; attachments: readonly AttachmentView[]; canAdd: boolean }) {
+export function CaseAttachments({
+  caseId,
+  attachments,
+  canAdd,
+}: {
+  caseId: number;
+  attachments: readonly AttachmentView[];
+  canAdd: boolean;
+}) {
   const { t, format } = useLocale();
   const [shown, setShown] = useState<{ id: number; url: string; ok: boolean } | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -39,7 +47,11 @@ export function CaseAttachments({ caseId, attachments, canAdd }: { caseId: numbe
     setError(null);
     try {
       const read = await getApi().call('cases.attachments.get', { id: attachment.id });
-      setShown({ id: attachment.id, url: `data:${attachment.mimeType};base64,${read.dataBase64}`, ok: read.checksumOk });
+      setShown({
+        id: attachment.id,
+        url: `data:${attachment.mimeType};base64,${read.dataBase64}`,
+        ok: read.checksumOk,
+      });
     } catch (reason) {
       setError(reason);
     }
@@ -54,7 +66,12 @@ export function CaseAttachments({ caseId, attachments, canAdd }: { caseId: numbe
       const isPhoto = file.type.startsWith('image/');
       const contentBase64 = isPhoto ? await photoAsJpegBase64(file) : await fileAsBase64(file);
       const fileName = isPhoto ? file.name.replace(/\.[^.]+$/, '') + '.jpg' : file.name;
-      await getApi().call('cases.attachments.add', { caseId, fileName, mimeType: isPhoto ? 'image/jpeg' : file.type, contentBase64 });
+      await getApi().call('cases.attachments.add', {
+        caseId,
+        fileName,
+        mimeType: isPhoto ? 'image/jpeg' : file.type,
+        contentBase64,
+      });
     } catch (reason) {
       setError(reason);
     } finally {
@@ -73,13 +90,22 @@ export function CaseAttachments({ caseId, attachments, canAdd }: { caseId: numbe
             </button>
             <span className="muted">
               {' '}
-              {Math.ceil(a.sizeBytes / 1024)} KB · {a.origin === 'city' ? t('cases.detail.attachmentFromCity') : t('cases.detail.attachmentLocal')} · {a.addedBy} ·{' '}
-              {format.tableDateTime(a.addedAt)}
+              {Math.ceil(a.sizeBytes / 1024)} KB ·{' '}
+              {a.origin === 'city'
+                ? t('cases.detail.attachmentFromCity')
+                : t('cases.detail.attachmentLocal')}{' '}
+              · {a.addedBy} · {format.tableDateTime(a.addedAt)}
             </span>
             {shown?.id === a.id ? (
               <div className="attachments__view">
                 {!shown.ok ? <p className="error-line">{t('cases.detail.attachmentBad')}</p> : null}
-                {a.mimeType.startsWith('image/') ? <img src={shown.url} alt={a.fileName} /> : <a href={shown.url} download={a.fileName}>{a.fileName}</a>}
+                {a.mimeType.startsWith('image/') ? (
+                  <img src={shown.url} alt={a.fileName} />
+                ) : (
+                  <a href={shown.url} download={a.fileName}>
+                    {a.fileName}
+                  </a>
+                )}
               </div>
             ) : null}
           </li>
@@ -88,7 +114,13 @@ export function CaseAttachments({ caseId, attachments, canAdd }: { caseId: numbe
       {canAdd ? (
         <label className="button attachments__add">
           {t('cases.detail.addAttachment')}
-          <input type="file" accept="image/jpeg,image/png,image/webp,image/gif,application/pdf" onChange={(e) => void add(e)} disabled={busy} hidden />
+          <input
+            type="file"
+            accept="image/jpeg,image/png,image/webp,image/gif,application/pdf"
+            onChange={(e) => void add(e)}
+            disabled={busy}
+            hidden
+          />
         </label>
       ) : null}
       <ErrorLine error={error} />

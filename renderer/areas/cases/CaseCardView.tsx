@@ -37,7 +37,8 @@ export const CaseCardView = memo(function CaseCardView({
     wasOverdue.current = overdue;
   }, [overdue]);
   const place = placeLabel(row.communityName, row.gridName);
-  const clockClass = state && 'remainingMs' in state ? ` case-card--${state.state.replace('_', '-')}` : '';
+  const clockClass =
+    state && 'remainingMs' in state ? ` case-card--${state.state.replace('_', '-')}` : '';
   return (
     <div
       className={`case-card${clockClass}${selected ? ' case-card--selected' : ''}${flash ? ' case-card--flash' : ''}`}
@@ -62,7 +63,10 @@ export const CaseCardView = memo(function CaseCardView({
         <span className="clip" title={[place, row.address].filter(Boolean).join(' · ')}>
           {place || <span className="muted">{t('cases.card.noPlace')}</span>}
         </span>
-        <span className="case-card__age" title={`${t('cases.detail.reportedAt')} ${format.tableDateTime(row.reportedAt)}`}>
+        <span
+          className="case-card__age"
+          title={`${t('cases.detail.reportedAt')} ${format.tableDateTime(row.reportedAt)}`}
+        >
           {compactAge(now - row.reportedAt, t)}
         </span>
       </div>

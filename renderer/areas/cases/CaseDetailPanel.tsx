@@ -38,7 +38,11 @@ export function CaseDetailPanel({
 }) {
   const { t, format, locale } = useLocale();
   const session = useSession();
-  const query = useApiQuery('cases.get', { id: caseId }, { refreshOn: REFRESH_ON, debounceMs: 150 });
+  const query = useApiQuery(
+    'cases.get',
+    { id: caseId },
+    { refreshOn: REFRESH_ON, debounceMs: 150 },
+  );
   const [fresh, setFresh] = useState<CaseDetail | null>(null);
   const [moveKind, setMoveKind] = useState<MoveKind | null>(null);
   const [busy, setBusy] = useState(false);
@@ -46,9 +50,13 @@ export function CaseDetailPanel({
   const [done, setDone] = useState<string | null>(null);
   const { refresh } = query;
   // The answer of our own move is newer than the query's until the query catches up.
-  const detail = fresh && (!query.data || fresh.asOf > query.data.asOf) ? fresh : (query.data ?? null);
+  const detail =
+    fresh && (!query.data || fresh.asOf > query.data.asOf) ? fresh : (query.data ?? null);
   const acting = canAct(session.status);
-  const allowed = useMemo(() => (acting ? (detail?.moves.filter((m) => m.allowed) ?? []) : []), [acting, detail]);
+  const allowed = useMemo(
+    () => (acting ? (detail?.moves.filter((m) => m.allowed) ?? []) : []),
+    [acting, detail],
+  );
 
   const submit = useCallback(
     async (move: MoveRequest) => {
@@ -56,7 +64,11 @@ export function CaseDetailPanel({
       setBusy(true);
       setError(null);
       try {
-        const result = await getApi().call('cases.move', { caseId: detail.id, expectedState: detail.state, move });
+        const result = await getApi().call('cases.move', {
+          caseId: detail.id,
+          expectedState: detail.state,
+          move,
+        });
         setFresh(result.detail);
         setMoveKind(null);
         setDone(t('cases.move.done', { move: t(`cases.moveName.${move.kind}`) }));
@@ -100,7 +112,11 @@ export function CaseDetailPanel({
       <>
         <div className="detail__clock">
           <ClockBadge row={detail} now={now} withOnsite />
-          {detail.dueAt ? <span className="muted">{t('cases.detail.dueAt')} {format.tableDateTime(detail.dueAt)}</span> : null}
+          {detail.dueAt ? (
+            <span className="muted">
+              {t('cases.detail.dueAt')} {format.tableDateTime(detail.dueAt)}
+            </span>
+          ) : null}
         </div>
         <section className="detail__section" aria-label={t('cases.detail.moves')}>
           {!acting ? (
@@ -132,8 +148,13 @@ export function CaseDetailPanel({
             ))}
             {acting
               ? refused.map((option) => (
-                  <span key={option.kind} className="move-refused" data-testid={`move-refused-${option.kind}`}>
-                    {t(`cases.moveName.${option.kind}`)}：{option.reason?.[locale === 'zh-CN' ? 'zh' : 'en']}
+                  <span
+                    key={option.kind}
+                    className="move-refused"
+                    data-testid={`move-refused-${option.kind}`}
+                  >
+                    {t(`cases.moveName.${option.kind}`)}：
+                    {option.reason?.[locale === 'zh-CN' ? 'zh' : 'en']}
                   </span>
                 ))
               : null}
@@ -176,16 +197,26 @@ export function CaseDetailPanel({
         </section>
         <section className="detail__section">
           <h3 className="detail__heading">{t('cases.detail.related')}</h3>
-          {detail.related.length === 0 ? <p className="muted">{t('cases.detail.noRelated')}</p> : null}
+          {detail.related.length === 0 ? (
+            <p className="muted">{t('cases.detail.noRelated')}</p>
+          ) : null}
           <ul className="related">
             {detail.related.map((r) => (
               <li key={r.id}>
                 <button type="button" className="link-button mono" onClick={() => onOpenCase(r.id)}>
                   {r.caseNo}
                 </button>{' '}
-                {t(`caseState.${r.state}`)} · {r.categoryName} · {r.address} · {format.tableDateTime(r.reportedAt)}
-                {r.possibleDuplicate ? <span className="mark mark--urgent">{t('cases.detail.duplicate')}</span> : null}
-                {r.distanceM != null ? <span className="muted"> · {t('cases.detail.distance', { metres: r.distanceM })}</span> : null}
+                {t(`caseState.${r.state}`)} · {r.categoryName} · {r.address} ·{' '}
+                {format.tableDateTime(r.reportedAt)}
+                {r.possibleDuplicate ? (
+                  <span className="mark mark--urgent">{t('cases.detail.duplicate')}</span>
+                ) : null}
+                {r.distanceM != null ? (
+                  <span className="muted">
+                    {' '}
+                    · {t('cases.detail.distance', { metres: r.distanceM })}
+                  </span>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -195,7 +226,11 @@ export function CaseDetailPanel({
   }
 
   return (
-    <aside className="case-detail" aria-label={detail?.caseNo ?? t('cases.detail.loading')} data-testid="case-detail">
+    <aside
+      className="case-detail"
+      aria-label={detail?.caseNo ?? t('cases.detail.loading')}
+      data-testid="case-detail"
+    >
       <header className="case-detail__head">
         <div className="case-detail__title">
           <span className="mono" data-testid="detail-case-no">
@@ -208,7 +243,12 @@ export function CaseDetailPanel({
           ) : null}
           {detail ? <CaseMarks row={detail} /> : null}
         </div>
-        <button type="button" className="button button--quiet" onClick={onClose} data-testid="detail-close">
+        <button
+          type="button"
+          className="button button--quiet"
+          onClick={onClose}
+          data-testid="detail-close"
+        >
           {t('cases.detail.close')} <kbd>Esc</kbd>
         </button>
       </header>

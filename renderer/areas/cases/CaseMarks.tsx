@@ -2,7 +2,11 @@ import type { CaseCard } from '../../../api/contract';
 import { useT } from '../../i18n/locale-context';
 
 /** 紧急, 吹 (escalated), 督 (supervised), 返N (reworked): each a word, with its meaning on hover. */
-export function CaseMarks({ row }: { row: Pick<CaseCard, 'urgency' | 'escalated' | 'supervised' | 'reworkCount'> }) {
+export function CaseMarks({
+  row,
+}: {
+  row: Pick<CaseCard, 'urgency' | 'escalated' | 'supervised' | 'reworkCount'>;
+}) {
   const t = useT();
   return (
     <span className="case-marks">
@@ -12,12 +16,20 @@ export function CaseMarks({ row }: { row: Pick<CaseCard, 'urgency' | 'escalated'
         </span>
       ) : null}
       {row.escalated ? (
-        <span className="mark mark--escalated" title={t('cases.card.escalatedTitle')} data-testid="mark-escalated">
+        <span
+          className="mark mark--escalated"
+          title={t('cases.card.escalatedTitle')}
+          data-testid="mark-escalated"
+        >
           {t('cases.card.escalated')}
         </span>
       ) : null}
       {row.supervised ? (
-        <span className="mark mark--supervised" title={t('cases.card.supervisedTitle')} data-testid="mark-supervised">
+        <span
+          className="mark mark--supervised"
+          title={t('cases.card.supervisedTitle')}
+          data-testid="mark-supervised"
+        >
           {t('cases.card.supervised')}
         </span>
       ) : null}
@@ -32,6 +44,9 @@ export function CaseMarks({ row }: { row: Pick<CaseCard, 'urgency' | 'escalated'
 
 /** 龙泉社区 / 第3网格: the grid's name repeats its community's, so the repeat is dropped. */
 export function placeLabel(communityName: string | null, gridName: string | null): string {
-  const shortGrid = communityName && gridName?.startsWith(communityName) ? gridName.slice(communityName.length) : gridName;
+  const shortGrid =
+    communityName && gridName?.startsWith(communityName)
+      ? gridName.slice(communityName.length)
+      : gridName;
   return [communityName, shortGrid].filter((name): name is string => Boolean(name)).join(' / ');
 }

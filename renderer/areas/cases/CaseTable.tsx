@@ -30,7 +30,12 @@ export function CaseTable({
   const [selected, setSelected] = useState(-1);
   const scroller = useRef<HTMLDivElement>(null);
   const total = list.total ?? 0;
-  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? 0;
@@ -64,8 +69,12 @@ export function CaseTable({
           : list.more
             ? t('cases.table.more', { count: format.count(list.loadedCount) })
             : t('cases.table.total', { count: format.count(list.total) })}
-        {list.searchTruncated ? <span className="muted"> · {t('cases.searchTruncated')}</span> : null}
-        {list.pending > 0 ? <span className="muted"> · {t('cases.column.paused', { count: list.pending })}</span> : null}
+        {list.searchTruncated ? (
+          <span className="muted"> · {t('cases.searchTruncated')}</span>
+        ) : null}
+        {list.pending > 0 ? (
+          <span className="muted"> · {t('cases.column.paused', { count: list.pending })}</span>
+        ) : null}
       </div>
       <div className="case-table__row case-table__row--head" role="row">
         <span role="columnheader">{t('cases.table.caseNo')}</span>
@@ -87,7 +96,9 @@ export function CaseTable({
         onMouseEnter={() => setHovered(true)}
         onMouseLeave={() => setHovered(false)}
       >
-        {list.total === 0 ? <div className="board-column__empty">{t('cases.column.empty')}</div> : null}
+        {list.total === 0 ? (
+          <div className="board-column__empty">{t('cases.column.empty')}</div>
+        ) : null}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
             const row = list.rowAt(item.index);
@@ -112,13 +123,25 @@ export function CaseTable({
                       </button>
                     </span>
                     <span>{t(`caseState.${row.state}`)}</span>
-                    <span className="clip" title={row.categoryName}>{row.categoryName}</span>
+                    <span className="clip" title={row.categoryName}>
+                      {row.categoryName}
+                    </span>
                     <span className="clip">{placeLabel(row.communityName, row.gridName)}</span>
-                    <span className="clip" title={row.address ?? ''}>{row.address}</span>
-                    <span className="clip">{row.leadUnitName ?? <span className="muted">{t('cases.detail.noUnit')}</span>}</span>
+                    <span className="clip" title={row.address ?? ''}>
+                      {row.address}
+                    </span>
+                    <span className="clip">
+                      {row.leadUnitName ?? (
+                        <span className="muted">{t('cases.detail.noUnit')}</span>
+                      )}
+                    </span>
                     <span className="muted">{format.tableDateTime(row.reportedAt)}</span>
-                    <span><ClockBadge row={row} now={now} /></span>
-                    <span><CaseMarks row={row} /></span>
+                    <span>
+                      <ClockBadge row={row} now={now} />
+                    </span>
+                    <span>
+                      <CaseMarks row={row} />
+                    </span>
                   </>
                 ) : (
                   <span className="muted">…</span>

@@ -6,7 +6,12 @@ import { useLocale } from '../../i18n/locale-context';
 import { canAct, useSession } from '../../session/session-context';
 import { useNow } from '../../time/useNow';
 import { AlarmBanner } from './AlarmBanner';
-import { addressForCount, readBoardAddress, writeBoardAddress, type BoardAddress } from './board-url';
+import {
+  addressForCount,
+  readBoardAddress,
+  writeBoardAddress,
+  type BoardAddress,
+} from './board-url';
 import { BoardToolbar } from './BoardToolbar';
 import { BoardView } from './BoardView';
 import { CaseDetailPanel } from './CaseDetailPanel';
@@ -16,6 +21,8 @@ import { isTypingInto } from './keyboard';
 import { useCaseLookups } from './useCaseLookups';
 import { useOverdueAlarm } from './useOverdueAlarm';
 import './cases.css';
+import './case-detail.css';
+import './intake.css';
 
 const COUNTS_INPUT = { oldestLimit: 0 };
 const REFRESH_ON = ['cases.changed', 'data.changed'] as const;
@@ -43,12 +50,16 @@ export default function CasesBoardPage() {
   useEffect(() => {
     if (!count) return;
     const preset = addressForCount(count, Date.now());
-    setParams(writeBoardAddress({ ...readBoardAddress(new URLSearchParams()), ...preset }), { replace: true });
+    setParams(writeBoardAddress({ ...readBoardAddress(new URLSearchParams()), ...preset }), {
+      replace: true,
+    });
   }, [count, setParams]);
 
   const change = useCallback(
     (next: Partial<BoardAddress>) => {
-      setParams((current) => writeBoardAddress({ ...readBoardAddress(current), ...next }), { replace: !('caseId' in next || 'intake' in next) });
+      setParams((current) => writeBoardAddress({ ...readBoardAddress(current), ...next }), {
+        replace: !('caseId' in next || 'intake' in next),
+      });
     },
     [setParams],
   );
@@ -62,7 +73,14 @@ export default function CasesBoardPage() {
   // Page keys: / search, N new case, V switch view (not while typing or in a dialog).
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTypingInto(event.target)) return;
+      if (
+        event.defaultPrevented ||
+        event.ctrlKey ||
+        event.metaKey ||
+        event.altKey ||
+        isTypingInto(event.target)
+      )
+        return;
       if (document.querySelector('.dialog-backdrop')) return;
       const key = event.key.toLowerCase();
       if (key === '/') {
@@ -88,14 +106,24 @@ export default function CasesBoardPage() {
           <h1 className="page__title">{t('cases.title')}</h1>
           {counts.data ? (
             <span className="page__subtitle">
-              {t('cases.subtitle', { open: format.count(counts.data.open), overdue: format.count(counts.data.overdue) })}
+              {t('cases.subtitle', {
+                open: format.count(counts.data.open),
+                overdue: format.count(counts.data.overdue),
+              })}
             </span>
           ) : null}
         </div>
         <span className="muted cases-page__keys">{t('cases.keys.hint')}</span>
       </div>
       <AlarmBanner alarm={alarm} onOpen={openCase} />
-      <BoardToolbar address={address} lookups={lookups} alarm={alarm} searchRef={searchRef} onChange={change} onNew={openIntake} />
+      <BoardToolbar
+        address={address}
+        lookups={lookups}
+        alarm={alarm}
+        searchRef={searchRef}
+        onChange={change}
+        onNew={openIntake}
+      />
       {notice ? (
         <p className="cases-page__notice" role="status" data-testid="cases-notice">
           {notice}
@@ -105,10 +133,23 @@ export default function CasesBoardPage() {
         {address.view === 'board' ? (
           <BoardView filters={filters} now={now} onOpen={openCase} />
         ) : (
-          <CaseTable states={address.states ?? [...OPEN_BOARD_STATES]} filters={filters} sort={address.sort} now={now} onOpen={openCase} />
+          <CaseTable
+            states={address.states ?? [...OPEN_BOARD_STATES]}
+            filters={filters}
+            sort={address.sort}
+            now={now}
+            onOpen={openCase}
+          />
         )}
         {address.caseId ? (
-          <CaseDetailPanel key={`${address.caseId}:${session.key}`} caseId={address.caseId} now={now} lookups={lookups} onClose={closeCase} onOpenCase={openCase} />
+          <CaseDetailPanel
+            key={`${address.caseId}:${session.key}`}
+            caseId={address.caseId}
+            now={now}
+            lookups={lookups}
+            onClose={closeCase}
+            onOpenCase={openCase}
+          />
         ) : null}
       </div>
       {address.intake ? (

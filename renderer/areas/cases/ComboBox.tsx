@@ -42,7 +42,9 @@ export function ComboBox<T extends Searchable>({
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       setOpen(true);
-      setActive((i) => Math.max(0, Math.min(shown.length - 1, i + (event.key === 'ArrowDown' ? 1 : -1))));
+      setActive((i) =>
+        Math.max(0, Math.min(shown.length - 1, i + (event.key === 'ArrowDown' ? 1 : -1))),
+      );
     } else if ((event.key === 'Enter' || event.key === 'Tab') && open && query && shown[active]) {
       if (event.key === 'Enter') event.preventDefault();
       pick(shown[active]!);
@@ -64,7 +66,9 @@ export function ComboBox<T extends Searchable>({
         aria-controls={listId}
         aria-label={label}
         placeholder={chosen ? '' : hint}
-        value={open || !chosen ? query : `${chosen.label}${chosen.code ? `（${chosen.code}）` : ''}`}
+        value={
+          open || !chosen ? query : `${chosen.label}${chosen.code ? `（${chosen.code}）` : ''}`
+        }
         onChange={(event) => {
           setQuery(event.target.value);
           setActive(0);
@@ -79,7 +83,9 @@ export function ComboBox<T extends Searchable>({
       />
       {open && query ? (
         <ul className="combo__list" id={listId} role="listbox" data-testid={`${testId}-list`}>
-          {shown.length === 0 ? <li className="combo__empty">{t('cases.intake.noMatch')}</li> : null}
+          {shown.length === 0 ? (
+            <li className="combo__empty">{t('cases.intake.noMatch')}</li>
+          ) : null}
           {shown.map((option, i) => (
             <li
               key={option.value}
@@ -95,7 +101,9 @@ export function ComboBox<T extends Searchable>({
               <span className="muted">{describe ? describe(option) : option.code}</span>
             </li>
           ))}
-          {more > 0 ? <li className="combo__empty">{t('cases.combo.more', { count: more })}</li> : null}
+          {more > 0 ? (
+            <li className="combo__empty">{t('cases.combo.more', { count: more })}</li>
+          ) : null}
         </ul>
       ) : null}
     </div>

@@ -31,7 +31,15 @@ function parsePoint(text: string): { lng: number; lat: number } | null {
  * 快速登记: a phone call into a case in under a minute, keyboard only. Fields in the order
  * the caller says them; Ctrl+Enter registers; a likely duplicate is shown before that.
  */
-export function IntakeDialog({ lookups, onClose, onCreated }: { lookups: Lookups | null; onClose(): void; onCreated(id: number, caseNo: string): void }) {
+export function IntakeDialog({
+  lookups,
+  onClose,
+  onCreated,
+}: {
+  lookups: Lookups | null;
+  onClose(): void;
+  onCreated(id: number, caseNo: string): void;
+}) {
   const { t, format } = useLocale();
   const [source, setSource] = useState<CaseSource>(lastSource);
   const [categoryCode, setCategoryCode] = useState<string | null>(null);
@@ -44,8 +52,14 @@ export function IntakeDialog({ lookups, onClose, onCreated }: { lookups: Lookups
   const [reporter, setReporter] = useState('');
   const [phone, setPhone] = useState('');
   const [registerNow, setRegisterNow] = useState(true);
-  const [duplicates, setDuplicates] = useState<{ key: string; rows: RelatedCase[] }>({ key: '', rows: [] });
-  const [located, setLocated] = useState<{ key: string; name: string | null }>({ key: '', name: null });
+  const [duplicates, setDuplicates] = useState<{ key: string; rows: RelatedCase[] }>({
+    key: '',
+    rows: [],
+  });
+  const [located, setLocated] = useState<{ key: string; name: string | null }>({
+    key: '',
+    name: null,
+  });
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const point = parsePoint(pointText);
@@ -67,10 +81,17 @@ export function IntakeDialog({ lookups, onClose, onCreated }: { lookups: Lookups
   const locatedName = located.key === locateKey ? located.name : null;
 
   // The duplicate check: same category, open, within 50 m (or the same grid) and 24 h.
-  const duplicateKey = categoryCode && (placeCode || pointInput) ? JSON.stringify([categoryCode, pointInput ? null : placeCode, pointInput]) : '';
+  const duplicateKey =
+    categoryCode && (placeCode || pointInput)
+      ? JSON.stringify([categoryCode, pointInput ? null : placeCode, pointInput])
+      : '';
   useEffect(() => {
     if (!duplicateKey) return;
-    const [category, place, point] = JSON.parse(duplicateKey) as [string, string | null, { lng: number; lat: number; crs: (typeof CRS)[number] } | null];
+    const [category, place, point] = JSON.parse(duplicateKey) as [
+      string,
+      string | null,
+      { lng: number; lat: number; crs: (typeof CRS)[number] } | null,
+    ];
     const timer = setTimeout(() => {
       getApi()
         .call('cases.duplicates', { categoryCode: category, placeCode: place, point })
@@ -121,7 +142,6 @@ export function IntakeDialog({ lookups, onClose, onCreated }: { lookups: Lookups
     <Dialog title={t('cases.intake.title')} onClose={onClose} testId="intake-dialog" wide>
       <form className="form intake" onSubmit={submit} onKeyDown={onKeyDown}>
         <div className="intake__grid">
-
           <ComboBox
             label={t('cases.intake.category')}
             hint={t('cases.intake.categoryHint')}
@@ -138,26 +158,47 @@ export function IntakeDialog({ lookups, onClose, onCreated }: { lookups: Lookups
             options={lookups?.placeOptions ?? []}
             value={placeCode}
             onChange={setPlaceCode}
-            describe={(o) => (o.level === 'community' ? t('cases.filter.community') : (lookups?.placeName(o.communityCode) ?? ''))}
+            describe={(o) =>
+              o.level === 'community'
+                ? t('cases.filter.community')
+                : (lookups?.placeName(o.communityCode) ?? '')
+            }
             testId="intake-place"
           />
           <label className="field">
             <span className="field__label">{t('cases.intake.point')}</span>
             <span className="intake__point">
-              <input value={pointText} onChange={(e) => setPointText(e.target.value)} placeholder={t('cases.intake.pointHint')} data-testid="intake-point" />
-              <select value={crs} onChange={(e) => setCrs(e.target.value as (typeof CRS)[number])} aria-label={t('cases.intake.crs')}>
+              <input
+                value={pointText}
+                onChange={(e) => setPointText(e.target.value)}
+                placeholder={t('cases.intake.pointHint')}
+                data-testid="intake-point"
+              />
+              <select
+                value={crs}
+                onChange={(e) => setCrs(e.target.value as (typeof CRS)[number])}
+                aria-label={t('cases.intake.crs')}
+              >
                 {CRS.map((c) => (
                   <option key={c}>{c}</option>
                 ))}
               </select>
             </span>
             <span className="field__note">
-              {pointText && !point ? t('cases.intake.pointBad') : locatedName ? t('cases.intake.located', { place: locatedName }) : ''}
+              {pointText && !point
+                ? t('cases.intake.pointBad')
+                : locatedName
+                  ? t('cases.intake.located', { place: locatedName })
+                  : ''}
             </span>
           </label>
           <label className="field">
             <span className="field__label">{t('cases.intake.source')}</span>
-            <select value={source} onChange={(e) => setSource(e.target.value as CaseSource)} data-testid="intake-source">
+            <select
+              value={source}
+              onChange={(e) => setSource(e.target.value as CaseSource)}
+              data-testid="intake-source"
+            >
               {CASE_SOURCES.map((s) => (
                 <option key={s} value={s}>
                   {t(`cases.source.${s}`)}
@@ -167,39 +208,79 @@ export function IntakeDialog({ lookups, onClose, onCreated }: { lookups: Lookups
           </label>
           <label className="field intake__wide">
             <span className="field__label">{t('cases.intake.address')}</span>
-            <input value={address} onChange={(e) => setAddress(e.target.value)} data-testid="intake-address" />
+            <input
+              value={address}
+              onChange={(e) => setAddress(e.target.value)}
+              data-testid="intake-address"
+            />
           </label>
           <label className="field intake__wide">
             <span className="field__label">{t('cases.intake.description')}</span>
-            <textarea value={description} onChange={(e) => setDescription(e.target.value)} rows={2} data-testid="intake-description" />
+            <textarea
+              value={description}
+              onChange={(e) => setDescription(e.target.value)}
+              rows={2}
+              data-testid="intake-description"
+            />
           </label>
           <label className="field">
             <span className="field__label">{t('cases.intake.reporter')}</span>
-            <input value={reporter} onChange={(e) => setReporter(e.target.value)} data-testid="intake-reporter" />
+            <input
+              value={reporter}
+              onChange={(e) => setReporter(e.target.value)}
+              data-testid="intake-reporter"
+            />
           </label>
           <label className="field">
             <span className="field__label">{t('cases.intake.phone')}</span>
-            <input value={phone} onChange={(e) => setPhone(e.target.value)} inputMode="tel" data-testid="intake-phone" />
-            <span className="field__note">{phone.trim() ? t('cases.intake.phoneShown', { masked: maskPhone(phone.replace(/\s+/g, '')) ?? '' }) : ''}</span>
+            <input
+              value={phone}
+              onChange={(e) => setPhone(e.target.value)}
+              inputMode="tel"
+              data-testid="intake-phone"
+            />
+            <span className="field__note">
+              {phone.trim()
+                ? t('cases.intake.phoneShown', {
+                    masked: maskPhone(phone.replace(/\s+/g, '')) ?? '',
+                  })
+                : ''}
+            </span>
           </label>
         </div>
         <div className="intake__checks">
           <label>
-            <input type="checkbox" checked={urgent} onChange={(e) => setUrgent(e.target.checked)} data-testid="intake-urgent" /> {t('cases.intake.urgent')}
+            <input
+              type="checkbox"
+              checked={urgent}
+              onChange={(e) => setUrgent(e.target.checked)}
+              data-testid="intake-urgent"
+            />{' '}
+            {t('cases.intake.urgent')}
           </label>
           <label>
-            <input type="checkbox" checked={registerNow} onChange={(e) => setRegisterNow(e.target.checked)} data-testid="intake-register" />{' '}
+            <input
+              type="checkbox"
+              checked={registerNow}
+              onChange={(e) => setRegisterNow(e.target.checked)}
+              data-testid="intake-register"
+            />{' '}
             {t('cases.intake.registerNow')}
           </label>
         </div>
         {duplicateRows.length > 0 ? (
           <div className="intake__duplicates" role="status" data-testid="intake-duplicates">
-            <strong>{placeIsGrid ? t('cases.intake.duplicatesGrid') : t('cases.intake.duplicatesTitle')}</strong>
+            <strong>
+              {placeIsGrid ? t('cases.intake.duplicatesGrid') : t('cases.intake.duplicatesTitle')}
+            </strong>
             <ul>
               {duplicateRows.map((d) => (
                 <li key={d.id}>
-                  <span className="mono">{d.caseNo}</span> {t(`caseState.${d.state}`)} · {d.address} · {format.tableDateTime(d.reportedAt)}
-                  {d.distanceM != null ? ` · ${t('cases.detail.distance', { metres: d.distanceM })}` : ''}
+                  <span className="mono">{d.caseNo}</span> {t(`caseState.${d.state}`)} · {d.address}{' '}
+                  · {format.tableDateTime(d.reportedAt)}
+                  {d.distanceM != null
+                    ? ` · ${t('cases.detail.distance', { metres: d.distanceM })}`
+                    : ''}
                 </li>
               ))}
             </ul>
@@ -211,7 +292,12 @@ export function IntakeDialog({ lookups, onClose, onCreated }: { lookups: Lookups
           <button type="button" className="button button--quiet" onClick={onClose}>
             {t('session.cancel')} <kbd>Esc</kbd>
           </button>
-          <button type="submit" className="button button--primary" disabled={busy} data-testid="intake-submit">
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={busy}
+            data-testid="intake-submit"
+          >
             {t('cases.intake.submit')} <kbd>Ctrl+Enter</kbd>
           </button>
         </div>

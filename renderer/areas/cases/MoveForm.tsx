@@ -53,11 +53,19 @@ export function MoveForm({
   const [text, setText] = useState(kind === 'extend' && pending ? pending.reason : '');
   const [lead, setLead] = useState(kind === 'dispatch' ? (detail.suggestedLeadUnitCode ?? '') : '');
   const [assists, setAssists] = useState<string[]>([]);
-  const [due, setDue] = useState(toInputValue(kind === 'extend' && pending ? pending.newDueAt : (detail.dueAt ?? detail.asOf) + 86_400_000));
+  const [due, setDue] = useState(
+    toInputValue(
+      kind === 'extend' && pending ? pending.newDueAt : (detail.dueAt ?? detail.asOf) + 86_400_000,
+    ),
+  );
   const [satisfaction, setSatisfaction] = useState<Satisfaction>('satisfied');
-  const [duplicateOf, setDuplicateOf] = useState(detail.related.find((r) => r.possibleDuplicate)?.caseNo ?? '');
+  const [duplicateOf, setDuplicateOf] = useState(
+    detail.related.find((r) => r.possibleDuplicate)?.caseNo ?? '',
+  );
   const needsText = REASON_MOVES.has(kind) || kind === 'handle' || kind === 'escalate';
-  const units = (lookups?.raw.units ?? []).filter((u) => u.active && (kind !== 'escalate' || u.kind !== 'street'));
+  const units = (lookups?.raw.units ?? []).filter(
+    (u) => u.active && (kind !== 'escalate' || u.kind !== 'street'),
+  );
   const leadChoices = kind === 'escalate' ? units.filter((u) => u.kind === 'department') : units;
 
   function build(): MoveRequest {
@@ -102,14 +110,21 @@ export function MoveForm({
         <>
           <label className="field">
             <span className="field__label">{t('cases.move.lead')}</span>
-            <select value={lead} onChange={(e) => setLead(e.target.value)} data-testid="move-lead" autoFocus>
+            <select
+              value={lead}
+              onChange={(e) => setLead(e.target.value)}
+              data-testid="move-lead"
+              autoFocus
+            >
               <option value="" disabled>
                 —
               </option>
               {leadChoices.map((u) => (
                 <option key={u.code} value={u.code}>
                   {u.name}
-                  {u.code === detail.suggestedLeadUnitCode ? `（${t('cases.move.suggested')}）` : ''}
+                  {u.code === detail.suggestedLeadUnitCode
+                    ? `（${t('cases.move.suggested')}）`
+                    : ''}
                 </option>
               ))}
             </select>
@@ -123,7 +138,13 @@ export function MoveForm({
                   <input
                     type="checkbox"
                     checked={assists.includes(u.code)}
-                    onChange={(e) => setAssists(e.target.checked ? [...assists, u.code] : assists.filter((c) => c !== u.code))}
+                    onChange={(e) =>
+                      setAssists(
+                        e.target.checked
+                          ? [...assists, u.code]
+                          : assists.filter((c) => c !== u.code),
+                      )
+                    }
                   />
                   {u.name}
                 </label>
@@ -134,7 +155,13 @@ export function MoveForm({
       {DUE_MOVES.has(kind) ? (
         <label className="field">
           <span className="field__label">{t('cases.move.newDueAt')}</span>
-          <input type="datetime-local" value={due} onChange={(e) => setDue(e.target.value)} data-testid="move-due" autoFocus />
+          <input
+            type="datetime-local"
+            value={due}
+            onChange={(e) => setDue(e.target.value)}
+            data-testid="move-due"
+            autoFocus
+          />
         </label>
       ) : null}
       {kind === 'callback' ? (
@@ -143,7 +170,12 @@ export function MoveForm({
           <div className="radio-row">
             {SATISFACTIONS.map((s) => (
               <label key={s}>
-                <input type="radio" name="satisfaction" checked={satisfaction === s} onChange={() => setSatisfaction(s)} />
+                <input
+                  type="radio"
+                  name="satisfaction"
+                  checked={satisfaction === s}
+                  onChange={() => setSatisfaction(s)}
+                />
                 {t(`cases.satisfaction.${s}`)}
               </label>
             ))}
@@ -158,7 +190,11 @@ export function MoveForm({
       ) : null}
       <label className="field">
         <span className="field__label">
-          {kind === 'handle' ? t('cases.move.result') : needsText || DUE_MOVES.has(kind) ? t('cases.move.reason') : t('cases.move.note')}
+          {kind === 'handle'
+            ? t('cases.move.result')
+            : needsText || DUE_MOVES.has(kind)
+              ? t('cases.move.reason')
+              : t('cases.move.note')}
         </span>
         {needsText ? (
           <textarea
@@ -171,7 +207,12 @@ export function MoveForm({
           />
         ) : (
           // An optional note: a one-line field, so Enter confirms at once.
-          <input value={text} onChange={(e) => setText(e.target.value)} data-testid="move-text" autoFocus={!UNIT_MOVES.has(kind) && !DUE_MOVES.has(kind)} />
+          <input
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            data-testid="move-text"
+            autoFocus={!UNIT_MOVES.has(kind) && !DUE_MOVES.has(kind)}
+          />
         )}
       </label>
       <ErrorLine error={error} testId="move-error" />
@@ -179,8 +220,14 @@ export function MoveForm({
         <button type="button" className="button button--quiet" onClick={onCancel}>
           {t('session.cancel')} <kbd>Esc</kbd>
         </button>
-        <button type="submit" className="button button--primary" disabled={busy} data-testid="move-submit">
-          {t('cases.move.confirm', { move: t(`cases.moveName.${kind}`) })} <kbd>{needsText ? 'Ctrl+Enter' : 'Enter'}</kbd>
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={busy}
+          data-testid="move-submit"
+        >
+          {t('cases.move.confirm', { move: t(`cases.moveName.${kind}`) })}{' '}
+          <kbd>{needsText ? 'Ctrl+Enter' : 'Enter'}</kbd>
         </button>
       </div>
     </form>

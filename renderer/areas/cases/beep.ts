@@ -7,7 +7,9 @@ let context: AudioContext | null = null;
 
 function audio(): AudioContext | null {
   if (context) return context;
-  const Constructor = window.AudioContext ?? (window as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
+  const Constructor =
+    window.AudioContext ??
+    (window as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
   if (!Constructor) return null;
   try {
     context = new Constructor();
@@ -36,7 +38,10 @@ export async function beep(): Promise<boolean> {
   }
   if (ctx.state !== 'running') return false;
   const start = ctx.currentTime + 0.02;
-  for (const [offset, frequency] of [[0, 880], [0.22, 660]] as const) {
+  for (const [offset, frequency] of [
+    [0, 880],
+    [0.22, 660],
+  ] as const) {
     const oscillator = ctx.createOscillator();
     const gain = ctx.createGain();
     oscillator.type = 'sine';

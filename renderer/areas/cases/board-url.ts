@@ -30,9 +30,11 @@ export function readBoardAddress(params: URLSearchParams): BoardAddress {
     if (value) filters[key] = value;
   }
   const source = params.get('source');
-  if (source && (CASE_SOURCES as readonly string[]).includes(source)) filters.source = source as never;
+  if (source && (CASE_SOURCES as readonly string[]).includes(source))
+    filters.source = source as never;
   const urgency = params.get('urgency');
-  if (urgency && (URGENCIES as readonly string[]).includes(urgency)) filters.urgency = urgency as never;
+  if (urgency && (URGENCIES as readonly string[]).includes(urgency))
+    filters.urgency = urgency as never;
   for (const key of FLAG_KEYS) if (params.get(key) === '1') filters[key] = true;
   for (const key of TIME_KEYS) {
     const value = Number(params.get(key));

@@ -37,10 +37,17 @@ export function rankOption(option: Searchable, rawQuery: string): number {
   return 0;
 }
 
-export function matchOptions<T extends Searchable>(options: readonly T[], query: string, limit = 12): { shown: T[]; more: number } {
+export function matchOptions<T extends Searchable>(
+  options: readonly T[],
+  query: string,
+  limit = 12,
+): { shown: T[]; more: number } {
   const ranked = options
     .map((option, index) => ({ option, index, rank: rankOption(option, query) }))
     .filter((r) => r.rank > 0)
     .sort((a, b) => b.rank - a.rank || a.index - b.index);
-  return { shown: ranked.slice(0, limit).map((r) => r.option), more: Math.max(0, ranked.length - limit) };
+  return {
+    shown: ranked.slice(0, limit).map((r) => r.option),
+    more: Math.max(0, ranked.length - limit),
+  };
 }

@@ -11,7 +11,8 @@ export const casesMessagesZh = {
   'cases.new': '登记新案件',
   'cases.newHint': '快捷键 N',
   'cases.search': '搜索案卷编号、地址、描述',
-  'cases.searchHint': '按 / 搜索；看板在全部在办案件中查找；表格中查历史时，3 个字以上走全文索引，1–2 个字只查最近 5 万件',
+  'cases.searchHint':
+    '按 / 搜索；看板在全部在办案件中查找；表格中查历史时，3 个字以上走全文索引，1–2 个字只查最近 5 万件',
   'cases.searchTruncated': '匹配的案件太多，只显示最近 2,000 件匹配中的结果；请输入更具体的词。',
   'cases.filter.community': '社区',
   'cases.filter.grid': '网格',
@@ -205,7 +206,8 @@ export const casesMessagesEn: Record<keyof typeof casesMessagesZh, string> = {
   'cases.search': 'Search case no., address, description',
   'cases.searchHint':
     'Press / to search; the board searches every open case; in the table, history is searched by full text for 3+ characters, the newest 50,000 cases for 1–2',
-  'cases.searchTruncated': 'Too many cases match: showing results among the newest 2,000 matches; type something more specific.',
+  'cases.searchTruncated':
+    'Too many cases match: showing results among the newest 2,000 matches; type something more specific.',
   'cases.filter.community': 'Community',
   'cases.filter.grid': 'Grid',
   'cases.filter.category': 'Category',
@@ -277,7 +279,8 @@ export const casesMessagesEn: Record<keyof typeof casesMessagesZh, string> = {
   'cases.alarm.mute': 'Mute',
   'cases.alarm.unmute': 'Sound on',
   'cases.alarm.muted': 'Sound off',
-  'cases.alarm.soundBlocked': 'The browser does not allow sound yet: click the page once and it can ring.',
+  'cases.alarm.soundBlocked':
+    'The browser does not allow sound yet: click the page once and it can ring.',
   'cases.keys.hint': '↑↓←→ select · Enter open · / search · N new · V switch view',
   'cases.detail.close': 'Close',
   'cases.detail.loading': 'Reading the case…',
@@ -366,8 +369,10 @@ export const casesMessagesEn: Record<keyof typeof casesMessagesZh, string> = {
   'cases.intake.submit': 'Register',
   'cases.intake.submitHint': 'Ctrl+Enter registers',
   'cases.intake.created': 'Registered {caseNo}',
-  'cases.intake.duplicatesTitle': 'Possible duplicate: an open case of this category within 50 m in the last 24 h',
-  'cases.intake.duplicatesGrid': 'Possible duplicate: an open case of this category in the same grid in the last 24 h',
+  'cases.intake.duplicatesTitle':
+    'Possible duplicate: an open case of this category within 50 m in the last 24 h',
+  'cases.intake.duplicatesGrid':
+    'Possible duplicate: an open case of this category in the same grid in the last 24 h',
   'cases.intake.noMatch': 'No match',
   'cases.intake.locating': 'Locating…',
   'cases.intake.located': 'In {place}',

@@ -41,7 +41,13 @@ export function usePagedCases(
 ): PagedCases {
   const pageSize = options.pageSize ?? 50;
   const key = JSON.stringify([query.states, query.filters, query.sort, pageSize]);
-  const [loaded, setLoaded] = useState<Loaded>({ key, pages: new Map(), total: null, more: false, searchTruncated: false });
+  const [loaded, setLoaded] = useState<Loaded>({
+    key,
+    pages: new Map(),
+    total: null,
+    more: false,
+    searchTruncated: false,
+  });
   const [error, setError] = useState<ApiError | null>(null);
   const [held, setHeld] = useState(0);
   const heldRef = useRef(0);
@@ -58,13 +64,26 @@ export function usePagedCases(
   /** Reads the pages; the state is set when the answers are in (never inside the effect). */
   const fetchPages = useCallback(
     (pages: number[], replace: boolean) => {
-      const [states, filters, sort] = JSON.parse(key) as [CaseState[], BoardFiltersInput, BoardSort];
+      const [states, filters, sort] = JSON.parse(key) as [
+        CaseState[],
+        BoardFiltersInput,
+        BoardSort,
+      ];
       return Promise.all(
-        pages.map((page) => getApi().call('cases.list', { states, filters, sort, offset: page * pageSize, limit: pageSize })),
+        pages.map((page) =>
+          getApi().call('cases.list', {
+            states,
+            filters,
+            sort,
+            offset: page * pageSize,
+            limit: pageSize,
+          }),
+        ),
       ).then(
         (answers) => {
           setLoaded((previous) => {
-            const base = previous.key === key && !replace ? previous.pages : new Map<number, CaseCard[]>();
+            const base =
+              previous.key === key && !replace ? previous.pages : new Map<number, CaseCard[]>();
             const next = new Map(base);
             answers.forEach((answer, i) => next.set(pages[i]!, answer.rows));
             const last = answers.at(-1);
@@ -138,7 +157,11 @@ export function usePagedCases(
       if (!have || have.total == null) return;
       const last = Math.min(end, have.total - 1);
       const wanted: number[] = [];
-      for (let page = Math.floor(Math.max(0, start) / pageSize); page <= Math.floor(last / pageSize); page++) {
+      for (
+        let page = Math.floor(Math.max(0, start) / pageSize);
+        page <= Math.floor(last / pageSize);
+        page++
+      ) {
         if (!have.pages.has(page) && !inFlight.current.has(page)) {
           inFlight.current.add(page);
           wanted.push(page);

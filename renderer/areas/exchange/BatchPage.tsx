@@ -12,7 +12,8 @@ export function BatchPage() {
   const id = Number(useParams().id);
   const batch = useApiQuery('exchange.batch', { id });
   if (batch.loading) return <LoadingState />;
-  if (batch.error || !batch.data) return batch.error ? <ErrorState error={batch.error} onRetry={batch.refresh} /> : null;
+  if (batch.error || !batch.data)
+    return batch.error ? <ErrorState error={batch.error} onRetry={batch.refresh} /> : null;
   const { summary } = batch.data;
   const report = summary.direction === 'import' ? (batch.data.report as ImportReport | null) : null;
   return (
@@ -29,7 +30,15 @@ export function BatchPage() {
         </Link>
       </div>
       {report ? (
-        <ImportReportView report={{ ...report, errors: report.errors ?? [], notes: report.notes ?? [], parts: report.parts ?? [] }} state={summary.status as ImportJobState} />
+        <ImportReportView
+          report={{
+            ...report,
+            errors: report.errors ?? [],
+            notes: report.notes ?? [],
+            parts: report.parts ?? [],
+          }}
+          state={summary.status as ImportJobState}
+        />
       ) : (
         <p className="exchange__note">
           {t('exchange.export.done', { rows: format.count(summary.rows), file: summary.fileName })}

@@ -54,7 +54,13 @@ export default function DataExchangePage() {
         <Route path="export" element={adminOnly(<ExportPanel />)} />
         <Route
           path="history"
-          element={signedIn ? <ImportHistory /> : <div className="state state--empty">{t('exchange.needsSignIn')}</div>}
+          element={
+            signedIn ? (
+              <ImportHistory />
+            ) : (
+              <div className="state state--empty">{t('exchange.needsSignIn')}</div>
+            )
+          }
         />
         <Route path="history/:id" element={signedIn ? <BatchPage /> : null} />
       </Routes>

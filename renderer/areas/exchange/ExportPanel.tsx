@@ -5,7 +5,17 @@ import { ErrorState } from '../../states/ErrorState';
 import { useCall } from './useCall';
 
 type Format = 'xlsx' | 'csv' | 'json' | 'open311';
-const FORMATS: Array<[Format, 'exchange.export.formatXlsx' | 'exchange.export.formatCsv' | 'exchange.export.formatJson' | 'exchange.export.formatOpen311']> = [
+const FORMATS: Array<
+  [
+    Format,
+    (
+      | 'exchange.export.formatXlsx'
+      | 'exchange.export.formatCsv'
+      | 'exchange.export.formatJson'
+      | 'exchange.export.formatOpen311'
+    ),
+  ]
+> = [
   ['xlsx', 'exchange.export.formatXlsx'],
   ['csv', 'exchange.export.formatCsv'],
   ['json', 'exchange.export.formatJson'],
@@ -16,7 +26,10 @@ const FORMATS: Array<[Format, 'exchange.export.formatXlsx' | 'exchange.export.fo
 function shanghaiInput(value: string): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
   if (!m) return null;
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5])) - 8 * 3600_000;
+  return (
+    Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5])) -
+    8 * 3600_000
+  );
 }
 
 /** Export: case updates (since the last export, or a time) or the grids, with the manifest beside them. */
@@ -35,7 +48,11 @@ export function ExportPanel() {
   const ready = out.trim() !== '' && (kind === 'grids' || range === 'last' || sinceAt !== null);
 
   return (
-    <section className="panel exchange__export" aria-labelledby="exchange-export-title" data-testid="exchange-export">
+    <section
+      className="panel exchange__export"
+      aria-labelledby="exchange-export-title"
+      data-testid="exchange-export"
+    >
       <div className="panel__head">
         <h2 id="exchange-export-title" className="panel__title">
           {t('exchange.export.title')}
@@ -46,16 +63,26 @@ export function ExportPanel() {
         onSubmit={(event) => {
           event.preventDefault();
           if (!ready) return;
-          void run.run({ kind, format: fileFormat, out: out.trim(), unmasked, ...(kind === 'cases' && range === 'time' ? { since: sinceAt } : {}) }).then(() => overview.refresh());
+          void run
+            .run({
+              kind,
+              format: fileFormat,
+              out: out.trim(),
+              unmasked,
+              ...(kind === 'cases' && range === 'time' ? { since: sinceAt } : {}),
+            })
+            .then(() => overview.refresh());
         }}
       >
         <fieldset className="exchange__choice">
           <legend>{t('exchange.export.what')}</legend>
           <label>
-            <input type="radio" checked={kind === 'cases'} onChange={() => setKind('cases')} /> {t('exchange.export.cases')}
+            <input type="radio" checked={kind === 'cases'} onChange={() => setKind('cases')} />{' '}
+            {t('exchange.export.cases')}
           </label>
           <label>
-            <input type="radio" checked={kind === 'grids'} onChange={() => setKind('grids')} /> {t('exchange.export.grids')}
+            <input type="radio" checked={kind === 'grids'} onChange={() => setKind('grids')} />{' '}
+            {t('exchange.export.grids')}
           </label>
         </fieldset>
         {kind === 'cases' ? (
@@ -64,45 +91,89 @@ export function ExportPanel() {
               <legend>{t('exchange.export.format')}</legend>
               {FORMATS.map(([value, label]) => (
                 <label key={value}>
-                  <input type="radio" checked={fileFormat === value} onChange={() => setFileFormat(value)} /> {t(label)}
+                  <input
+                    type="radio"
+                    checked={fileFormat === value}
+                    onChange={() => setFileFormat(value)}
+                  />{' '}
+                  {t(label)}
                 </label>
               ))}
             </fieldset>
             <fieldset className="exchange__choice exchange__choice--column">
               <legend>{t('exchange.export.range')}</legend>
               <label>
-                <input type="radio" checked={range === 'last'} onChange={() => setRange('last')} /> {last === null ? t('exchange.export.sinceNever') : t('exchange.export.sinceLast', { time: format.tableDateTime(last) })}
+                <input type="radio" checked={range === 'last'} onChange={() => setRange('last')} />{' '}
+                {last === null
+                  ? t('exchange.export.sinceNever')
+                  : t('exchange.export.sinceLast', { time: format.tableDateTime(last) })}
               </label>
               <label>
-                <input type="radio" checked={range === 'time'} onChange={() => setRange('time')} /> {t('exchange.export.sinceTime')}{' '}
-                <input type="datetime-local" value={since} onChange={(e) => setSince(e.target.value)} disabled={range !== 'time'} aria-label={t('exchange.export.sinceTime')} />
+                <input type="radio" checked={range === 'time'} onChange={() => setRange('time')} />{' '}
+                {t('exchange.export.sinceTime')}{' '}
+                <input
+                  type="datetime-local"
+                  value={since}
+                  onChange={(e) => setSince(e.target.value)}
+                  disabled={range !== 'time'}
+                  aria-label={t('exchange.export.sinceTime')}
+                />
               </label>
             </fieldset>
             <label className="exchange__check">
-              <input type="checkbox" checked={unmasked} disabled={!overview.data?.canExportUnmasked} onChange={(e) => setUnmasked(e.target.checked)} /> {t('exchange.export.unmasked')}
+              <input
+                type="checkbox"
+                checked={unmasked}
+                disabled={!overview.data?.canExportUnmasked}
+                onChange={(e) => setUnmasked(e.target.checked)}
+              />{' '}
+              {t('exchange.export.unmasked')}
             </label>
             {!unmasked ? <p className="muted">{t('exchange.export.masked')}</p> : null}
           </>
         ) : null}
         <label className="exchange__field exchange__field--grow">
           <span>{t('exchange.export.out')}</span>
-          <input type="text" value={out} onChange={(e) => setOut(e.target.value)} placeholder={t('exchange.export.outPlaceholder')} spellCheck={false} data-testid="export-out" />
+          <input
+            type="text"
+            value={out}
+            onChange={(e) => setOut(e.target.value)}
+            placeholder={t('exchange.export.outPlaceholder')}
+            spellCheck={false}
+            data-testid="export-out"
+          />
         </label>
         <div>
-          <button type="submit" className="button button--primary" disabled={!ready || run.busy} data-testid="export-run">
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={!ready || run.busy}
+            data-testid="export-run"
+          >
             {t('exchange.export.run')}
           </button>
         </div>
       </form>
       {run.error ? <ErrorState error={run.error} /> : null}
       {run.result ? (
-        <div className="exchange__headline exchange__headline--done" role="status" data-testid="export-result">
+        <div
+          className="exchange__headline exchange__headline--done"
+          role="status"
+          data-testid="export-result"
+        >
           <span className="exchange__headline-mark" aria-hidden="true">
             ✓
           </span>
           <div>
-            <strong>{t('exchange.export.done', { rows: format.count(run.result.rows), file: run.result.file })}</strong>
-            <p className="muted">{t('exchange.export.manifest', { manifest: run.result.manifest })}</p>
+            <strong>
+              {t('exchange.export.done', {
+                rows: format.count(run.result.rows),
+                file: run.result.file,
+              })}
+            </strong>
+            <p className="muted">
+              {t('exchange.export.manifest', { manifest: run.result.manifest })}
+            </p>
           </div>
         </div>
       ) : null}

@@ -13,7 +13,8 @@ const MAX_UPLOAD_BYTES = 700 * 1024;
 function toBase64(bytes: ArrayBuffer): string {
   const view = new Uint8Array(bytes);
   let binary = '';
-  for (let i = 0; i < view.length; i += 0x8000) binary += String.fromCharCode(...view.subarray(i, i + 0x8000));
+  for (let i = 0; i < view.length; i += 0x8000)
+    binary += String.fromCharCode(...view.subarray(i, i + 0x8000));
   return btoa(binary);
 }
 
@@ -47,7 +48,10 @@ export function FilePicker({ path, kind, busy, onPath, onKind, onPreview }: Prop
     }
     setNote(t('exchange.pick.uploading', { name: file.name }));
     try {
-      const { path: uploaded } = await getApi().call('exchange.upload', { fileName: file.name, contentBase64: toBase64(await file.arrayBuffer()) });
+      const { path: uploaded } = await getApi().call('exchange.upload', {
+        fileName: file.name,
+        contentBase64: toBase64(await file.arrayBuffer()),
+      });
       setNote(null);
       onPreview(uploaded);
     } catch (reason) {
@@ -79,11 +83,23 @@ export function FilePicker({ path, kind, busy, onPath, onKind, onPreview }: Prop
         >
           <label className="exchange__field exchange__field--grow">
             <span>{t('exchange.pick.pathLabel')}</span>
-            <input type="text" value={path} onChange={(e) => onPath(e.target.value)} placeholder={t('exchange.pick.pathPlaceholder')} spellCheck={false} autoFocus data-testid="import-path" />
+            <input
+              type="text"
+              value={path}
+              onChange={(e) => onPath(e.target.value)}
+              placeholder={t('exchange.pick.pathPlaceholder')}
+              spellCheck={false}
+              autoFocus
+              data-testid="import-path"
+            />
           </label>
           <label className="exchange__field">
             <span>{t('exchange.pick.kind')}</span>
-            <select value={kind} onChange={(e) => onKind(e.target.value as Kind | 'auto')} data-testid="import-kind">
+            <select
+              value={kind}
+              onChange={(e) => onKind(e.target.value as Kind | 'auto')}
+              data-testid="import-kind"
+            >
               <option value="auto">{t('exchange.pick.kindAuto')}</option>
               {KINDS.map((k) => (
                 <option key={k} value={k}>
@@ -92,7 +108,12 @@ export function FilePicker({ path, kind, busy, onPath, onKind, onPreview }: Prop
               ))}
             </select>
           </label>
-          <button type="submit" className="button" disabled={busy || path.trim() === ''} data-testid="preview-button">
+          <button
+            type="submit"
+            className="button"
+            disabled={busy || path.trim() === ''}
+            data-testid="preview-button"
+          >
             {t('exchange.pick.preview')} <kbd>Enter</kbd>
           </button>
         </form>
@@ -110,7 +131,14 @@ export function FilePicker({ path, kind, busy, onPath, onKind, onPreview }: Prop
           onDrop={onDrop}
         >
           {note ?? t('exchange.pick.drop')}
-          <input ref={input} type="file" hidden accept=".xlsx,.csv,.tsv,.txt,.json,.geojson,.zip" onChange={(e) => void take(e.target.files?.[0])} data-testid="import-file-input" />
+          <input
+            ref={input}
+            type="file"
+            hidden
+            accept=".xlsx,.csv,.tsv,.txt,.json,.geojson,.zip"
+            onChange={(e) => void take(e.target.files?.[0])}
+            data-testid="import-file-input"
+          />
         </div>
         <p className="exchange__formats muted">{t('exchange.pick.formats')}</p>
         {error ? <ErrorState error={error} /> : null}

@@ -13,10 +13,15 @@ export function ImportHistory() {
   const navigate = useNavigate();
   const history = useApiQuery('exchange.history', { limit: 200 }, { refreshOn: REFRESH_ON });
   if (history.loading) return <LoadingState />;
-  if (history.error && !history.data) return <ErrorState error={history.error} onRetry={history.refresh} />;
+  if (history.error && !history.data)
+    return <ErrorState error={history.error} onRetry={history.refresh} />;
   const batches = history.data ?? [];
   return (
-    <section className="panel" aria-labelledby="exchange-history-title" data-testid="exchange-history">
+    <section
+      className="panel"
+      aria-labelledby="exchange-history-title"
+      data-testid="exchange-history"
+    >
       <div className="panel__head">
         <h2 id="exchange-history-title" className="panel__title">
           {t('exchange.history.title')}
@@ -51,17 +56,32 @@ export function ImportHistory() {
                   </td>
                   <td>
                     {format.count(b.rows)}
-                    {b.direction === 'import' ? <span className="muted"> （{[b.new, b.updated, b.unchanged, b.invalid].map((n) => format.count(n)).join(' / ')}）</span> : null}
+                    {b.direction === 'import' ? (
+                      <span className="muted">
+                        {' '}
+                        （
+                        {[b.new, b.updated, b.unchanged, b.invalid]
+                          .map((n) => format.count(n))
+                          .join(' / ')}
+                        ）
+                      </span>
+                    ) : null}
                   </td>
                   <td>
-                    <span className={`exchange__status exchange__status--${b.status}`}>{t(`exchange.history.status.${b.status}`)}</span>
+                    <span className={`exchange__status exchange__status--${b.status}`}>
+                      {t(`exchange.history.status.${b.status}`)}
+                    </span>
                   </td>
                   <td>{b.actor}</td>
                   <td className="data-table__code muted" title={b.sha256 ?? ''}>
                     {b.sha256 ? b.sha256.slice(0, 12) : '—'}
                   </td>
                   <td>
-                    <button type="button" className="button button--quiet" onClick={() => navigate(`/exchange/history/${b.id}`)}>
+                    <button
+                      type="button"
+                      className="button button--quiet"
+                      onClick={() => navigate(`/exchange/history/${b.id}`)}
+                    >
                       {t('exchange.history.open')}
                     </button>
                   </td>

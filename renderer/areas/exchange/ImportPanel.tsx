@@ -43,7 +43,8 @@ export function ImportPanel() {
       try {
         const status = await getApi().call('exchange.jobStatus', { jobId });
         if (!stopped) setJob(status);
-        if (!stopped && status.state === 'running') pollTimer.current = setTimeout(() => void poll(), POLL_MS);
+        if (!stopped && status.state === 'running')
+          pollTimer.current = setTimeout(() => void poll(), POLL_MS);
       } catch {
         if (!stopped) pollTimer.current = setTimeout(() => void poll(), POLL_MS * 3);
       }
@@ -55,7 +56,12 @@ export function ImportPanel() {
     };
   }, [jobId, running]);
 
-  const look = (next: { path?: string; sheet?: string | null; mapping?: Record<string, string>; kind?: Kind | 'auto' }) => {
+  const look = (next: {
+    path?: string;
+    sheet?: string | null;
+    mapping?: Record<string, string>;
+    kind?: Kind | 'auto';
+  }) => {
     const target = (next.path ?? path).trim();
     if (!target) return;
     const chosenKind = next.kind ?? kind;
@@ -126,11 +132,24 @@ export function ImportPanel() {
       {preview.result ? (
         <section className="panel exchange__start">
           <label className="exchange__check">
-            <input type="checkbox" checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)} data-testid="skip-invalid" />
+            <input
+              type="checkbox"
+              checked={skipInvalid}
+              onChange={(e) => setSkipInvalid(e.target.checked)}
+              data-testid="skip-invalid"
+            />
             {t('exchange.options.skipInvalid')}
           </label>
-          {!skipInvalid ? <span className="muted">{t('exchange.options.allOrNothing')}</span> : null}
-          <button type="button" className="button button--primary" disabled={start.busy} onClick={() => void begin()} data-testid="start-import">
+          {!skipInvalid ? (
+            <span className="muted">{t('exchange.options.allOrNothing')}</span>
+          ) : null}
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={start.busy}
+            onClick={() => void begin()}
+            data-testid="start-import"
+          >
             {t('exchange.start')}
           </button>
         </section>

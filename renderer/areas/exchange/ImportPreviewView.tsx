@@ -9,7 +9,10 @@ interface Props {
   onSheet(sheet: string): void;
 }
 
-const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+const sizeText = (bytes: number) =>
+  bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 /**
  * The first rows of the file under its header, with the field each column goes to: the
@@ -18,7 +21,11 @@ const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1
 export function ImportPreviewView({ preview, mapping, onMapping, onSheet }: Props) {
   const { t, format } = useLocale();
   const facts = [
-    t('exchange.preview.facts', { name: preview.fileName, format: preview.format.toUpperCase(), size: sizeText(preview.size) }),
+    t('exchange.preview.facts', {
+      name: preview.fileName,
+      format: preview.format.toUpperCase(),
+      size: sizeText(preview.size),
+    }),
     preview.encoding ? t('exchange.preview.encoding', { encoding: preview.encoding }) : null,
     preview.headerRow ? t('exchange.preview.headerRow', { row: preview.headerRow }) : null,
     t('exchange.preview.detected', { kind: t(`exchange.kind.${preview.kind}`) }),
@@ -33,7 +40,11 @@ export function ImportPreviewView({ preview, mapping, onMapping, onSheet }: Prop
   };
 
   return (
-    <section className="panel exchange__preview" aria-labelledby="exchange-preview-title" data-testid="import-preview">
+    <section
+      className="panel exchange__preview"
+      aria-labelledby="exchange-preview-title"
+      data-testid="import-preview"
+    >
       <div className="panel__head">
         <h2 id="exchange-preview-title" className="panel__title">
           {t('exchange.preview.title')}
@@ -52,7 +63,9 @@ export function ImportPreviewView({ preview, mapping, onMapping, onSheet }: Prop
           </select>
         </label>
       ) : null}
-      {preview.kind === 'grids' ? <p className="exchange__note">{t('exchange.preview.gridsNote')}</p> : null}
+      {preview.kind === 'grids' ? (
+        <p className="exchange__note">{t('exchange.preview.gridsNote')}</p>
+      ) : null}
       {preview.kind === 'package' ? (
         <>
           <p className="exchange__note">{t('exchange.preview.packageNote')}</p>
@@ -79,8 +92,12 @@ export function ImportPreviewView({ preview, mapping, onMapping, onSheet }: Prop
       {preview.kind === 'cases' || preview.kind === 'staff' ? (
         <>
           <TemplateBar kind={preview.kind} mapping={mapping} onApply={onMapping} />
-          {!preview.headerRow && preview.columns.length === 0 ? <p className="exchange__note">{t('exchange.preview.noHeader')}</p> : null}
-          <p className="exchange__caption muted">{t('exchange.preview.rowsShown', { count: preview.rows.length })}</p>
+          {!preview.headerRow && preview.columns.length === 0 ? (
+            <p className="exchange__note">{t('exchange.preview.noHeader')}</p>
+          ) : null}
+          <p className="exchange__caption muted">
+            {t('exchange.preview.rowsShown', { count: preview.rows.length })}
+          </p>
           <div className="table-scroll exchange__sample">
             <table className="data-table">
               <thead>
@@ -100,10 +117,14 @@ export function ImportPreviewView({ preview, mapping, onMapping, onSheet }: Prop
                         aria-label={t('exchange.preview.fieldFor', { header: c.header })}
                         className={`exchange__map exchange__map--${c.how}`}
                         value={mapping[c.header] ?? (c.how === 'alias' ? (c.key ?? '') : '')}
-                        onChange={(e) => choose(c.header, e.target.value, c.how === 'alias' ? c.key : null)}
+                        onChange={(e) =>
+                          choose(c.header, e.target.value, c.how === 'alias' ? c.key : null)
+                        }
                         data-testid={`map-${c.header}`}
                       >
-                        {c.how === 'alias' ? null : <option value="">{t('exchange.preview.unknown')}</option>}
+                        {c.how === 'alias' ? null : (
+                          <option value="">{t('exchange.preview.unknown')}</option>
+                        )}
                         <option value="ignore">{t('exchange.preview.ignore')}</option>
                         {preview.keys.map((k) => (
                           <option key={k.key} value={k.key}>
@@ -111,7 +132,9 @@ export function ImportPreviewView({ preview, mapping, onMapping, onSheet }: Prop
                           </option>
                         ))}
                       </select>
-                      <span className={`exchange__how exchange__how--${c.how}`}>{t(`exchange.preview.how.${c.how}`)}</span>
+                      <span className={`exchange__how exchange__how--${c.how}`}>
+                        {t(`exchange.preview.how.${c.how}`)}
+                      </span>
                     </th>
                   ))}
                 </tr>

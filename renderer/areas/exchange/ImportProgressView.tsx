@@ -9,7 +9,10 @@ export function ImportProgressView({ job }: { job: ImportJobStatus }) {
   const [cancelling, setCancelling] = useState(false);
   const cancelButton = useRef<HTMLButtonElement>(null);
   const { progress } = job;
-  const percent = progress.bytesTotal > 0 ? Math.min(100, Math.floor((progress.bytesRead / progress.bytesTotal) * 100)) : 0;
+  const percent =
+    progress.bytesTotal > 0
+      ? Math.min(100, Math.floor((progress.bytesRead / progress.bytesTotal) * 100))
+      : 0;
   const jobId = job.jobId;
 
   useEffect(() => {
@@ -24,7 +27,11 @@ export function ImportProgressView({ job }: { job: ImportJobStatus }) {
   }, [jobId]);
 
   return (
-    <section className="panel exchange__progress" aria-labelledby="exchange-progress-title" data-testid="import-progress">
+    <section
+      className="panel exchange__progress"
+      aria-labelledby="exchange-progress-title"
+      data-testid="import-progress"
+    >
       <div className="panel__head">
         <h2 id="exchange-progress-title" className="panel__title">
           {t('exchange.progress.title', { name: progress.fileName })}
@@ -32,11 +39,22 @@ export function ImportProgressView({ job }: { job: ImportJobStatus }) {
         <span className="panel__meta">{t(`exchange.progress.phase.${progress.phase}`)}</span>
       </div>
       <div className="exchange__progress-body">
-        <div className="exchange__bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-label={t('exchange.progress.title', { name: progress.fileName })}>
+        <div
+          className="exchange__bar"
+          role="progressbar"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={percent}
+          aria-label={t('exchange.progress.title', { name: progress.fileName })}
+        >
           <div className="exchange__bar-fill" style={{ width: `${percent}%` }} />
         </div>
         <p className="exchange__progress-line" aria-live="polite">
-          <strong>{percent}%</strong> · {t('exchange.progress.rows', { rows: format.count(progress.rows), rate: format.count(Math.round(progress.rowsPerSecond)) })}
+          <strong>{percent}%</strong> ·{' '}
+          {t('exchange.progress.rows', {
+            rows: format.count(progress.rows),
+            rate: format.count(Math.round(progress.rowsPerSecond)),
+          })}
         </p>
         <div className="exchange__progress-actions">
           <button
@@ -50,7 +68,8 @@ export function ImportProgressView({ job }: { job: ImportJobStatus }) {
             }}
             data-testid="cancel-import"
           >
-            {cancelling ? t('exchange.progress.cancelling') : t('exchange.progress.cancel')} <kbd>Esc</kbd>
+            {cancelling ? t('exchange.progress.cancelling') : t('exchange.progress.cancel')}{' '}
+            <kbd>Esc</kbd>
           </button>
           <span className="muted">{t('exchange.progress.cancelHint')}</span>
         </div>

@@ -14,15 +14,26 @@ interface Props {
  */
 export function ImportReportView({ report, state, failure }: Props) {
   const { t, format, locale } = useLocale();
-  const say = (sentence: { zh: string; en: string }) => (locale === 'zh-CN' ? sentence.zh : sentence.en);
+  const say = (sentence: { zh: string; en: string }) =>
+    locale === 'zh-CN' ? sentence.zh : sentence.en;
   const file = report?.fileName ?? '';
   const headline =
-    state === 'done' ? t('exchange.result.done', { file }) : state === 'cancelled' ? t('exchange.result.cancelled') : state === 'failed' ? t('exchange.result.failed') : t('exchange.result.refused', { file });
+    state === 'done'
+      ? t('exchange.result.done', { file })
+      : state === 'cancelled'
+        ? t('exchange.result.cancelled')
+        : state === 'failed'
+          ? t('exchange.result.failed')
+          : t('exchange.result.refused', { file });
   const counts = report?.counts;
   const conflicts = report ? report.conflicts.fileWon + report.conflicts.deskWon : 0;
   return (
     <div className="exchange__report" data-testid="import-result">
-      <div className={`exchange__headline exchange__headline--${state}`} role="status" data-testid="result-headline">
+      <div
+        className={`exchange__headline exchange__headline--${state}`}
+        role="status"
+        data-testid="result-headline"
+      >
         <span className="exchange__headline-mark" aria-hidden="true">
           {state === 'done' ? '✓' : '!'}
         </span>
@@ -35,28 +46,47 @@ export function ImportReportView({ report, state, failure }: Props) {
       {counts ? (
         <dl className="exchange__counts">
           {(['rows', 'new', 'updated', 'unchanged', 'invalid'] as const).map((key) => (
-            <div key={key} className={`exchange__count${key === 'invalid' && counts.invalid > 0 ? ' exchange__count--has-invalid' : ''}`} data-testid={`count-${key}`}>
+            <div
+              key={key}
+              className={`exchange__count${key === 'invalid' && counts.invalid > 0 ? ' exchange__count--has-invalid' : ''}`}
+              data-testid={`count-${key}`}
+            >
               <dt>{t(`exchange.result.${key}`)}</dt>
               <dd>{format.count(counts[key])}</dd>
             </div>
           ))}
         </dl>
       ) : null}
-      {report && conflicts > 0 ? <p className="exchange__note">{t('exchange.result.conflicts', { count: conflicts, file: report.conflicts.fileWon, desk: report.conflicts.deskWon })}</p> : null}
-      {report?.alreadyImported ? <p className="exchange__note">{t('exchange.result.already', { time: format.tableDateTime(report.alreadyImported.at) })}</p> : null}
+      {report && conflicts > 0 ? (
+        <p className="exchange__note">
+          {t('exchange.result.conflicts', {
+            count: conflicts,
+            file: report.conflicts.fileWon,
+            desk: report.conflicts.deskWon,
+          })}
+        </p>
+      ) : null}
+      {report?.alreadyImported ? (
+        <p className="exchange__note">
+          {t('exchange.result.already', { time: format.tableDateTime(report.alreadyImported.at) })}
+        </p>
+      ) : null}
       {report?.errorFile ? (
         <p className="exchange__note" data-testid="error-file">
           {t('exchange.result.errorFile', { path: report.errorFile })}
         </p>
       ) : null}
-      {report?.sha256 ? <p className="exchange__sha muted">{t('exchange.result.sha256', { sha: report.sha256 })}</p> : null}
+      {report?.sha256 ? (
+        <p className="exchange__sha muted">{t('exchange.result.sha256', { sha: report.sha256 })}</p>
+      ) : null}
       {report && report.parts.length > 0 ? (
         <div className="exchange__parts">
           <h3>{t('exchange.result.parts')}</h3>
           <ul>
             {report.parts.map((part) => (
               <li key={part.fileName}>
-                {part.fileName} · {t(`exchange.kind.${part.kind}`)} · {format.count(part.counts.rows)}
+                {part.fileName} · {t(`exchange.kind.${part.kind}`)} ·{' '}
+                {format.count(part.counts.rows)}
               </li>
             ))}
           </ul>
@@ -75,8 +105,19 @@ export function ImportReportView({ report, state, failure }: Props) {
       {report ? (
         <div className="exchange__problem-list">
           <h3>{t('exchange.result.problems', { count: format.count(report.errorCount) })}</h3>
-          {report.errors.length === 0 ? <p className="muted">{t('exchange.result.noProblems')}</p> : <ProblemTable problems={report.errors} />}
-          {report.errorCount > report.errors.length ? <p className="muted">{t('exchange.result.problemsMore', { shown: format.count(report.errors.length), count: format.count(report.errorCount) })}</p> : null}
+          {report.errors.length === 0 ? (
+            <p className="muted">{t('exchange.result.noProblems')}</p>
+          ) : (
+            <ProblemTable problems={report.errors} />
+          )}
+          {report.errorCount > report.errors.length ? (
+            <p className="muted">
+              {t('exchange.result.problemsMore', {
+                shown: format.count(report.errors.length),
+                count: format.count(report.errorCount),
+              })}
+            </p>
+          ) : null}
         </div>
       ) : null}
     </div>

@@ -14,7 +14,13 @@ export function ImportResultView({ job, onAnother }: { job: ImportJobStatus; onA
         <h2 id="exchange-result-title" className="panel__title">
           {t('exchange.result.title')}
         </h2>
-        <button ref={another} type="button" className="button" onClick={onAnother} data-testid="import-another">
+        <button
+          ref={another}
+          type="button"
+          className="button"
+          onClick={onAnother}
+          data-testid="import-another"
+        >
           {t('exchange.result.another')}
         </button>
       </div>

@@ -50,11 +50,23 @@ export function TemplateBar({ kind, mapping, onApply }: Props) {
           });
         }}
       >
-        <input type="text" value={name} onChange={(e) => setName(e.target.value)} placeholder={t('exchange.template.sourceName')} aria-label={t('exchange.template.sourceName')} />
-        <button type="submit" className="button" disabled={save.busy || name.trim() === '' || Object.keys(mapping).length === 0}>
+        <input
+          type="text"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          placeholder={t('exchange.template.sourceName')}
+          aria-label={t('exchange.template.sourceName')}
+        />
+        <button
+          type="submit"
+          className="button"
+          disabled={save.busy || name.trim() === '' || Object.keys(mapping).length === 0}
+        >
           {t('exchange.template.save')}
         </button>
-        {saved ? <span className="muted">{t('exchange.template.saved', { name: saved })}</span> : null}
+        {saved ? (
+          <span className="muted">{t('exchange.template.saved', { name: saved })}</span>
+        ) : null}
       </form>
       {save.error ? <ErrorState error={save.error} /> : null}
     </div>

@@ -10,14 +10,16 @@ export const exchangeMessagesZh = {
 
   'exchange.pick.title': '选择文件',
   'exchange.pick.pathLabel': '本机文件或交换包的路径',
-  'exchange.pick.pathPlaceholder': '例如 D:\\交换\\案卷-11月.xlsx，或交换包文件夹 /media/usb/交换包',
+  'exchange.pick.pathPlaceholder':
+    '例如 D:\\交换\\案卷-11月.xlsx，或交换包文件夹 /media/usb/交换包',
   'exchange.pick.preview': '预览',
   'exchange.pick.kind': '类别',
   'exchange.pick.kindAuto': '自动识别',
   'exchange.pick.drop': '或把文件拖到这里、点击选择（700 KB 以内；更大的文件请填写路径）',
   'exchange.pick.uploading': '正在读入 {name}…',
   'exchange.pick.tooLarge': '{name} 有 {size} KB，超过 700 KB：请在上面填写它在本机的路径。',
-  'exchange.pick.formats': '可导入：案卷（.xlsx、.csv、.json、Open311 requests.json）、网格（.geojson）、人员名单（.xlsx、.csv）、交换包（含 manifest.json 的文件夹或 .zip）。',
+  'exchange.pick.formats':
+    '可导入：案卷（.xlsx、.csv、.json、Open311 requests.json）、网格（.geojson）、人员名单（.xlsx、.csv）、交换包（含 manifest.json 的文件夹或 .zip）。',
 
   'exchange.kind.cases': '案卷',
   'exchange.kind.grids': '网格',
@@ -41,8 +43,10 @@ export const exchangeMessagesZh = {
   'exchange.preview.how.unknown': '未识别',
   'exchange.preview.how.ignored': '忽略',
   'exchange.preview.how.duplicate': '重复列',
-  'exchange.preview.gridsNote': '网格文件（GeoJSON）：导入前会检查编码、上级和拓扑；预览不显示地图。',
-  'exchange.preview.packageNote': '交换包：导入前逐个核对 manifest.json 中的校验值和行数，任何一项不符都不会写入。',
+  'exchange.preview.gridsNote':
+    '网格文件（GeoJSON）：导入前会检查编码、上级和拓扑；预览不显示地图。',
+  'exchange.preview.packageNote':
+    '交换包：导入前逐个核对 manifest.json 中的校验值和行数，任何一项不符都不会写入。',
   'exchange.preview.packageFile': '文件',
   'exchange.preview.packageKind': '类别',
   'exchange.preview.packageRows': '行数',
@@ -78,7 +82,8 @@ export const exchangeMessagesZh = {
   'exchange.result.updated': '更新',
   'exchange.result.unchanged': '未变',
   'exchange.result.invalid': '无效',
-  'exchange.result.conflicts': '冲突 {count} 件（市级平台较新 {file}，本系统较新 {desk}），双方版本都记入案卷流转记录。',
+  'exchange.result.conflicts':
+    '冲突 {count} 件（市级平台较新 {file}，本系统较新 {desk}），双方版本都记入案卷流转记录。',
   'exchange.result.already': '同一文件（SHA-256 相同）已于 {time} 导入过，这次没有新内容。',
   'exchange.result.errorFile': '无效行已写入错误文件：{path}',
   'exchange.result.sha256': 'SHA-256 {sha}',
@@ -135,7 +140,8 @@ export const exchangeMessagesZh = {
 };
 
 export const exchangeMessagesEn: Record<keyof typeof exchangeMessagesZh, string> = {
-  'exchange.subtitle': 'Files to and from the city platform: import, export and the record of exchanges',
+  'exchange.subtitle':
+    'Files to and from the city platform: import, export and the record of exchanges',
   'exchange.tab.import': 'Import',
   'exchange.tab.export': 'Export',
   'exchange.tab.history': 'Exchange record',
@@ -145,14 +151,18 @@ export const exchangeMessagesEn: Record<keyof typeof exchangeMessagesZh, string>
 
   'exchange.pick.title': 'Choose a file',
   'exchange.pick.pathLabel': 'Path of a file or package on this machine',
-  'exchange.pick.pathPlaceholder': 'e.g. D:\\exchange\\cases-Nov.xlsx, or a package folder /media/usb/package',
+  'exchange.pick.pathPlaceholder':
+    'e.g. D:\\exchange\\cases-Nov.xlsx, or a package folder /media/usb/package',
   'exchange.pick.preview': 'Preview',
   'exchange.pick.kind': 'Kind',
   'exchange.pick.kindAuto': 'Detect',
-  'exchange.pick.drop': 'or drop a file here, or click to choose (up to 700 KB; give the path of larger files)',
+  'exchange.pick.drop':
+    'or drop a file here, or click to choose (up to 700 KB; give the path of larger files)',
   'exchange.pick.uploading': 'Reading {name}…',
-  'exchange.pick.tooLarge': '{name} is {size} KB, over 700 KB: give its path on this machine above.',
-  'exchange.pick.formats': 'Imports cases (.xlsx, .csv, .json, Open311 requests.json), grids (.geojson), staff rosters (.xlsx, .csv) and exchange packages (a folder or .zip with manifest.json).',
+  'exchange.pick.tooLarge':
+    '{name} is {size} KB, over 700 KB: give its path on this machine above.',
+  'exchange.pick.formats':
+    'Imports cases (.xlsx, .csv, .json, Open311 requests.json), grids (.geojson), staff rosters (.xlsx, .csv) and exchange packages (a folder or .zip with manifest.json).',
 
   'exchange.kind.cases': 'Cases',
   'exchange.kind.grids': 'Grids',
@@ -163,7 +173,8 @@ export const exchangeMessagesEn: Record<keyof typeof exchangeMessagesZh, string>
   'exchange.preview.facts': '{name} · {format} · {size}',
   'exchange.preview.encoding': 'encoding {encoding}',
   'exchange.preview.headerRow': 'header on row {row}',
-  'exchange.preview.noHeader': 'No header in the first 30 rows: choose a field for the columns below, or check the sheet.',
+  'exchange.preview.noHeader':
+    'No header in the first 30 rows: choose a field for the columns below, or check the sheet.',
   'exchange.preview.detected': 'read as {kind}',
   'exchange.preview.sheet': 'Sheet',
   'exchange.preview.rowsShown': 'First {count} rows (row numbers as in Excel)',
@@ -176,8 +187,10 @@ export const exchangeMessagesEn: Record<keyof typeof exchangeMessagesZh, string>
   'exchange.preview.how.unknown': 'unknown',
   'exchange.preview.how.ignored': 'ignored',
   'exchange.preview.how.duplicate': 'repeated',
-  'exchange.preview.gridsNote': 'A grid file (GeoJSON): codes, parents and topology are checked before anything is written; the preview shows no map.',
-  'exchange.preview.packageNote': 'An exchange package: each file’s checksum and row count are checked against manifest.json; any mismatch and nothing is written.',
+  'exchange.preview.gridsNote':
+    'A grid file (GeoJSON): codes, parents and topology are checked before anything is written; the preview shows no map.',
+  'exchange.preview.packageNote':
+    'An exchange package: each file’s checksum and row count are checked against manifest.json; any mismatch and nothing is written.',
   'exchange.preview.packageFile': 'File',
   'exchange.preview.packageKind': 'Kind',
   'exchange.preview.packageRows': 'Rows',
@@ -188,7 +201,8 @@ export const exchangeMessagesEn: Record<keyof typeof exchangeMessagesZh, string>
   'exchange.template.save': 'Save as template',
   'exchange.template.saved': 'Template "{name}" saved.',
 
-  'exchange.options.skipInvalid': 'Import valid rows (invalid rows go to an error file you can fix and import)',
+  'exchange.options.skipInvalid':
+    'Import valid rows (invalid rows go to an error file you can fix and import)',
   'exchange.options.allOrNothing': 'By default a file with any invalid row imports nothing.',
   'exchange.start': 'Start import',
 
@@ -213,8 +227,10 @@ export const exchangeMessagesEn: Record<keyof typeof exchangeMessagesZh, string>
   'exchange.result.updated': 'Updated',
   'exchange.result.unchanged': 'Unchanged',
   'exchange.result.invalid': 'Invalid',
-  'exchange.result.conflicts': '{count} conflicts (city newer: {file}, desk newer: {desk}); both versions are kept in each case’s history.',
-  'exchange.result.already': 'The same file (same SHA-256) was imported on {time}; nothing new this time.',
+  'exchange.result.conflicts':
+    '{count} conflicts (city newer: {file}, desk newer: {desk}); both versions are kept in each case’s history.',
+  'exchange.result.already':
+    'The same file (same SHA-256) was imported on {time}; nothing new this time.',
   'exchange.result.errorFile': 'Invalid rows were written to the error file: {path}',
   'exchange.result.sha256': 'SHA-256 {sha}',
   'exchange.result.problems': 'Problems ({count})',

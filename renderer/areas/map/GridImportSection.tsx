@@ -38,7 +38,7 @@ export function GridImportSection() {
               data-testid="import-path"
             />
           </label>
-          <label>
+          <label className="admin-form__narrow">
             {t('mapAdmin.import.crs')}
             <select value={crs} onChange={(e) => setCrs(e.target.value as Crs)}>
               {CRS_LIST.map((c) => (

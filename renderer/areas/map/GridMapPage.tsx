@@ -19,6 +19,7 @@ import { MapView, type MapSelection } from './MapView';
 import { buildScale, MEASURES, type MeasureKey } from './measure-scale';
 import { PlaceTree, shortGridName } from './PlaceTree';
 import './map.css';
+import './map-panel.css';
 
 const LIVE = ['cases.changed', 'data.changed'] as const;
 const DATA = ['data.changed'] as const;

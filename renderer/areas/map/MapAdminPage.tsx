@@ -5,6 +5,7 @@ import { useLocale } from '../../i18n/locale-context';
 import { ErrorState } from '../../states/ErrorState';
 import { GridImportSection } from './GridImportSection';
 import { useAction } from './useAction';
+import './map-admin.css';
 
 const DATA = ['data.changed'] as const;
 

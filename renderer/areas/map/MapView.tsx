@@ -162,7 +162,7 @@ export function MapView(props: MapViewProps) {
     // fills step back further under a basemap or the heat view, which carry the picture then.
     let opacity = scale.measure === 'tier' ? 0.5 : 0.82;
     if (hasBasemap) opacity *= 0.7;
-    if (heatShown) opacity *= 0.45;
+    if (heatShown) opacity *= 0.25;
     layers.current!.grids.setStyle({
       fillOf: scale.fillOf,
       fillOpacity: opacity,

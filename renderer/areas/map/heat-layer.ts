@@ -66,12 +66,13 @@ export class HeatLayer extends L.Layer {
     const centre = map.getCenter();
     const metresPerPixel =
       (40075016.686 * Math.cos((centre.lat * Math.PI) / 180)) / 2 ** (map.getZoom() + 8);
-    const radius = Math.max(6, Math.min(80, RADIUS_METRES / metresPerPixel));
+    // Never smaller than a fingertip on screen: a street-wide view still reads as density.
+    const radius = Math.max(18, Math.min(80, RADIUS_METRES / metresPerPixel));
     const blob = document.createElement('canvas');
     blob.width = blob.height = Math.ceil(radius * 2);
     const b = blob.getContext('2d')!;
     const gradient = b.createRadialGradient(radius, radius, 0, radius, radius, radius);
-    gradient.addColorStop(0, 'rgba(0, 0, 0, 0.35)');
+    gradient.addColorStop(0, 'rgba(0, 0, 0, 0.16)');
     gradient.addColorStop(1, 'rgba(0, 0, 0, 0)');
     b.fillStyle = gradient;
     b.fillRect(0, 0, blob.width, blob.height);

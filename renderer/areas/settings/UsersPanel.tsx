@@ -14,7 +14,13 @@ export function UsersPanel() {
   const [error, setError] = useState<unknown>(null);
   const [passwordFor, setPasswordFor] = useState<UserSummary | null>(null);
   const [password, setPassword] = useState('');
-  const [draft, setDraft] = useState({ username: '', displayName: '', role: 'operator' as UserRole, unitCode: '', password: '' });
+  const [draft, setDraft] = useState({
+    username: '',
+    displayName: '',
+    role: 'operator' as UserRole,
+    unitCode: '',
+    password: '',
+  });
 
   const run = async (action: () => Promise<unknown>) => {
     setError(null);
@@ -29,8 +35,11 @@ export function UsersPanel() {
   };
   const add = async (event: FormEvent) => {
     event.preventDefault();
-    const ok = await run(() => getApi().call('users.create', { ...draft, unitCode: draft.unitCode || null }));
-    if (ok) setDraft({ username: '', displayName: '', role: 'operator', unitCode: '', password: '' });
+    const ok = await run(() =>
+      getApi().call('users.create', { ...draft, unitCode: draft.unitCode || null }),
+    );
+    if (ok)
+      setDraft({ username: '', displayName: '', role: 'operator', unitCode: '', password: '' });
   };
   const setNewPassword = async (event: FormEvent) => {
     event.preventDefault();
@@ -62,16 +71,41 @@ export function UsersPanel() {
               <td className="data-table__code">{user.username}</td>
               <td>{user.displayName}</td>
               <td>{t(`session.role.${user.role}`)}</td>
-              <td>{units.data?.units.find((u) => u.code === user.unitCode)?.name ?? user.unitCode ?? '—'}</td>
               <td>
-                {!user.active ? t('settings.user.inactive') : user.hasPassword ? t('settings.user.active') : <span className="muted">{t('settings.user.noPassword')}</span>}
+                {units.data?.units.find((u) => u.code === user.unitCode)?.name ??
+                  user.unitCode ??
+                  '—'}
               </td>
-              <td className="data-table__time">{user.lastLoginAt ? format.tableDateTime(user.lastLoginAt) : '—'}</td>
               <td>
-                <button type="button" className="button button--quiet" onClick={() => setPasswordFor(user)} data-testid={`set-password-${user.username}`}>
+                {!user.active ? (
+                  t('settings.user.inactive')
+                ) : user.hasPassword ? (
+                  t('settings.user.active')
+                ) : (
+                  <span className="muted">{t('settings.user.noPassword')}</span>
+                )}
+              </td>
+              <td className="data-table__time">
+                {user.lastLoginAt ? format.tableDateTime(user.lastLoginAt) : '—'}
+              </td>
+              <td>
+                <button
+                  type="button"
+                  className="button button--quiet"
+                  onClick={() => setPasswordFor(user)}
+                  data-testid={`set-password-${user.username}`}
+                >
                   {t('settings.user.setPassword')}
                 </button>
-                <button type="button" className="button button--quiet" onClick={() => void run(() => getApi().call('users.update', { id: user.id, active: !user.active }))}>
+                <button
+                  type="button"
+                  className="button button--quiet"
+                  onClick={() =>
+                    void run(() =>
+                      getApi().call('users.update', { id: user.id, active: !user.active }),
+                    )
+                  }
+                >
                   {user.active ? t('settings.user.deactivate') : t('settings.user.activate')}
                 </button>
               </td>
@@ -82,26 +116,61 @@ export function UsersPanel() {
       {passwordFor ? (
         <form className="settings-inline" onSubmit={setNewPassword}>
           <span>{t('settings.user.passwordFor', { name: passwordFor.displayName })}</span>
-          <input className="input" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoFocus data-testid="user-new-password" />
-          <button type="submit" className="button button--primary" data-testid="user-new-password-save">
+          <input
+            className="input"
+            type="password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            autoFocus
+            data-testid="user-new-password"
+          />
+          <button
+            type="submit"
+            className="button button--primary"
+            data-testid="user-new-password-save"
+          >
             {t('settings.user.setPassword')}
           </button>
-          <button type="button" className="button button--quiet" onClick={() => setPasswordFor(null)}>
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => setPasswordFor(null)}
+          >
             {t('session.cancel')}
           </button>
         </form>
       ) : null}
       <form className="settings-inline" onSubmit={add}>
-        <input className="input" placeholder={t('settings.user.username')} value={draft.username} onChange={(e) => setDraft({ ...draft, username: e.target.value })} />
-        <input className="input" placeholder={t('settings.user.name')} value={draft.displayName} onChange={(e) => setDraft({ ...draft, displayName: e.target.value })} />
-        <select className="input" value={draft.role} onChange={(e) => setDraft({ ...draft, role: e.target.value as UserRole })} aria-label={t('settings.user.role')}>
+        <input
+          className="input"
+          placeholder={t('settings.user.username')}
+          value={draft.username}
+          onChange={(e) => setDraft({ ...draft, username: e.target.value })}
+        />
+        <input
+          className="input"
+          placeholder={t('settings.user.name')}
+          value={draft.displayName}
+          onChange={(e) => setDraft({ ...draft, displayName: e.target.value })}
+        />
+        <select
+          className="input"
+          value={draft.role}
+          onChange={(e) => setDraft({ ...draft, role: e.target.value as UserRole })}
+          aria-label={t('settings.user.role')}
+        >
           {USER_ROLES.map((role) => (
             <option key={role} value={role}>
               {t(`session.role.${role}`)}
             </option>
           ))}
         </select>
-        <select className="input" value={draft.unitCode} onChange={(e) => setDraft({ ...draft, unitCode: e.target.value })} aria-label={t('settings.user.unit')}>
+        <select
+          className="input"
+          value={draft.unitCode}
+          onChange={(e) => setDraft({ ...draft, unitCode: e.target.value })}
+          aria-label={t('settings.user.unit')}
+        >
           <option value="">{t('settings.user.unit')}：—</option>
           {units.data?.units.map((u) => (
             <option key={u.code} value={u.code}>
@@ -109,7 +178,13 @@ export function UsersPanel() {
             </option>
           ))}
         </select>
-        <input className="input" type="password" placeholder={t('settings.user.password')} value={draft.password} onChange={(e) => setDraft({ ...draft, password: e.target.value })} />
+        <input
+          className="input"
+          type="password"
+          placeholder={t('settings.user.password')}
+          value={draft.password}
+          onChange={(e) => setDraft({ ...draft, password: e.target.value })}
+        />
         <button type="submit" className="button">
           {t('settings.user.add')}
         </button>

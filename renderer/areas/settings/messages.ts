@@ -41,7 +41,8 @@ export const settingsMessagesZh = {
 
 export const settingsMessagesEn: Record<keyof typeof settingsMessagesZh, string> = {
   'settings.users': 'Users',
-  'settings.usersHint': 'Local accounts: operators, leaders, administrators, handling units. Passwords are kept as salted scrypt hashes.',
+  'settings.usersHint':
+    'Local accounts: operators, leaders, administrators, handling units. Passwords are kept as salted scrypt hashes.',
   'settings.adminOnly': 'Only an administrator manages users and the calendar; sign in as one.',
   'settings.user.username': 'Username',
   'settings.user.name': 'Name',
@@ -63,7 +64,8 @@ export const settingsMessagesEn: Record<keyof typeof settingsMessagesZh, string>
   'settings.calendarHint':
     'Official holidays and make-up working days. Other days follow the week (Mon–Fri work). Changes apply to cases registered from now on; deadlines already set stay.',
   'settings.calendar.year': 'Year',
-  'settings.calendar.provisional': '{year} is provisional (not yet published by the State Council): check it when it is.',
+  'settings.calendar.provisional':
+    '{year} is provisional (not yet published by the State Council): check it when it is.',
   'settings.calendar.day': 'Day',
   'settings.calendar.kind': 'Kind',
   'settings.calendar.name': 'Name',
@@ -76,5 +78,6 @@ export const settingsMessagesEn: Record<keyof typeof settingsMessagesZh, string>
   'settings.calendar.add': 'Add or change',
   'settings.calendar.remove': 'Remove',
   'settings.calendar.empty': 'No exceptions this year.',
-  'settings.notBuilt': 'Categories and clocks, weights and tiers, basemap, backups: not built yet; no sample data is shown here.',
+  'settings.notBuilt':
+    'Categories and clocks, weights and tiers, basemap, backups: not built yet; no sample data is shown here.',
 };
