@@ -18,28 +18,6 @@ const FONT = 'cjk';
  */
 const LATIN = 'Helvetica';
 const PLAIN = /^[\x20-\x7E\u2014\u2013]*$/;
-/**
- * Chinese table text needs no OpenType shaping (no ligatures, no marks; the font's SC face
- * already carries the simplified forms), and shaping is most of a long table's cost.
- */
-const NO_SHAPING: Record<string, boolean> = Object.fromEntries(
-  [
-    'ccmp',
-    'locl',
-    'rlig',
-    'mark',
-    'mkmk',
-    'calt',
-    'clig',
-    'liga',
-    'rclt',
-    'curs',
-    'kern',
-    'vert',
-    'palt',
-  ].map((tag) => [tag, false]),
-);
-
 const parsedFaces = new WeakMap<PdfFont, PDFParsedFont>();
 let helveticaLoads: boolean | null = null;
 
@@ -71,6 +49,8 @@ export interface TableCell {
   text: string;
   /** A tier's colour: shown as a swatch before the word, never colour alone. */
   swatch?: string;
+  /** A drawn ▲ or ▼ before the text (a rank change): digits then stay plain ASCII. */
+  marker?: 'up' | 'down';
   colour?: string;
 }
 
@@ -231,6 +211,17 @@ export class A4Report {
         this.doc.rect(textX, y + (height - 7) / 2, 7, 7).fill(cell.swatch);
         textX += 10;
         textWidth -= 10;
+      }
+      if (cell.marker) {
+        const mid = y + height / 2;
+        const [tip, base] = cell.marker === 'up' ? [mid - 3, mid + 2.5] : [mid + 3, mid - 2.5];
+        this.doc
+          .moveTo(textX, base)
+          .lineTo(textX + 6, base)
+          .lineTo(textX + 3, tip)
+          .fill(cell.colour ?? colour);
+        textX += 8;
+        textWidth -= 8;
       }
       this.doc.fillColor(cell.colour ?? colour);
       this.placeText(

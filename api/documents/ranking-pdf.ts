@@ -32,6 +32,14 @@ export interface RankingDocumentInput {
 }
 
 const MAX_BARS = 40;
+
+/** ▲2 / ▼1 with a drawn arrow (so the digits stay in the fast Latin font), else the words. */
+function rankChangeCell(rank: number | null, previousRank: number | null): TableCell {
+  const text = rankChangeText(rank, previousRank);
+  if (text.startsWith('▲')) return { text: text.slice(1), marker: 'up' };
+  if (text.startsWith('▼')) return { text: text.slice(1), marker: 'down' };
+  return { text };
+}
 const MAX_MULTIPLES = 12;
 
 export async function rankingPdf(input: RankingDocumentInput): Promise<Buffer> {
@@ -72,7 +80,7 @@ export async function rankingPdf(input: RankingDocumentInput): Promise<Buffer> {
     ],
     ranking.rows.map((row): TableCell[] => [
       { text: row.rank === null ? '—' : String(row.rank) },
-      { text: rankChangeText(row.rank, row.previousRank) },
+      rankChangeCell(row.rank, row.previousRank),
       { text: row.unitName },
       row.tier ? { text: TIER_ZH[row.tier], swatch: TIER_COLOURS[row.tier] } : { text: '未排名' },
       { text: row.grade ?? '—' },

@@ -107,6 +107,7 @@ export class CasePlanner {
     const category = random.weighted(this.categoryEntries);
     const grid = random.weighted(this.gridEntries);
     const communityCode = grid.parentCode ?? '';
+    const strain = communityStrain(communityCode);
     const source = this.chooseSource(random, category);
     const [lng, lat] = pointInGrid(random, grid);
     const address = caseAddress(random, grid.name, context.buildingsByGrid.get(grid.code) ?? 6);
@@ -147,13 +148,8 @@ export class CasePlanner {
           ['late', 28],
           ['stuck', 12],
         ] as const)
-      : random.weighted([
-          ['on_time', 72],
-          ['tight', 16],
-          ['late', 9],
-          ['stuck', 3],
-        ] as const);
-    const reworks = random.chance(0.045) ? (random.chance(0.85) ? 1 : 2) : 0;
+      : random.weighted(PACE_BY_STRAIN[strain]);
+    const reworks = random.chance(REWORK_BY_STRAIN[strain]) ? (random.chance(0.85) ? 1 : 2) : 0;
     const slow = pace === 'late' || pace === 'stuck';
     const extended = random.chance(pace === 'stuck' ? 0.3 : 0.035);
     const supervised = random.chance(escalation ? 0.4 : slow ? 0.3 : 0.01);
@@ -252,3 +248,39 @@ function pointInGrid(random: SeededRandom, grid: DemoPlace): [number, number] {
 function round6(value: number): number {
   return Math.round(value * 1e6) / 1e6;
 }
+
+/**
+ * How hard-pressed a community's handling is (0 calm … 2 strained). Real streets have
+ * communities that lag month after month; giving the demo's communities fixed strains
+ * makes the monthly ranking show all three tiers instead of a wall of blue.
+ */
+type Strain = 0 | 1 | 2;
+const STRAIN_BY_SERIAL: readonly Strain[] = [0, 0, 1, 0, 2, 0, 1, 0, 0, 2, 1, 0];
+
+function communityStrain(communityCode: string): Strain {
+  const serial = Number(communityCode.slice(-3));
+  return Number.isFinite(serial) && serial > 0 ? STRAIN_BY_SERIAL[(serial - 1) % 12]! : 0;
+}
+
+const PACE_BY_STRAIN: Record<Strain, ReadonlyArray<readonly [Pace, number]>> = {
+  0: [
+    ['on_time', 72],
+    ['tight', 16],
+    ['late', 9],
+    ['stuck', 3],
+  ],
+  1: [
+    ['on_time', 52],
+    ['tight', 18],
+    ['late', 23],
+    ['stuck', 7],
+  ],
+  2: [
+    ['on_time', 36],
+    ['tight', 16],
+    ['late', 33],
+    ['stuck', 15],
+  ],
+};
+
+const REWORK_BY_STRAIN: Record<Strain, number> = { 0: 0.045, 1: 0.09, 2: 0.16 };

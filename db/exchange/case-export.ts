@@ -6,7 +6,6 @@
  * exchanged, so a city file that comes back with them is no conflict.
  */
 import fs from 'node:fs';
-import ExcelJS from 'exceljs';
 import { toOpen311Request } from '../../core/exchange/open311';
 import {
   csvField,
@@ -17,6 +16,7 @@ import {
 import { categoryCodeOf } from '../../core/exchange/case-record';
 import type { Db } from '../open';
 import { exchangeCaseFromStored, WRITTEN_COLUMNS, type StoredCase } from './case-storage';
+import { XlsxRowWriter } from './xlsx-writer';
 
 export type CaseExportFormat = 'xlsx' | 'csv' | 'json' | 'open311';
 
@@ -36,7 +36,7 @@ function where(query: CaseRowsQuery): { sql: string; params: number[] } {
 }
 
 interface Writer {
-  row(cells: ExportCell[], stored: StoredCase): void;
+  row(cells: ExportCell[], stored: StoredCase): void | Promise<void>;
   close(): Promise<void>;
 }
 
@@ -90,21 +90,8 @@ function jsonWriter(
 }
 
 function xlsxWriter(file: string): Writer {
-  // String cells stay strings in SpreadsheetML: Excel and WPS show "=…" as text, never run it.
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    filename: file,
-    useStyles: false,
-    useSharedStrings: false,
-  });
-  const sheet = workbook.addWorksheet('案卷更新');
-  sheet.addRow([...EXPORT_HEADERS]).commit();
-  return {
-    row: (cells) => sheet.addRow(cells).commit(),
-    async close() {
-      sheet.commit();
-      await workbook.commit();
-    },
-  };
+  const writer = new XlsxRowWriter(file, '案卷更新', EXPORT_HEADERS);
+  return { row: (cells) => writer.row(cells), close: () => writer.close() };
 }
 
 export interface CaseExportResult {
@@ -174,7 +161,7 @@ export async function writeCaseExport(
       const department = record.departmentCode
         ? (units.get(record.departmentCode) ?? record.departmentCode)
         : null;
-      writer.row(exportCells(record, department, { unmasked: options.unmasked }), stored);
+      await writer.row(exportCells(record, department, { unmasked: options.unmasked }), stored);
     }
     count += rows.length;
     if (rows.length < PAGE_ROWS) break;

@@ -7,66 +7,64 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
-import type { CellValue } from '../../core/exchange/cell-value';
+import { cellText, type CellValue } from '../../core/exchange/cell-value';
 import { ERROR_NOTE_HEADER } from '../../core/exchange/case-columns';
 import { compactStamp } from './export-names';
 import type { InvalidRowSink } from './case-import';
+import { XlsxRowWriter } from './xlsx-writer';
 
 export class ErrorFileWriter implements InvalidRowSink {
-  private workbook: ExcelJS.stream.xlsx.WorkbookWriter | null = null;
-  private sheet: ExcelJS.Worksheet | null = null;
-  private headerCells: CellValue[] = [];
-  private rows = 0;
+  private writer: XlsxRowWriter | null = null;
+  private headerCells: string[] = [];
+  private queue: Promise<void> = Promise.resolve();
 
   constructor(readonly path: string) {}
 
   header(cells: CellValue[]): void {
-    this.headerCells = cells;
+    this.headerCells = cells.map((c) => cellText(c));
   }
 
   row(cells: CellValue[], problems: string): void {
-    if (!this.sheet) this.open();
+    if (!this.writer) {
+      fs.mkdirSync(path.dirname(this.path), { recursive: true });
+      this.writer = new XlsxRowWriter(this.path, '错误行', [...this.headerCells, ERROR_NOTE_HEADER]);
+    }
     const width = Math.max(this.headerCells.length, cells.length);
-    const values = Array.from({ length: width }, (_, i) => cells[i] ?? null);
-    this.sheet!.addRow([...values, problems]).commit();
-    this.rows += 1;
+    const values = Array.from({ length: width }, (_, i) => exportable(cells[i] ?? null));
+    const writer = this.writer;
+    // Rows are queued in order; the import does not wait for each one.
+    this.queue = this.queue.then(() => writer.row([...values, problems]));
   }
 
   get count(): number {
-    return this.rows;
-  }
-
-  private open(): void {
-    fs.mkdirSync(path.dirname(this.path), { recursive: true });
-    this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-      filename: this.path,
-      useStyles: false,
-      useSharedStrings: false,
-    });
-    this.sheet = this.workbook.addWorksheet('错误行');
-    this.sheet.addRow([...this.headerCells, ERROR_NOTE_HEADER]).commit();
+    return this.writer?.rows ?? 0;
   }
 
   /** Finishes the file; returns its path, or null when no row was bad (no file made). */
   async close(): Promise<string | null> {
-    if (!this.workbook) return null;
-    this.sheet!.commit();
-    await this.workbook.commit();
+    if (!this.writer) return null;
+    await this.queue;
+    await this.writer.close();
     return this.path;
   }
 
   /** Drops a half-written file (a run that is started over). */
   async discard(): Promise<void> {
-    if (this.workbook) {
-      this.sheet!.commit();
-      await this.workbook.commit().catch(() => undefined);
+    if (this.writer) {
+      await this.queue.catch(() => undefined);
+      await this.writer.close().catch(() => undefined);
       fs.rmSync(this.path, { force: true });
     }
-    this.workbook = null;
-    this.sheet = null;
-    this.rows = 0;
+    this.writer = null;
+    this.queue = Promise.resolve();
   }
+}
+
+/** Cells go back as they came: text as text, numbers (Excel dates too) as numbers. */
+function exportable(cell: CellValue): string | number | null {
+  if (cell === null) return null;
+  if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
+  return cell;
 }
 
 /** Beside the imported file when that folder is writable, else in the system's temp folder. */

@@ -2,6 +2,17 @@ import { useEffect, useRef } from 'react';
 import { useT } from '../i18n/locale-context';
 import { AREAS } from './areas';
 
+/** The case board's keys (renderer/areas/cases): search, new case, view, arrows, moves. */
+const CASE_KEYS = [
+  [['/'], 'cases.keys.search'],
+  [['N'], 'cases.keys.new'],
+  [['V'], 'cases.keys.view'],
+  [['↑', '↓', '←', '→'], 'cases.keys.arrows'],
+  [['Enter'], 'cases.keys.open'],
+  [['1', '…', '9'], 'cases.keys.moves'],
+  [['Ctrl', 'Enter'], 'cases.keys.submit'],
+] as const;
+
 /** The `?` sheet: only the shortcuts that exist now. */
 export function ShortcutsSheet({ onClose }: { onClose(): void }) {
   const t = useT();
@@ -59,6 +70,16 @@ export function ShortcutsSheet({ onClose }: { onClose(): void }) {
               </td>
               <td>{t('shortcuts.closeSheet')}</td>
             </tr>
+            {CASE_KEYS.map(([keys, what]) => (
+              <tr key={what}>
+                <td className="shortcut-table__keys">
+                  {keys.map((key) => (
+                    <kbd key={key}>{key}</kbd>
+                  ))}
+                </td>
+                <td>{t(what)}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
         <p className="sheet__note">{t('shortcuts.moreLater')}</p>
