@@ -18,6 +18,8 @@ const FONT = 'cjk';
  */
 const LATIN = 'Helvetica';
 const PLAIN = /^[\x20-\x7E\u2014\u2013]*$/;
+/** Where the baseline sits below a line's top, as a share of the font size. */
+const BASELINE = 0.86;
 const parsedFaces = new WeakMap<PdfFont, PDFParsedFont>();
 let helveticaLoads: boolean | null = null;
 
@@ -257,7 +259,11 @@ export class A4Report {
     }
     const dx =
       align === 'right' ? width - measured : align === 'center' ? (width - measured) / 2 : 0;
-    this.doc.text(shown, x + dx, y, { lineBreak: false });
+    // On the baseline, so Helvetica digits and Chinese text line up along a row.
+    this.doc.text(shown, x + dx, y + this.doc._fontSize * BASELINE, {
+      lineBreak: false,
+      baseline: 'alphabetic',
+    });
     this.doc.font(FONT);
   }
 
@@ -307,7 +313,10 @@ export class A4Report {
       return;
     }
     this.doc.font(PLAIN.test(text) ? this.latin : FONT);
-    this.doc.text(text, x, y, { lineBreak: false });
+    this.doc.text(text, x, y + this.doc._fontSize * BASELINE, {
+      lineBreak: false,
+      baseline: 'alphabetic',
+    });
     this.doc.font(FONT);
   }
 

@@ -40,6 +40,8 @@ declare module 'pdfkit' {
     stroke?: boolean;
     /** OpenType features to switch on (true) or off (false). */
     features?: Record<string, boolean>;
+    /** Which line of the text `y` gives: its top (default) or its alphabetic baseline. */
+    baseline?: 'top' | 'alphabetic' | 'middle' | 'bottom';
   }
 
   interface PDFPage {
@@ -63,6 +65,8 @@ declare module 'pdfkit' {
     registerFont(name: string, src: string | Buffer | PDFParsedFont, family?: string): this;
     font(name: string, size?: number): this;
     fontSize(size: number): this;
+    /** The size set by fontSize() (pdfkit keeps it as _fontSize). */
+    _fontSize: number;
     text(text: string, x?: number, y?: number, options?: PDFTextOptions): this;
     widthOfString(text: string, options?: PDFTextOptions): number;
     heightOfString(text: string, options?: PDFTextOptions): number;

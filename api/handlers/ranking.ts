@@ -12,9 +12,9 @@ import {
   TREND_PERIODS,
 } from '../indices/bulletins';
 import { figureCases } from '../indices/figure-cases';
-import { computeLiveRanking } from '../indices/live-ranking';
+import { computeLiveRanking, type PrecountedHandling } from '../indices/live-ranking';
 import { periodInfo, requirePeriod } from '../indices/periods';
-import { computeTrend } from '../indices/trend';
+import { computeTrend, trendWithCounts } from '../indices/trend';
 import type { ApiContext } from '../context';
 import type { FeatureHandlers } from './types';
 
@@ -22,9 +22,10 @@ function liveRankingResult(
   context: ApiContext,
   periodKey: string,
   level: RankingResult['level'],
+  precounted?: PrecountedHandling,
 ): RankingResult {
   const period = requirePeriod(periodKey);
-  const live = computeLiveRanking(context.db, level, period, context.now());
+  const live = computeLiveRanking(context.db, level, period, context.now(), { precounted });
   const latest = period.kind === 'month' ? latestBulletin(context.db, period.key, level) : null;
   return {
     period: periodInfo(period),
@@ -39,6 +40,30 @@ function liveRankingResult(
     latestBulletin: latest ? toBulletinSummary(latest) : null,
     trend: null,
   };
+}
+
+/** A live ranking with its trend, counting each window's handling figures once for both. */
+function liveRankingWithTrend(
+  context: ApiContext,
+  periodKey: string,
+  level: RankingResult['level'],
+) {
+  const period = requirePeriod(periodKey);
+  const weightSet = currentWeightSet(context.db, context.now());
+  const { trend, counts } = trendWithCounts(
+    context.db,
+    level,
+    period,
+    TREND_PERIODS,
+    weightSet,
+    context.now(),
+  );
+  const last = TREND_PERIODS - 1;
+  const ranking = liveRankingResult(context, periodKey, level, {
+    current: counts.filter((row) => row.periodIndex === last),
+    previous: counts.filter((row) => row.periodIndex === last - 1),
+  });
+  return { ranking, trend };
 }
 
 /** Weights and tiers are the admin's to change (DOMAIN.md); before sign-in exists, the system acts. */
@@ -107,26 +132,18 @@ export const rankingHandlers = {
 
   'ranking.export': async (context, input) => {
     // A bulletin exports exactly what it froze, its trend included.
-    const ranking =
+    const { ranking, trend } =
       input.bulletinId !== undefined
-        ? rankingFromBulletin(context.db, input.bulletinId)
-        : liveRankingResult(context, input.period, input.level);
-    const period = requirePeriod(ranking.period.key);
-    const trend =
-      ranking.trend ??
-      computeTrend(
-        context.db,
-        ranking.level,
-        period,
-        TREND_PERIODS,
-        ranking.weightSet,
-        context.now(),
-      );
+        ? (() => {
+            const frozen = rankingFromBulletin(context.db, input.bulletinId);
+            return { ranking: frozen, trend: frozen.trend! };
+          })()
+        : liveRankingWithTrend(context, input.period, input.level);
     return renderRankingExport(context.db, {
       format: input.format,
       ranking,
       trend,
-      periodLabel: periodLabelZh(period),
+      periodLabel: periodLabelZh(requirePeriod(ranking.period.key)),
     });
   },
 

@@ -29,6 +29,7 @@ import {
   listRankingUnits,
   loadHandlingCases,
   loadIntakeCases,
+  type PeriodUnitHandlingCounts,
 } from '../../db/queries/index-facts';
 import { currentWeightSet } from '../../db/queries/weight-sets';
 import type { Db } from '../../db/open';
@@ -48,11 +49,18 @@ export interface LiveRanking {
   caseFlags: Map<string, UnitCaseFlags> | null;
 }
 
+/** Handling counts already made for the period and the one before (by the trend). */
+export interface PrecountedHandling {
+  current: readonly PeriodUnitHandlingCounts[];
+  previous: readonly PeriodUnitHandlingCounts[];
+}
+
 /** Every unit's counts for one measuring window, counted by SQLite. */
 export function countsBySql(
   db: Db,
   level: RankingLevel,
   window: { start: number; end: number },
+  handlingRows?: readonly PeriodUnitHandlingCounts[],
 ): Map<string, UnitCounts> {
   const counts = new Map<string, UnitCounts>();
   const of = (code: string) => {
@@ -60,15 +68,12 @@ export function countsBySql(
     if (!c) counts.set(code, (c = emptyCounts()));
     return c;
   };
-  for (const { periodIndex: _i, unitCode, ...handling } of aggregateHandlingByPeriod(db, level, [
+  const handling = handlingRows ?? aggregateHandlingByPeriod(db, level, [window]);
+  for (const { periodIndex: _i, unitCode, ...row } of handling) Object.assign(of(unitCode), row);
+  for (const { periodIndex: _i, unitCode, ...row } of aggregateIntakeByPeriod(db, level, [
     window,
   ])) {
-    Object.assign(of(unitCode), handling);
-  }
-  for (const { periodIndex: _i, unitCode, ...intake } of aggregateIntakeByPeriod(db, level, [
-    window,
-  ])) {
-    Object.assign(of(unitCode), intake);
+    Object.assign(of(unitCode), row);
   }
   return counts;
 }
@@ -78,7 +83,7 @@ export function computeLiveRanking(
   level: RankingLevel,
   period: Period,
   now: number,
-  options: { caseFlags?: boolean } = {},
+  options: { caseFlags?: boolean; precounted?: PrecountedHandling } = {},
 ): LiveRanking {
   const weightSet = currentWeightSet(db, now);
   const units = listRankingUnits(db, level);
@@ -96,11 +101,19 @@ export function computeLiveRanking(
     counts = aggregate.counts;
     caseFlags = aggregate.caseFlags;
   } else {
-    counts = countsBySql(db, level, window);
+    counts = countsBySql(db, level, window, options.precounted?.current);
   }
   const ranked = rankUnits(units, counts, weightSet);
   const previousPeriod = shiftPeriod(period, -1);
-  const previous = previousRanks(db, level, previousPeriod, units, weightSet, now);
+  const previous = previousRanks(
+    db,
+    level,
+    previousPeriod,
+    units,
+    weightSet,
+    now,
+    options.precounted?.previous,
+  );
   const inputsSha256 = createHash('sha256')
     .update(`period|${period.key}|${window.start}|${window.end}|${level}\n`)
     .update(
@@ -138,6 +151,7 @@ function previousRanks(
   units: readonly RankingUnit[],
   weightSet: WeightSet,
   now: number,
+  precounted: readonly PeriodUnitHandlingCounts[] | undefined,
 ): { source: 'bulletin' | 'live'; byUnit: Map<string, PreviousPlace> } {
   if (previousPeriod.kind === 'month') {
     const bulletin = latestBulletin(db, previousPeriod.key, level);
@@ -153,9 +167,9 @@ function previousRanks(
   }
   // Ranks need the handling counts only: intake figures do not enter the score.
   const counts = new Map<string, UnitCounts>();
-  for (const { periodIndex: _i, unitCode, ...handling } of aggregateHandlingByPeriod(db, level, [
-    measuredWindow(previousPeriod, now),
-  ])) {
+  const rows =
+    precounted ?? aggregateHandlingByPeriod(db, level, [measuredWindow(previousPeriod, now)]);
+  for (const { periodIndex: _i, unitCode, ...handling } of rows) {
     counts.set(unitCode, { ...emptyCounts(), ...handling });
   }
   const ranked = rankUnits(units, counts, weightSet);

@@ -7,7 +7,11 @@ import type { RankingLevel } from '../../core/indices/ranking';
 import { compositeScore, tierOf } from '../../core/indices/score';
 import { emptyCounts } from '../../core/indices/unit-counts';
 import type { WeightSet } from '../../core/indices/weight-set';
-import { aggregateHandlingByPeriod, listRankingUnits } from '../../db/queries/index-facts';
+import {
+  aggregateHandlingByPeriod,
+  listRankingUnits,
+  type PeriodUnitHandlingCounts,
+} from '../../db/queries/index-facts';
 import type { Db } from '../../db/open';
 import type { TrendResult, TrendSeries } from '../contract/ranking';
 import { periodInfo } from './periods';
@@ -20,6 +24,21 @@ export function computeTrend(
   weightSet: WeightSet,
   now: number,
 ): TrendResult {
+  return trendWithCounts(db, level, last, count, weightSet, now).trend;
+}
+
+/**
+ * The trend, and the handling counts it was scored from (per window and unit), which a
+ * caller that also ranks the last period can reuse instead of counting again.
+ */
+export function trendWithCounts(
+  db: Db,
+  level: RankingLevel,
+  last: Period,
+  count: number,
+  weightSet: WeightSet,
+  now: number,
+): { trend: TrendResult; counts: PeriodUnitHandlingCounts[] } {
   const periods = periodsEndingWith(last, count);
   const series = new Map<string, TrendSeries>();
   const seriesOf = (code: string, name: string) => {
@@ -36,11 +55,12 @@ export function computeTrend(
     return s;
   };
   for (const unit of listRankingUnits(db, level)) seriesOf(unit.code, unit.name);
-  for (const row of aggregateHandlingByPeriod(
+  const counts = aggregateHandlingByPeriod(
     db,
     level,
     periods.map((p) => measuredWindow(p, now)),
-  )) {
+  );
+  for (const row of counts) {
     const { periodIndex, unitCode, ...handling } = row;
     const score = compositeScore({ ...emptyCounts(), ...handling }, weightSet.weights);
     const s = seriesOf(unitCode, unitCode);
@@ -48,8 +68,11 @@ export function computeTrend(
     s.tiers[periodIndex] = tierOf(score, weightSet.tiers);
   }
   return {
-    periods: periods.map(periodInfo),
-    level,
-    series: [...series.values()].sort((a, b) => (a.unitCode < b.unitCode ? -1 : 1)),
+    trend: {
+      periods: periods.map(periodInfo),
+      level,
+      series: [...series.values()].sort((a, b) => (a.unitCode < b.unitCode ? -1 : 1)),
+    },
+    counts,
   };
 }

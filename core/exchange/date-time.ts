@@ -131,7 +131,19 @@ export function parseExchangeDateTime(value: CellValue): DateReading {
   return { ok: false };
 }
 
-/** `2026-11-03 14:05:00` in Shanghai: what the desk writes in its exports. */
+const dayTexts = new Map<number, string>();
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** `2026-11-03 14:05:00` in Shanghai: what the desk writes in its exports (days cached: an export repeats them). */
 export function formatExchangeDateTime(epochMs: number): string {
-  return new Date(epochMs + SHANGHAI_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
+  const local = epochMs + SHANGHAI_OFFSET_MS;
+  const day = Math.floor(local / DAY_MS);
+  let dayText = dayTexts.get(day);
+  if (dayText === undefined) {
+    dayText = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (dayTexts.size > 4096) dayTexts.clear();
+    dayTexts.set(day, dayText);
+  }
+  const seconds = Math.floor((local - day * DAY_MS) / 1000);
+  return `${dayText} ${pad2(Math.floor(seconds / 3600))}:${pad2(Math.floor(seconds / 60) % 60)}:${pad2(seconds % 60)}`;
 }

@@ -12,13 +12,30 @@ const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
-/** XML text: & < > escaped; characters XML 1.0 cannot carry (and CR, which parsers fold) as Excel's _xHHHH_. */
+/** Characters XML 1.0 cannot carry, and CR (which XML parsers fold into LF). */
+function needsHexEscape(code: number): boolean {
+  return (code < 32 && code !== 9 && code !== 10) || code === 0xfffe || code === 0xffff;
+}
+
+/** XML text: & < > escaped; the characters above as Excel's _xHHHH_, and a literal "_xHHHH_" kept literal. */
 export function escapeCellText(text: string): string {
+  // Most cells need nothing: one pass over the characters, no allocation.
+  let plain = true;
+  for (let i = 0; i < text.length && plain; i++) {
+    const code = text.charCodeAt(i);
+    plain = code !== 38 && code !== 60 && code !== 62 && code !== 95 && !needsHexEscape(code);
+  }
+  if (plain) return text;
   let out = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  // A literal "_x000D_" in the text must survive being read back: Excel escapes its underscore.
   if (out.includes('_x')) out = out.replace(/_x([0-9a-fA-F]{4})_/g, '_x005F_x$1_');
-  // eslint-disable-next-line no-control-regex
-  return out.replace(/[\u0000-\u0008\u000b\u000c\u000d\u000e-\u001f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+  let escaped = '';
+  for (let i = 0; i < out.length; i++) {
+    const code = out.charCodeAt(i);
+    escaped += needsHexEscape(code)
+      ? `_x${code.toString(16).toUpperCase().padStart(4, '0')}_`
+      : out[i];
+  }
+  return escaped;
 }
 
 /** 0 → A, 25 → Z, 26 → AA. */
@@ -33,7 +50,12 @@ export function columnLetters(index: number): string {
   return letters;
 }
 
-export function rowXml(rowNumber: number, cells: readonly ExportCell[], letters: readonly string[], style = 0): string {
+export function rowXml(
+  rowNumber: number,
+  cells: readonly ExportCell[],
+  letters: readonly string[],
+  style = 0,
+): string {
   let xml = `<row r="${rowNumber}">`;
   const s = style ? ` s="${style}"` : '';
   for (let i = 0; i < cells.length; i++) {
@@ -50,7 +72,9 @@ export function rowXml(rowNumber: number, cells: readonly ExportCell[], letters:
 }
 
 export function worksheetStart(columnWidths: readonly number[]): string {
-  const cols = columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
+  const cols = columnWidths
+    .map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`)
+    .join('');
   // The header row stays in view while scrolling (frozen pane).
   return `${HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><cols>${cols}</cols><sheetData>`;
 }
@@ -64,8 +88,14 @@ export function workbookParts(sheetName: string): Array<[string, string]> {
       '[Content_Types].xml',
       `${HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`,
     ],
-    ['_rels/.rels', `${HEAD}<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`],
-    ['xl/workbook.xml', `${HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets><sheet name="${escapeCellText(sheetName)}" sheetId="1" r:id="rId1"/></sheets></workbook>`],
+    [
+      '_rels/.rels',
+      `${HEAD}<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ],
+    [
+      'xl/workbook.xml',
+      `${HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets><sheet name="${escapeCellText(sheetName)}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    ],
     [
       'xl/_rels/workbook.xml.rels',
       `${HEAD}<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL_NS}/styles" Target="styles.xml"/></Relationships>`,

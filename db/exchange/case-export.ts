@@ -15,7 +15,12 @@ import {
 } from '../../core/exchange/export-row';
 import { categoryCodeOf } from '../../core/exchange/case-record';
 import type { Db } from '../open';
-import { exchangeCaseFromStored, WRITTEN_COLUMNS, type StoredCase } from './case-storage';
+import {
+  EXPORTED_COLUMNS,
+  exchangeCaseFromStored,
+  exportedFromRaw,
+  type ExportedValues,
+} from './case-storage';
 import { XlsxRowWriter } from './xlsx-writer';
 
 export type CaseExportFormat = 'xlsx' | 'csv' | 'json' | 'open311';
@@ -36,7 +41,7 @@ function where(query: CaseRowsQuery): { sql: string; params: number[] } {
 }
 
 interface Writer {
-  row(cells: ExportCell[], stored: StoredCase): void | Promise<void>;
+  row(cells: ExportCell[], stored: ExportedValues): void | Promise<void>;
   close(): Promise<void>;
 }
 
@@ -72,7 +77,7 @@ function csvWriter(file: string): Writer {
 
 function jsonWriter(
   file: string,
-  toObject: (cells: ExportCell[], stored: StoredCase) => unknown,
+  toObject: (cells: ExportCell[], stored: ExportedValues) => unknown,
 ): Writer {
   const out = streamWriter(file);
   let first = true;
@@ -145,17 +150,25 @@ export async function writeCaseExport(
                 },
               );
             });
-  const { sql, params } = where(query);
   // Pages by (updated_at, id), never one open iterator: the connection stays free for the
   // app's other calls between pages, and rows changed during the export are past `until`.
-  const page = db.prepare<unknown[], StoredCase>(
-    `SELECT id, ${WRITTEN_COLUMNS.join(', ')} FROM cases
-      WHERE ${sql} AND (updated_at > ? OR (updated_at = ? AND id > ?)) ORDER BY updated_at, id LIMIT ${PAGE_ROWS}`,
-  );
+  // Each page starts its index range at the last page's updated_at, so paging stays linear.
+  const deskOnly =
+    query.since === null ? '(exchanged_at IS NULL OR updated_at <> exchanged_at) AND ' : '';
+  const page = db
+    .prepare<[{ lower: number; until: number; lastId: number; limit: number }], unknown[]>(
+      `SELECT id, ${EXPORTED_COLUMNS.join(', ')} FROM cases
+      WHERE ${deskOnly}updated_at >= @lower AND updated_at <= @until AND (updated_at > @lower OR id > @lastId)
+      ORDER BY updated_at, id LIMIT @limit`,
+    )
+    .raw(true);
   let count = 0;
-  let after = { updatedAt: Number.MIN_SAFE_INTEGER, id: 0 };
+  let lower = query.since ?? Number.MIN_SAFE_INTEGER;
+  let lastId = 0;
   for (;;) {
-    const rows = page.all(...params, after.updatedAt, after.updatedAt, after.id);
+    const rows = page
+      .all({ lower, until: query.until, lastId, limit: PAGE_ROWS })
+      .map(exportedFromRaw);
     for (const stored of rows) {
       const record = exchangeCaseFromStored(stored);
       const department = record.departmentCode
@@ -166,7 +179,8 @@ export async function writeCaseExport(
     count += rows.length;
     if (rows.length < PAGE_ROWS) break;
     const last = rows[rows.length - 1]!;
-    after = { updatedAt: Number(last.updated_at), id: last.id };
+    lower = Number(last.updated_at);
+    lastId = last.id;
     if (options.signal?.aborted) throw options.signal.reason;
     await new Promise((resolve) => setImmediate(resolve));
   }

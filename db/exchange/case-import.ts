@@ -30,6 +30,7 @@ import { CaseStage, type StagedRow } from './case-stage';
 import {
   exchangeCaseFromStored,
   STORED_CASE_SQL,
+  storedFromRaw,
   storedValuesFor,
   type StoredCase,
   type StoredValues,
@@ -104,11 +105,12 @@ export async function importCaseRows(
     at: options.now,
     batchId: options.batchId,
   });
-  const findCase = db.prepare<[string], StoredCase>(STORED_CASE_SQL);
+  const findCase = db.prepare<[string], unknown[]>(STORED_CASE_SQL).raw(true);
   const started = performance.now();
   let open311: boolean | null = null;
   let wrote = false;
-  if (table.headerCells) options.invalidRows?.header(table.headerCells);
+  // JSON has no header row: its error file gets the city format's Chinese headers.
+  options.invalidRows?.header(table.headerCells ?? CASE_KEYS.map((key) => CASE_COLUMN_ZH[key]));
 
   const report = (row: KeyedRow<CaseKey>, problems: KeyIssue[]) => {
     out.counts.invalid += 1;
@@ -182,7 +184,8 @@ export async function importCaseRows(
           ]);
           continue;
         }
-        const existing = findCase.get(caseNo.value) ?? null;
+        const found = findCase.get(caseNo.value);
+        const existing = found ? storedFromRaw(found) : null;
         const base = existing ? exchangeCaseFromStored(existing) : null;
         if (open311) row = { ...row, ...open311Cells(row.object ?? {}, base) };
         const result = checkCaseRow(row.cells, row.present, base, row.extra, options.lookups);

@@ -27,7 +27,10 @@ export class ErrorFileWriter implements InvalidRowSink {
   row(cells: CellValue[], problems: string): void {
     if (!this.writer) {
       fs.mkdirSync(path.dirname(this.path), { recursive: true });
-      this.writer = new XlsxRowWriter(this.path, '错误行', [...this.headerCells, ERROR_NOTE_HEADER]);
+      this.writer = new XlsxRowWriter(this.path, '错误行', [
+        ...this.headerCells,
+        ERROR_NOTE_HEADER,
+      ]);
     }
     const width = Math.max(this.headerCells.length, cells.length);
     const values = Array.from({ length: width }, (_, i) => exportable(cells[i] ?? null));

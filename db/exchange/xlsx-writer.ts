@@ -7,7 +7,13 @@ import fs from 'node:fs';
 import { PassThrough } from 'node:stream';
 import yazl from 'yazl';
 import type { ExportCell } from '../../core/exchange/export-row';
-import { columnLetters, rowXml, workbookParts, worksheetStart, WORKSHEET_END } from '../../core/exchange/sheet-xml-writer';
+import {
+  columnLetters,
+  rowXml,
+  workbookParts,
+  worksheetStart,
+  WORKSHEET_END,
+} from '../../core/exchange/sheet-xml-writer';
 
 export class XlsxRowWriter {
   private readonly zip = new yazl.ZipFile();
@@ -17,8 +23,14 @@ export class XlsxRowWriter {
   private pending = '';
   private rowNumber = 0;
 
-  constructor(file: string, sheetName: string, header: readonly string[], columnWidths?: readonly number[]) {
-    for (const [name, xml] of workbookParts(sheetName)) this.zip.addBuffer(Buffer.from(xml, 'utf8'), name);
+  constructor(
+    file: string,
+    sheetName: string,
+    header: readonly string[],
+    columnWidths?: readonly number[],
+  ) {
+    for (const [name, xml] of workbookParts(sheetName))
+      this.zip.addBuffer(Buffer.from(xml, 'utf8'), name);
     this.zip.addReadStream(this.sheet, 'xl/worksheets/sheet1.xml');
     this.zip.end();
     const out = fs.createWriteStream(file);
@@ -29,7 +41,9 @@ export class XlsxRowWriter {
     });
     this.zip.outputStream.pipe(out);
     for (let i = 0; i < Math.max(header.length, 64); i++) this.letters.push(columnLetters(i));
-    this.pending = worksheetStart(columnWidths ?? header.map((h) => Math.min(40, Math.max(10, h.length * 2 + 4))));
+    this.pending = worksheetStart(
+      columnWidths ?? header.map((h) => Math.min(40, Math.max(10, h.length * 2 + 4))),
+    );
     this.pending += rowXml(++this.rowNumber, header, this.letters, 1);
   }
 
@@ -46,7 +60,8 @@ export class XlsxRowWriter {
   private async flush(): Promise<void> {
     const chunk = this.pending;
     this.pending = '';
-    if (!this.sheet.write(chunk, 'utf8')) await new Promise<void>((resolve) => this.sheet.once('drain', () => resolve()));
+    if (!this.sheet.write(chunk, 'utf8'))
+      await new Promise<void>((resolve) => this.sheet.once('drain', () => resolve()));
   }
 
   async close(): Promise<void> {

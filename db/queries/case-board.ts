@@ -97,17 +97,13 @@ export function readCasePage(
   const whereSql = where.clauses.length ? `WHERE ${where.clauses.join(' AND ')}` : '';
   if (where.searchIds) return readSearchPage(db, where, whereSql, options);
   // Due order is the open board's; a history view (closed, voided…) reads newest first.
-  if (
-    !where.coveringIndex &&
-    options.sort === 'due' &&
-    !options.states.every((s) => OPEN_STATES.includes(s))
-  ) {
+  if (!where.openScope && options.sort === 'due') {
     options = { ...options, sort: 'reported_desc' };
   }
   const pageWhere = historyOrder(options, where);
   // Page the ids on the index alone, then join the names for just this page. A history view
   // reads one row more than it shows, to know whether there are more.
-  const history = !where.coveringIndex;
+  const history = !where.openScope;
   const raw = db
     .prepare<Record<string, unknown>, RawCard>(
       `SELECT ${CARD_COLUMNS} FROM (
@@ -138,7 +134,7 @@ export function readCasePage(
       ? -1
       : (db
           .prepare<Record<string, unknown>, number>(
-            `SELECT count(*) FROM cases c INDEXED BY cases_board_state ${whereSql}`,
+            `SELECT count(*) FROM cases c ${where.coveringIndex ? 'INDEXED BY cases_board_state' : ''} ${whereSql}`,
           )
           .pluck()
           .get(where.params) ?? 0);
@@ -158,10 +154,10 @@ function historyOrder(
   let indexedBy = '';
   if (options.sort === 'due' && where.coveringIndex)
     indexedBy = `INDEXED BY ${where.coveringIndex}`;
-  else if (!where.coveringIndex && options.sort === 'reported_desc')
+  else if (!where.openScope && options.sort === 'reported_desc')
     indexedBy = 'INDEXED BY cases_reported';
   else if (
-    !where.coveringIndex &&
+    !where.openScope &&
     options.sort === 'closed_desc' &&
     options.states.every((s) => s === 'closed')
   ) {

@@ -63,7 +63,7 @@ export const en: Dictionary = {
   'shortcuts.closeSheet': 'Close this list',
   'shortcuts.then': 'then',
   'shortcuts.moreLater':
-    'More shortcuts (search, new case, board moves) arrive with their features.',
+    'Other areas’ shortcuts arrive with their features.',
 
   'state.loading': 'Loading…',
   'state.errorTitle': 'Cannot show this right now',

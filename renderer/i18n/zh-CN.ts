@@ -61,7 +61,7 @@ export const zhCN = {
   'shortcuts.toggleSheet': '打开或关闭本列表',
   'shortcuts.closeSheet': '关闭本列表',
   'shortcuts.then': '然后',
-  'shortcuts.moreLater': '更多快捷键（搜索、登记、看板操作）将随对应功能上线。',
+  'shortcuts.moreLater': '其他功能区的快捷键将随对应功能上线。',
 
   'state.loading': '正在加载…',
   'state.errorTitle': '暂时无法显示',

@@ -90,6 +90,28 @@ describe('the board', () => {
     });
   });
 
+  it('counts the open cases of a community exactly, however few are on the page', async () => {
+    const community = desk.db
+      .prepare(
+        "SELECT community_code FROM cases WHERE state IN ('in_progress','suspended') GROUP BY community_code ORDER BY count(*) DESC LIMIT 1",
+      )
+      .pluck()
+      .get() as string;
+    const page = await desk.call(null, 'cases.list', {
+      filters: { communityCode: community },
+      limit: 1,
+    });
+    expect(page.rows).toHaveLength(1);
+    expect(page.totalCapped).toBe(false);
+    expect(page.total).toBe(
+      count(
+        "SELECT count(*) FROM cases WHERE community_code = ? AND state IN ('reported','registered','dispatched','in_progress','handled','suspended')",
+        community,
+      ),
+    );
+    expect(page.total).toBeGreaterThan(1);
+  });
+
   it('pages through a column without gaps or repeats', async () => {
     const all = await desk.call(null, 'cases.list', {
       states: ['closed'],

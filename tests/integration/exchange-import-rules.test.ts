@@ -141,6 +141,28 @@ describe('import valid rows', () => {
     expect(count(db, 'SELECT count(*) FROM cases')).toBe(60);
   });
 
+  it('a JSON file’s error file has the city format’s headers and imports back', async () => {
+    const { db } = await ws.empty();
+    const rows = JSON.parse(fs.readFileSync(path.join(SAMPLES, 'cases-sample.json'), 'utf8')) as Record<string, unknown>[];
+    rows[5]!['当前状态'] = '不知道';
+    const file = ws.path('bad.json');
+    fs.writeFileSync(file, JSON.stringify(rows));
+    const report = await importInto(db, file, { skipInvalid: true });
+    expect(report.counts).toMatchObject({ rows: 60, new: 59, invalid: 1 });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(report.errorFile!);
+    const sheet = workbook.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
+    expect(header.slice(0, 3)).toEqual(['案卷编号', '问题来源', '问题类型']);
+    expect(header.at(-1)).toBe('错误说明');
+    sheet.getRow(2).getCell(header.indexOf('当前状态') + 1).value = '已结案';
+    const fixed = ws.path('bad-fixed.xlsx');
+    await workbook.xlsx.writeFile(fixed);
+    const again = await importInto(db, fixed);
+    expect(again.errors).toEqual([]);
+    expect(again.counts).toMatchObject({ rows: 1, new: 1 });
+  });
+
   it('a case number repeated with different content makes both rows invalid; an identical repeat is harmless', async () => {
     const { db } = await ws.empty();
     const { header, rows } = sampleRows();

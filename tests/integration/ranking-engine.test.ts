@@ -23,6 +23,7 @@ import {
   loadIntakeCases,
 } from '../../db/queries/index-facts';
 import { computeLiveRanking } from '../../api/indices/live-ranking';
+import { trendWithCounts } from '../../api/indices/trend';
 import { insertCase, insertPlaces, COMMUNITY_A, COMMUNITY_B, sh } from './ranking-fixture';
 
 const NOW = Date.UTC(2026, 10, 21, 6, 0);
@@ -231,6 +232,15 @@ describe('the demo street: SQL and core agree', () => {
         const byCore = computeLiveRanking(db, level, period, NOW, { caseFlags: true });
         expect(bySql.rows, `${level} ${key}`).toEqual(byCore.rows);
         expect(bySql.inputsSha256).toBe(byCore.inputsSha256);
+        // The export counts handling once for the trend and the ranking: same rows again.
+        const { counts } = trendWithCounts(db, level, period, 12, bySql.weightSet, NOW);
+        const shared = computeLiveRanking(db, level, period, NOW, {
+          precounted: {
+            current: counts.filter((r) => r.periodIndex === 11),
+            previous: counts.filter((r) => r.periodIndex === 10),
+          },
+        });
+        expect(shared.rows).toEqual(bySql.rows);
       }
     }
   });

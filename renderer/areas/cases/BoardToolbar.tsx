@@ -159,7 +159,7 @@ export function BoardToolbar({
           data-testid="filter-community"
         >
           <option value="">
-            {t('cases.filter.community')}：{t('cases.filter.all')}
+            {t('cases.filter.allOf', { label: t('cases.filter.community') })}
           </option>
           {communities.map((p) => (
             <option key={p.code} value={p.code}>
@@ -174,9 +174,7 @@ export function BoardToolbar({
           aria-label={t('cases.filter.grid')}
           data-testid="filter-grid"
         >
-          <option value="">
-            {t('cases.filter.grid')}：{t('cases.filter.all')}
-          </option>
+          <option value="">{t('cases.filter.allOf', { label: t('cases.filter.grid') })}</option>
           {grids.map((p) => (
             <option key={p.code} value={p.code}>
               {p.name}
@@ -190,9 +188,7 @@ export function BoardToolbar({
           aria-label={t('cases.filter.category')}
           data-testid="filter-category"
         >
-          <option value="">
-            {t('cases.filter.category')}：{t('cases.filter.all')}
-          </option>
+          <option value="">{t('cases.filter.allOf', { label: t('cases.filter.category') })}</option>
           {lookups?.categoryOptions.map((c) => (
             <option key={c.value} value={c.value}>
               {c.label}
@@ -206,9 +202,7 @@ export function BoardToolbar({
           aria-label={t('cases.filter.source')}
           data-testid="filter-source"
         >
-          <option value="">
-            {t('cases.filter.source')}：{t('cases.filter.all')}
-          </option>
+          <option value="">{t('cases.filter.allOf', { label: t('cases.filter.source') })}</option>
           {CASE_SOURCES.map((s) => (
             <option key={s} value={s}>
               {t(`cases.source.${s}`)}
@@ -222,9 +216,7 @@ export function BoardToolbar({
           aria-label={t('cases.filter.unit')}
           data-testid="filter-unit"
         >
-          <option value="">
-            {t('cases.filter.unit')}：{t('cases.filter.all')}
-          </option>
+          <option value="">{t('cases.filter.allOf', { label: t('cases.filter.unit') })}</option>
           {lookups?.raw.units
             .filter((u) => u.kind !== 'street')
             .map((u) => (
@@ -240,9 +232,7 @@ export function BoardToolbar({
           aria-label={t('cases.filter.urgency')}
           data-testid="filter-urgency"
         >
-          <option value="">
-            {t('cases.filter.urgency')}：{t('cases.filter.all')}
-          </option>
+          <option value="">{t('cases.filter.allOf', { label: t('cases.filter.urgency') })}</option>
           {URGENCIES.map((u) => (
             <option key={u} value={u}>
               {t(`cases.urgency.${u}`)}

@@ -153,8 +153,10 @@ export function CaseDetailPanel({
                     className="move-refused"
                     data-testid={`move-refused-${option.kind}`}
                   >
-                    {t(`cases.moveName.${option.kind}`)}：
-                    {option.reason?.[locale === 'zh-CN' ? 'zh' : 'en']}
+                    {t('cases.move.refusedLine', {
+                      move: t(`cases.moveName.${option.kind}`),
+                      reason: option.reason?.[locale === 'zh-CN' ? 'zh' : 'en'] ?? '',
+                    })}
                   </span>
                 ))
               : null}

@@ -49,9 +49,16 @@ export function CaseFields({ detail }: { detail: CaseDetail }) {
       lead.length + assists.length === 0
         ? t('cases.detail.noUnit')
         : [
-            ...lead.map((u) => `${t('cases.detail.lead')}：${u.unitName}`),
+            ...lead.map((u) =>
+              t('cases.detail.unitLine', { role: t('cases.detail.lead'), names: u.unitName }),
+            ),
             ...(assists.length
-              ? [`${t('cases.detail.assist')}：${assists.map((u) => u.unitName).join('、')}`]
+              ? [
+                  t('cases.detail.unitLine', {
+                    role: t('cases.detail.assist'),
+                    names: assists.map((u) => u.unitName).join('、'),
+                  }),
+                ]
               : []),
           ].join('；'),
     ],

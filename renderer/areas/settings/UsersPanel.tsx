@@ -171,7 +171,7 @@ export function UsersPanel() {
           onChange={(e) => setDraft({ ...draft, unitCode: e.target.value })}
           aria-label={t('settings.user.unit')}
         >
-          <option value="">{t('settings.user.unit')}：—</option>
+          <option value="">{t('settings.user.unit')} —</option>
           {units.data?.units.map((u) => (
             <option key={u.code} value={u.code}>
               {u.name}
