@@ -43,11 +43,15 @@ export function guardAllWebContents(): void {
 
 /** Call after `ready`, on the session the windows use. */
 export function hardenSession(ses: Session): void {
-  ses.setPermissionRequestHandler((_contents, permission, callback) => {
+  ses.setPermissionRequestHandler((contents, permission, callback) => {
+    // Meeting mode (周调度) asks for full screen on the projector; nothing else is granted.
+    if (permission === 'fullscreen' && isAppUrl(contents.getURL())) return callback(true);
     logOnce(`denied permission request: ${permission}`);
     callback(false);
   });
-  ses.setPermissionCheckHandler(() => false);
+  ses.setPermissionCheckHandler(
+    (contents, permission) => permission === 'fullscreen' && isAppUrl(contents?.getURL() ?? ''),
+  );
   ses.setDevicePermissionHandler(() => false);
   // The spell checker would download dictionaries from a Google CDN.
   ses.setSpellCheckerEnabled(false);

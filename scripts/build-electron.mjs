@@ -63,7 +63,9 @@ export async function buildElectron() {
     outfile: path.join(outdir, 'main.cjs'),
     platform: 'node',
     target: 'node20',
-    external: ['electron', 'better-sqlite3'],
+    // pdfkit reads its built-in font metrics from its own folder at run time: bundling it
+    // would lose them, so it ships as a dependency like better-sqlite3.
+    external: ['electron', 'better-sqlite3', 'pdfkit'],
   });
   const preload = await build({
     ...common,
@@ -80,6 +82,7 @@ export async function buildElectron() {
   checkRequires(main, [
     'electron',
     'better-sqlite3',
+    'pdfkit',
     ...builtins,
     ...builtins.map((name) => `node:${name}`),
   ]);
