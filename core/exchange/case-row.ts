@@ -6,13 +6,11 @@
  * order, the point's grid.
  */
 import { maskName, maskPhone } from '../cases/personal-data';
-import { toWgs84 } from '../geo/coordinates';
-import type { CaseState } from '../glossary';
-import { DAY_MS } from '../time';
 import { cellText, displayValue, type CellValue } from './cell-value';
 import { CASE_COLUMN_ZH, REQUIRED_CASE_KEYS, type CaseKey } from './case-columns';
 import * as field from './case-fields';
 import { categoryCodeOf, type ExchangeCase } from './case-record';
+import { checkTimes, place } from './case-row-rules';
 import { sentence, type Sentence } from './issues';
 
 export type CaseCells = Partial<Record<CaseKey, CellValue>>;
@@ -47,28 +45,6 @@ export interface CheckedCase {
 }
 
 export type CaseRowResult = { ok: true; checked: CheckedCase } | { ok: false; issues: KeyIssue[] };
-
-const NEEDS_REGISTERED: ReadonlySet<CaseState> = new Set([
-  'registered',
-  'dispatched',
-  'in_progress',
-  'handled',
-  'closed',
-]);
-const NEEDS_DISPATCHED: ReadonlySet<CaseState> = new Set([
-  'dispatched',
-  'in_progress',
-  'handled',
-  'closed',
-]);
-const EVENT_TIMES = [
-  'reported_at',
-  'registered_at',
-  'dispatched_at',
-  'handled_at',
-  'closed_at',
-  'updated_at',
-] as const;
 
 const DEFAULTS = { crs: 'CGCS2000', urgency: 'normal', reworkCount: 0, extensionCount: 0 } as const;
 
@@ -227,173 +203,4 @@ function keepMaskedPersonalData(record: ExchangeCase, base: ExchangeCase | null)
     record.phone = base.phone;
   if (record.reporter?.includes('*') && maskName(base.reporter) === record.reporter)
     record.reporter = base.reporter;
-}
-
-function checkTimes(
-  r: ExchangeCase,
-  present: ReadonlySet<CaseKey>,
-  cells: CaseCells,
-  now: number,
-  problem: (key: CaseKey, message: Sentence) => void,
-): void {
-  const values: Record<(typeof EVENT_TIMES)[number], number | null> = {
-    reported_at: r.reportedAt || null,
-    registered_at: r.registeredAt,
-    dispatched_at: r.dispatchedAt,
-    handled_at: r.handledAt,
-    closed_at: r.closedAt,
-    updated_at: r.updatedAt,
-  };
-  for (const key of EVENT_TIMES) {
-    const at = values[key];
-    if (at !== null && at > now + DAY_MS && present.has(key)) {
-      problem(
-        key,
-        sentence(
-          `${CASE_COLUMN_ZH[key]}晚于导入时间一天以上，不可能已经发生。`,
-          `The ${CASE_COLUMN_ZH[key]} (${key}) is more than a day after the import time: it cannot have happened yet.`,
-        ),
-      );
-    }
-  }
-  const stateZh = cellText(cells.status ?? null) || r.state;
-  if (NEEDS_REGISTERED.has(r.state) && r.registeredAt === null) {
-    problem(
-      'registered_at',
-      sentence(
-        `状态为“${stateZh}”的案卷须有立案时间。`,
-        `A case in state "${stateZh}" needs a registration time.`,
-      ),
-    );
-  }
-  if (NEEDS_DISPATCHED.has(r.state) && r.dispatchedAt === null) {
-    problem(
-      'dispatched_at',
-      sentence(
-        `状态为“${stateZh}”的案卷须有派遣时间。`,
-        `A case in state "${stateZh}" needs a dispatch time.`,
-      ),
-    );
-  }
-  if (r.state === 'reported' && r.registeredAt !== null) {
-    problem(
-      'registered_at',
-      sentence(
-        '待受理的案卷还没有立案，不应有立案时间。',
-        'A case waiting to be registered (待受理) cannot have a registration time.',
-      ),
-    );
-  }
-  if (r.state === 'registered' && r.dispatchedAt !== null) {
-    problem(
-      'dispatched_at',
-      sentence(
-        '已立案（未派遣）的案卷不应有派遣时间。',
-        'A registered case not yet dispatched cannot have a dispatch time.',
-      ),
-    );
-  }
-  if (r.state === 'closed' && r.closedAt === null) {
-    problem(
-      'closed_at',
-      sentence(
-        `状态为“${stateZh}”的案卷须有结案时间。`,
-        `A case in state "${stateZh}" needs a closing time.`,
-      ),
-    );
-  }
-  if (r.state !== 'closed' && r.closedAt !== null) {
-    problem(
-      'closed_at',
-      sentence(
-        `状态为“${stateZh}”的案卷不应有结案时间。`,
-        `A case in state "${stateZh}" cannot have a closing time.`,
-      ),
-    );
-  }
-  const before = (key: CaseKey, at: number | null, earlier: number | null, what: Sentence) => {
-    if (at !== null && earlier !== null && earlier > 0 && at < earlier) {
-      problem(
-        key,
-        sentence(
-          `${CASE_COLUMN_ZH[key]}早于${what.zh}，时间相互矛盾。`,
-          `The ${CASE_COLUMN_ZH[key]} (${key}) is before the ${what.en}: the times contradict each other.`,
-        ),
-      );
-    }
-  };
-  before('registered_at', r.registeredAt, r.reportedAt, sentence('上报时间', 'report time'));
-  before(
-    'dispatched_at',
-    r.dispatchedAt,
-    r.registeredAt ?? r.reportedAt,
-    sentence('立案时间', 'registration time'),
-  );
-  before(
-    'handled_at',
-    r.handledAt,
-    r.dispatchedAt ?? r.reportedAt,
-    sentence('派遣时间', 'dispatch time'),
-  );
-  before('closed_at', r.closedAt, r.reportedAt, sentence('上报时间', 'report time'));
-  before('closed_at', r.closedAt, r.handledAt, sentence('反馈时间', 'handling feedback time'));
-  before('due_at', r.dueAt, r.registeredAt, sentence('立案时间', 'registration time'));
-}
-
-function place(
-  r: ExchangeCase,
-  lookups: CaseRowLookups,
-  problem: (key: CaseKey, message: Sentence) => void,
-): CheckedCase {
-  let wgsLng: number | null = null;
-  let wgsLat: number | null = null;
-  let communityCode: string | null = null;
-  if ((r.lng === null) !== (r.lat === null)) {
-    problem(
-      r.lng === null ? 'lng' : 'lat',
-      sentence('经度和纬度须同时填写或同时留空。', 'Give both longitude and latitude, or neither.'),
-    );
-  } else if (r.lng !== null && r.lat !== null) {
-    const wgs = toWgs84(r.lng, r.lat, r.crs);
-    wgsLng = wgs.lng;
-    wgsLat = wgs.lat;
-  }
-  if (r.gridCode) {
-    const grid = lookups.placeOfGrid(r.gridCode);
-    if (!grid) {
-      problem(
-        'grid_code',
-        sentence(
-          `单元网格编码 ${r.gridCode} 不是本街道的网格。`,
-          `Grid code ${r.gridCode} is not a grid of this desk.`,
-        ),
-      );
-    } else {
-      r.gridCode = grid.gridCode;
-      communityCode = grid.communityCode;
-    }
-  } else if (wgsLng !== null && wgsLat !== null) {
-    const grid = lookups.locate(wgsLng, wgsLat);
-    if (!grid) {
-      problem(
-        'grid_code',
-        sentence(
-          `没有单元网格编码，且坐标（${r.lng}, ${r.lat}，${r.crs}）不在任何网格内。`,
-          `No grid code, and the point (${r.lng}, ${r.lat}, ${r.crs}) lies in no grid.`,
-        ),
-      );
-    } else {
-      r.gridCode = grid.gridCode;
-      communityCode = grid.communityCode;
-    }
-  }
-  // 社区居委会 names "the community the case lies in": its own unit when the desk has one.
-  if (
-    r.departmentCode &&
-    r.departmentCode === lookups.communityCommitteeUnitCode &&
-    communityCode
-  ) {
-    r.departmentCode = lookups.communityUnitCode(communityCode) ?? r.departmentCode;
-  }
-  return { record: r, wgsLng, wgsLat, communityCode };
 }

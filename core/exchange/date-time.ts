@@ -48,36 +48,28 @@ function offsetMs(text: string): number {
 
 const ZERO = 48;
 
+/** Two digits at `at`, or -1. */
+function twoDigits(text: string, at: number): number {
+  const a = text.charCodeAt(at) - ZERO;
+  const b = text.charCodeAt(at + 1) - ZERO;
+  return a < 0 || a > 9 || b < 0 || b > 9 ? -1 : a * 10 + b;
+}
+
 /** `2026-11-03 14:05:00`, the form nearly every row has, read without a regular expression. */
 function canonical(text: string): number | null {
-  if (
-    text.length !== 19 ||
-    text.charCodeAt(4) !== 45 ||
-    text.charCodeAt(7) !== 45 ||
-    text.charCodeAt(10) !== 32 ||
-    text.charCodeAt(13) !== 58 ||
-    text.charCodeAt(16) !== 58
-  )
+  if (text.length !== 19 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return null;
+  if (text.charCodeAt(10) !== 32 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58)
     return null;
-  let y = 0;
-  for (let i = 0; i < 4; i++) {
-    const d = text.charCodeAt(i) - ZERO;
-    if (d < 0 || d > 9) return null;
-    y = y * 10 + d;
-  }
-  const two = (at: number) => {
-    const a = text.charCodeAt(at) - ZERO;
-    const b = text.charCodeAt(at + 1) - ZERO;
-    return a < 0 || a > 9 || b < 0 || b > 9 ? -1 : a * 10 + b;
-  };
-  const mo = two(5);
-  const d = two(8);
-  const h = two(11);
-  const mi = two(14);
-  const s = two(17);
-  if (mo < 0 || d < 0 || h < 0 || mi < 0 || s < 0 || !validWallClock(y, mo, d, h, mi, s))
-    return null;
-  return fromWallClock(y, mo, d, h, mi, s);
+  const century = twoDigits(text, 0);
+  const year = twoDigits(text, 2);
+  const mo = twoDigits(text, 5);
+  const d = twoDigits(text, 8);
+  const h = twoDigits(text, 11);
+  const mi = twoDigits(text, 14);
+  const s = twoDigits(text, 17);
+  if (century < 0 || year < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || s < 0) return null;
+  const y = century * 100 + year;
+  return validWallClock(y, mo, d, h, mi, s) ? fromWallClock(y, mo, d, h, mi, s) : null;
 }
 
 /** Reads one date-time cell; blank cells are the caller's business (they are "absent"). */

@@ -62,8 +62,7 @@ export const en: Dictionary = {
   'shortcuts.toggleSheet': 'Open or close this list',
   'shortcuts.closeSheet': 'Close this list',
   'shortcuts.then': 'then',
-  'shortcuts.moreLater':
-    'Other areas’ shortcuts arrive with their features.',
+  'shortcuts.moreLater': 'Other areas’ shortcuts arrive with their features.',
 
   'state.loading': 'Loading…',
   'state.errorTitle': 'Cannot show this right now',

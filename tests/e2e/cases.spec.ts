@@ -135,7 +135,18 @@ test('filters live in the address, search finds a case, and a newly overdue case
   await expect(
     page.getByTestId('column-in_progress').getByTestId('case-card').first(),
   ).toContainText('龙泉社区');
+  // Arrows walk the board, Enter opens the selected case, Esc closes it.
   await page.getByTestId('filter-clear').click();
+  await expect(page.getByTestId('column-count-reported')).not.toHaveText('0');
+  await expect(page.getByTestId('column-reported').getByTestId('case-card').first()).toBeVisible();
+  await page.getByTestId('case-board').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('.case-card--selected')).toHaveCount(1);
+  const selected = await page.locator('.case-card--selected').getAttribute('data-case-no');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('detail-case-no')).toHaveText(selected!);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('case-detail')).toHaveCount(0);
   await page.getByTestId('view-table').click();
   await expect(page.getByTestId('case-table')).toBeVisible();
   await page.getByTestId('view-board').click();

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { writeBigCsv } from '../integration/exchange-big-file';
 import { E2E_PASSWORD, prepareDeskUsers, test, expect } from './host-fixture';
 
 const shotDir = 'test-results/screenshots';
@@ -95,6 +96,39 @@ test('an administrator imports a city file through the screen and reads the resu
   await expect(page.getByTestId('export-result')).toContainText('已写入');
   expect(fs.existsSync(path.join(dir, 'out', 'manifest.json'))).toBe(true);
   await page.screenshot({ path: `${shotDir}/exchange-export-zh.png` });
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('a big import shows its progress with rows per second, and cancelling writes nothing', async ({
+  page,
+  serve,
+}) => {
+  await prepareDeskUsers(serve);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'griddesk-e2e-exchange-big-'));
+  const big = path.join(dir, '全市案卷-30万行.csv');
+  await writeBigCsv(big, 300_000);
+  const before = await serve.call<{ cases: number }>('app.info');
+  await page.goto(serve.url);
+  await signInAsAdmin(page);
+  await page.goto(`${serve.url}#/exchange`);
+  await page.getByTestId('import-path').fill(big);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('preview-facts')).toContainText('识别为案卷');
+  await page.getByTestId('start-import').click();
+  const progress = page.getByTestId('import-progress');
+  await expect(progress).toBeVisible();
+  await expect(progress).toContainText(/已处理 [\d,]+ 行 · [\d,]+ 行\/秒/);
+  await expect
+    .poll(async () =>
+      Number((await page.getByRole('progressbar').getAttribute('aria-valuenow')) ?? 0),
+    )
+    .toBeGreaterThan(0);
+  await page.screenshot({ path: `${shotDir}/exchange-progress-zh.png` });
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('result-headline')).toContainText('已取消，没有写入任何内容', {
+    timeout: 30_000,
+  });
+  expect((await serve.call<{ cases: number }>('app.info')).cases).toBe(before.cases);
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

@@ -143,7 +143,9 @@ describe('import valid rows', () => {
 
   it('a JSON file’s error file has the city format’s headers and imports back', async () => {
     const { db } = await ws.empty();
-    const rows = JSON.parse(fs.readFileSync(path.join(SAMPLES, 'cases-sample.json'), 'utf8')) as Record<string, unknown>[];
+    const rows = JSON.parse(
+      fs.readFileSync(path.join(SAMPLES, 'cases-sample.json'), 'utf8'),
+    ) as Record<string, unknown>[];
     rows[5]!['当前状态'] = '不知道';
     const file = ws.path('bad.json');
     fs.writeFileSync(file, JSON.stringify(rows));

@@ -135,13 +135,38 @@ describe('SpreadsheetML', () => {
 
 describe('SpreadsheetML written by the desk', () => {
   it('reads back exactly what it wrote: formula-like text as text, odd characters, numbers', () => {
-    const cells = ['=1+2', '@SUM(A1)', 'a<b & c>d', 'line\r\nnext\ttab', 'literal _x000D_ stays', '\u0001bell', 118.2075, null, '燃气管道'];
+    const cells = [
+      '=1+2',
+      '@SUM(A1)',
+      'a<b & c>d',
+      'line\r\nnext\ttab',
+      'literal _x000D_ stays',
+      '\u0001bell',
+      118.2075,
+      null,
+      '燃气管道',
+    ];
     const letters = cells.map((_, i) => columnLetters(i));
     const xml = rowXml(7, cells, letters);
     expect(xml).not.toContain('<f>');
     expect(xml).toContain('t="inlineStr"');
     const rows = new SheetRowsReader([], 10_000, () => new Error('long')).push(xml);
-    expect(rows).toEqual([{ row: 7, cells: ['=1+2', '@SUM(A1)', 'a<b & c>d', 'line\r\nnext\ttab', 'literal _x000D_ stays', '\u0001bell', 118.2075, null, '燃气管道'] }]);
+    expect(rows).toEqual([
+      {
+        row: 7,
+        cells: [
+          '=1+2',
+          '@SUM(A1)',
+          'a<b & c>d',
+          'line\r\nnext\ttab',
+          'literal _x000D_ stays',
+          '\u0001bell',
+          118.2075,
+          null,
+          '燃气管道',
+        ],
+      },
+    ]);
     expect(columnLetters(0)).toBe('A');
     expect(columnLetters(25)).toBe('Z');
     expect(columnLetters(26)).toBe('AA');

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { BoardFiltersInput } from '../../../api/contract';
 import { OPEN_STATES as OPEN_BOARD_STATES } from '../../../core/glossary';
 import type { CaseState } from '../../../core/glossary';
@@ -24,6 +24,9 @@ export function BoardView({
   const t = useT();
   const lists = useRef(new Map<CaseState, PagedCases>());
   const [selection, setSelection] = useState<Selection | null>(null);
+  const board = useRef<HTMLDivElement>(null);
+  // The arrows work at once: the board takes the focus when it opens.
+  useEffect(() => board.current?.focus({ preventScroll: true }), []);
   const onList = useCallback(
     (state: CaseState, list: PagedCases) => lists.current.set(state, list),
     [],
@@ -73,6 +76,7 @@ export function BoardView({
 
   return (
     <div
+      ref={board}
       className="board"
       tabIndex={0}
       onKeyDown={onKeyDown}

@@ -49,6 +49,7 @@ export function CaseTable({
     setSelected(clamped);
     virtualizer.scrollToIndex(clamped, { align: 'auto' });
   };
+  useEffect(() => scroller.current?.focus({ preventScroll: true }), []);
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key === 'ArrowDown') move(selected + 1);
     else if (event.key === 'ArrowUp') move(selected - 1);
