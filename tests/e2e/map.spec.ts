@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { writeMbtiles } from '../fixtures/mbtiles';
-import { expect, test, type RunningServe } from './host-fixture';
+import { E2E_PASSWORD, expect, prepareDeskUsers, test, type RunningServe } from './host-fixture';
 
 const shotDir = 'test-results/screenshots';
 fs.mkdirSync(shotDir, { recursive: true });
@@ -46,22 +46,17 @@ async function pixelOf(page: Page, lng: number, lat: number) {
   };
 }
 
-const ADMIN_PASSWORD = 'map-e2e-pass-1';
-
-/** Moves and grid maintenance need a signed-in user: the administrator (set up on first use). */
+/**
+ * Moves and grid maintenance need a signed-in user: the administrator. The worker's server
+ * is shared by every spec, so the desk's users get the one shared e2e password first.
+ */
 async function signInAsAdmin(page: Page, serve: RunningServe) {
-  const status = await serve.call<{ needsSetup: boolean; setupUsername: string }>('auth.status');
-  if (status.needsSetup) {
-    await page.getByTestId('session-setup').click();
-    await page.getByTestId('setup-password').fill(ADMIN_PASSWORD);
-    await page.getByTestId('setup-password-again').fill(ADMIN_PASSWORD);
-    await page.getByTestId('setup-submit').click();
-  } else {
-    await page.getByTestId('session-sign-in').click();
-    await page.getByTestId('sign-in-username').fill(status.setupUsername);
-    await page.getByTestId('sign-in-password').fill(ADMIN_PASSWORD);
-    await page.getByTestId('sign-in-submit').click();
-  }
+  await prepareDeskUsers(serve);
+  await page.reload();
+  await page.getByTestId('session-sign-in').click();
+  await page.getByTestId('sign-in-username').fill('admin');
+  await page.getByTestId('sign-in-password').fill(E2E_PASSWORD);
+  await page.getByTestId('sign-in-submit').click();
   await expect(page.getByTestId('session-user')).toBeVisible();
 }
 
