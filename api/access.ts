@@ -45,6 +45,13 @@ export const METHOD_ACCESS: Partial<Record<MethodName, MethodAccess>> = {
   'exchange.templates.save': ADMIN,
   'exchange.templates.delete': ADMIN,
   'exchange.upload': ADMIN,
+  'ranking.weights.save': ADMIN,
+  'ranking.export': 'signed_in',
+  'bulletin.publish': ['leader', 'admin'],
+  'weekly.meeting.save': ['operator', 'leader', 'admin'],
+  'weekly.items.create': ['operator', 'leader', 'admin'],
+  'weekly.items.update': ['operator', 'leader', 'admin'],
+  'weekly.minutes.export': 'signed_in',
 };
 
 const ROLE_ZH: Record<UserRole, string> = {

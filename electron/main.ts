@@ -12,6 +12,7 @@ import { LiveBus } from '../api/live';
 import { APP_VERSION } from '../api/version';
 import { createBasemapTileSource } from '../api/map/basemap-tiles';
 import { openOrCreateDatabase } from '../db/bootstrap';
+import { useNativeBindingForImports } from '../db/exchange/import-connection';
 import { useNativeBindingForBasemaps } from '../db/mbtiles';
 import { DatabaseOpenError } from '../db/errors';
 import type { Db } from '../db/open';
@@ -92,6 +93,8 @@ function start(): void {
   const db = openCaseStore();
   if (!db) return;
   useNativeBindingForBasemaps(electronNativeBinding());
+  // Imports run on a second connection of their own: it needs the Electron build too.
+  useNativeBindingForImports(electronNativeBinding());
   const tiles = createBasemapTileSource(db);
   serveTiles(tiles);
 

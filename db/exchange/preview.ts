@@ -19,7 +19,7 @@ import { STAFF_COLUMNS, STAFF_HEADER_LOOKUP } from '../../core/exchange/staff-ro
 import { probeFile, type FileFormat } from './file-probe';
 import { detectKind, openRowSource, type PartKind } from './import-part';
 import type { ImportKind } from './import-report';
-import { listZip } from './zip-guard';
+import { openCheckedZip, readEntryText } from './zip-guard';
 
 export const PREVIEW_ROWS = 20;
 
@@ -74,19 +74,28 @@ export async function previewFile(
     packageFiles: [],
   };
   if (probed.format === 'folder' || probed.format === 'zip' || options.kind === 'package') {
-    let packageFiles: ManifestFile[] = [];
+    let manifestText: string | null = null;
     if (probed.format === 'folder' && fs.existsSync(path.join(probed.path, MANIFEST_FILE))) {
-      const reading = readManifest(
-        JSON.parse(
-          fs.readFileSync(path.join(probed.path, MANIFEST_FILE), 'utf8').replace(/^\uFEFF/, ''),
-        ),
-      );
-      if (reading.ok) packageFiles = reading.manifest.files;
+      manifestText = fs.readFileSync(path.join(probed.path, MANIFEST_FILE), 'utf8');
     } else if (probed.format === 'zip') {
-      const entries = await listZip(probed.path);
-      packageFiles = entries
-        .filter((e) => !e.isDirectory)
-        .map((e) => ({ path: e.name, kind: 'cases', rows: 0, sha256: '0'.repeat(64) }));
+      const zip = await openCheckedZip(probed.path);
+      try {
+        const name = [...zip.entries.keys()].find(
+          (n) => n === MANIFEST_FILE || n.endsWith(`/${MANIFEST_FILE}`),
+        );
+        manifestText = name ? await readEntryText(zip, name, 1024 * 1024) : null;
+      } finally {
+        zip.close();
+      }
+    }
+    let packageFiles: ManifestFile[] = [];
+    try {
+      const reading = manifestText
+        ? readManifest(JSON.parse(manifestText.replace(/^\uFEFF/, '')))
+        : null;
+      if (reading?.ok) packageFiles = reading.manifest.files;
+    } catch {
+      // A broken manifest is reported by the import itself, with its sentence.
     }
     return { ...base, kind: 'package', packageFiles };
   }

@@ -4,8 +4,8 @@
  */
 import { sql as domain } from './001-domain.sql';
 import { sql as caseBoard } from './002-case-board.sql';
-import { sql as exchange } from './004-exchange.sql';
-import { sql as indices } from './005-indices.sql';
+import { sql as exchange } from './003-exchange.sql';
+import { sql as indices } from './004-indices.sql';
 
 export interface Migration {
   version: number;
@@ -16,9 +16,8 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'domain', sql: domain },
   { version: 2, name: 'case-board', sql: caseBoard },
-  // 3 is reserved (map): keep this list in ascending order.
-  { version: 4, name: 'exchange', sql: exchange },
-  { version: 5, name: 'indices', sql: indices },
+  { version: 3, name: 'exchange', sql: exchange },
+  { version: 4, name: 'indices', sql: indices },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -5,8 +5,8 @@ import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import {
   createDemoDatabase,
-  E2E_PASSWORD,
   prepareDeskUsers,
+  signInThroughHeader,
   startServe,
   test,
   expect,
@@ -14,18 +14,9 @@ import {
 
 const shotDir = 'test-results/screenshots';
 
-/** Signs in through the header, as a person would. */
-async function signIn(page: Page, username: string) {
-  await page.getByTestId('session-sign-in').click();
-  await page.getByTestId('sign-in-username').fill(username);
-  await page.getByTestId('sign-in-password').fill(E2E_PASSWORD);
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('session-user')).not.toContainText('未登录');
-}
-
 async function openBoard(page: Page, url: string, username: string) {
   await page.goto(url);
-  await signIn(page, username);
+  await signInThroughHeader(page, username);
   await page.getByRole('link', { name: '案件', exact: true }).click();
   await expect(page.getByTestId('case-board')).toBeVisible();
 }

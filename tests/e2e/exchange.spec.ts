@@ -6,20 +6,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { writeBigCsv } from '../integration/exchange-big-file';
-import { E2E_PASSWORD, prepareDeskUsers, test, expect } from './host-fixture';
+import { prepareDeskUsers, signInThroughHeader, test, expect } from './host-fixture';
 
 const shotDir = 'test-results/screenshots';
 const samples = path.resolve(import.meta.dirname, '../../../shared/samples');
-
-async function signInAsAdmin(page: Page) {
-  await page.getByTestId('session-sign-in').click();
-  await page.getByTestId('sign-in-username').fill('admin');
-  await page.getByTestId('sign-in-password').fill(E2E_PASSWORD);
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('session-user')).not.toContainText('未登录');
-}
 
 test('an administrator imports a city file through the screen and reads the result page', async ({
   page,
@@ -27,7 +18,7 @@ test('an administrator imports a city file through the screen and reads the resu
 }) => {
   await prepareDeskUsers(serve);
   await page.goto(serve.url);
-  await signInAsAdmin(page);
+  await signInThroughHeader(page, 'admin');
   await page.getByRole('link', { name: '数据交换', exact: true }).click();
   await expect(page.getByTestId('area-exchange')).toBeVisible();
 
@@ -109,7 +100,7 @@ test('a big import shows its progress with rows per second, and cancelling write
   await writeBigCsv(big, 300_000);
   const before = await serve.call<{ cases: number }>('app.info');
   await page.goto(serve.url);
-  await signInAsAdmin(page);
+  await signInThroughHeader(page, 'admin');
   await page.goto(`${serve.url}#/exchange`);
   await page.getByTestId('import-path').fill(big);
   await page.keyboard.press('Enter');

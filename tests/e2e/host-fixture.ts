@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 
 export interface RunningServe {
   url: string;
@@ -140,3 +140,12 @@ export const test = base.extend<object, { serve: RunningServe }>({
 });
 
 export { expect };
+
+/** Signs in through the header, as a person would (after prepareDeskUsers). */
+export async function signInThroughHeader(page: Page, username: string): Promise<void> {
+  await page.getByTestId('session-sign-in').click();
+  await page.getByTestId('sign-in-username').fill(username);
+  await page.getByTestId('sign-in-password').fill(E2E_PASSWORD);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('session-user')).not.toContainText('未登录');
+}

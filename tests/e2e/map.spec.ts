@@ -9,7 +9,13 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { writeMbtiles } from '../fixtures/mbtiles';
-import { E2E_PASSWORD, expect, prepareDeskUsers, test, type RunningServe } from './host-fixture';
+import {
+  expect,
+  prepareDeskUsers,
+  signInThroughHeader,
+  test,
+  type RunningServe,
+} from './host-fixture';
 
 const shotDir = 'test-results/screenshots';
 fs.mkdirSync(shotDir, { recursive: true });
@@ -53,11 +59,7 @@ async function pixelOf(page: Page, lng: number, lat: number) {
 async function signInAsAdmin(page: Page, serve: RunningServe) {
   await prepareDeskUsers(serve);
   await page.reload();
-  await page.getByTestId('session-sign-in').click();
-  await page.getByTestId('sign-in-username').fill('admin');
-  await page.getByTestId('sign-in-password').fill(E2E_PASSWORD);
-  await page.getByTestId('sign-in-submit').click();
-  await expect(page.getByTestId('session-user')).toBeVisible();
+  await signInThroughHeader(page, 'admin');
 }
 
 async function openMap(page: Page, url: string) {

@@ -3,7 +3,7 @@
  * into a figure, publish the bulletin, export it, page through meeting mode; screenshots at
  * 1920×1080 and 1366×768.
  */
-import { test, expect } from './host-fixture';
+import { prepareDeskUsers, signInThroughHeader, test, expect } from './host-fixture';
 
 const shotDir = 'test-results/screenshots';
 
@@ -77,7 +77,10 @@ test('publishing freezes the month as version 1; the export and the frozen drill
 }) => {
   const month = lastMonth();
   await page.setViewportSize({ width: 1366, height: 768 });
+  await prepareDeskUsers(serve);
   await page.goto(serve.url);
+  // Publishing is a leader's act: the bulletin carries who published it.
+  await signInThroughHeader(page, 'wangjianguo');
   await page.getByRole('link', { name: '月度排名', exact: true }).click();
   await expect(page.getByTestId('ranking-row')).toHaveCount(12);
   await expect(page.getByTestId('bulletin-status')).toContainText('尚未发布');
@@ -114,7 +117,10 @@ test('the weekly agenda adds a dispatch item, and meeting mode pages through it 
   serve,
 }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
+  await prepareDeskUsers(serve);
   await page.goto(serve.url);
+  // Dispatch items are decided by the leaders at the meeting.
+  await signInThroughHeader(page, 'wangjianguo');
   await page.getByRole('link', { name: '周调度', exact: true }).click();
   await expect(page.getByTestId('area-weekly')).toBeVisible();
   await expect(page.getByTestId('agenda-figure-row')).toHaveCount(12);

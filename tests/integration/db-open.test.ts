@@ -17,6 +17,10 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('opening the case store', () => {
+  it('numbers its migrations 1, 2, 3… with no gap, so none can be skipped', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, index) => index + 1));
+  });
+
   it('creates a new file with WAL, foreign keys and the latest schema', () => {
     const file = path.join(dir, 'new.sqlite');
     const { db, created, migrated, backupPath } = openDatabase(file, { appVersion: '1.0.0', now });
