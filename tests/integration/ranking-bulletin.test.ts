@@ -228,7 +228,7 @@ describe('weights and thresholds', () => {
         },
         { userId: 7, name: '值班员', role: 'operator' },
       ),
-    ).rejects.toMatchObject({ code: 'forbidden' });
+    ).rejects.toMatchObject({ code: 'role_not_allowed' });
 
     const saved = await call('ranking.weights.save', {
       weights: { onTimeRate: 1, closureRate: 0, reworkFree: 0, satisfactionRate: 0 },
