@@ -87,6 +87,17 @@ export const CASE_COLUMN_ZH: Record<CaseKey, string> = Object.fromEntries(
   CASE_COLUMNS.map((c) => [c.key, c.zh]),
 ) as Record<CaseKey, string>;
 
+/** The date-time columns (read by the date rules; Excel serials when a workbook stores numbers). */
+export const CASE_DATE_KEYS: readonly CaseKey[] = [
+  'reported_at',
+  'registered_at',
+  'dispatched_at',
+  'due_at',
+  'handled_at',
+  'closed_at',
+  'updated_at',
+];
+
 /** Keys a new case cannot do without (CITY-EXCHANGE.md "required: yes"). */
 export const REQUIRED_CASE_KEYS: readonly CaseKey[] = [
   'case_no',

@@ -28,6 +28,9 @@ export function excelSerialToEpoch(serial: number): number | null {
   return wallMs - SHANGHAI_OFFSET_MS;
 }
 
+/** Days from Excel's 1900 day zero to its 1904 one: a 1904-system serial plus this is a 1900 serial. */
+export const EXCEL_1904_OFFSET_DAYS = 1_462;
+
 /** The inverse, for tests and for writing date cells. */
 export function epochToExcelSerial(epochMs: number): number {
   return (epochMs + SHANGHAI_OFFSET_MS) / DAY_MS + EXCEL_EPOCH_DAYS;

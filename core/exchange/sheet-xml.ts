@@ -30,6 +30,16 @@ function attribute(tag: string, name: string): string | null {
   return m ? decodeXmlText(m[1]!) : null;
 }
 
+/**
+ * Whether the workbook counts dates from 1904-01-01 (Excel for Mac's old default, still set in
+ * some exported files) instead of 1900: its serials are then 1,462 days smaller.
+ */
+export function usesDate1904(workbookXml: string): boolean {
+  const pr = /<(?:\w+:)?workbookPr\b[^>]*>/.exec(workbookXml);
+  const value = pr ? attribute(pr[0], 'date1904') : null;
+  return value === '1' || value === 'true';
+}
+
 /** The sheets in workbook order: their names and relationship ids. */
 export function workbookSheets(xml: string): Array<{ name: string; relId: string }> {
   return [...xml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)].map((m) => ({

@@ -10,6 +10,7 @@
 import { cellText, type CellValue } from '../../core/exchange/cell-value';
 import {
   CASE_COLUMN_ZH,
+  CASE_DATE_KEYS,
   CASE_HEADER_LOOKUP,
   CASE_KEYS,
   type CaseKey,
@@ -21,6 +22,7 @@ import {
 } from '../../core/exchange/case-record';
 import { checkCaseRow, type KeyIssue } from '../../core/exchange/case-row';
 import { readCaseNoField } from '../../core/exchange/case-fields';
+import { EXCEL_1904_OFFSET_DAYS } from '../../core/exchange/date-time';
 import type { ColumnMapping } from '../../core/exchange/header-map';
 import { sentence, type ImportNote, type RowIssue } from '../../core/exchange/issues';
 import { looksLikeOpen311, open311Cells, OPEN311_NOTE } from '../../core/exchange/open311';
@@ -188,6 +190,7 @@ export async function importCaseRows(
         const existing = found ? storedFromRaw(found) : null;
         const base = existing ? exchangeCaseFromStored(existing) : null;
         if (open311) row = { ...row, ...open311Cells(row.object ?? {}, base) };
+        if (source.date1904) row = to1900Serials(row);
         const result = checkCaseRow(row.cells, row.present, base, row.extra, options.lookups);
         if (!result.ok) {
           report(row, result.issues);
@@ -217,6 +220,16 @@ export async function importCaseRows(
   }
   out.notes = open311 ? [OPEN311_NOTE] : table.notes;
   return out;
+}
+
+/** A 1904-system workbook's date serials as the 1900-system serials the date rules read. */
+function to1900Serials(row: KeyedRow<CaseKey>): KeyedRow<CaseKey> {
+  const cells = { ...row.cells };
+  for (const key of CASE_DATE_KEYS) {
+    const value = cells[key];
+    if (typeof value === 'number') cells[key] = value + EXCEL_1904_OFFSET_DAYS;
+  }
+  return { ...row, cells };
 }
 
 function rowText(row: KeyedRow<CaseKey>): string {

@@ -25,6 +25,8 @@ export interface RowSource {
   bytesTotal: number;
   bytesRead(): number;
   batches(): AsyncGenerator<SourceRow[]>;
+  /** xlsx: the workbook's date cells are serials in Excel's 1904 date system. */
+  date1904?: boolean;
   /** Known once batches() has run to the end. */
   sha256(): string | null;
   close(): void;

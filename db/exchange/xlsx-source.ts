@@ -14,6 +14,7 @@ import {
   SheetRowsReader,
   workbookSheets,
   workbookTargets,
+  usesDate1904,
 } from '../../core/exchange/sheet-xml';
 import { refusal, refuse, type ProbedFile } from './file-probe';
 import { fileSha256, type RowSource, type SourceRow } from './row-source';
@@ -63,6 +64,7 @@ export async function openXlsxSource(
       );
     }
     const sheets = workbookSheets(workbookXml);
+    const date1904 = usesDate1904(workbookXml);
     const targets = workbookTargets((await readEntryText(zip, 'xl/_rels/workbook.xml.rels')) ?? '');
     const sheetNames = sheets.map((s) => s.name);
     const chosen = sheet
@@ -154,6 +156,7 @@ export async function openXlsxSource(
       encoding: null,
       sheet: chosen?.name ?? null,
       sheetNames,
+      date1904,
       bytesTotal: probed.size,
       bytesRead: () => bytesRead,
       batches,

@@ -138,6 +138,32 @@ describe('spreadsheets as cities write them', () => {
     expect(first.refusal?.en).toMatch(/No header row in the first 30 rows/);
   });
 
+  it('reads the dates of a workbook in the 1904 date system (old Mac Excel) on the right day', async () => {
+    const { db } = await ws.empty();
+    const file = ws.path('date1904.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    workbook.properties.date1904 = true;
+    const sheet = workbook.addWorksheet('案卷');
+    const keys = Object.keys(CASE);
+    sheet.addRow(keys.map((k) => CASE_COLUMNS.find((c) => c.key === k)!.zh));
+    const values = keys.map((k) => CASE[k]!) as (string | number | Date)[];
+    // A 1904 serial is 1,462 days smaller than the 1900 one for the same wall-clock time.
+    values[keys.indexOf('reported_at')] =
+      epochToExcelSerial(fromWallClock(2026, 11, 3, 14, 5)) - 1462;
+    values[keys.indexOf('registered_at')] = new Date(Date.UTC(2026, 10, 3, 14, 6)); // exceljs writes a 1904 serial
+    sheet.addRow(values);
+    await workbook.xlsx.writeFile(file);
+
+    const report = await importInto(db, file);
+    expect(report.errors).toEqual([]);
+    expect(importedRow(db)).toMatchObject({
+      reported_at: fromWallClock(2026, 11, 3, 14, 5),
+      registered_at: fromWallClock(2026, 11, 3, 14, 6),
+      // Counts and codes stored as numbers are not dates: left as they are.
+      category_code: 'E0505',
+    });
+  });
+
   it('refuses an 18-digit code that Excel stored as a number (digits lost)', async () => {
     const { db } = await ws.empty();
     const file = ws.path('long-number.xlsx');
