@@ -78,10 +78,39 @@ export function exportExchangeFile(
   );
 }
 
-const UPLOAD_DIR = path.join(os.tmpdir(), 'griddesk-uploads');
+export const UPLOAD_DIR = path.join(os.tmpdir(), 'griddesk-uploads');
+/**
+ * A dropped file (and the error file written beside it) is kept a week: long enough to fix
+ * and re-import the error file after a weekend, short enough that city data holding personal
+ * details does not pile up in the temp folder.
+ */
+export const UPLOAD_KEEP_MS = 7 * 24 * 3_600_000;
+
+/** Removes upload folders last touched over a week ago; a folder that will not go is left for next time. */
+export function sweepOldUploads(now: number): number {
+  let removed = 0;
+  let names: string[];
+  try {
+    names = fs.readdirSync(UPLOAD_DIR);
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    const dir = path.join(UPLOAD_DIR, name);
+    try {
+      if (now - fs.statSync(dir).mtimeMs <= UPLOAD_KEEP_MS) continue;
+      fs.rmSync(dir, { recursive: true, force: true });
+      removed += 1;
+    } catch {
+      // In use or already gone: the next upload tries again.
+    }
+  }
+  return removed;
+}
 
 /** Stores a dropped file under the system's temp folder; returns its path. */
 export function storeUpload(fileName: string, contentBase64: string): { path: string } {
+  sweepOldUploads(Date.now());
   const safeName =
     [...path.basename(fileName)]
       .map((c) => (c.charCodeAt(0) < 32 || '<>:"/\\|?*'.includes(c) ? '_' : c))

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportJobStatus } from '../../api/contract';
+import { UPLOAD_DIR } from '../../api/exchange/exchange-files';
 import { openCaseDesk, signInDesk, type CaseDesk } from './cases-fixture';
 import { SAMPLES } from './exchange-fixture';
 import { writeBigCsv } from './exchange-big-file';
@@ -141,6 +142,25 @@ describe('templates, uploads, exports', () => {
       }),
     );
     expect(ended.report?.counts.rows).toBe(60);
+  });
+
+  it('clears uploads over a week old when a new file is dropped, and keeps recent ones', async () => {
+    const stale = path.join(UPLOAD_DIR, `stale-${process.pid}`);
+    const recent = path.join(UPLOAD_DIR, `recent-${process.pid}`);
+    for (const dir of [stale, recent]) {
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, 'cases.csv'), '案卷编号\n');
+    }
+    const eightDaysAgo = new Date(Date.now() - 8 * 24 * 3_600_000);
+    fs.utimesSync(stale, eightDaysAgo, eightDaysAgo);
+    const { path: uploaded } = await desk.call(tokens.admin, 'exchange.upload', {
+      fileName: 'today.csv',
+      contentBase64: Buffer.from('案卷编号\n').toString('base64'),
+    });
+    expect(fs.existsSync(stale)).toBe(false);
+    expect(fs.existsSync(recent)).toBe(true);
+    expect(fs.existsSync(uploaded)).toBe(true);
+    fs.rmSync(recent, { recursive: true, force: true });
   });
 
   it('exports for administrators; personal data in full only when an administrator asks', async () => {
