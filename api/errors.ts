@@ -40,6 +40,12 @@ export function invalidInputError(method: string, error: z.ZodError): UserError 
   );
 }
 
+/** SQLite refused a write because another connection holds the write lock (an import). */
+export function isBusyError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
 export type ErrorLogger = (reference: string, error: unknown) => void;
 
 /** Turns any thrown value into what a transport may send: never a stack trace. */

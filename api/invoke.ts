@@ -5,7 +5,8 @@
 import { assertAccess } from './access';
 import { contract, isMethodName, type ApiResult, type MethodName } from './contract';
 import type { ApiContext } from './context';
-import { invalidInputError, UserError } from './errors';
+import { invalidInputError, isBusyError, UserError } from './errors';
+import { databaseBusyError } from './exchange/import-jobs';
 import { handlers } from './handlers';
 
 export async function invoke(
@@ -31,5 +32,11 @@ async function invokeTyped<M extends MethodName>(
   const parsed = contract[methodName].input.safeParse(rawInput ?? {});
   if (!parsed.success) throw invalidInputError(methodName, parsed.error);
   const handler = handlers[methodName] as (context: ApiContext, input: unknown) => unknown;
-  return (await handler(context, parsed.data)) as ApiResult<M>;
+  try {
+    return (await handler(context, parsed.data)) as ApiResult<M>;
+  } catch (error) {
+    // Every write is one transaction, so a write refused by the lock left nothing behind.
+    if (isBusyError(error)) throw databaseBusyError(context.db);
+    throw error;
+  }
 }

@@ -14,6 +14,7 @@ import {
   touchSession,
 } from '../db/queries/users';
 import { ANONYMOUS_ACTOR, type Actor, type ApiContext } from './context';
+import { isBusyError } from './errors';
 
 /** The HTTP header that carries a tab's session token (beside the host's per-start token). */
 export const SESSION_HEADER = 'x-griddesk-session';
@@ -59,7 +60,15 @@ export function contextForSession(base: ApiContext, token: string | null | undef
   const user = readUser(base.db, session.userId);
   if (!user || !user.active || !user.hasPassword) return anonymous;
   const locked = session.lockedAt != null;
-  if (!locked && now - session.lastSeenAt > TOUCH_EVERY_MS) touchSession(base.db, session.id, now);
+  if (!locked && now - session.lastSeenAt > TOUCH_EVERY_MS) {
+    try {
+      touchSession(base.db, session.id, now);
+    } catch (error) {
+      // While an import holds the write lock the touch waits for a later call: it only keeps
+      // the idle clock, and a sign-in must not fail for it.
+      if (!isBusyError(error)) throw error;
+    }
+  }
   return {
     ...base,
     actor: locked ? ANONYMOUS_ACTOR : actorOfUser(user),

@@ -75,6 +75,11 @@ export function startImportJob(
   };
   jobs.set(job.jobId, job);
   const connection = openImportConnection(context.db, context.appVersion, now);
+  // The import holds the write lock until it commits. A write on the app's connection would
+  // otherwise wait SQLite's busy timeout with the whole process frozen, then fail: it now
+  // fails at once and invoke() says why (importBusyError).
+  const busyTimeout = context.db.pragma('busy_timeout', { simple: true }) as number;
+  if (connection.db !== context.db) context.db.pragma('busy_timeout = 0');
   void importFile(connection.db, input.path, {
     skipInvalid: input.skipInvalid,
     now,
@@ -104,9 +109,30 @@ export function startImportJob(
     })
     .finally(() => {
       job.endedAt = context.now();
+      if (connection.db !== context.db) context.db.pragma(`busy_timeout = ${busyTimeout}`);
       connection.close();
     });
   return statusOf(job);
+}
+
+/**
+ * What a write refused by SQLite's lock tells the user: the import holding it (file, rows so
+ * far), or another program (a command-line import) when no import of this app runs.
+ */
+export function databaseBusyError(db: Db): UserError {
+  const running = [...jobsOf(db).values()].find((j) => j.state === 'running');
+  if (!running) {
+    return new UserError('database_busy', {
+      zh: '数据库正被另一个程序写入（例如命令行导入），本次操作未保存：请稍后重试。',
+      en: 'Another program is writing to the database (a command-line import, perhaps); nothing was saved: try again shortly.',
+    });
+  }
+  const file = running.progress.fileName || running.file;
+  const rows = running.progress.rows.toLocaleString('en-US');
+  return new UserError('import_in_progress', {
+    zh: `正在导入 ${file}（已读 ${rows} 行），导入完成前不能保存修改，本次操作未保存：请在导入结束后重试。`,
+    en: `${file} is being imported (${rows} rows read so far); changes cannot be saved until it ends, and this one was not: try again after the import.`,
+  });
 }
 
 function statusOf(job: ImportJob): ImportJobStatus {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportJobStatus } from '../../api/contract';
 import { UPLOAD_DIR } from '../../api/exchange/exchange-files';
-import { openCaseDesk, signInDesk, type CaseDesk } from './cases-fixture';
+import { aGrid, openCaseDesk, signInDesk, type CaseDesk } from './cases-fixture';
 import { SAMPLES } from './exchange-fixture';
 import { writeBigCsv } from './exchange-big-file';
 
@@ -104,6 +104,46 @@ describe('import jobs', () => {
     expect(ended.state).toBe('cancelled');
     expect(ended.report?.written).toBe(false);
     expect(desk.db.prepare('SELECT count(*) FROM cases').pluck().get()).toBe(before);
+    fs.rmSync(big);
+  }, 60_000);
+});
+
+describe('the desk during an import', () => {
+  it('refuses writes at once with a sentence naming the import, and takes them once it ends', async () => {
+    const big = path.join(desk.dir, 'busy.csv');
+    await writeBigCsv(big, 300_000);
+    const started = await desk.call(tokens.admin, 'exchange.import.start', {
+      path: big,
+      skipInvalid: false,
+    });
+    let status = started;
+    for (let i = 0; i < 200 && status.progress.rows < 2000; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      status = await desk.call(tokens.admin, 'exchange.jobStatus', { jobId: started.jobId });
+    }
+    expect(status.state).toBe('running');
+    const grid = aGrid(desk.db);
+    const report = {
+      source: 'grid_patrol' as const,
+      categoryCode: 'E0505',
+      description: '导入期间上报的机动车乱停放',
+      point: { lng: grid.lng, lat: grid.lat, crs: 'WGS84' as const },
+    };
+    const waitedFrom = performance.now();
+    const refused = await desk.call(tokens.zhang, 'cases.create', report).catch((e: unknown) => e);
+    const waitedMs = performance.now() - waitedFrom;
+    expect(refused).toMatchObject({
+      code: 'import_in_progress',
+      sentence: { zh: expect.stringContaining('正在导入 busy.csv') },
+    });
+    // Not SQLite's five-second busy wait, which would freeze the whole app each time.
+    expect(waitedMs).toBeLessThan(4000);
+    // Reads go on as before.
+    expect((await desk.call(tokens.zhang, 'overview.counts', {})).open).toBeGreaterThan(0);
+    await desk.call(tokens.admin, 'exchange.cancel', { jobId: started.jobId });
+    expect((await untilEnded(tokens.admin, started)).state).toBe('cancelled');
+    const created = await desk.call(tokens.zhang, 'cases.create', report);
+    expect(created.id).toBeGreaterThan(0);
     fs.rmSync(big);
   }, 60_000);
 });
