@@ -238,28 +238,56 @@ export function readStateCounts(
   return { counts, searchTruncated: where.searchTruncated };
 }
 
-/** Cases whose resolution deadline passed in (since, now]: the board's overdue alarm. */
+/**
+ * The board's overdue alarm: cases whose resolution deadline passed in (since, now], and open
+ * cases that arrived already overdue from an import committed since then (a city case sent
+ * late is news too). An import's batch is stamped just before its commit, so batches are
+ * looked for from a few seconds before `since`; the board rings each case once.
+ */
 export function readNewlyOverdue(
   db: Db,
   since: number,
   now: number,
   limit: number,
-): Array<{
-  id: number;
-  caseNo: string;
-  categoryName: string;
-  dueAt: number;
-  address: string | null;
-}> {
-  return db
-    .prepare<
-      { since: number; now: number; limit: number },
-      { id: number; caseNo: string; categoryName: string; dueAt: number; address: string | null }
-    >(
-      `SELECT c.id, c.case_no AS caseNo, cat.minor_name AS categoryName, c.due_at AS dueAt, c.address
+): NewlyOverdueCase[] {
+  const passed = db
+    .prepare<{ since: number; now: number; limit: number }, NewlyOverdueCase>(
+      `SELECT ${NEWLY_OVERDUE_COLUMNS}
          FROM cases c JOIN categories cat ON cat.code = c.category_code
         WHERE c.state IN ${RUNNING} AND c.due_at > @since AND c.due_at <= @now
         ORDER BY c.due_at LIMIT @limit`,
     )
     .all({ since, now, limit });
+  const batches = db
+    .prepare<[number], number>(
+      `SELECT id FROM exchange_batches
+        WHERE direction = 'import' AND status = 'done' AND kind IN ('cases', 'package')
+          AND finished_at > ?`,
+    )
+    .pluck()
+    .all(since - IMPORT_COMMIT_MARGIN_MS);
+  if (batches.length === 0) return passed;
+  const arrived = db
+    .prepare<{ since: number; limit: number; batches: string }, NewlyOverdueCase>(
+      `SELECT ${NEWLY_OVERDUE_COLUMNS}
+         FROM cases c JOIN categories cat ON cat.code = c.category_code
+        WHERE c.state IN ${RUNNING} AND c.due_at <= @since
+          AND c.import_batch_id IN (SELECT value FROM json_each(@batches))
+        ORDER BY c.due_at DESC LIMIT @limit`,
+    )
+    .all({ since, limit, batches: JSON.stringify(batches) });
+  return [...passed, ...arrived].sort((a, b) => a.dueAt - b.dueAt).slice(0, limit);
 }
+
+export interface NewlyOverdueCase {
+  id: number;
+  caseNo: string;
+  categoryName: string;
+  dueAt: number;
+  address: string | null;
+}
+
+const NEWLY_OVERDUE_COLUMNS =
+  'c.id, c.case_no AS caseNo, cat.minor_name AS categoryName, c.due_at AS dueAt, c.address';
+/** How long before its commit an import's batch may be stamped finished. */
+const IMPORT_COMMIT_MARGIN_MS = 5_000;

@@ -5,7 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOUR_MS, MINUTE_MS } from '../../core/time';
+import path from 'node:path';
+import { formatExchangeDateTime } from '../../core/exchange/date-time';
 import { aGrid, openCaseDesk, signInDesk, type CaseDesk } from './cases-fixture';
+import { writeCsv } from './exchange-fixture';
 
 let desk: CaseDesk;
 let tokens: Awaited<ReturnType<typeof signInDesk>>;
@@ -214,5 +217,46 @@ describe('the overdue alarm', () => {
     expect(first.cases.map((c) => c.id)).toContain(created.id);
     const again = await desk.call(null, 'cases.newlyOverdue', { since: first.asOf });
     expect(again.cases.map((c) => c.id)).not.toContain(created.id);
+  });
+
+  it('rings for an open case that an import brought in already overdue', async () => {
+    const grid = aGrid(desk.db);
+    const since = desk.clock.now;
+    desk.clock.now += 10 * MINUTE_MS;
+    // Reported two days ago with a 24-hour city deadline: overdue before the board's last look.
+    const reported = formatExchangeDateTime(since - 48 * HOUR_MS);
+    const file = writeCsv(
+      path.join(desk.dir, 'late.csv'),
+      [
+        ['案卷编号', '问题来源', '问题类型', '大类代码', '小类代码', '问题描述', '单元网格编码'],
+        ['E0505LATE0001', '市级平台派发', '事件', '05', '05', '市平台转来的超期案件', grid.code],
+      ].map((row, i) =>
+        i === 0
+          ? [...row, '当前状态', '上报时间', '立案时间', '派遣时间', '处置时限(小时)', '处置部门']
+          : [...row, '已派遣', reported, reported, reported, 24, '城管执法中队'],
+      ),
+    );
+    const job = await desk.call(tokens.admin, 'exchange.import.start', {
+      path: file,
+      skipInvalid: false,
+    });
+    let status = job;
+    for (let i = 0; i < 200 && status.state === 'running'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      status = await desk.call(tokens.admin, 'exchange.jobStatus', { jobId: job.jobId });
+    }
+    expect(status.report?.errors ?? []).toEqual([]);
+    expect(status.state).toBe('done');
+    const imported = desk.db
+      .prepare("SELECT id, due_at FROM cases WHERE case_no = 'E0505LATE0001'")
+      .get() as { id: number; due_at: number };
+    expect(imported.due_at).toBeLessThan(since);
+
+    const look = await desk.call(null, 'cases.newlyOverdue', { since });
+    expect(look.cases.map((c) => c.id)).toContain(imported.id);
+    // Once the import is older than the last look, it is no longer news.
+    desk.clock.now += MINUTE_MS;
+    const later = await desk.call(null, 'cases.newlyOverdue', { since: look.asOf + 30_000 });
+    expect(later.cases.map((c) => c.id)).not.toContain(imported.id);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The overdue alarm (超期提醒): every 15 s, and whenever a case changes, ask which cases'
- * deadlines passed since the last look (cases.newlyOverdue). Cases already overdue when the
- * board opens do not ring; each newly overdue case rings once. Muting is remembered.
+ * deadlines passed since the last look, or which an import brought in already overdue
+ * (cases.newlyOverdue). Cases already overdue when the board opens do not ring; each newly
+ * overdue case rings once. Muting is remembered.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { getApi } from '../../api/client';
