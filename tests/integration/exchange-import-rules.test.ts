@@ -108,6 +108,56 @@ describe('all or nothing', () => {
   });
 });
 
+describe('what an import leaves behind', () => {
+  it('imported cases are searchable, with their lead units and import events, and new cases stay searchable after', async () => {
+    const { db } = await ws.empty();
+    const { header, rows } = sampleRows();
+    // 250 rows: two full hundred-row statements and a remainder, in one chunk.
+    const many = Array.from({ length: 250 }, (_, i) => {
+      const row = { ...rows[i % rows.length]! };
+      row['案卷编号'] = `E0505SEARCH${String(i).padStart(4, '0')}`;
+      row['问题描述'] = `第${i}号搜索测试点位积水`;
+      return header.map((h) => row[h] ?? '');
+    });
+    const report = await importInto(db, writeCsv(ws.path('searchable.csv'), [header, ...many]));
+    expect(report.errors).toEqual([]);
+    expect(report.counts.new).toBe(250);
+    const found = (text: string) =>
+      db
+        .prepare(
+          'SELECT c.case_no FROM cases_fts f JOIN cases c ON c.id = f.rowid WHERE cases_fts MATCH ?',
+        )
+        .pluck()
+        .all(`"${text}"`);
+    expect(found('第249号搜索')).toEqual(['E0505SEARCH0249']);
+    expect(found('SEARCH0123')).toEqual(['E0505SEARCH0123']);
+    expect(
+      db.prepare("INSERT INTO cases_fts (cases_fts) VALUES ('integrity-check')").run(),
+    ).toBeTruthy();
+    const imported = db
+      .prepare(
+        `SELECT count(*) AS cases, sum(e.n) AS events, sum(u.n) AS leads FROM cases c
+           LEFT JOIN (SELECT case_id, count(*) AS n FROM case_events WHERE kind = 'import' GROUP BY case_id) e ON e.case_id = c.id
+           LEFT JOIN (SELECT case_id, count(*) AS n FROM case_units WHERE role = 'lead' GROUP BY case_id) u ON u.case_id = c.id
+          WHERE c.case_no LIKE 'E0505SEARCH%'`,
+      )
+      .get() as { cases: number; events: number; leads: number };
+    const withLead = db
+      .prepare(
+        "SELECT count(*) FROM cases WHERE case_no LIKE 'E0505SEARCH%' AND lead_unit_code IS NOT NULL AND dispatched_at IS NOT NULL",
+      )
+      .pluck()
+      .get();
+    expect(imported).toEqual({ cases: 250, events: 250, leads: withLead });
+    // The full-text trigger the import set aside is back: a case the desk adds is found.
+    db.prepare(
+      `INSERT INTO cases (case_no, source, category_code, state, reported_at, created_at, updated_at, description)
+       VALUES ('E0505DESK0001', 'grid_patrol', 'E0505', 'reported', 0, 0, 0, '导入之后登记的井盖缺失')`,
+    ).run();
+    expect(found('井盖缺失')).toEqual(['E0505DESK0001']);
+  });
+});
+
 describe('import valid rows', () => {
   it('writes the valid rows and an error file that imports back once fixed', async () => {
     const { db } = await ws.empty();

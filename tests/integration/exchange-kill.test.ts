@@ -63,6 +63,18 @@ it('kill -9 while writing a million rows leaves a sound database without any of 
         .get(),
     ).toBe(0);
     expect(after.prepare('SELECT count(*) FROM case_events').pluck().get()).toBe(0);
+    // The import drops the full-text insert trigger inside its transaction: it must be back.
+    expect(
+      after
+        .prepare(
+          "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name = 'cases_fts_after_insert'",
+        )
+        .pluck()
+        .get(),
+    ).toBe(1);
+    expect(
+      after.prepare("INSERT INTO cases_fts (cases_fts) VALUES ('integrity-check')").run().changes,
+    ).toBeGreaterThanOrEqual(0);
     expect(after.prepare('SELECT count(*) FROM exchange_batches').pluck().get()).toBe(
       batchesBefore,
     );
