@@ -13,6 +13,7 @@ import { APP_VERSION } from '../api/version';
 import { createBasemapTileSource } from '../api/map/basemap-tiles';
 import { openOrCreateDatabase } from '../db/bootstrap';
 import { useNativeBindingForImports } from '../db/exchange/import-connection';
+import { useBundledReadingWorker } from '../db/exchange/case-reading';
 import { useNativeBindingForBasemaps } from '../db/mbtiles';
 import { DatabaseOpenError } from '../db/errors';
 import type { Db } from '../db/open';
@@ -95,6 +96,14 @@ function start(): void {
   useNativeBindingForBasemaps(electronNativeBinding());
   // Imports run on a second connection of their own: it needs the Electron build too.
   useNativeBindingForImports(electronNativeBinding());
+  // The import's reading thread is bundled beside this file (scripts/build-electron.mjs).
+  // Packaged, it is unpacked beside app.asar (build/electron-builder.yml asarUnpack).
+  useBundledReadingWorker(
+    path.join(
+      __dirname.replace(/app\.asar(?=[\\/])/, 'app.asar.unpacked'),
+      'case-reading-worker.cjs',
+    ),
+  );
   const tiles = createBasemapTileSource(db);
   serveTiles(tiles);
 

@@ -5,6 +5,8 @@
  *                                                      better-sqlite3 stay outside the bundle)
  *   electron/preload.ts → dist/electron/preload.cjs  (one file that requires only 'electron':
  *                                                      a sandboxed preload can require no more)
+ *   db/exchange/case-reading-worker.ts → dist/electron/case-reading-worker.cjs
+ *                                                     (the import's reading thread)
  * Usage: node scripts/build-electron.mjs   (also imported by scripts/start.mjs)
  */
 import path from 'node:path';
@@ -55,6 +57,23 @@ function checkRequires(result, allowed) {
   }
 }
 
+/** The import's reading thread, bundled on its own (a worker thread loads one script). */
+export async function buildReadingWorker(dir = outdir) {
+  const file = path.join(dir, 'case-reading-worker.cjs');
+  const result = await build({
+    ...common,
+    ...importMetaShim,
+    entryPoints: [path.join(root, 'db', 'exchange', 'case-reading-worker.ts')],
+    outfile: file,
+    platform: 'node',
+    target: 'node20',
+    external: ['better-sqlite3'],
+  });
+  const builtins = (await import('node:module')).builtinModules;
+  checkRequires(result, ['better-sqlite3', ...builtins, ...builtins.map((n) => `node:${n}`)]);
+  return file;
+}
+
 export async function buildElectron() {
   const main = await build({
     ...common,
@@ -79,6 +98,7 @@ export async function buildElectron() {
   checkRequires(preload, ['electron']);
   // Node built-ins are fine in main; anything else must be bundled or be one of these.
   const builtins = (await import('node:module')).builtinModules;
+  await buildReadingWorker(outdir);
   checkRequires(main, [
     'electron',
     'better-sqlite3',

@@ -29,6 +29,7 @@ import { looksLikeOpen311, open311Cells, OPEN311_NOTE } from '../../core/exchang
 import type { Db } from '../open';
 import type { CaseImportLookups } from './case-lookups';
 import { CaseStage, type StagedRow } from './case-stage';
+import { SeenCaseNumbers } from './seen-case-numbers';
 import {
   exchangeCaseFromStored,
   STORED_CASE_SQL,
@@ -55,6 +56,18 @@ export interface InvalidRowSink {
   row(cells: CellValue[], problems: string): void;
 }
 
+/**
+ * Where checked rows go: CaseStage writes them in this thread; the reading worker
+ * (case-reading-worker.ts) posts them to the thread that holds the import's transaction.
+ */
+export interface CaseRowWriter {
+  stage(row: StagedRow): void;
+  readonly size: number;
+  /** Writes (or hands over) what is staged; may wait for the writer to catch up. */
+  flush(): void | Promise<void>;
+  dispose(): void;
+}
+
 export interface CaseImportOptions {
   fileName: string;
   skipInvalid: boolean;
@@ -68,6 +81,8 @@ export interface CaseImportOptions {
   invalidRows?: InvalidRowSink;
   signal?: AbortSignal;
   onProgress?: (progress: ImportProgress) => void;
+  /** Set by the reading worker; by default rows are written here, on `db`. */
+  writer?: CaseRowWriter;
 }
 
 export interface CaseImportOutcome {
@@ -101,12 +116,15 @@ export async function importCaseRows(
     headerRow: table.headerRow,
     repeated: new Set(),
   };
-  const stage = new CaseStage(db, {
-    actorId: options.actor.userId,
-    actorName: options.actor.name,
-    at: options.now,
-    batchId: options.batchId,
-  });
+  const stage =
+    options.writer ??
+    new CaseStage(db, {
+      actorId: options.actor.userId,
+      actorName: options.actor.name,
+      at: options.now,
+      batchId: options.batchId,
+    });
+  const seen = new SeenCaseNumbers(db);
   const findCase = db.prepare<[string], unknown[]>(STORED_CASE_SQL).raw(true);
   const started = performance.now();
   let open311: boolean | null = null;
@@ -162,7 +180,7 @@ export async function importCaseRows(
           continue;
         }
         const hash = contentFingerprint(row.object ? JSON.stringify(row.object) : rowText(row));
-        const earlier = stage.seen(caseNo.value, row.row, hash);
+        const earlier = seen.seen(caseNo.value, row.row, hash);
         if (earlier && earlier.hash === hash) {
           out.counts.unchanged += 1;
           continue;
@@ -200,7 +218,7 @@ export async function importCaseRows(
         // Once a file is known to be refused, checking goes on (to list every problem) but writing stops.
         if (staged && (options.skipInvalid || out.counts.invalid === 0)) stage.stage(staged);
         if (stage.size >= CHUNK_ROWS) {
-          stage.flush();
+          await stage.flush();
           wrote = true;
           await new Promise((resolve) => setImmediate(resolve));
         }
@@ -214,9 +232,10 @@ export async function importCaseRows(
         fileName: options.fileName,
       });
     }
-    if (options.skipInvalid || out.counts.invalid === 0) stage.flush();
+    if (options.skipInvalid || out.counts.invalid === 0) await stage.flush();
   } finally {
     stage.dispose();
+    seen.dispose();
   }
   out.notes = open311 ? [OPEN311_NOTE] : table.notes;
   return out;

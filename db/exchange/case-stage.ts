@@ -5,8 +5,6 @@
  * `case_units` in a few UPDATE … FROM / INSERT … SELECT statements. Why: per-row statements
  * on `cases` pay for its full-text index, a dozen indexes and CHECK lists one statement (and
  * one statement journal) at a time; a chunk pays once (measured: about 3× faster per row).
- * A TEMP `exchange_seen` table remembers every case number of the file (with its row and
- * fingerprint), so repeats are found with bounded memory even over five million rows.
  */
 import type { Db } from '../open';
 import { WRITTEN_COLUMNS, type StoredValues } from './case-storage';
@@ -42,8 +40,6 @@ const EXTRA_COLUMNS = [
 export class CaseStage {
   private readonly insertStage;
   private readonly statements: ReturnType<typeof prepareFlush>;
-  private readonly seenGet;
-  private readonly seenPut;
   private staged = 0;
   private byAction: Record<StageAction, number> = { new: 0, update: 0, desk_wins: 0 };
   private conflicts = 0;
@@ -61,29 +57,13 @@ export class CaseStage {
     db.exec(
       `CREATE TEMP TABLE IF NOT EXISTS exchange_stage (${[...EXTRA_COLUMNS, ...WRITTEN_COLUMNS].join(', ')})`,
     );
-    db.exec(
-      'CREATE TEMP TABLE IF NOT EXISTS exchange_seen (case_no TEXT PRIMARY KEY, row_no INTEGER, hash TEXT) WITHOUT ROWID',
-    );
-    db.exec('DELETE FROM temp.exchange_stage; DELETE FROM temp.exchange_seen;');
+    db.exec('DELETE FROM temp.exchange_stage');
     const all = [...EXTRA_COLUMNS, ...WRITTEN_COLUMNS];
     this.insertStage = db.prepare(
       `INSERT INTO temp.exchange_stage (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')})`,
     );
     this.statements = prepareFlush(db);
     this.newCases = new NewCaseWriter(db, event);
-    this.seenGet = db.prepare<[string], { row: number; hash: string }>(
-      'SELECT row_no AS row, hash FROM temp.exchange_seen WHERE case_no = ?',
-    );
-    this.seenPut = db.prepare(
-      'INSERT OR IGNORE INTO temp.exchange_seen (case_no, row_no, hash) VALUES (?, ?, ?)',
-    );
-  }
-
-  /** Where this case number was seen before in the file, or records it now. */
-  seen(caseNo: string, rowNo: number, hash: string): { row: number; hash: string } | null {
-    // Nearly every number is new: one INSERT, and a look only when it was there already.
-    if (this.seenPut.run(caseNo, rowNo, hash).changes > 0) return null;
-    return this.seenGet.get(caseNo) ?? null;
   }
 
   get size(): number {
@@ -135,9 +115,7 @@ export class CaseStage {
 
   dispose(): void {
     this.newCases.dispose();
-    this.db.exec(
-      'DROP TABLE IF EXISTS temp.exchange_stage; DROP TABLE IF EXISTS temp.exchange_seen;',
-    );
+    this.db.exec('DROP TABLE IF EXISTS temp.exchange_stage');
   }
 }
 

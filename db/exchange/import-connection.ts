@@ -11,10 +11,14 @@ import { openDatabase, type Db } from '../open';
  * Electron loads an Electron-ABI better-sqlite3 (README, packaging); the import's connection
  * must use the same binary. The shell sets it once at start; Node (tests, CLI, host) needs nothing.
  */
-let importNativeBinding: string | undefined;
+let importNativeBinding_: string | undefined;
 
 export function useNativeBindingForImports(nativeBinding: string | undefined): void {
-  importNativeBinding = nativeBinding;
+  importNativeBinding_ = nativeBinding;
+}
+
+export function importNativeBinding(): string | undefined {
+  return importNativeBinding_;
 }
 
 export interface ImportConnection {
@@ -29,7 +33,7 @@ export function openImportConnection(db: Db, appVersion: string, now: number): I
   const opened = openDatabase(file, {
     appVersion,
     now,
-    ...(importNativeBinding ? { nativeBinding: importNativeBinding } : {}),
+    ...(importNativeBinding_ ? { nativeBinding: importNativeBinding_ } : {}),
   });
   return { db: opened.db, close: () => opened.db.close() };
 }

@@ -21,6 +21,8 @@ import {
   type ImportFileOptions,
 } from './import-run';
 import { importPackage } from './package-import';
+import { readingWorkerWanted } from './case-reading';
+import { importNativeBinding } from './import-connection';
 
 export type { ImportFileOptions } from './import-run';
 
@@ -92,6 +94,8 @@ async function importSingle(
       ...options,
       batchId,
       lookups: () => (lookups ??= loadCaseLookups(db, options.now)),
+      readInWorker: readingWorkerWanted(db),
+      ...(importNativeBinding() ? { nativeBinding: importNativeBinding()! } : {}),
       ...(excluded ? { excluded } : {}),
       ...(errorFile ? { invalidRows: errorFile } : {}),
     });

@@ -19,6 +19,7 @@ import { parseCrs, type Crs } from '../../core/geo/coordinates';
 import type { Db } from '../open';
 import { importGridsGeoJson } from '../queries/grid-import';
 import { importCaseRows, type InvalidRowSink } from './case-import';
+import { importCasesWithReadingWorker } from './case-reading';
 import type { CaseImportLookups } from './case-lookups';
 import { openCsvSource } from './csv-source';
 import { oneLine, refuse, type ProbedFile } from './file-probe';
@@ -42,6 +43,9 @@ export interface PartOptions {
   invalidRows?: InvalidRowSink;
   signal?: AbortSignal;
   onProgress?: (progress: ImportProgress) => void;
+  /** Read and check a case file in a worker thread (case-reading.ts) while this one writes. */
+  readInWorker?: boolean;
+  nativeBinding?: string;
 }
 
 export interface PartOutcome {
@@ -195,6 +199,7 @@ export async function importPart(
   options: PartOptions,
 ): Promise<PartOutcome> {
   if (kind === 'grids') return importGridsPart(db, probed, options);
+  if (kind === 'cases' && options.readInWorker) return importCasesPartInWorker(db, probed, options);
   const source = await openRowSource(probed, options.sheet ?? null, options.signal);
   const common = {
     fileName: probed.name,
@@ -261,6 +266,39 @@ export async function importPart(
   } finally {
     source.close();
   }
+}
+
+async function importCasesPartInWorker(
+  db: Db,
+  probed: ProbedFile,
+  options: PartOptions,
+): Promise<PartOutcome> {
+  const { facts, outcome, sha256 } = await importCasesWithReadingWorker(db, probed, {
+    sheet: options.sheet ?? null,
+    mapping: options.mapping ?? null,
+    skipInvalid: options.skipInvalid,
+    now: options.now,
+    actor: options.actor,
+    batchId: options.batchId,
+    ...(options.excluded ? { excluded: options.excluded } : {}),
+    ...(options.invalidRows ? { invalidRows: options.invalidRows } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  return {
+    kind: 'cases',
+    ...facts,
+    headerRow: outcome.headerRow,
+    sha256,
+    counts: outcome.counts,
+    conflicts: outcome.conflicts,
+    issues: outcome.issues,
+    issueCount: outcome.issueCount,
+    notes: outcome.notes,
+    repeated: outcome.repeated,
+    ownBatchId: null,
+  };
 }
 
 export function emptyOutcome(kind: PartKind, format: string): PartOutcome {
