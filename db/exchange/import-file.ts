@@ -94,7 +94,7 @@ async function importSingle(
       ...options,
       batchId,
       lookups: () => (lookups ??= loadCaseLookups(db, options.now)),
-      readInWorker: readingWorkerWanted(db),
+      readInWorker: readingWorkerWanted(db, probed.size),
       ...(importNativeBinding() ? { nativeBinding: importNativeBinding()! } : {}),
       ...(excluded ? { excluded } : {}),
       ...(errorFile ? { invalidRows: errorFile } : {}),
