@@ -90,8 +90,9 @@ test('an administrator imports a city file through the screen and reads the resu
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-test('a big import shows its progress with rows per second, and cancelling writes nothing', async ({
+test('a big import shows its progress; meanwhile an operator’s save is refused in a sentence, and goes through after the cancel', async ({
   page,
+  context,
   serve,
 }) => {
   await prepareDeskUsers(serve);
@@ -99,6 +100,22 @@ test('a big import shows its progress with rows per second, and cancelling write
   const big = path.join(dir, '全市案卷-30万行.csv');
   await writeBigCsv(big, 300_000);
   const before = await serve.call<{ cases: number }>('app.info');
+
+  // An operator has a new case typed in and ready to save before the import starts.
+  const desk = await context.newPage();
+  await desk.goto(serve.url);
+  await signInThroughHeader(desk, 'zhangmin');
+  await desk.getByRole('link', { name: '案件', exact: true }).click();
+  await expect(desk.getByTestId('case-board')).toBeVisible();
+  await desk.locator('body').click();
+  await desk.keyboard.press('n');
+  await expect(desk.getByTestId('intake-category')).toBeFocused();
+  await desk.keyboard.type('bllj');
+  await desk.keyboard.press('Tab');
+  await desk.keyboard.type('龙泉社区第3');
+  await desk.keyboard.press('Enter');
+  await expect(desk.getByTestId('intake-place')).toHaveValue(/龙泉社区第3网格/);
+
   await page.goto(serve.url);
   await signInThroughHeader(page, 'admin');
   await page.goto(`${serve.url}#/exchange`);
@@ -115,11 +132,25 @@ test('a big import shows its progress with rows per second, and cancelling write
     )
     .toBeGreaterThan(0);
   await page.screenshot({ path: `${shotDir}/exchange-progress-zh.png` });
+
+  // The operator saves while the import holds the database: one sentence, nothing lost.
+  await desk.getByTestId('intake-category').focus();
+  await desk.keyboard.press('Control+Enter');
+  await expect(desk.getByTestId('intake-error')).toContainText('正在导入 全市案卷-30万行.csv');
+  await expect(desk.getByTestId('intake-error')).toContainText('本次操作未保存');
+  await expect(desk.getByTestId('intake-place')).toHaveValue(/龙泉社区第3网格/);
+  await desk.screenshot({ path: `${shotDir}/cases-save-during-import-zh.png` });
+
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('result-headline')).toContainText('已取消，没有写入任何内容', {
     timeout: 30_000,
   });
   expect((await serve.call<{ cases: number }>('app.info')).cases).toBe(before.cases);
+
+  // After the cancel the same save goes through.
+  await desk.getByTestId('intake-category').focus();
+  await desk.keyboard.press('Control+Enter');
+  await expect(desk.getByTestId('case-detail').getByTestId('detail-state')).toHaveText('已立案');
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
