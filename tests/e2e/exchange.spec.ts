@@ -115,6 +115,10 @@ test('a big import shows its progress; meanwhile an operator’s save is refused
   await desk.keyboard.type('龙泉社区第3');
   await desk.keyboard.press('Enter');
   await expect(desk.getByTestId('intake-place')).toHaveValue(/龙泉社区第3网格/);
+  await desk.getByTestId('intake-address').focus();
+  await desk.keyboard.type('龙泉社区第3网格7号楼');
+  await desk.keyboard.press('Tab');
+  await desk.keyboard.type('楼下垃圾堆放无人清运');
 
   await page.goto(serve.url);
   await signInThroughHeader(page, 'admin');
