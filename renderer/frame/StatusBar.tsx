@@ -1,6 +1,7 @@
 import { getApi } from '../api/client';
 import { useT } from '../i18n/locale-context';
 import { useAppInfo } from './app-info-context';
+import { RunningImportNote } from './RunningImportNote';
 
 export function StatusBar() {
   const t = useT();
@@ -21,6 +22,7 @@ export function StatusBar() {
           <span>{t('status.schema', { schema: data.schemaVersion })}</span>
         </>
       ) : null}
+      <RunningImportNote />
       <span className="status-bar__spacer" />
       <span>{t('status.shortcutsHint')}</span>
     </footer>

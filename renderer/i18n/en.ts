@@ -55,6 +55,8 @@ export const en: Dictionary = {
   'status.version': 'Version {version}',
   'status.schema': 'Schema v{schema}',
   'status.shortcutsHint': 'Press ? for shortcuts',
+  'status.importRunning':
+    'Importing {file} ({rows} rows read): changes cannot be saved until it ends',
 
   'shortcuts.title': 'Keyboard shortcuts',
   'shortcuts.close': 'Close',

@@ -54,6 +54,7 @@ export const zhCN = {
   'status.version': '版本 {version}',
   'status.schema': '数据结构 v{schema}',
   'status.shortcutsHint': '按 ? 查看快捷键',
+  'status.importRunning': '正在导入 {file}（已读 {rows} 行），导入结束前不能保存修改',
 
   'shortcuts.title': '快捷键',
   'shortcuts.close': '关闭',

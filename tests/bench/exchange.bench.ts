@@ -94,7 +94,7 @@ if (baseline.status !== 0) throw new Error(`sqlite3 .import failed: ${baseline.s
 const floorDb = freshDb('floor.sqlite');
 const floorScript = `.import --csv cases.csv stage
 PRAGMA foreign_keys = ON;
-PRAGMA cache_size = -131072;
+PRAGMA cache_size = -65536;
 .timer on
 BEGIN;
 DROP TRIGGER cases_fts_after_insert;

@@ -137,7 +137,11 @@ test('a big import shows its progress; meanwhile an operator’s save is refused
     .toBeGreaterThan(0);
   await page.screenshot({ path: `${shotDir}/exchange-progress-zh.png` });
 
-  // The operator saves while the import holds the database: one sentence, nothing lost.
+  // Every signed-in window says an import is under way…
+  await expect(desk.getByTestId('running-import')).toContainText('正在导入 全市案卷-30万行.csv', {
+    timeout: 10_000,
+  });
+  // …and the operator who saves anyway gets one sentence, and nothing typed is lost.
   await desk.getByTestId('intake-category').focus();
   await desk.keyboard.press('Control+Enter');
   await expect(desk.getByTestId('intake-error')).toContainText('正在导入 全市案卷-30万行.csv');
@@ -150,6 +154,7 @@ test('a big import shows its progress; meanwhile an operator’s save is refused
     timeout: 30_000,
   });
   expect((await serve.call<{ cases: number }>('app.info')).cases).toBe(before.cases);
+  await expect(desk.getByTestId('running-import')).toHaveCount(0, { timeout: 10_000 });
 
   // After the cancel the same save goes through.
   await desk.getByTestId('intake-category').focus();
