@@ -18,7 +18,7 @@ import { STAFF_HEADER_LOOKUP, type StaffKey } from '../../core/exchange/staff-ro
 import { parseCrs, type Crs } from '../../core/geo/coordinates';
 import type { Db } from '../open';
 import { importGridsGeoJson } from '../queries/grid-import';
-import { importCaseRows, type InvalidRowSink } from './case-import';
+import { importCaseRows, type CaseImportOutcome, type InvalidRowSink } from './case-import';
 import { importCasesWithReadingWorker } from './case-reading';
 import type { CaseImportLookups } from './case-lookups';
 import { openCsvSource } from './csv-source';
@@ -250,19 +250,7 @@ export async function importPart(
       ...(options.mapping ? { mapping: options.mapping as ColumnMapping<CaseKey> } : {}),
       ...(options.excluded ? { excluded: options.excluded } : {}),
     });
-    return {
-      kind,
-      ...shared,
-      headerRow: cases.headerRow,
-      sha256: source.sha256(),
-      counts: cases.counts,
-      conflicts: cases.conflicts,
-      issues: cases.issues,
-      issueCount: cases.issueCount,
-      notes: cases.notes,
-      repeated: cases.repeated,
-      ownBatchId: null,
-    };
+    return casesPartOutcome(shared, cases, source.sha256());
   } finally {
     source.close();
   }
@@ -286,17 +274,25 @@ async function importCasesPartInWorker(
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
+  return casesPartOutcome(facts, outcome, sha256);
+}
+
+function casesPartOutcome(
+  facts: Pick<PartOutcome, 'format' | 'encoding' | 'sheet' | 'sheetNames'>,
+  cases: CaseImportOutcome,
+  sha256: string | null,
+): PartOutcome {
   return {
     kind: 'cases',
     ...facts,
-    headerRow: outcome.headerRow,
+    headerRow: cases.headerRow,
     sha256,
-    counts: outcome.counts,
-    conflicts: outcome.conflicts,
-    issues: outcome.issues,
-    issueCount: outcome.issueCount,
-    notes: outcome.notes,
-    repeated: outcome.repeated,
+    counts: cases.counts,
+    conflicts: cases.conflicts,
+    issues: cases.issues,
+    issueCount: cases.issueCount,
+    notes: cases.notes,
+    repeated: cases.repeated,
     ownBatchId: null,
   };
 }

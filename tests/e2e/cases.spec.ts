@@ -11,6 +11,7 @@ import {
   test,
   expect,
 } from './host-fixture';
+import { typeQuickEntry } from './quick-entry';
 
 const shotDir = 'test-results/screenshots';
 
@@ -35,21 +36,14 @@ test('a phone call taken by keyboard goes through dispatch, handling and a secon
   await openBoard(wall, serve.url, 'liuyang');
 
   // Quick entry, keyboard only: N, category by pinyin initials, place by name, Ctrl+Enter.
-  await desk.locator('body').click();
-  await desk.keyboard.press('n');
-  await expect(desk.getByTestId('intake-dialog')).toBeVisible();
-  await expect(desk.getByTestId('intake-category')).toBeFocused();
-  await desk.keyboard.type('bllj');
-  await expect(desk.getByTestId('intake-category-list')).toContainText('暴露垃圾');
-  await desk.keyboard.press('Tab');
-  await expect(desk.getByTestId('intake-place')).toBeFocused();
-  await desk.keyboard.type('龙泉社区第3');
-  await desk.keyboard.press('Enter');
-  await expect(desk.getByTestId('intake-place')).toHaveValue(/龙泉社区第3网格/);
-  await desk.getByTestId('intake-address').focus();
-  await desk.keyboard.type('龙泉社区第3网格5号楼东门');
-  await desk.keyboard.press('Tab');
-  await desk.keyboard.type('东门口垃圾堆放两天无人清运，气味大');
+  await typeQuickEntry(desk, {
+    categoryKeys: 'bllj',
+    categoryName: '暴露垃圾',
+    place: '龙泉社区第3',
+    placeValue: /龙泉社区第3网格/,
+    address: '龙泉社区第3网格5号楼东门',
+    description: '东门口垃圾堆放两天无人清运，气味大',
+  });
   await desk.keyboard.press('Tab');
   await desk.keyboard.type('赵大妈');
   await desk.keyboard.press('Tab');

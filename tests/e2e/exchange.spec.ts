@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { writeBigCsv } from '../integration/exchange-big-file';
 import { prepareDeskUsers, signInThroughHeader, test, expect } from './host-fixture';
+import { typeQuickEntry } from './quick-entry';
 
 const shotDir = 'test-results/screenshots';
 const samples = path.resolve(import.meta.dirname, '../../../shared/samples');
@@ -107,18 +108,14 @@ test('a big import shows its progress; meanwhile an operator’s save is refused
   await signInThroughHeader(desk, 'zhangmin');
   await desk.getByRole('link', { name: '案件', exact: true }).click();
   await expect(desk.getByTestId('case-board')).toBeVisible();
-  await desk.locator('body').click();
-  await desk.keyboard.press('n');
-  await expect(desk.getByTestId('intake-category')).toBeFocused();
-  await desk.keyboard.type('bllj');
-  await desk.keyboard.press('Tab');
-  await desk.keyboard.type('龙泉社区第3');
-  await desk.keyboard.press('Enter');
-  await expect(desk.getByTestId('intake-place')).toHaveValue(/龙泉社区第3网格/);
-  await desk.getByTestId('intake-address').focus();
-  await desk.keyboard.type('龙泉社区第3网格7号楼');
-  await desk.keyboard.press('Tab');
-  await desk.keyboard.type('楼下垃圾堆放无人清运');
+  await typeQuickEntry(desk, {
+    categoryKeys: 'bllj',
+    categoryName: '暴露垃圾',
+    place: '龙泉社区第3',
+    placeValue: /龙泉社区第3网格/,
+    address: '龙泉社区第3网格7号楼',
+    description: '楼下垃圾堆放无人清运',
+  });
 
   await page.goto(serve.url);
   await signInThroughHeader(page, 'admin');
