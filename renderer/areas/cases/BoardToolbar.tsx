@@ -4,6 +4,7 @@ import { CASE_SOURCES, CASE_STATES, URGENCIES, type CaseState } from '../../../c
 import { useT } from '../../i18n/locale-context';
 import type { BoardAddress, BoardSort } from './board-url';
 import type { Lookups } from './useCaseLookups';
+import { FilterSelect } from './FilterSelect';
 import type { OverdueAlarm } from './useOverdueAlarm';
 
 const FLAGS = [
@@ -51,6 +52,13 @@ export function BoardToolbar({
     for (const key of Object.keys(next) as (keyof BoardFiltersInput)[])
       if (next[key] === '' || next[key] === false) delete next[key];
     onChange({ filters: next });
+  };
+  /** A filter's label, its "all" choice and its test id, from its name. */
+  const filterLabels = (
+    name: 'community' | 'grid' | 'category' | 'source' | 'unit' | 'urgency',
+  ) => {
+    const label = t(`cases.filter.${name}`);
+    return { label, allLabel: t('cases.filter.allOf', { label }), testId: `filter-${name}` };
   };
   const communities = lookups?.raw.places.filter((p) => p.level === 'community') ?? [];
   const grids =
@@ -151,94 +159,44 @@ export function BoardToolbar({
         </button>
       </div>
       <div className="board-toolbar__row board-toolbar__filters">
-        <select
-          className="input"
-          value={filters.communityCode ?? ''}
-          onChange={(e) => set({ communityCode: e.target.value, gridCode: '' })}
-          aria-label={t('cases.filter.community')}
-          data-testid="filter-community"
-        >
-          <option value="">
-            {t('cases.filter.allOf', { label: t('cases.filter.community') })}
-          </option>
-          {communities.map((p) => (
-            <option key={p.code} value={p.code}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-        <select
-          className="input"
-          value={filters.gridCode ?? ''}
-          onChange={(e) => set({ gridCode: e.target.value })}
-          aria-label={t('cases.filter.grid')}
-          data-testid="filter-grid"
-        >
-          <option value="">{t('cases.filter.allOf', { label: t('cases.filter.grid') })}</option>
-          {grids.map((p) => (
-            <option key={p.code} value={p.code}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-        <select
-          className="input"
-          value={filters.categoryCode ?? ''}
-          onChange={(e) => set({ categoryCode: e.target.value })}
-          aria-label={t('cases.filter.category')}
-          data-testid="filter-category"
-        >
-          <option value="">{t('cases.filter.allOf', { label: t('cases.filter.category') })}</option>
-          {lookups?.categoryOptions.map((c) => (
-            <option key={c.value} value={c.value}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-        <select
-          className="input"
-          value={filters.source ?? ''}
-          onChange={(e) => set({ source: (e.target.value || undefined) as never })}
-          aria-label={t('cases.filter.source')}
-          data-testid="filter-source"
-        >
-          <option value="">{t('cases.filter.allOf', { label: t('cases.filter.source') })}</option>
-          {CASE_SOURCES.map((s) => (
-            <option key={s} value={s}>
-              {t(`cases.source.${s}`)}
-            </option>
-          ))}
-        </select>
-        <select
-          className="input"
-          value={filters.unitCode ?? ''}
-          onChange={(e) => set({ unitCode: e.target.value })}
-          aria-label={t('cases.filter.unit')}
-          data-testid="filter-unit"
-        >
-          <option value="">{t('cases.filter.allOf', { label: t('cases.filter.unit') })}</option>
-          {lookups?.raw.units
+        <FilterSelect
+          {...filterLabels('community')}
+          value={filters.communityCode}
+          options={communities.map((p) => ({ value: p.code, label: p.name }))}
+          onChange={(value) => set({ communityCode: value, gridCode: '' })}
+        />
+        <FilterSelect
+          {...filterLabels('grid')}
+          value={filters.gridCode}
+          options={grids.map((p) => ({ value: p.code, label: p.name }))}
+          onChange={(value) => set({ gridCode: value })}
+        />
+        <FilterSelect
+          {...filterLabels('category')}
+          value={filters.categoryCode}
+          options={lookups?.categoryOptions ?? []}
+          onChange={(value) => set({ categoryCode: value })}
+        />
+        <FilterSelect
+          {...filterLabels('source')}
+          value={filters.source}
+          options={CASE_SOURCES.map((s) => ({ value: s, label: t(`cases.source.${s}`) }))}
+          onChange={(value) => set({ source: (value || undefined) as never })}
+        />
+        <FilterSelect
+          {...filterLabels('unit')}
+          value={filters.unitCode}
+          options={(lookups?.raw.units ?? [])
             .filter((u) => u.kind !== 'street')
-            .map((u) => (
-              <option key={u.code} value={u.code}>
-                {u.name}
-              </option>
-            ))}
-        </select>
-        <select
-          className="input"
-          value={filters.urgency ?? ''}
-          onChange={(e) => set({ urgency: (e.target.value || undefined) as never })}
-          aria-label={t('cases.filter.urgency')}
-          data-testid="filter-urgency"
-        >
-          <option value="">{t('cases.filter.allOf', { label: t('cases.filter.urgency') })}</option>
-          {URGENCIES.map((u) => (
-            <option key={u} value={u}>
-              {t(`cases.urgency.${u}`)}
-            </option>
-          ))}
-        </select>
+            .map((u) => ({ value: u.code, label: u.name }))}
+          onChange={(value) => set({ unitCode: value })}
+        />
+        <FilterSelect
+          {...filterLabels('urgency')}
+          value={filters.urgency}
+          options={URGENCIES.map((u) => ({ value: u, label: t(`cases.urgency.${u}`) }))}
+          onChange={(value) => set({ urgency: (value || undefined) as never })}
+        />
         {FLAGS.map(([key, label]) => (
           <label
             key={key}
