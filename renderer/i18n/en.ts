@@ -1,7 +1,7 @@
 /** The English dictionary: typed as `Dictionary`, so it has exactly the zh-CN keys. */
 import type { Dictionary } from './zh-CN';
 import { sessionMessagesEn } from '../session/messages';
-import { casesMessagesEn } from '../areas/cases/messages';
+import { casesMessagesEn } from '../areas/cases/messages-en';
 import { settingsMessagesEn } from '../areas/settings/messages';
 import { mapMessagesEn } from '../areas/map/messages';
 import { rankingMessagesEn } from '../areas/ranking/messages';
