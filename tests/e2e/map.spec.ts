@@ -105,6 +105,8 @@ test('the map opens on the street offline, and the measure switches with its leg
   }
   await page.getByTestId('layer-heat').check();
   await expect(page.getByTestId('map-legend')).toContainText('近30天上报');
+  await expect(page.locator('canvas.map-heat')).toHaveCount(1);
+  await page.screenshot({ path: `${shotDir}/map-heat-zh.png` });
   await page.getByTestId('map-period').selectOption({ index: 1 });
   await expect(page.getByTestId('map-period')).not.toHaveValue(/^$/);
 });

@@ -6,6 +6,7 @@
  * so the picture means the same at every zoom.
  */
 import * as L from 'leaflet';
+import { ScreenCanvasLayer } from './screen-canvas-layer';
 
 const RADIUS_METRES = 120;
 /** Light teal to the accent's deep teal: [r, g, b] at density 0 … 1. */
@@ -26,30 +27,16 @@ function rampColour(t: number): [number, number, number] {
   return [a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f, a[2] + (b[2] - a[2]) * f];
 }
 
-export class HeatLayer extends L.Layer {
-  private canvas: HTMLCanvasElement | null = null;
+export class HeatLayer extends ScreenCanvasLayer {
+  constructor() {
+    super('heatPane', 'map-heat');
+  }
+
   private points: Array<[number, number]> = [];
 
   setPoints(points: Array<[number, number]>): void {
     this.points = points;
     this.redraw();
-  }
-
-  override onAdd(map: L.Map): this {
-    const canvas = L.DomUtil.create('canvas', 'map-heat leaflet-zoom-hide') as HTMLCanvasElement;
-    canvas.style.pointerEvents = 'none';
-    map.getPane('heatPane')!.appendChild(canvas);
-    this.canvas = canvas;
-    map.on('moveend zoomend resize viewreset', this.redraw, this);
-    this.redraw();
-    return this;
-  }
-
-  override onRemove(map: L.Map): this {
-    map.off('moveend zoomend resize viewreset', this.redraw, this);
-    this.canvas?.remove();
-    this.canvas = null;
-    return this;
   }
 
   redraw(): void {

@@ -5,6 +5,7 @@
  * so a dense view stays legible instead of turning into a smear of text.
  */
 import * as L from 'leaflet';
+import { ScreenCanvasLayer } from './screen-canvas-layer';
 
 export interface MapLabel {
   lng: number;
@@ -21,30 +22,16 @@ export interface MapLabel {
 
 const FONT = '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", sans-serif';
 
-export class LabelLayer extends L.Layer {
-  private canvas: HTMLCanvasElement | null = null;
+export class LabelLayer extends ScreenCanvasLayer {
+  constructor() {
+    super('labelPane', 'map-labels');
+  }
+
   private labels: MapLabel[] = [];
 
   setLabels(labels: MapLabel[]): void {
     this.labels = labels;
     this.redraw();
-  }
-
-  override onAdd(map: L.Map): this {
-    const canvas = L.DomUtil.create('canvas', 'map-labels leaflet-zoom-hide') as HTMLCanvasElement;
-    canvas.style.pointerEvents = 'none';
-    map.getPane('labelPane')!.appendChild(canvas);
-    this.canvas = canvas;
-    map.on('moveend zoomend resize viewreset', this.redraw, this);
-    this.redraw();
-    return this;
-  }
-
-  override onRemove(map: L.Map): this {
-    map.off('moveend zoomend resize viewreset', this.redraw, this);
-    this.canvas?.remove();
-    this.canvas = null;
-    return this;
   }
 
   redraw(): void {
