@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { getApi } from '../api/client';
 import { useT } from '../i18n/locale-context';
 import { Dialog } from './Dialog';
+import { DialogActions } from './DialogActions';
 import { ErrorLine } from './ErrorLine';
 
 /** First run (首次使用): no account has a password; the administrator's is set here. */
@@ -66,19 +67,12 @@ export function SetupAdminDialog({
           />
         </label>
         <ErrorLine error={error} />
-        <div className="form__actions">
-          <button type="button" className="button button--quiet" onClick={onClose}>
-            {t('session.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={busy}
-            data-testid="setup-submit"
-          >
-            {busy ? t('session.working') : t('session.setupSubmit')}
-          </button>
-        </div>
+        <DialogActions
+          busy={busy}
+          submitLabel={t('session.setupSubmit')}
+          submitTestId="setup-submit"
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { getApi } from '../api/client';
 import { useT } from '../i18n/locale-context';
 import { Dialog } from './Dialog';
+import { DialogActions } from './DialogActions';
 import { ErrorLine } from './ErrorLine';
 
 export function SignInDialog({ onDone, onClose }: { onDone(): void; onClose(): void }) {
@@ -50,19 +51,12 @@ export function SignInDialog({ onDone, onClose }: { onDone(): void; onClose(): v
           />
         </label>
         <ErrorLine error={error} />
-        <div className="form__actions">
-          <button type="button" className="button button--quiet" onClick={onClose}>
-            {t('session.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={busy}
-            data-testid="sign-in-submit"
-          >
-            {busy ? t('session.working') : t('session.submitSignIn')}
-          </button>
-        </div>
+        <DialogActions
+          busy={busy}
+          submitLabel={t('session.submitSignIn')}
+          submitTestId="sign-in-submit"
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );

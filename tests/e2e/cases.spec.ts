@@ -200,6 +200,7 @@ test('first run asks for the administrator’s password; the idle lock asks for 
     await page.getByTestId('setup-password-again').fill('12345678');
     await page.getByTestId('setup-submit').click();
     await expect(page.getByTestId('setup-dialog')).toContainText('不能全是数字');
+    await page.screenshot({ path: `${shotDir}/session-setup-refused-zh.png` });
     await page.getByTestId('setup-password').fill('first-admin-pass');
     await page.getByTestId('setup-password-again').fill('first-admin-pass');
     await page.getByTestId('setup-submit').click();
