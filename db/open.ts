@@ -4,7 +4,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
+import { canonicalText, eventChainText, type SqlValue } from '../core/integrity/canonical';
 import { DatabaseOpenError } from './errors';
 import { MIGRATIONS, type Migration } from './migrations';
 
@@ -49,6 +51,7 @@ export function openDatabase(file: string, options: OpenOptions): OpenResult {
     );
   }
   try {
+    registerAppFunctions(db);
     applyPragmas(db, options.readonly ?? false);
     const migrations = options.migrations ?? MIGRATIONS;
     const latest = migrations[migrations.length - 1]?.version ?? 0;
@@ -84,6 +87,39 @@ export function openDatabase(file: string, options: OpenOptions): OpenResult {
     }
     throw error;
   }
+}
+
+/**
+ * The application's SQL functions, which the schema's triggers call (migration 005: the case
+ * history's hash chain). Every connection that may write to the case store must have them:
+ * openDatabase registers them; a connection opened with `new Database(...)` directly (a
+ * worker thread) must call this right after opening. The sqlite3 shell has none of them, so
+ * an event inserted from the shell fails with "no such function: griddesk_event_hash"; that
+ * is intended (the history is written by the app only).
+ */
+export function registerAppFunctions(db: Db): void {
+  const options = { deterministic: true, varargs: false } as const;
+  // sha256 of a text, as lowercase hex; NULL for NULL.
+  db.function('griddesk_sha256', options, (text: unknown) =>
+    text === null || text === undefined ? null : sha256Hex(String(text)),
+  );
+  // One link of a case's history chain: sha256(previous hash || the event's canonical text).
+  db.function(
+    'griddesk_event_hash',
+    { deterministic: true, varargs: true },
+    (previous: unknown, ...values: unknown[]) =>
+      sha256Hex(eventChainText(typeof previous === 'string' ? previous : '', values as SqlValue[])),
+  );
+  // A published bulletin's checksum: sha256 of its canonical text.
+  db.function(
+    'griddesk_bulletin_sha256',
+    { deterministic: true, varargs: true },
+    (...values: unknown[]) => sha256Hex(canonicalText(values as SqlValue[])),
+  );
+}
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 function applyPragmas(db: Db, readonly: boolean): void {
