@@ -68,6 +68,12 @@ export interface RankingResult {
   latestBulletin: BulletinSummary | null;
   /** A bulletin's trend as frozen with it; null for a live ranking (ask ranking.trend). */
   trend: TrendResult | null;
+  /**
+   * A bulletin: whether its stored figures still match the checksum taken at publish (false:
+   * the database was changed around its triggers; shown with a banner, never exported).
+   * null for a live ranking.
+   */
+  bulletinIntact: boolean | null;
 }
 
 export interface TrendSeries {

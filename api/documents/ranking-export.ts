@@ -2,7 +2,7 @@
 import { streetName } from '../../db/queries/bulletins';
 import type { Db } from '../../db/open';
 import type { ExportedFile, RankingResult, TrendResult } from '../contract/ranking';
-import { bulletinTitle } from '../indices/bulletins';
+import { bulletinTitle, requireIntactBulletin } from '../indices/bulletins';
 import { requirePeriod } from '../indices/periods';
 import { LEVEL_ZH } from './document-words';
 import { rankingPdf } from './ranking-pdf';
@@ -29,6 +29,8 @@ export async function renderRankingExport(
   },
 ): Promise<ExportedFile> {
   const { ranking } = input;
+  // Every export of a bulletin comes through here: one whose checksum fails is refused.
+  requireIntactBulletin(ranking);
   const title =
     ranking.bulletin?.title ??
     bulletinTitle(streetName(db), requirePeriod(ranking.period.key), ranking.level);

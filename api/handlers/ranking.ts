@@ -8,6 +8,7 @@ import { renderRankingExport } from '../documents/ranking-export';
 import {
   publishBulletin,
   rankingFromBulletin,
+  requireIntactBulletin,
   toBulletinSummary,
   TREND_PERIODS,
 } from '../indices/bulletins';
@@ -39,6 +40,7 @@ function liveRankingResult(
     bulletin: null,
     latestBulletin: latest ? toBulletinSummary(latest) : null,
     trend: null,
+    bulletinIntact: null,
   };
 }
 
@@ -136,6 +138,8 @@ export const rankingHandlers = {
       input.bulletinId !== undefined
         ? (() => {
             const frozen = rankingFromBulletin(context.db, input.bulletinId);
+            // A bulletin whose checksum fails is shown with a banner but never sent on.
+            requireIntactBulletin(frozen);
             return { ranking: frozen, trend: frozen.trend! };
           })()
         : liveRankingWithTrend(context, input.period, input.level);

@@ -12,6 +12,7 @@ import {
   latestBulletin,
   streetName,
   type BulletinRecord,
+  type BulletinSummaryRecord,
 } from '../../db/queries/bulletins';
 import type { Db } from '../../db/open';
 import type { BulletinSummary, RankingResult } from '../contract/ranking';
@@ -38,7 +39,7 @@ export function bulletinTitle(street: string | null, period: Period, level: Rank
   return `${street ?? ''}${periodLabelZh(period)}城市治理案件办理情况通报${LEVEL_TITLE[level]}`;
 }
 
-export function toBulletinSummary(record: Omit<BulletinRecord, 'figures'>): BulletinSummary {
+export function toBulletinSummary(record: BulletinSummaryRecord): BulletinSummary {
   return {
     id: record.id,
     period: record.period,
@@ -114,10 +115,7 @@ export function publishBulletin(
     .immediate();
 }
 
-export function requireBulletin(
-  db: Db,
-  id: number,
-): { record: BulletinRecord; figures: BulletinFigures } {
+function bulletinOrRefuse(db: Db, id: number): BulletinRecord {
   const record = bulletinById(db, id);
   if (!record) {
     throw new UserError(
@@ -129,10 +127,61 @@ export function requireBulletin(
       'bulletinId',
     );
   }
-  return { record, figures: parseBulletinFigures(record.figures) };
+  return record;
 }
 
-/** A published bulletin's frozen ranking, in the same shape as a live one. */
+/** A bulletin and its parsed figures; figures tampered into another shape fail in a sentence. */
+export function requireBulletin(
+  db: Db,
+  id: number,
+): { record: BulletinRecord; figures: BulletinFigures } {
+  const record = bulletinOrRefuse(db, id);
+  try {
+    return { record, figures: parseBulletinFigures(record.figures) };
+  } catch (error) {
+    if (record.checksumOk) throw error;
+    throw new UserError(
+      'bulletin_checksum_mismatch',
+      bulletinMismatchSentence(record),
+      'bulletinId',
+    );
+  }
+}
+
+const LEVEL_ZH: Record<RankingLevel, string> = {
+  community: '社区',
+  grid: '网格',
+  unit: '责任单位',
+};
+
+/**
+ * The sentence for a bulletin whose stored figures no longer match the checksum taken when
+ * it was published (someone changed the database file around the triggers).
+ */
+export function bulletinMismatchSentence(
+  record: Pick<BulletinRecord, 'period' | 'level' | 'version'>,
+): { zh: string; en: string } {
+  return {
+    zh: `此通报与其校验值不符：${record.period}（${LEVEL_ZH[record.level]}）第 ${record.version} 版发布后，数据库中存储的数据被改动过，不能作为正式通报导出。请运行 griddesk verify 查看，或重新发布新版本。`,
+    en: `This bulletin no longer matches its checksum: version ${record.version} of ${record.period} (${record.level}) was changed in the database after it was published, so it cannot be exported. Run griddesk verify for details, or publish a new version.`,
+  };
+}
+
+/** Refuses to hand out a bulletin whose checksum fails as a document to be sent on. */
+export function requireIntactBulletin(ranking: RankingResult): void {
+  if (ranking.bulletin && ranking.bulletinIntact !== true)
+    throw new UserError(
+      'bulletin_checksum_mismatch',
+      bulletinMismatchSentence(ranking.bulletin),
+      'bulletinId',
+    );
+}
+
+/**
+ * A published bulletin's frozen ranking, in the same shape as a live one. A bulletin whose
+ * checksum fails is still shown (`bulletinIntact: false`, and the screen says so in a
+ * banner); figures tampered into another shape fail with the sentence (requireBulletin).
+ */
 export function rankingFromBulletin(db: Db, id: number): RankingResult {
   const { record, figures } = requireBulletin(db, id);
   const latest = latestBulletin(db, record.period, record.level);
@@ -148,5 +197,6 @@ export function rankingFromBulletin(db: Db, id: number): RankingResult {
     bulletin: toBulletinSummary(record),
     latestBulletin: latest ? toBulletinSummary(latest) : null,
     trend: figures.trend,
+    bulletinIntact: record.checksumOk,
   };
 }

@@ -27,9 +27,13 @@ export const EVENT_CHAIN_COLUMNS = [
   'batch_id',
 ] as const;
 
-/** The columns of bulletins covered by a bulletin's checksum, in hashing order. */
+/**
+ * The columns of bulletins covered by a bulletin's checksum, in hashing order: its figures and
+ * everything printed with them. Not the row id, which a BEFORE INSERT trigger cannot see yet
+ * (period, level and version name a bulletin). Changing either list needs a new migration
+ * that recomputes the stored hashes.
+ */
 export const BULLETIN_CHECKSUM_COLUMNS = [
-  'id',
   'period',
   'level',
   'version',

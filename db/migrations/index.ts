@@ -6,6 +6,7 @@ import { sql as domain } from './001-domain.sql';
 import { sql as caseBoard } from './002-case-board.sql';
 import { sql as exchange } from './003-exchange.sql';
 import { sql as indices } from './004-indices.sql';
+import { sql as tamperEvidence } from './005-tamper-evidence.sql';
 
 export interface Migration {
   version: number;
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'case-board', sql: caseBoard },
   { version: 3, name: 'exchange', sql: exchange },
   { version: 4, name: 'indices', sql: indices },
+  { version: 5, name: 'tamper-evidence', sql: tamperEvidence },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,9 +1,12 @@
 /**
- * Published ranking bulletins (月通报排队). The table's triggers refuse UPDATE and DELETE, so
- * a bulletin is frozen once written; a re-computation is inserted as the next version.
+ * Published ranking bulletins (月通报排队). The table's triggers refuse UPDATE, DELETE and
+ * REPLACE, so a bulletin is frozen once written; a re-computation is inserted as the next
+ * version. Each carries the SHA-256 of its canonical text (migration 5): written at publish,
+ * recomputed whenever one is read with its figures (`checksumOk`).
  */
 import type { RankingLevel } from '../../core/indices/ranking';
-import type { Db } from '../open';
+import { BULLETIN_CHECKSUM_COLUMNS, canonicalText } from '../../core/integrity/canonical';
+import { sha256Hex, type Db } from '../open';
 
 export interface BulletinRecord {
   id: number;
@@ -18,17 +21,42 @@ export interface BulletinRecord {
   notes: string | null;
   publishedAt: number;
   publishedBy: string;
+  /** Whether the stored checksum still matches the stored figures (recomputed at each read). */
+  checksumOk: boolean;
 }
 
-export type BulletinSummaryRecord = Omit<BulletinRecord, 'figures'>;
+export type BulletinSummaryRecord = Omit<BulletinRecord, 'figures' | 'checksumOk'>;
+
+type NewBulletin = Omit<BulletinRecord, 'id' | 'version' | 'checksumOk'>;
+
+/** The SHA-256 a bulletin carries: of its canonical text (core/integrity/canonical.ts). */
+export function bulletinChecksum(bulletin: NewBulletin & { version: number }): string {
+  const values: Record<(typeof BULLETIN_CHECKSUM_COLUMNS)[number], string | number | null> = {
+    period: bulletin.period,
+    level: bulletin.level,
+    version: bulletin.version,
+    title: bulletin.title,
+    weight_set_id: bulletin.weightSetId,
+    inputs_sha256: bulletin.inputsSha256,
+    figures: bulletin.figures,
+    notes: bulletin.notes,
+    published_at: bulletin.publishedAt,
+    published_by: bulletin.publishedBy,
+  };
+  return sha256Hex(canonicalText(BULLETIN_CHECKSUM_COLUMNS.map((c) => values[c])));
+}
+
+/** The stored figures and checksum still agree: the same function the insert trigger uses. */
+const CHECKSUM_OK = `(checksum IS griddesk_bulletin_sha256(${BULLETIN_CHECKSUM_COLUMNS.join(', ')})) AS checksumOk`;
+
+type StoredRecord = Omit<BulletinRecord, 'checksumOk'> & { checksumOk: 0 | 1 };
+const withChecksum = (row: StoredRecord | undefined): BulletinRecord | null =>
+  row ? { ...row, checksumOk: row.checksumOk === 1 } : null;
 
 const SUMMARY_COLUMNS = `id, period, level, version, title, weight_set_id AS weightSetId,
   inputs_sha256 AS inputsSha256, notes, published_at AS publishedAt, published_by AS publishedBy`;
 
-export function insertBulletin(
-  db: Db,
-  bulletin: Omit<BulletinRecord, 'id' | 'version'>,
-): BulletinSummaryRecord {
+export function insertBulletin(db: Db, bulletin: NewBulletin): BulletinSummaryRecord {
   return db.transaction(() => {
     const version =
       (db
@@ -41,8 +69,8 @@ export function insertBulletin(
       db
         .prepare(
           `INSERT INTO bulletins (period, level, version, title, weight_set_id, inputs_sha256,
-             figures, notes, published_at, published_by)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             figures, notes, published_at, published_by, checksum)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           bulletin.period,
@@ -55,6 +83,7 @@ export function insertBulletin(
           bulletin.notes,
           bulletin.publishedAt,
           bulletin.publishedBy,
+          bulletinChecksum({ ...bulletin, version }),
         ).lastInsertRowid,
     );
     return bulletinSummary(db, id)!;
@@ -72,12 +101,12 @@ export function bulletinSummary(db: Db, id: number): BulletinSummaryRecord | nul
 }
 
 export function bulletinById(db: Db, id: number): BulletinRecord | null {
-  return (
+  return withChecksum(
     db
-      .prepare<[number], BulletinRecord>(
-        `SELECT ${SUMMARY_COLUMNS}, figures FROM bulletins WHERE id = ?`,
+      .prepare<[number], StoredRecord>(
+        `SELECT ${SUMMARY_COLUMNS}, figures, ${CHECKSUM_OK} FROM bulletins WHERE id = ?`,
       )
-      .get(id) ?? null
+      .get(id),
   );
 }
 
@@ -96,14 +125,35 @@ export function listBulletins(
 }
 
 export function latestBulletin(db: Db, period: string, level: RankingLevel): BulletinRecord | null {
-  return (
+  return withChecksum(
     db
-      .prepare<[string, string], BulletinRecord>(
-        `SELECT ${SUMMARY_COLUMNS}, figures FROM bulletins WHERE period = ? AND level = ?
+      .prepare<[string, string], StoredRecord>(
+        `SELECT ${SUMMARY_COLUMNS}, figures, ${CHECKSUM_OK} FROM bulletins WHERE period = ? AND level = ?
           ORDER BY version DESC LIMIT 1`,
       )
-      .get(period, level) ?? null
+      .get(period, level),
   );
+}
+
+/** Every bulletin's identity and whether its checksum still matches, for `griddesk verify`. */
+export function bulletinChecksums(
+  db: Db,
+): Array<{
+  id: number;
+  period: string;
+  level: RankingLevel;
+  version: number;
+  checksumOk: boolean;
+}> {
+  return db
+    .prepare<
+      [],
+      { id: number; period: string; level: RankingLevel; version: number; checksumOk: 0 | 1 }
+    >(
+      `SELECT id, period, level, version, ${CHECKSUM_OK} FROM bulletins ORDER BY period, level, version`,
+    )
+    .all()
+    .map((row) => ({ ...row, checksumOk: row.checksumOk === 1 }));
 }
 
 /** The street's name for bulletin titles (示范街道…), or null before one is set up. */
