@@ -1,0 +1,196 @@
+/**
+ * Restoring a backup (恢复备份). The backup is checked first (its SHA-256 against its note,
+ * then integrity_check), the current store is backed up (or, when it is too damaged for
+ * SQLite to copy, its bytes kept beside the backups), and only then replaced:
+ * - by the command line, with nobody else holding the file: the copy is written beside the
+ *   store, synced, and renamed over it after the old store's WAL is checkpointed away
+ *   (a stale WAL beside a new file would be replayed into it);
+ * - by the app or the host that holds the store itself: through SQLite's backup API into the
+ *   open file, one transaction, so every window sees the restored street at once.
+ * A kill at any moment leaves either the old store or the restored one, never a mix.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { LATEST_SCHEMA_VERSION } from '../migrations';
+import { otherHolders, sqliteSaysInUse } from '../holders';
+import type { Db } from '../open';
+import { readBackupNote, type BackupEntry } from './backup-catalog';
+import { BackupError } from './backup-errors';
+import { readBackupSettings } from './backup-settings';
+import { checkInWorker } from './check-runner';
+import { createBackup, hashFile, syncFile, syncFolder } from './create-backup';
+
+export interface VerifiedBackup {
+  path: string;
+  entry: BackupEntry | null;
+  cases: number | null;
+  schemaVersion: number | null;
+}
+
+/** Checks a backup file: its note's checksum when it has one, and integrity_check. */
+export async function verifyBackup(backupPath: string): Promise<VerifiedBackup> {
+  const file = path.resolve(backupPath);
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    throw new BackupError('backup_unknown', {
+      zh: `找不到备份文件 ${file}。`,
+      en: `There is no backup file ${file}.`,
+    });
+  }
+  const entry = readBackupNote(file);
+  if (entry) {
+    const sha256 = await hashFile(file);
+    if (sha256 !== entry.sha256) {
+      throw new BackupError('backup_damaged', {
+        zh: `备份 ${file} 与写入时的校验值不符（文件已被改动或损坏），不能用于恢复。`,
+        en: `The backup ${file} no longer matches the checksum it was written with (changed or damaged); it cannot be restored.`,
+      });
+    }
+  }
+  const check = await checkInWorker(file, 'integrity');
+  if (!check.ok) {
+    throw new BackupError('backup_damaged', {
+      zh: `备份 ${file} 已损坏（完整性检查：${check.problems.slice(0, 2).join('；')}），不能用于恢复。`,
+      en: `The backup ${file} is damaged (integrity check: ${check.problems.slice(0, 2).join('; ')}); it cannot be restored.`,
+    });
+  }
+  if (check.schemaVersion === null || check.cases === null) {
+    throw new BackupError('backup_unknown', {
+      zh: `${file} 不是 GridDesk 数据库的备份。`,
+      en: `${file} is not a backup of a GridDesk database.`,
+    });
+  }
+  if (check.schemaVersion > LATEST_SCHEMA_VERSION) {
+    throw new BackupError('backup_too_new', {
+      zh: `备份 ${file} 由更新版本的 GridDesk 写入（结构版本 ${check.schemaVersion}），请升级程序后再恢复。`,
+      en: `The backup ${file} was written by a newer GridDesk (schema ${check.schemaVersion}); upgrade before restoring it.`,
+    });
+  }
+  return { path: file, entry, cases: check.cases, schemaVersion: check.schemaVersion };
+}
+
+export interface RestoreOptions {
+  dbFile: string;
+  backupPath: string;
+  now: number;
+  appVersion: string;
+  /** The app's or host's own open connection to dbFile, when it is the one restoring. */
+  liveDb?: Db;
+  nativeBinding?: string;
+}
+
+export interface RestoreResult {
+  restored: VerifiedBackup;
+  /** The backup of the store as it was before the restore. */
+  before: BackupEntry | null;
+  /** When the old store was too damaged to back up: where its bytes were kept. */
+  damagedCopy: string | null;
+}
+
+export async function restoreBackup(options: RestoreOptions): Promise<RestoreResult> {
+  const dbFile = path.resolve(options.dbFile);
+  const restored = await verifyBackup(options.backupPath);
+  if (path.resolve(restored.path) === dbFile) {
+    throw new BackupError('backup_unknown', {
+      zh: '不能用数据库文件本身作为备份来恢复。',
+      en: 'The database file itself cannot be restored as a backup.',
+    });
+  }
+  refuseWhileHeld(dbFile, options);
+  const { before, damagedCopy } = await keepCurrentStore(dbFile, options);
+  if (options.liveDb) {
+    await copyIntoOpenStore(restored.path, dbFile, options.nativeBinding);
+  } else {
+    replaceClosedStore(restored.path, dbFile);
+  }
+  return { restored, before, damagedCopy };
+}
+
+function refuseWhileHeld(dbFile: string, options: RestoreOptions): void {
+  const holders = otherHolders(dbFile);
+  const heldBySqlite = !options.liveDb && sqliteSaysInUse(dbFile, options.nativeBinding);
+  if (holders.length === 0 && !heldBySqlite) return;
+  const who = holders.map((h) => `${h.program}（进程 ${h.pid}）`).join('、') || '另一个程序';
+  const whoEn =
+    holders.map((h) => `${h.program} (process ${h.pid})`).join(', ') || 'another program';
+  throw new BackupError('in_use', {
+    zh: `数据库 ${dbFile} 正被 ${who} 打开使用，现在不能恢复：请先关闭它。数据库未改动。`,
+    en: `${dbFile} is open in ${whoEn}; it cannot be restored now: close that first. Nothing was changed.`,
+  });
+}
+
+async function keepCurrentStore(
+  dbFile: string,
+  options: RestoreOptions,
+): Promise<{ before: BackupEntry | null; damagedCopy: string | null }> {
+  if (!fs.existsSync(dbFile)) return { before: null, damagedCopy: null };
+  let db: Db | null = options.liveDb ?? null;
+  let opened = false;
+  try {
+    if (!db) {
+      db = new Database(dbFile, {
+        fileMustExist: true,
+        timeout: 0,
+        ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      });
+      opened = true;
+    }
+    const before = await createBackup(db, {
+      reason: 'restore',
+      now: options.now,
+      appVersion: options.appVersion,
+    });
+    return { before, damagedCopy: null };
+  } catch (error) {
+    if (error instanceof BackupError && error.code !== 'source_damaged') throw error;
+    // Too damaged for SQLite to copy: keep its bytes as they are, for whoever investigates.
+    // A plain copy is safe here: nothing writes to a damaged store (it is held read-only).
+    const folder = readBackupSettings(dbFile).folder;
+    fs.mkdirSync(folder, { recursive: true });
+    const stamp = new Date(options.now + 8 * 3600_000)
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .slice(0, 15);
+    const copy = path.join(folder, `${path.basename(dbFile)}-${stamp}-damaged`);
+    fs.copyFileSync(dbFile, copy);
+    if (fs.existsSync(`${dbFile}-wal`)) fs.copyFileSync(`${dbFile}-wal`, `${copy}-wal`);
+    return { before: null, damagedCopy: copy };
+  } finally {
+    if (opened && db?.open) {
+      try {
+        // Folds the WAL into the old file, so nothing of it is left to replay later.
+        db.pragma('wal_checkpoint(TRUNCATE)');
+      } catch {
+        // A damaged store may refuse; its WAL is removed below, after its bytes were kept.
+      }
+      db.close();
+    }
+  }
+}
+
+function replaceClosedStore(backupPath: string, dbFile: string): void {
+  const staged = `${dbFile}.restoring`;
+  fs.copyFileSync(backupPath, staged);
+  syncFile(staged);
+  // The old store's WAL belongs to the old file: beside the restored one it would be replayed.
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(dbFile + suffix, { force: true });
+  fs.renameSync(staged, dbFile);
+  syncFolder(path.dirname(dbFile));
+}
+
+async function copyIntoOpenStore(
+  backupPath: string,
+  dbFile: string,
+  nativeBinding?: string,
+): Promise<void> {
+  const source = new Database(backupPath, {
+    readonly: true,
+    fileMustExist: true,
+    ...(nativeBinding ? { nativeBinding } : {}),
+  });
+  try {
+    await source.backup(dbFile, { progress: () => 4096 });
+  } finally {
+    source.close();
+  }
+}
