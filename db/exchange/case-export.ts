@@ -47,28 +47,43 @@ interface Writer {
 
 function streamWriter(file: string) {
   const stream = fs.createWriteStream(file);
+  // An error (ENOSPC on a full stick) is kept for close(), never left unhandled.
+  let failure: Error | null = null;
+  const finished = new Promise<void>((resolve, reject) => {
+    stream.once('finish', () => resolve());
+    stream.once('error', (error) => {
+      failure = error;
+      reject(error);
+    });
+  });
+  finished.catch(() => undefined);
   let pending = '';
   return {
-    write(text: string) {
+    async write(text: string) {
+      if (failure) throw failure;
       pending += text;
       if (pending.length > 1 << 20) {
-        stream.write(pending);
+        const ok = stream.write(pending);
         pending = '';
+        if (!ok)
+          await Promise.race([
+            new Promise<void>((resolve) => stream.once('drain', () => resolve())),
+            finished,
+          ]);
+        if (failure) throw failure;
       }
     },
     async close() {
+      if (failure) throw failure;
       stream.end(pending);
-      await new Promise<void>((resolve, reject) => {
-        stream.once('finish', () => resolve());
-        stream.once('error', reject);
-      });
+      await finished;
     },
   };
 }
 
 function csvWriter(file: string): Writer {
   const out = streamWriter(file);
-  out.write(`\uFEFF${EXPORT_HEADERS.map((h) => csvField(h)).join(',')}\r\n`);
+  void out.write(`\uFEFF${EXPORT_HEADERS.map((h) => csvField(h)).join(',')}\r\n`);
   return {
     row: (cells) => out.write(`${cells.map(csvField).join(',')}\r\n`),
     close: () => out.close(),
@@ -81,14 +96,15 @@ function jsonWriter(
 ): Writer {
   const out = streamWriter(file);
   let first = true;
-  out.write('[\n');
+  void out.write('[\n');
   return {
-    row(cells, stored) {
-      out.write(`${first ? '' : ',\n'}${JSON.stringify(toObject(cells, stored))}`);
+    async row(cells, stored) {
+      const text = `${first ? '' : ',\n'}${JSON.stringify(toObject(cells, stored))}`;
       first = false;
+      await out.write(text);
     },
     async close() {
-      out.write('\n]\n');
+      await out.write('\n]\n');
       await out.close();
     },
   };
@@ -188,7 +204,19 @@ export async function writeCaseExport(
   return { rows: count };
 }
 
-/** After a successful export: the exported versions are what the city now has. */
+/** How many rows an export of `query` holds (the same rows writeCaseExport and markExchanged see). */
+export function countCaseRows(db: Db, query: CaseRowsQuery): number {
+  const { sql, params } = where(query);
+  return db
+    .prepare<number[], number>(`SELECT count(*) FROM cases WHERE ${sql}`)
+    .pluck()
+    .get(...params)!;
+}
+
+/**
+ * After a successful export (the file written, fsynced and in place): the exported versions
+ * are what the city now has. Call it only then, in the transaction that records the batch.
+ */
 export function markExchanged(db: Db, query: CaseRowsQuery): void {
   const { sql, params } = where(query);
   db.prepare(`UPDATE cases SET exchanged_at = updated_at WHERE ${sql}`).run(...params);

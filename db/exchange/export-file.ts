@@ -1,10 +1,19 @@
 /**
- * `exportFile`: the one entry for every export (CLI, app, tests). Writes the file (to a
- * temporary name, renamed when complete, so a half-written export never looks finished),
- * then the package manifest beside it (the same manifest.json the desk reads: the file's
- * kind, rows and SHA-256, merged with the entries of other exports in that folder), then
- * records the batch and marks the exported cases exchanged.
+ * `exportFile`: the one entry for every export (CLI, app, tests). Nothing is ever lost:
+ * - names are unique to the second plus a counter (案卷更新-20261121-140501-2.xlsx), and an
+ *   existing file is never overwritten;
+ * - a folder holding another producer's manifest.json gets a new subfolder for this export;
+ *   a folder holding files this desk did not make is written into only when the user says so
+ *   (`confirmForeignFolder`);
+ * - the file is written to a temporary name in the same folder, fsynced, put in place without
+ *   overwriting, the folder fsynced; then the manifest beside it the same way (the same
+ *   manifest.json the desk reads, merged with this desk's earlier exports in that folder);
+ * - only then is the batch recorded and the exported cases marked exchanged (the "since the
+ *   last export" marker), in one transaction: a failed or interrupted write moves nothing;
+ * - an export with no rows writes no file unless asked (`writeEmpty`);
+ * - a full disk is said to be one ("磁盘已满"), naming the folder, with no partial file left.
  */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -13,19 +22,23 @@ import {
   readManifest,
   type Manifest,
 } from '../../core/exchange/manifest';
-import { toIsoShanghai } from '../../core/time';
+import { formatDateTime, toIsoShanghai } from '../../core/time';
 import type { Db } from '../open';
 import { exportGridsGeoJson } from '../queries/grid-geojson';
+import { diskFullRefusal, isDiskFullError } from '../temp-folders';
 import { lastCaseExportAt, recordExport } from './batches';
 import {
+  countCaseRows,
   markExchanged,
   writeCaseExport,
   type CaseExportFormat,
   type CaseRowsQuery,
 } from './case-export';
-import { compactStamp } from './export-names';
-import { refuse } from './file-probe';
+import { secondStamp, uniqueName } from './export-names';
+import { ExchangeRefusal, refusal } from './file-probe';
 import { fileSha256 } from './row-source';
+
+export const MANIFEST_PRODUCER = 'griddesk';
 
 export interface ExportOptions {
   kind: 'cases' | 'grids';
@@ -39,6 +52,10 @@ export interface ExportOptions {
   clock?: () => number;
   actor: string;
   signal?: AbortSignal;
+  /** Write the file even when it has no rows (default: refuse, "没有需要回传的更新"). */
+  writeEmpty?: boolean;
+  /** The user agreed to write into a folder that holds files this desk did not make. */
+  confirmForeignFolder?: boolean;
 }
 
 export interface ExportReport {
@@ -54,6 +71,11 @@ export interface ExportReport {
   sha256: string;
   manifest: string;
   unmasked: boolean;
+  /**
+   * The new subfolder this export went into because the chosen folder held another
+   * producer's manifest.json (null: written where asked).
+   */
+  newFolder?: string | null;
 }
 
 const EXTENSION: Record<CaseExportFormat | 'geojson', string> = {
@@ -64,71 +86,286 @@ const EXTENSION: Record<CaseExportFormat | 'geojson', string> = {
   geojson: '.geojson',
 };
 
-function targetPath(out: string, name: string): string {
-  const resolved = path.resolve(out);
-  const isFolder =
-    /[\\/]$/.test(out) || (fs.existsSync(resolved) && fs.statSync(resolved).isDirectory());
-  return isFolder ? path.join(resolved, name) : resolved;
-}
+/** Names a folder's owner put there that are no one's data (USB sticks, Windows, macOS). */
+const SYSTEM_ENTRY =
+  /^(\.|~\$|System Volume Information$|\$RECYCLE\.BIN$|desktop\.ini$|Thumbs\.db$)/i;
 
-/** manifest.json beside the file: this file's entry replaces an older one of the same name. */
-function writeManifest(file: string, entry: Manifest['files'][number], now: number): string {
-  const manifestPath = path.join(path.dirname(file), MANIFEST_FILE);
-  let files: Manifest['files'] = [];
-  if (fs.existsSync(manifestPath)) {
+/** The folder and, when `out` names a file, the file's name. */
+function splitTarget(out: string): { dir: string; name: string | null } {
+  const resolved = path.resolve(out);
+  let isFolder = /[\\/]$/.test(out);
+  if (!isFolder) {
     try {
-      const existing = readManifest(JSON.parse(fs.readFileSync(manifestPath, 'utf8')));
-      if (existing.ok)
-        files = existing.manifest.files.filter(
-          (f) => f.path !== entry.path && fs.existsSync(path.join(path.dirname(file), f.path)),
-        );
+      isFolder = fs.statSync(resolved).isDirectory();
     } catch {
-      files = [];
+      isFolder = false;
     }
   }
+  return isFolder
+    ? { dir: resolved, name: null }
+    : { dir: path.dirname(resolved), name: path.basename(resolved) };
+}
+
+interface FolderLook {
+  /** This desk's manifest there (null: none, or not ours). */
+  ours: Manifest | null;
+  /** A manifest.json this desk did not write (another producer's, or unreadable). */
+  foreignManifest: boolean;
+  /** Entries this desk did not make (not counting system files). */
+  foreign: string[];
+}
+
+/** Whether this desk exported a file of this name and SHA-256 (its batches say so). */
+function exportedHere(db: Db, fileName: string, sha256: string): boolean {
+  return (
+    db
+      .prepare<[string, string], number>(
+        `SELECT 1 FROM exchange_batches WHERE direction = 'export' AND file_name = ? AND lower(sha256) = lower(?) LIMIT 1`,
+      )
+      .pluck()
+      .get(fileName, sha256) !== undefined
+  );
+}
+
+function lookAtFolder(db: Db, dir: string): FolderLook {
+  let entries: string[];
+  try {
+    entries = fs.readdirSync(dir);
+  } catch {
+    return { ours: null, foreignManifest: false, foreign: [] };
+  }
+  let ours: Manifest | null = null;
+  let foreignManifest = false;
+  const manifestPath = path.join(dir, MANIFEST_FILE);
+  if (entries.includes(MANIFEST_FILE)) {
+    let reading: ReturnType<typeof readManifest> | null = null;
+    try {
+      const stat = fs.statSync(manifestPath);
+      if (stat.isFile() && stat.size <= 1024 * 1024)
+        reading = readManifest(
+          JSON.parse(fs.readFileSync(manifestPath, 'utf8').replace(/^\uFEFF/, '')),
+        );
+    } catch {
+      reading = null;
+    }
+    const mine =
+      reading?.ok === true &&
+      reading.manifest.producer === MANIFEST_PRODUCER &&
+      reading.manifest.files.every(
+        (f) => !fs.existsSync(path.join(dir, f.path)) || exportedHere(db, f.path, f.sha256),
+      );
+    if (mine && reading?.ok) ours = reading.manifest;
+    else foreignManifest = true;
+  }
+  const listed = new Set(ours?.files.map((f) => f.path) ?? []);
+  const foreign = entries.filter(
+    (name) =>
+      !SYSTEM_ENTRY.test(name) && !listed.has(name) && !(name === MANIFEST_FILE && ours !== null),
+  );
+  return { ours, foreignManifest, foreign };
+}
+
+function writeError(error: unknown, dir: string, file: string): ExchangeRefusal {
+  if (error instanceof ExchangeRefusal) return error;
+  if (isDiskFullError(error)) return diskFullRefusal(dir);
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code && /^E[A-Z]+$/.test(code)) {
+    return refusal(
+      'export_unwritable',
+      `无法写入 ${file}（${code}）：请换一个可写的位置；未写入任何内容。`,
+      `Cannot write ${file} (${code}): choose a writable place; nothing was written.`,
+      file,
+    );
+  }
+  throw error;
+}
+
+/** Flushes a file's bytes (or a folder's entry list) to the disk. */
+function fsyncPath(target: string, folder: boolean): void {
+  let fd: number;
+  try {
+    fd = fs.openSync(target, folder ? 'r' : 'r+');
+  } catch (error) {
+    // Windows cannot open a folder: its renames are durable without it.
+    if (folder) return;
+    throw error;
+  }
+  try {
+    fs.fsyncSync(fd);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (!(folder && (code === 'EINVAL' || code === 'EPERM' || code === 'EISDIR'))) throw error;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Puts the finished `temp` at `file` without ever replacing an existing file: a hard link
+ * (fails if the name is taken), or, where links are not supported (FAT/exFAT sticks), a
+ * rename after checking the name is still free.
+ */
+function placeWithoutOverwrite(temp: string, file: string): void {
+  try {
+    fs.linkSync(temp, file);
+    fs.rmSync(temp, { force: true });
+    return;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw Object.assign(new Error(`${file} exists`), { code: 'EEXIST' });
+    if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EACCES'].includes(code ?? ''))
+      throw error;
+  }
+  if (fs.existsSync(file)) throw Object.assign(new Error(`${file} exists`), { code: 'EEXIST' });
+  fs.renameSync(temp, file);
+}
+
+function tempNameFor(file: string): string {
+  return path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${randomBytes(4).toString('hex')}.part`,
+  );
+}
+
+/** manifest.json beside the file: this desk's earlier entries (still present) plus this one. */
+function writeManifest(
+  dir: string,
+  ours: Manifest | null,
+  entry: Manifest['files'][number],
+  now: number,
+): string {
+  const manifestPath = path.join(dir, MANIFEST_FILE);
+  const files = (ours?.files ?? []).filter(
+    (f) => f.path !== entry.path && fs.existsSync(path.join(dir, f.path)),
+  );
   const manifest: Manifest = {
     format: MANIFEST_FORMAT,
     version: 1,
     created_at: toIsoShanghai(now),
-    producer: 'griddesk',
-    files: [...files, entry],
+    producer: MANIFEST_PRODUCER,
+    files: [...files, entry].slice(-100),
   };
-  fs.writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+  const temp = tempNameFor(manifestPath);
+  try {
+    fs.writeFileSync(temp, `${JSON.stringify(manifest, null, 2)}\n`);
+    fsyncPath(temp, false);
+    fs.renameSync(temp, manifestPath);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+  fsyncPath(dir, true);
   return manifestPath;
+}
+
+function emptyRefusal(kind: 'cases' | 'grids', since: number | null, sinceLast: boolean) {
+  const from =
+    since === null
+      ? { zh: '', en: '' }
+      : sinceLast
+        ? {
+            zh: `自上次导出（${formatDateTime(since)}）以来`,
+            en: ` since the last export (${formatDateTime(since)})`,
+          }
+        : { zh: `自 ${formatDateTime(since)} 以来`, en: ` since ${formatDateTime(since)}` };
+  return kind === 'grids'
+    ? refusal(
+        'export_empty',
+        '没有可导出的网格：本系统还没有网格；未写入文件。',
+        'There are no grids to export: this desk has none yet; no file was written.',
+      )
+    : refusal(
+        'export_empty',
+        `没有需要回传的更新：${from.zh}本系统没有变动的案卷；未写入文件，上次导出的位置不变。如确需一个空文件，请选择“仍写出空文件”（命令行 --allow-empty）。`,
+        `There are no updates to send back: no case changed${from.en}; no file was written and the export marker did not move. To write an empty file anyway, ask for it (--allow-empty on the command line).`,
+      );
 }
 
 export async function exportFile(db: Db, options: ExportOptions): Promise<ExportReport> {
   const format = options.kind === 'grids' ? 'geojson' : (options.format ?? 'xlsx');
-  const defaultName =
-    options.kind === 'grids'
-      ? `网格-${compactStamp(options.now)}.geojson`
-      : format === 'open311'
-        ? 'requests.json'
-        : `案卷更新-${compactStamp(options.now)}${EXTENSION[format]}`;
-  const file = targetPath(options.out, defaultName);
-  const temp = `${file}.part`;
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-  } catch (error) {
-    refuse(
-      'export_unwritable',
-      `无法创建文件夹 ${path.dirname(file)}（${(error as NodeJS.ErrnoException).code ?? '写入失败'}）。`,
-      `Cannot create the folder ${path.dirname(file)} (${(error as NodeJS.ErrnoException).code ?? 'write error'}).`,
-      file,
-    );
-  }
+  const stamp = secondStamp(options.now);
   const sinceLastExport =
     options.kind === 'cases' && (options.since === undefined || options.since === null);
   const query: CaseRowsQuery = {
     since: sinceLastExport ? null : (options.since ?? null),
     until: options.now,
   };
-  let rows: number;
+  const since = sinceLastExport ? lastCaseExportAt(db) : (options.since ?? null);
+
+  // What goes where: never over another's files, never over an existing file.
+  const target = splitTarget(options.out);
+  let dir = target.dir;
+  let look = lookAtFolder(db, dir);
+  let newFolder: string | null = null;
+  if (look.foreignManifest) {
+    const sub = uniqueName(`griddesk-回传-${stamp}`, '', (n) => fs.existsSync(path.join(dir, n)));
+    dir = path.join(dir, sub);
+    newFolder = dir;
+    look = { ours: null, foreignManifest: false, foreign: [] };
+  } else if (look.foreign.length > 0 && !options.confirmForeignFolder) {
+    const shown = look.foreign.slice(0, 3).join('、');
+    const more = look.foreign.length > 3 ? ` 等 ${look.foreign.length} 项` : '';
+    const moreEn = look.foreign.length > 3 ? ` and ${look.foreign.length - 3} more` : '';
+    throw refusal(
+      'export_foreign_folder',
+      `文件夹 ${dir} 中已有不是本系统导出的文件（${shown}${more}），未写入：请选择一个空文件夹，或确认仍写入此文件夹（命令行加 --into-nonempty）。`,
+      `The folder ${dir} holds files this desk did not export (${look.foreign.slice(0, 3).join(', ')}${moreEn}); nothing was written: choose an empty folder, or confirm writing into this one (--into-nonempty on the command line).`,
+      dir,
+    );
+  }
+  let name: string;
+  if (target.name !== null) {
+    name = target.name;
+    if (fs.existsSync(path.join(dir, name))) {
+      throw refusal(
+        'export_exists',
+        `文件 ${path.join(dir, name)} 已存在：导出从不覆盖已有文件，请换一个文件名，或只给出文件夹（将自动命名）。`,
+        `The file ${path.join(dir, name)} exists: an export never overwrites a file; choose another name, or give only the folder (the name is then chosen for you).`,
+        path.join(dir, name),
+      );
+    }
+  } else {
+    const stem =
+      options.kind === 'grids'
+        ? `网格-${stamp}`
+        : format === 'open311'
+          ? 'requests'
+          : `案卷更新-${stamp}`;
+    name = uniqueName(
+      stem,
+      EXTENSION[format],
+      (n) => n === MANIFEST_FILE || fs.existsSync(path.join(dir, n)),
+    );
+  }
+  const file = path.join(dir, name);
+
+  // Nothing to send: say so, and leave the folder and the marker as they are.
+  const grids = options.kind === 'grids' ? exportGridsGeoJson(db) : null;
+  const expected = grids ? grids.features.length : countCaseRows(db, query);
+  if (expected === 0 && !options.writeEmpty)
+    throw emptyRefusal(options.kind, since, sinceLastExport);
+
   try {
-    if (options.kind === 'grids') {
-      const collection = exportGridsGeoJson(db);
-      fs.writeFileSync(temp, JSON.stringify(collection));
-      rows = collection.features.length;
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    if (isDiskFullError(error)) throw diskFullRefusal(dir);
+    throw refusal(
+      'export_unwritable',
+      `无法创建文件夹 ${dir}（${(error as NodeJS.ErrnoException).code ?? '写入失败'}）。`,
+      `Cannot create the folder ${dir} (${(error as NodeJS.ErrnoException).code ?? 'write error'}).`,
+      dir,
+    );
+  }
+
+  const temp = tempNameFor(file);
+  let rows: number;
+  let placed = false;
+  let sha256: string;
+  let manifest: string;
+  try {
+    if (grids) {
+      fs.writeFileSync(temp, JSON.stringify(grids));
+      rows = grids.features.length;
     } else {
       rows = (
         await writeCaseExport(db, temp, format as CaseExportFormat, query, {
@@ -137,31 +374,36 @@ export async function exportFile(db: Db, options: ExportOptions): Promise<Export
         })
       ).rows;
     }
-    fs.renameSync(temp, file);
+    fsyncPath(temp, false);
+    sha256 = await fileSha256(temp);
+    placeWithoutOverwrite(temp, file);
+    placed = true;
+    fsyncPath(dir, true);
+    manifest = writeManifest(
+      dir,
+      look.ours,
+      { path: name, kind: options.kind, rows, sha256 },
+      options.now,
+    );
   } catch (error) {
     fs.rmSync(temp, { force: true });
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code && /^E[A-Z]+$/.test(code)) {
-      refuse(
-        'export_unwritable',
-        `无法写入 ${file}（${code}）：请换一个可写的位置。`,
-        `Cannot write ${file} (${code}): choose a writable place.`,
+    // A file without its manifest entry is half an export: take it back.
+    if (placed) fs.rmSync(file, { force: true });
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw refusal(
+        'export_exists',
+        `文件 ${file} 刚被另一个程序写入：导出从不覆盖已有文件，请重试。`,
+        `The file ${file} was just written by another program: an export never overwrites a file; try again.`,
         file,
       );
     }
-    throw error;
+    throw writeError(error, dir, file);
   }
-  const sha256 = await fileSha256(file);
-  const manifest = writeManifest(
-    file,
-    { path: path.basename(file), kind: options.kind, rows, sha256 },
-    options.now,
-  );
-  const since = sinceLastExport ? lastCaseExportAt(db) : (options.since ?? null);
+
   const finishedAt = options.clock?.() ?? options.now;
   const report: Omit<ExportReport, 'batchId'> = {
     file,
-    fileName: path.basename(file),
+    fileName: name,
     kind: options.kind,
     format,
     rows,
@@ -170,7 +412,9 @@ export async function exportFile(db: Db, options: ExportOptions): Promise<Export
     sha256,
     manifest,
     unmasked: options.unmasked,
+    newFolder,
   };
+  // The marker moves only now, with the file and its manifest on the disk.
   let batchId = 0;
   db.transaction(() => {
     batchId = recordExport(db, {

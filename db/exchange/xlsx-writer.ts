@@ -39,6 +39,8 @@ export class XlsxRowWriter {
       out.once('error', reject);
       this.zip.outputStream.once('error', reject);
     });
+    // A failed write (ENOSPC) must not leave a row waiting for a drain that never comes.
+    this.done.catch(() => undefined);
     this.zip.outputStream.pipe(out);
     for (let i = 0; i < Math.max(header.length, 64); i++) this.letters.push(columnLetters(i));
     this.pending = worksheetStart(
@@ -61,7 +63,10 @@ export class XlsxRowWriter {
     const chunk = this.pending;
     this.pending = '';
     if (!this.sheet.write(chunk, 'utf8'))
-      await new Promise<void>((resolve) => this.sheet.once('drain', () => resolve()));
+      await Promise.race([
+        new Promise<void>((resolve) => this.sheet.once('drain', () => resolve())),
+        this.done,
+      ]);
   }
 
   async close(): Promise<void> {

@@ -94,7 +94,11 @@ describe('what an export holds', () => {
     const { db } = ws.demo();
     const all = await exportTo(db, ws.path('since/1/'), { since: null });
     expect(all.rows).toBe(count(db, 'SELECT count(*) FROM cases'));
-    const none = await exportTo(db, ws.path('since/2/'), { since: null });
+    // Nothing changed since: refused unless an empty file is asked for (issue 10).
+    await expect(exportTo(db, ws.path('since/2/'), { since: null })).rejects.toMatchObject({
+      code: 'export_empty',
+    });
+    const none = await exportTo(db, ws.path('since/2/'), { since: null, writeEmpty: true });
     expect(none.rows).toBe(0);
     expect(none.since).toBe(NOW);
     db.prepare(
