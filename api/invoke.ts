@@ -6,7 +6,7 @@ import { assertAccess } from './access';
 import { contract, isMethodName, type ApiResult, type MethodName } from './contract';
 import type { ApiContext } from './context';
 import { invalidInputError, isBusyError, UserError } from './errors';
-import { databaseBusyError } from './exchange/import-jobs';
+import { databaseBusyError, useDeskBusyTimeout } from './exchange/import-jobs';
 import { handlers } from './handlers';
 
 export async function invoke(
@@ -32,6 +32,8 @@ async function invokeTyped<M extends MethodName>(
   const parsed = contract[methodName].input.safeParse(rawInput ?? {});
   if (!parsed.success) throw invalidInputError(methodName, parsed.error);
   const handler = handlers[methodName] as (context: ApiContext, input: unknown) => unknown;
+  // Another program's write lock refuses a write here at once, never after a five-second wait.
+  useDeskBusyTimeout(context.db);
   try {
     return (await handler(context, parsed.data)) as ApiResult<M>;
   } catch (error) {

@@ -14,6 +14,7 @@ import { createBasemapTileSource } from '../api/map/basemap-tiles';
 import { openOrCreateDatabase } from '../db/bootstrap';
 import { useNativeBindingForImports } from '../db/exchange/import-connection';
 import { useBundledReadingWorker } from '../db/exchange/case-reading';
+import { useBundledImportWorkers } from '../db/exchange/import-in-worker';
 import { useNativeBindingForBasemaps } from '../db/mbtiles';
 import { DatabaseOpenError } from '../db/errors';
 import type { Db } from '../db/open';
@@ -98,12 +99,13 @@ function start(): void {
   useNativeBindingForImports(electronNativeBinding());
   // The import's reading thread is bundled beside this file (scripts/build-electron.mjs).
   // Packaged, it is unpacked beside app.asar (build/electron-builder.yml asarUnpack).
-  useBundledReadingWorker(
-    path.join(
-      __dirname.replace(/app\.asar(?=[\\/])/, 'app.asar.unpacked'),
-      'case-reading-worker.cjs',
-    ),
-  );
+  const unpacked = __dirname.replace(/app\.asar(?=[\\/])/, 'app.asar.unpacked');
+  useBundledReadingWorker(path.join(unpacked, 'case-reading-worker.cjs'));
+  // An import started in the app runs in a thread of its own, bundled the same way.
+  useBundledImportWorkers({
+    importWorker: path.join(unpacked, 'import-worker.cjs'),
+    readingWorker: path.join(unpacked, 'case-reading-worker.cjs'),
+  });
   const tiles = createBasemapTileSource(db);
   serveTiles(tiles);
 

@@ -7,6 +7,8 @@
  *                                                      a sandboxed preload can require no more)
  *   db/exchange/case-reading-worker.ts → dist/electron/case-reading-worker.cjs
  *                                                     (the import's reading thread)
+ *   db/exchange/import-worker.ts → dist/electron/import-worker.cjs
+ *                                                     (the thread an in-app import runs in)
  * Usage: node scripts/build-electron.mjs   (also imported by scripts/start.mjs)
  */
 import path from 'node:path';
@@ -59,11 +61,20 @@ function checkRequires(result, allowed) {
 
 /** The import's reading thread, bundled on its own (a worker thread loads one script). */
 export async function buildReadingWorker(dir = outdir) {
-  const file = path.join(dir, 'case-reading-worker.cjs');
+  return buildWorker(dir, 'case-reading-worker');
+}
+
+/** The thread an in-app import runs in (it starts the reading thread for big files). */
+export async function buildImportWorker(dir = outdir) {
+  return buildWorker(dir, 'import-worker');
+}
+
+async function buildWorker(dir, name) {
+  const file = path.join(dir, `${name}.cjs`);
   const result = await build({
     ...common,
     ...importMetaShim,
-    entryPoints: [path.join(root, 'db', 'exchange', 'case-reading-worker.ts')],
+    entryPoints: [path.join(root, 'db', 'exchange', `${name}.ts`)],
     outfile: file,
     platform: 'node',
     target: 'node20',
@@ -99,6 +110,7 @@ export async function buildElectron() {
   // Node built-ins are fine in main; anything else must be bundled or be one of these.
   const builtins = (await import('node:module')).builtinModules;
   await buildReadingWorker(outdir);
+  await buildImportWorker(outdir);
   checkRequires(main, [
     'electron',
     'better-sqlite3',

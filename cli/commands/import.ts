@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { SYSTEM_ACTOR } from '../../api/context';
 import { findTemplate } from '../../db/exchange/batches';
 import { importFile } from '../../db/exchange/import-file';
+import { writeImportMarker } from '../../db/exchange/import-marker';
 import type { ImportKind, ImportProgress, ImportReport } from '../../db/exchange/import-report';
 import { openCliDatabase } from '../database';
 import { CliError, prefersChinese, say } from '../output';
@@ -127,6 +128,8 @@ export function registerImportCommand(program: Command): void {
       const onSignal = () => abort.abort(new Error('cancelled'));
       process.once('SIGINT', onSignal);
       process.once('SIGTERM', onSignal);
+      // While it runs, the app refuses a save at once with a sentence naming this file.
+      const removeMarker = writeImportMarker(opened.db.name, file, Date.now(), 'cli');
       try {
         let mapping: Record<string, string> | undefined;
         if (options.template) {
@@ -157,6 +160,7 @@ export function registerImportCommand(program: Command): void {
           process.exitCode = 1;
         }
       } finally {
+        removeMarker();
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
         opened.db.close();

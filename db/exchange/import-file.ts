@@ -14,6 +14,7 @@ import type { ImportKind, ImportReport } from './import-report';
 import { detectKind, importPart, INVALID_ROWS_REFUSAL, type PartKind } from './import-part';
 import {
   applyOutcome,
+  beforeCommitOf,
   beginImport,
   blankReport,
   endUnwritten,
@@ -124,6 +125,7 @@ async function importSingle(
         INVALID_ROWS_REFUSAL(part.counts.invalid, part.issueCount),
       );
     }
+    await beforeCommitOf(part.counts.rows, options);
     options.onProgress?.({
       phase: 'committing',
       rows: part.counts.rows,

@@ -27,6 +27,21 @@ export interface ImportFileOptions {
   actor: { userId: number | null; name: string };
   signal?: AbortSignal;
   onProgress?: (progress: ImportProgress) => void;
+  /**
+   * The hook point for the backup before a large import (issue 10): called once the file is
+   * read and checked, before the commit of more than LARGE_IMPORT_ROWS rows, while this
+   * import's transaction is still open (a backup taken on another connection then holds the
+   * database as it was before the import). A throw refuses the import: nothing is written.
+   */
+  beforeLargeImport?: (rows: number) => Promise<void>;
+}
+
+/** Imports of more than this many rows are preceded by a backup (beforeLargeImport). */
+export const LARGE_IMPORT_ROWS = 10_000;
+
+/** Runs beforeLargeImport when the import about to commit is large. */
+export async function beforeCommitOf(rows: number, options: ImportFileOptions): Promise<void> {
+  if (options.beforeLargeImport && rows > LARGE_IMPORT_ROWS) await options.beforeLargeImport(rows);
 }
 
 export function blankReport(
