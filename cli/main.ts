@@ -13,6 +13,7 @@ import { registerMinutesCommand } from './commands/minutes';
 import { registerUserCommand } from './commands/user';
 import { registerImportCommand } from './commands/import';
 import { registerExportCommand } from './commands/export';
+import { registerVerifyCommand } from './commands/verify';
 import { CliError, logInternalError } from './output';
 
 const program = new Command()
@@ -31,6 +32,7 @@ registerMinutesCommand(program);
 registerUserCommand(program);
 registerImportCommand(program);
 registerExportCommand(program);
+registerVerifyCommand(program);
 
 try {
   await program.parseAsync(process.argv);

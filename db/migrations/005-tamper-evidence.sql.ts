@@ -114,3 +114,24 @@ CREATE TRIGGER bulletins_checksum BEFORE INSERT ON bulletins
   WHEN NEW.checksum IS NOT griddesk_bulletin_sha256(${bulletinValues('NEW')})
 BEGIN SELECT RAISE(ABORT, ${text(CHECKSUM)}); END;
 `;
+
+/** The triggers that guard the records (migration 1's and this one's), for `griddesk verify`. */
+export const GUARD_TRIGGERS = [
+  'case_events_no_update',
+  'case_events_no_delete',
+  'case_events_no_replace',
+  'case_events_chain',
+  'case_event_chain_no_replace',
+  'case_event_chain_no_update',
+  'case_event_chain_no_delete',
+  'audit_log_no_replace',
+  'audit_log_no_update',
+  'audit_log_no_delete',
+  'exchange_batches_no_replace',
+  'exchange_batches_finish_once',
+  'exchange_batches_no_delete',
+  'bulletins_frozen_update',
+  'bulletins_frozen_delete',
+  'bulletins_no_replace',
+  'bulletins_checksum',
+] as const;
