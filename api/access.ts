@@ -22,9 +22,12 @@ export const METHOD_ACCESS: Partial<Record<MethodName, MethodAccess>> = {
   'users.create': ADMIN,
   'users.update': ADMIN,
   'users.setPassword': ADMIN,
+  'users.clearSignInLock': ADMIN,
   'cases.create': ['operator', 'admin'],
   'cases.move': 'signed_in',
   'cases.attachments.add': 'signed_in',
+  // An attachment's bytes (site photos, ID scans) are personal data: not for a wall display.
+  'cases.attachments.get': 'signed_in',
   'calendar.setDay': ADMIN,
   'calendar.removeDay': ADMIN,
   'map.basemap.set': ADMIN,

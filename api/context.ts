@@ -36,6 +36,12 @@ export interface ApiContext {
   actor: Actor;
   /** The session behind `actor` (set by api/sessions.ts contextForSession), if any. */
   session?: SessionRef | null;
+  /**
+   * Where the call came from, for the sign-in throttle and the audit log: the socket's
+   * remote address in browser mode, 'local' for the desktop window (IPC), null or absent
+   * for the command line.
+   */
+  address?: string | null;
   /** Reported back by app.info only; handlers must not branch on it. */
   transport: 'ipc' | 'http' | 'cli';
 }

@@ -4,12 +4,14 @@
  * old hashes.
  */
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { passwordProblem as rulePasswordProblem } from '../core/auth/password-rule';
+import { readCommonPasswords } from '../db/seed/common-passwords';
 
 const COST = 16384;
 const BLOCK_SIZE = 8;
 const PARALLEL = 1;
 const KEY_LENGTH = 32;
-export const MIN_PASSWORD_LENGTH = 8;
+export { MIN_PASSWORD_LENGTH } from '../core/auth/password-rule';
 
 function derive(password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
   return new Promise((resolve, reject) =>
@@ -48,19 +50,10 @@ export async function verifyPassword(password: string, stored: string | null): P
   return stored != null && key.length === expected.length && timingSafeEqual(key, expected);
 }
 
-/** One sentence when a new password is too weak, else null. */
-export function passwordProblem(password: string): { zh: string; en: string } | null {
-  if ([...password].length < MIN_PASSWORD_LENGTH) {
-    return {
-      zh: `密码至少需要 ${MIN_PASSWORD_LENGTH} 个字符。`,
-      en: `A password needs at least ${MIN_PASSWORD_LENGTH} characters.`,
-    };
-  }
-  if (!/\D/.test(password) || /^(.)\1+$/.test(password)) {
-    return {
-      zh: '密码不能全是数字或同一个字符。',
-      en: 'A password cannot be only digits or one repeated character.',
-    };
-  }
-  return null;
+/** One sentence when `password` may not be `username`'s new password, else null. */
+export function passwordProblem(
+  password: string,
+  username: string | null,
+): { zh: string; en: string } | null {
+  return rulePasswordProblem(password, username, readCommonPasswords());
 }

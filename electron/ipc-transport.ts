@@ -66,7 +66,10 @@ export function startIpcTransport(context: ApiContext, options: IpcTransportOpti
         if (typeof method !== 'string' || !isMethodName(method)) throw unknownMethod(method);
         // Each window signs in on its own; the token never reaches the page.
         const senderId = event.sender.id;
-        const callContext = contextForSession(context, sessions.get(senderId));
+        const callContext = contextForSession(
+          { ...context, address: 'local' },
+          sessions.get(senderId),
+        );
         const answer = await invoke(callContext, method, input);
         const { result, token } = takeIssuedToken(answer);
         if (token) {

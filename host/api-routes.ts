@@ -7,6 +7,7 @@ import type { LiveEvent } from '../api/contract';
 import type { ApiContext } from '../api/context';
 import { toErrorPayload, UserError, type ErrorLogger } from '../api/errors';
 import { invoke } from '../api/invoke';
+import { SIGN_IN_LOCKED } from '../api/sign-in-guard';
 import { securityHeaders } from './static-files';
 
 /** Inputs are small (filters, forms); files travel by path, not through this body. */
@@ -25,8 +26,14 @@ export async function handleApiCall(
     sendJson(response, 200, { ok: true, result: result ?? null });
   } catch (error) {
     const payload = toErrorPayload(error, log);
-    sendJson(response, error instanceof UserError ? 400 : 500, { ok: false, error: payload });
+    sendJson(response, statusOf(error), { ok: false, error: payload });
   }
+}
+
+/** 429 for an account refused after too many wrong passwords; 400 for other user errors. */
+function statusOf(error: unknown): number {
+  if (!(error instanceof UserError)) return 500;
+  return error.code === SIGN_IN_LOCKED ? 429 : 400;
 }
 
 export function handleLiveStream(

@@ -64,7 +64,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         // Each tab signs in on its own: its session token picks the actor of this call.
         const session = request.headers[SESSION_HEADER];
         const context = contextForSession(
-          options.context,
+          // The sign-in throttle counts wrong passwords per account and address.
+          { ...options.context, address: request.socket.remoteAddress ?? null },
           typeof session === 'string' ? session : null,
         );
         return handleApiCall(context, match[1]!, request, response, options.log);

@@ -69,4 +69,13 @@ export const authContract = {
   'users.setPassword': method<{ userId: number }>()(
     z.object({ id: z.number().int().positive(), password }).strict(),
   ),
+  /** Lifts the sign-in lock (5 wrong passwords) of an account at every address. */
+  'users.clearSignInLock': method<SignInLockCleared>()(z.object({ username }).strict()),
 };
+
+/** What users.clearSignInLock lifted: where the account was refused, and until when. */
+export interface SignInLockCleared {
+  username: string;
+  /** Empty when the account was not locked anywhere. */
+  wasLocked: { address: string | null; lockedUntil: number }[];
+}

@@ -24,6 +24,7 @@ import type { ApiContext } from '../context';
 import { UserError } from '../errors';
 import { hashPassword, passwordProblem, verifyPassword } from '../passwords';
 import { issueSession, SESSION_TOKEN_FIELD } from '../sessions';
+import { clearSignInLock, refuseIfLocked, settleAttempt } from '../sign-in-guard';
 import type { FeatureHandlers } from './types';
 
 const sessionUser = (user: UserRow): SessionUser => ({
@@ -42,8 +43,8 @@ const summary = (user: UserRow) => ({
   lastLoginAt: user.lastLoginAt,
 });
 
-function checkPassword(password: string): void {
-  const problem = passwordProblem(password);
+function checkPassword(password: string, username: string | null): void {
+  const problem = passwordProblem(password, username);
   if (problem) throw new UserError('weak_password', problem, 'password');
 }
 
@@ -107,9 +108,9 @@ export const authHandlers = {
         en: 'The administrator is already set up; sign in instead.',
       });
     }
-    checkPassword(input.password);
-    const hash = await hashPassword(input.password);
     const target = setupTarget(context);
+    checkPassword(input.password, input.username ?? target.username);
+    const hash = await hashPassword(input.password);
     const now = context.now();
     const userId = db.transaction(() => {
       // Re-checked inside the write: two windows racing to set up get one admin.
@@ -146,16 +147,32 @@ export const authHandlers = {
 
   'auth.signIn': async (context, input) => {
     const user = readUserByName(context.db, input.username);
+    const attempt = {
+      kind: 'signIn' as const,
+      username: input.username,
+      actor: input.username,
+      userId: user?.id ?? null,
+    };
+    refuseIfLocked(context, attempt);
     const ok = await verifyPassword(input.password, user?.passwordHash ?? null);
-    if (!user || !ok) throw WRONG_SIGN_IN;
-    if (!user.active) {
-      throw new UserError('user_inactive', {
-        zh: `用户 ${user.username} 已停用。`,
-        en: `The user ${user.username} is switched off.`,
-      });
-    }
-    if (context.session) endSession(context.db, context.session.id, context.now());
-    return signedIn(context, user);
+    return settleAttempt(context, attempt, {
+      passwordRight: Boolean(user && ok),
+      wrong: WRONG_SIGN_IN,
+      refusal:
+        user && !user.active
+          ? {
+              reason: 'inactive',
+              error: new UserError('user_inactive', {
+                zh: `用户 ${user.username} 已停用。`,
+                en: `The user ${user.username} is switched off.`,
+              }),
+            }
+          : null,
+      letIn: () => {
+        if (context.session) endSession(context.db, context.session.id, context.now());
+        return signedIn(context, user!);
+      },
+    });
   },
 
   'auth.signOut': (context) => {
@@ -178,21 +195,33 @@ export const authHandlers = {
         en: 'Nobody is signed in to this window; sign in.',
       });
     }
+    const user = readUser(context.db, session.userId)!;
+    const attempt = {
+      kind: 'unlock' as const,
+      username: user.username,
+      actor: user.displayName,
+      userId: user.id,
+    };
+    refuseIfLocked(context, attempt);
     const ok = await verifyPassword(input.password, readPasswordHash(context.db, session.userId));
-    if (!ok)
-      throw new UserError(
+    return settleAttempt(context, attempt, {
+      passwordRight: ok,
+      wrong: new UserError(
         'wrong_password',
         { zh: '密码不对。', en: 'The password is wrong.' },
         'password',
-      );
-    unlockSession(context.db, session.id, context.now());
-    return { user: sessionUser(readUser(context.db, session.userId)!) };
+      ),
+      letIn: () => {
+        unlockSession(context.db, session.id, context.now());
+        return { user: sessionUser(user) };
+      },
+    });
   },
 
   'users.list': (context) => listUsers(context.db).map(summary),
 
   'users.create': async (context, input) => {
-    checkPassword(input.password);
+    checkPassword(input.password, input.username);
     checkUnitFor(context, input.role, input.unitCode);
     if (readUserByName(context.db, input.username)) {
       throw new UserError(
@@ -258,7 +287,7 @@ export const authHandlers = {
         { zh: `没有编号为 ${input.id} 的用户。`, en: `There is no user ${input.id}.` },
         'id',
       );
-    checkPassword(input.password);
+    checkPassword(input.password, user.username);
     const hash = await hashPassword(input.password);
     const now = context.now();
     context.db.transaction(() => {
@@ -274,6 +303,11 @@ export const authHandlers = {
     })();
     return { userId: input.id };
   },
+
+  'users.clearSignInLock': (context, input) => ({
+    username: input.username,
+    wasLocked: clearSignInLock(context, input.username),
+  }),
 } satisfies FeatureHandlers<
   | 'auth.status'
   | 'auth.setupAdmin'
@@ -285,4 +319,5 @@ export const authHandlers = {
   | 'users.create'
   | 'users.update'
   | 'users.setPassword'
+  | 'users.clearSignInLock'
 >;

@@ -9,7 +9,8 @@ import { SYSTEM_ACTOR, type ApiContext } from '../../api/context';
 import { invoke } from '../../api/invoke';
 import { LiveBus } from '../../api/live';
 import { APP_VERSION } from '../../api/version';
-import type { UserSummary } from '../../api/contract';
+import type { SignInLockCleared, UserSummary } from '../../api/contract';
+import { formatDateTime } from '../../core/time';
 import { UserError } from '../../api/errors';
 import { openCliDatabase } from '../database';
 import { CliError, say } from '../output';
@@ -94,7 +95,9 @@ async function findUser(
 }
 
 export function registerUserCommand(program: Command): void {
-  const user = program.command('user').description('desk accounts: list, add, set-password');
+  const user = program
+    .command('user')
+    .description('desk accounts: list, add, set-password, unlock-signin');
 
   user
     .command('list')
@@ -126,6 +129,29 @@ export function registerUserCommand(program: Command): void {
         const password = await readPassword(`New password for ${found.username}: `);
         await call('users.setPassword', { id: found.id, password });
         console.log(`Password set for ${found.username} (${found.role}).`);
+      });
+    });
+
+  user
+    .command('unlock-signin <username>')
+    .description('lift the sign-in lock an account got from 5 wrong passwords (at every address)')
+    .option('--db <file>', "database file (default: the app's own database)")
+    .action(async (username: string, options: { db?: string }) => {
+      await withApi(options.db, async (call) => {
+        const cleared = (await call('users.clearSignInLock', { username })) as SignInLockCleared;
+        if (cleared.wasLocked.length === 0) {
+          console.log(
+            `${cleared.username} was not locked; its count of wrong passwords starts again.`,
+          );
+          return;
+        }
+        for (const lock of cleared.wasLocked) {
+          const where =
+            lock.address === 'local' ? 'the desktop window' : (lock.address ?? 'the command line');
+          console.log(
+            `Lifted the lock of ${cleared.username} at ${where} (it ran until ${formatDateTime(lock.lockedUntil)} Beijing time).`,
+          );
+        }
       });
     });
 

@@ -22,7 +22,8 @@ export const sessionMessagesZh = {
     '这是本数据库第一次使用，还没有任何账号设置密码。请为管理员账号 {username} 设置密码；之后可在“设置 → 用户”中为值班员和领导设置密码。',
   'session.setupSubmit': '设置并登录',
   'session.passwordsDiffer': '两次输入的密码不一致。',
-  'session.passwordRule': '至少 8 个字符，不能全是数字。',
+  'session.passwordRule':
+    '至少 10 个字符；不能全是数字，不能是常见密码（如 admin123、woaini1314），也不能包含用户名。',
   'session.lockedTitle': '屏幕已锁定',
   'session.lockedBody': '{name} 离开超过 {minutes} 分钟，屏幕已自动锁定。输入密码继续。',
   'session.lockedManual': '{name} 已锁定屏幕。输入密码继续。',
@@ -56,7 +57,8 @@ export const sessionMessagesEn: Record<keyof typeof sessionMessagesZh, string> =
     'This database is used for the first time and no account has a password yet. Set one for the administrator account {username}; then give operators and leaders theirs under Settings → Users.',
   'session.setupSubmit': 'Set and sign in',
   'session.passwordsDiffer': 'The two passwords differ.',
-  'session.passwordRule': 'At least 8 characters, not only digits.',
+  'session.passwordRule':
+    'At least 10 characters; not only digits, not a common password (such as admin123 or woaini1314), and not containing the username.',
   'session.lockedTitle': 'Screen locked',
   'session.lockedBody':
     '{name} was away for more than {minutes} minutes, so the screen locked. Enter the password to go on.',

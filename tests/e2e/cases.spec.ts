@@ -196,10 +196,15 @@ test('first run asks for the administrator’s password; the idle lock asks for 
     await page.goto(serve.url);
     await page.getByTestId('session-setup').click();
     await expect(page.getByTestId('setup-dialog')).toContainText('admin');
-    await page.getByTestId('setup-password').fill('12345678');
-    await page.getByTestId('setup-password-again').fill('12345678');
+    await expect(page.getByTestId('setup-dialog')).toContainText('至少 10 个字符');
+    await page.getByTestId('setup-password').fill('1234567890');
+    await page.getByTestId('setup-password-again').fill('1234567890');
     await page.getByTestId('setup-submit').click();
     await expect(page.getByTestId('setup-dialog')).toContainText('不能全是数字');
+    await page.getByTestId('setup-password').fill('admin123456');
+    await page.getByTestId('setup-password-again').fill('admin123456');
+    await page.getByTestId('setup-submit').click();
+    await expect(page.getByTestId('setup-dialog')).toContainText('最常见的密码');
     await page.screenshot({ path: `${shotDir}/session-setup-refused-zh.png` });
     await page.getByTestId('setup-password').fill('first-admin-pass');
     await page.getByTestId('setup-password-again').fill('first-admin-pass');
@@ -224,6 +229,20 @@ test('first run asks for the administrator’s password; the idle lock asks for 
       '在用',
     );
     await page.screenshot({ path: `${shotDir}/cases-settings-users-zh.png` });
+
+    // Five wrong passwords at the lock screen: the sixth try is refused, saying until when.
+    await page.getByTestId('session-lock').click();
+    for (let i = 1; i <= 5; i += 1) {
+      await page.getByTestId('unlock-password').fill(`wrong-guess-${i}`);
+      await page.getByTestId('unlock-submit').click();
+      await expect(page.getByTestId('lock-screen')).toContainText(
+        i < 5 ? '密码不对' : /请于 \d\d:\d\d 后再试/,
+      );
+    }
+    await page.getByTestId('unlock-password').fill('first-admin-pass');
+    await page.getByTestId('unlock-submit').click();
+    await expect(page.getByTestId('lock-screen')).toContainText(/已错 5 次.*请于 \d\d:\d\d 后再试/);
+    await page.screenshot({ path: `${shotDir}/session-unlock-refused-zh.png` });
   } finally {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));

@@ -124,6 +124,7 @@ export function UsersPanel() {
             autoFocus
             data-testid="user-new-password"
           />
+          <span className="field__note">{t('session.passwordRule')}</span>
           <button
             type="submit"
             className="button button--primary"

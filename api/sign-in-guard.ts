@@ -1,0 +1,168 @@
+/**
+ * The guard around sign-in and unlock (登录限制): refuses an account that guessed wrong too
+ * often from this address (core/auth/sign-in-throttle.ts), and writes every attempt, right,
+ * wrong or refused, to the audit log. The check and the write after the (slow, async)
+ * password check are one synchronous transaction, so guesses sent all at once are counted
+ * one by one: the sixth is refused even when it is right.
+ */
+import {
+  signInLockedSentence,
+  THROTTLE_LOOKBACK_MS,
+  throttleState,
+} from '../core/auth/sign-in-throttle';
+import {
+  readFailedSignInAddresses,
+  readSignInAttempts,
+  recordSignInAttempt,
+  SIGN_IN_ACTIONS,
+  type SignInAction,
+} from '../db/queries/sign-in-audit';
+import type { ApiContext } from './context';
+import { UserError } from './errors';
+
+/** The error code of a refused account; the host answers it with HTTP 429. */
+export const SIGN_IN_LOCKED = 'sign_in_locked';
+
+export interface GuardedAttempt {
+  kind: 'signIn' | 'unlock';
+  /** The username as typed (sign-in) or of the locked session (unlock). */
+  username: string;
+  /** Written in audit_log.actor. */
+  actor: string;
+  userId: number | null;
+}
+
+const ACTIONS: Record<
+  GuardedAttempt['kind'],
+  { ok: SignInAction; failed: SignInAction; lockedOut: SignInAction; refused: SignInAction }
+> = {
+  signIn: {
+    ok: SIGN_IN_ACTIONS.signIn,
+    failed: SIGN_IN_ACTIONS.signInFailed,
+    lockedOut: SIGN_IN_ACTIONS.signInLockedOut,
+    refused: SIGN_IN_ACTIONS.signInRefused,
+  },
+  unlock: {
+    ok: SIGN_IN_ACTIONS.unlock,
+    failed: SIGN_IN_ACTIONS.unlockFailed,
+    lockedOut: SIGN_IN_ACTIONS.unlockLockedOut,
+    refused: SIGN_IN_ACTIONS.unlockRefused,
+  },
+};
+
+export const accountKey = (username: string): string => username.trim().toLowerCase();
+
+export function signInLockedError(username: string, lockedUntil: number): UserError {
+  return new UserError(SIGN_IN_LOCKED, signInLockedSentence(username, lockedUntil), 'password');
+}
+
+function lockedUntil(context: ApiContext, account: string, address: string | null, now: number) {
+  const attempts = readSignInAttempts(context.db, account, address, now - THROTTLE_LOOKBACK_MS);
+  return throttleState(attempts, now).lockedUntil;
+}
+
+function record(
+  context: ApiContext,
+  attempt: GuardedAttempt,
+  action: SignInAction,
+  now: number,
+  extra: Record<string, unknown> = {},
+) {
+  recordSignInAttempt(context.db, now, attempt.actor, action, {
+    account: accountKey(attempt.username),
+    address: context.address ?? null,
+    userId: attempt.userId,
+    ...extra,
+  });
+}
+
+/** Before the password is checked: a locked account is refused at once (and that is logged). */
+export function refuseIfLocked(context: ApiContext, attempt: GuardedAttempt): void {
+  const now = context.now();
+  const until = lockedUntil(context, accountKey(attempt.username), context.address ?? null, now);
+  if (until === null) return;
+  record(context, attempt, ACTIONS[attempt.kind].refused, now, { lockedUntil: until });
+  throw signInLockedError(attempt.username, until);
+}
+
+export interface Settlement<T> {
+  passwordRight: boolean;
+  /** The sentence for a wrong password that did not bring a lock. */
+  wrong: UserError;
+  /** A right password that is refused all the same (a switched-off account), with why. */
+  refusal?: { error: UserError; reason: string } | null;
+  /** Runs in the transaction that records the success. */
+  letIn: () => T;
+}
+
+/**
+ * After the password was checked: records the outcome and, when the password was right and
+ * no lock came in the meantime, lets the user in within the same transaction. Throws the
+ * sentence to show when the attempt is refused.
+ */
+export function settleAttempt<T>(
+  context: ApiContext,
+  attempt: GuardedAttempt,
+  settlement: Settlement<T>,
+): T {
+  const actions = ACTIONS[attempt.kind];
+  const outcome = context.db.transaction((): { value: T } | { error: UserError } => {
+    const now = context.now();
+    const account = accountKey(attempt.username);
+    const address = context.address ?? null;
+    const until = lockedUntil(context, account, address, now);
+    if (until !== null) {
+      // Locked by guesses that finished while this one was being checked.
+      record(context, attempt, actions.refused, now, { lockedUntil: until });
+      return { error: signInLockedError(attempt.username, until) };
+    }
+    if (!settlement.passwordRight) {
+      record(context, attempt, actions.failed, now);
+      const after = lockedUntil(context, account, address, now);
+      if (after === null) return { error: settlement.wrong };
+      record(context, attempt, actions.lockedOut, now, { lockedUntil: after });
+      return { error: signInLockedError(attempt.username, after) };
+    }
+    if (settlement.refusal) {
+      record(context, attempt, actions.refused, now, { reason: settlement.refusal.reason });
+      return { error: settlement.refusal.error };
+    }
+    const value = settlement.letIn();
+    record(context, attempt, actions.ok, now);
+    return { value };
+  })();
+  if ('error' in outcome) throw outcome.error;
+  return outcome.value;
+}
+
+/** Where `username` is refused now, and until when. */
+export function signInLocks(
+  context: ApiContext,
+  username: string,
+): { address: string | null; lockedUntil: number }[] {
+  const now = context.now();
+  const account = accountKey(username);
+  return readFailedSignInAddresses(context.db, account, now - THROTTLE_LOOKBACK_MS).flatMap(
+    (address) => {
+      const until = lockedUntil(context, account, address, now);
+      return until === null ? [] : [{ address, lockedUntil: until }];
+    },
+  );
+}
+
+/** An administrator lifts `username`'s lock at every address; the count starts again. */
+export function clearSignInLock(
+  context: ApiContext,
+  username: string,
+): { address: string | null; lockedUntil: number }[] {
+  return context.db.transaction(() => {
+    const locks = signInLocks(context, username);
+    recordSignInAttempt(context.db, context.now(), context.actor.name, SIGN_IN_ACTIONS.cleared, {
+      account: accountKey(username),
+      address: null,
+      userId: context.actor.userId,
+      wasLocked: locks,
+    });
+    return locks;
+  })();
+}
