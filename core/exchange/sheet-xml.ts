@@ -152,8 +152,102 @@ export interface SheetRow {
   cells: CellValue[];
 }
 
+/** A worksheet's XML that cannot be the whole sheet: cut off, or shorter than it says. */
+export class SheetXmlError extends Error {
+  constructor(
+    readonly problem: 'truncated' | 'dimension_mismatch',
+    /** The last row read (Excel's number), 0 when none. */
+    readonly lastRow: number,
+    /** The last row the sheet's <dimension ref> claims, when it says one. */
+    readonly dimensionLastRow: number | null,
+    readonly dimensionRef: string | null,
+  ) {
+    super(`${problem} after row ${lastRow}`);
+    this.name = 'SheetXmlError';
+  }
+}
+
+const DIMENSION = /<(?:\w+:)?dimension\b[^>]*?\sref="([^"]*)"/;
+const SHEET_DATA_END = /<\/(?:\w+:)?sheetData\s*>|<(?:\w+:)?sheetData(?:\s[^>]*)?\/>/;
+const WORKSHEET_END = /<\/(?:\w+:)?worksheet\s*>\s*$/;
+const CARRY_CHARS = 512;
+
+/**
+ * Whether a worksheet's XML is whole, from its text chunks: it must reach `</sheetData>` and
+ * end with `</worksheet>`, and its rows must reach the last row its `<dimension ref>` names.
+ * Used by the row reader and, on its own (no cell parsing), by the preview.
+ *
+ * Why the dimension is checked only one way (decided from what real writers do):
+ * - Excel, WPS and LibreOffice write `<dimension ref>` as the sheet's used range, and a
+ *   `<row>` element for every row in it that holds a value, a style or a custom height, so
+ *   the last `<row>` of a whole sheet is the dimension's last row. When the rows stop short
+ *   of it while the XML still closes, something (a repair tool, a hand-made writer, a sync
+ *   that dropped a block) lost rows: the file is refused.
+ * - A dimension smaller than the rows read loses nothing (every row the file holds is read),
+ *   and streaming writers fill the dimension in before they know the rows; those files are
+ *   read. A single-cell dimension (`A1`) is the placeholder such writers leave (openpyxl's
+ *   documentation warns of it): no check. No dimension at all (some writers omit it): no check.
+ * - A sheet whose XML is cut off is refused whatever its dimension says.
+ */
+export class SheetCompleteness {
+  private carry = '';
+  private prelude = '';
+  private dimension: { ref: string; lastRow: number | null } | null = null;
+  private preludeDone = false;
+  private sheetDataEnded = false;
+  private lastRowTag = 0;
+
+  push(text: string): void {
+    if (text === '') return;
+    const window = this.carry + text;
+    if (!this.preludeDone) {
+      this.prelude += text;
+      const m = DIMENSION.exec(this.prelude);
+      if (m) {
+        const ref = m[1]!;
+        const range = /^\$?[A-Z]+\$?(\d+)(?::\$?[A-Z]+\$?(\d+))?$/i.exec(ref.trim());
+        const single = !range?.[2] || ref.split(':')[0] === ref.split(':')[1];
+        this.dimension = { ref, lastRow: range && !single ? Number(range[2]) : null };
+      }
+      // The dimension comes before <sheetData>; past that (or a megabyte) stop looking.
+      if (m || /<(?:\w+:)?sheetData\b/.test(this.prelude) || this.prelude.length > 1 << 20) {
+        this.preludeDone = true;
+        this.prelude = '';
+      }
+    }
+    if (!this.sheetDataEnded && window.includes('sheetData') && SHEET_DATA_END.test(window))
+      this.sheetDataEnded = true;
+    // The last complete row tag in view (<row …> or <x:row …>): its r= is the last row so far.
+    let at = window.lastIndexOf('row');
+    while (at > 0) {
+      const next = window[at + 3];
+      const close = window.indexOf('>', at);
+      const opens =
+        window[at - 1] === '<' || /<[\w.-]+:$/.test(window.slice(Math.max(0, at - 16), at));
+      if (opens && (next === ' ' || next === '>' || next === '/') && close > 0) {
+        const r = /\sr="(\d+)"/.exec(window.slice(at, close));
+        if (r) this.lastRowTag = Number(r[1]);
+        break;
+      }
+      at = window.lastIndexOf('row', at - 1);
+    }
+    this.carry = window.slice(-CARRY_CHARS);
+  }
+
+  /** Throws when the sheet is not whole; `lastRow` is the reader's (rows without r= counted). */
+  finish(lastRow = this.lastRowTag): void {
+    const ref = this.dimension?.ref ?? null;
+    const claimed = this.dimension?.lastRow ?? null;
+    if (!this.sheetDataEnded || !WORKSHEET_END.test(this.carry))
+      throw new SheetXmlError('truncated', lastRow, claimed, ref);
+    if (claimed !== null && lastRow < claimed)
+      throw new SheetXmlError('dimension_mismatch', lastRow, claimed, ref);
+  }
+}
+
 export class SheetRowsReader {
   private readonly splitter: ElementSplitter;
+  private readonly completeness = new SheetCompleteness();
   private lastRow = 0;
 
   constructor(
@@ -165,7 +259,13 @@ export class SheetRowsReader {
   }
 
   push(text: string): SheetRow[] {
+    this.completeness.push(text);
     return this.splitter.push(text).map((xml) => this.readRow(xml));
+  }
+
+  /** After the last chunk: throws SheetXmlError when the sheet's XML is not whole. */
+  end(): void {
+    this.completeness.finish(this.lastRow);
   }
 
   private readRow(xml: string): SheetRow {

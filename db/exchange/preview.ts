@@ -113,6 +113,8 @@ export async function previewFile(
       rows.push(...batch);
       if (rows.length >= HEADER_SEARCH_ROWS + PREVIEW_ROWS) break;
     }
+    // A file the import would refuse (a sheet cut off past the first rows) is refused here too.
+    await source.verify?.();
   } finally {
     source.close();
   }

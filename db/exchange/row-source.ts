@@ -29,6 +29,12 @@ export interface RowSource {
   date1904?: boolean;
   /** Known once batches() has run to the end. */
   sha256(): string | null;
+  /**
+   * Checks the file is whole without handing out its rows (the preview reads only the first
+   * rows, and must refuse what the import would): xlsx, the sheet's XML closes and reaches
+   * its stated dimension. Throws the reader's refusal.
+   */
+  verify?(): Promise<void>;
   close(): void;
 }
 

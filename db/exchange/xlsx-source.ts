@@ -11,12 +11,14 @@ import { normalizeHeader } from '../../core/exchange/case-columns';
 import { MAX_RECORD_CHARS } from '../../core/exchange/csv-tokenizer';
 import {
   SharedStringsReader,
+  SheetCompleteness,
   SheetRowsReader,
+  SheetXmlError,
   workbookSheets,
   workbookTargets,
   usesDate1904,
 } from '../../core/exchange/sheet-xml';
-import { refusal, refuse, type ProbedFile } from './file-probe';
+import { refusal, refuse, type ExchangeRefusal, type ProbedFile } from './file-probe';
 import { fileSha256, type RowSource, type SourceRow } from './row-source';
 import { openCheckedZip, readEntryText, zipRefusal, type CheckedZip } from './zip-guard';
 
@@ -79,6 +81,7 @@ export async function openXlsxSource(
       );
     }
     const sheetPath = (chosen && targets.get(chosen.relId)) ?? 'xl/worksheets/sheet1.xml';
+    const sheetLabel = chosen?.name ?? sheetPath;
     const sheetEntry = zip.entries.get(sheetPath);
     if (!sheetEntry) {
       refuse(
@@ -146,8 +149,32 @@ export async function openXlsxSource(
           }
           if (batch.length > 0) yield batch;
         }
+        // Inside the import's one transaction: a refusal here rolls back every row yielded.
+        try {
+          rows.end();
+        } catch (error) {
+          if (error instanceof SheetXmlError) throw sheetRefusal(probed.name, sheetLabel, error);
+          throw error;
+        }
       } finally {
         reading.close();
+      }
+    }
+
+    /** The sheet's XML inflated and scanned to its end, no cell parsed (for the preview). */
+    async function verify(): Promise<void> {
+      const checking = await openCheckedZip(probed.path);
+      try {
+        const completeness = new SheetCompleteness();
+        const entry = checking.entries.get(sheetPath)!;
+        for await (const text of decodedText(checking, entry, probed.name, () => {}, signal))
+          completeness.push(text);
+        completeness.finish();
+      } catch (error) {
+        if (error instanceof SheetXmlError) throw sheetRefusal(probed.name, sheetLabel, error);
+        throw error;
+      } finally {
+        checking.close();
       }
     }
 
@@ -161,10 +188,31 @@ export async function openXlsxSource(
       bytesRead: () => bytesRead,
       batches,
       sha256: () => sha256,
+      verify,
       close: () => reading?.close(),
     };
   } catch (error) {
     zip.close();
     throw error;
   }
+}
+
+/** One sentence for a sheet that is not whole: which file, which sheet, how far it got. */
+function sheetRefusal(fileName: string, sheet: string, error: SheetXmlError): ExchangeRefusal {
+  const last = error.lastRow.toLocaleString();
+  if (error.problem === 'truncated') {
+    return refusal(
+      'sheet_truncated',
+      `${fileName} 的工作表“${sheet}”的数据在第 ${last} 行之后中断（表格内容不完整，文件已损坏或被截断），整个文件未导入：请向发送方重新索取该文件。`,
+      `The sheet "${sheet}" of ${fileName} breaks off after row ${last} (its data is incomplete: the file is damaged or truncated), so nothing was imported: ask the sender for the file again.`,
+      fileName,
+    );
+  }
+  const claimed = (error.dimensionLastRow ?? 0).toLocaleString();
+  return refusal(
+    'sheet_rows_missing',
+    `${fileName} 的工作表“${sheet}”自称有 ${claimed} 行（范围 ${error.dimensionRef}），但数据只到第 ${last} 行：文件不完整，整个文件未导入。请向发送方重新索取该文件。`,
+    `The sheet "${sheet}" of ${fileName} says it has ${claimed} rows (range ${error.dimensionRef}) but its data ends at row ${last}: the file is incomplete, so nothing was imported. Ask the sender for the file again.`,
+    fileName,
+  );
 }
