@@ -5,7 +5,7 @@
  */
 export class JsonShapeError extends Error {
   constructor(
-    readonly problem: 'not_an_array' | 'element_too_long' | 'truncated',
+    readonly problem: 'not_an_array' | 'element_too_long' | 'truncated' | 'too_deep',
     /** The element (1-based) where it happened. */
     readonly element: number,
   ) {
@@ -13,6 +13,14 @@ export class JsonShapeError extends Error {
     this.name = 'JsonShapeError';
   }
 }
+
+/**
+ * How deep one element may nest objects and arrays (the element itself is level 1). A case
+ * row is flat, with perhaps an attachment list or a coordinate pair inside: 64 is far past
+ * any real file, and far below what would overflow the stack of JSON.parse, JSON.stringify
+ * or any recursive walk after them (a few thousand levels).
+ */
+export const MAX_JSON_DEPTH = 64;
 
 const OPEN_BRACE = 123;
 const CLOSE_BRACE = 125;
@@ -31,7 +39,10 @@ export class JsonArraySplitter {
   private current = '';
   private elements = 0;
 
-  constructor(private readonly maxElementChars = 1_000_000) {}
+  constructor(
+    private readonly maxElementChars = 1_000_000,
+    private readonly maxDepth = MAX_JSON_DEPTH,
+  ) {}
 
   push(text: string): string[] {
     const out: string[] = [];
@@ -46,8 +57,10 @@ export class JsonArraySplitter {
           continue;
         }
         if (c === QUOTE) this.inString = true;
-        else if (c === OPEN_BRACE || c === OPEN_BRACKET) this.depth += 1;
-        else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+        else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+          this.depth += 1;
+          if (this.depth > this.maxDepth) throw new JsonShapeError('too_deep', this.elements + 1);
+        } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
           if (this.depth === 0) {
             // `]` closes the array right after a scalar element: end both.
             out.push(this.finish(text.slice(start, i)));

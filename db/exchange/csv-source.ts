@@ -15,7 +15,8 @@ import {
   detectDelimiter,
   MAX_RECORD_CHARS,
 } from '../../core/exchange/csv-tokenizer';
-import { refusal, refuse, type ExchangeRefusal, type ProbedFile } from './file-probe';
+import { Utf8Scanner, utf8FaultIn, type Utf8Fault } from '../../core/exchange/utf8-scan';
+import { refusal, type ExchangeRefusal, type ProbedFile } from './file-probe';
 import type { RowSource, SourceRow } from './row-source';
 
 interface TextDecoding {
@@ -62,8 +63,49 @@ export function detectEncoding(head: Buffer): TextDecoding {
   return makeDecoding('GB18030', 'gb18030');
 }
 
+/** The first place a file is not UTF-8 (read again from the start: only when decoding failed). */
+export async function utf8FaultInFile(file: string): Promise<Utf8Fault | null> {
+  const scanner = new Utf8Scanner();
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1024 * 1024 })) {
+    const fault = scanner.push(chunk as Buffer);
+    if (fault) return fault;
+  }
+  return scanner.end();
+}
+
+/**
+ * A file read as UTF-8 (its BOM says so, or its first megabyte was) that is not UTF-8 at some
+ * line: a GBK file behind a UTF-8 BOM (an editor added one), or two files pasted together.
+ */
+export function notUtf8Refusal(
+  name: string,
+  withBom: boolean,
+  fault: Utf8Fault | null,
+): ExchangeRefusal {
+  const line = fault ? fault.line.toLocaleString() : null;
+  const where = { zh: line ? `第 ${line} 行` : '文件中', en: line ? `at line ${line}` : '' };
+  if (withBom)
+    return refusal(
+      'bad_encoding',
+      `${name} 开头的 BOM 标明它是 UTF-8 文本，但${where.zh}不是有效的 UTF-8（可能是 GBK 文本前加了 BOM）：请另存为 UTF-8，或另存为不带 BOM 的 GB18030 后再导入。`,
+      `${name} claims to be UTF-8 (it starts with a UTF-8 BOM) but is not valid UTF-8${where.en ? ` ${where.en}` : ''} (GBK text behind a BOM?): save it as UTF-8, or as GB18030 without a BOM, and import again.`,
+      name,
+    );
+  return refusal(
+    'bad_encoding',
+    `${name} 按 UTF-8 读取，但${where.zh}不是有效的 UTF-8（文件中混有其他编码的文字）：请另存为 UTF-8 或 GB18030 编码后再导入。`,
+    `${name} reads as UTF-8 but is not valid UTF-8${where.en ? ` ${where.en}` : ''} (text in another encoding is mixed in): save it as UTF-8 or GB18030 and import again.`,
+    name,
+  );
+}
+
 export function openCsvSource(probed: ProbedFile, signal?: AbortSignal): RowSource {
   const label = detectEncoding(probed.head).label;
+  if (label === 'UTF-8 (BOM)') {
+    // Checked here, before any row: the delimiter sample below must decode too.
+    const fault = utf8FaultIn(probed.head);
+    if (fault) throw notUtf8Refusal(probed.name, true, fault);
+  }
   const sampleText = detectEncoding(probed.head).decode(probed.head.subarray(0, 65536));
   const delimiter =
     path.extname(probed.name).toLowerCase() === '.tsv' ? '\t' : detectDelimiter(sampleText);
@@ -91,17 +133,27 @@ export function openCsvSource(probed: ProbedFile, signal?: AbortSignal): RowSour
         try {
           text = encoding.decode(buffer);
         } catch {
-          refuse(
-            'bad_encoding',
-            `${probed.name} 在第 ${bytesRead.toLocaleString()} 字节附近不是有效的 UTF-8 文本：请另存为 UTF-8 或 GB18030 编码后再导入。`,
-            `${probed.name} is not valid UTF-8 near byte ${bytesRead.toLocaleString()}: save it as UTF-8 or GB18030 and import again.`,
+          throw notUtf8Refusal(
             probed.name,
+            encoding.label === 'UTF-8 (BOM)',
+            await utf8FaultInFile(probed.path),
           );
         }
         const records = tokenizer.push(text);
         if (records.length > 0) yield toRows(records);
       }
-      const tail = tokenizer.push(encoding.flush());
+      let flushed: string;
+      try {
+        flushed = encoding.flush();
+      } catch {
+        // The file ends inside a multi-byte character.
+        throw notUtf8Refusal(
+          probed.name,
+          encoding.label === 'UTF-8 (BOM)',
+          await utf8FaultInFile(probed.path),
+        );
+      }
+      const tail = tokenizer.push(flushed);
       const last = tokenizer.end();
       if (tail.length + last.length > 0) yield toRows([...tail, ...last]);
       digest = hash.digest('hex');

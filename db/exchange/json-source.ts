@@ -6,7 +6,12 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { MAX_RECORD_CHARS } from '../../core/exchange/csv-tokenizer';
-import { JsonArraySplitter, JsonShapeError } from '../../core/exchange/json-array-splitter';
+import {
+  JsonArraySplitter,
+  JsonShapeError,
+  MAX_JSON_DEPTH,
+} from '../../core/exchange/json-array-splitter';
+import { utf8FaultInFile } from './csv-source';
 import { oneLine, refusal, refuse, type ProbedFile } from './file-probe';
 import type { RowSource, SourceRow } from './row-source';
 
@@ -35,10 +40,12 @@ export function openJsonSource(probed: ProbedFile, signal?: AbortSignal): RowSou
           texts = splitter.push(decoder.decode(buffer, { stream: true }));
         } catch (error) {
           if (error instanceof JsonShapeError) throw shapeRefusal(probed.name, error);
+          const fault = await utf8FaultInFile(probed.path);
+          const line = fault ? fault.line.toLocaleString() : null;
           refuse(
             'bad_encoding',
-            `${probed.name} 不是有效的 UTF-8 文本（JSON 文件须为 UTF-8 编码）。`,
-            `${probed.name} is not valid UTF-8 (JSON files must be UTF-8).`,
+            `${probed.name} ${line ? `第 ${line} 行` : ''}不是有效的 UTF-8 文本（JSON 文件须为 UTF-8 编码）：请另存为 UTF-8 后再导入。`,
+            `${probed.name} is not valid UTF-8${line ? ` at line ${line}` : ''} (JSON files must be UTF-8): save it as UTF-8 and import again.`,
             probed.name,
           );
         }
@@ -95,6 +102,14 @@ function shapeRefusal(name: string, error: JsonShapeError) {
       'json_not_array',
       `${name} 不是对象数组（应为 [ {…}, {…} ] 或 Open311 的 requests.json）。`,
       `${name} is not an array of objects ([ {…}, {…} ] or an Open311 requests.json).`,
+      name,
+    );
+  }
+  if (error.problem === 'too_deep') {
+    return refusal(
+      'json_too_deep',
+      `${name} 的第 ${error.element} 个对象（第 ${error.element} 行）嵌套超过 ${MAX_JSON_DEPTH} 层：案卷记录不会这样嵌套，文件已损坏或不是案卷文件，整个文件未导入。`,
+      `Object ${error.element} (row ${error.element}) of ${name} is nested more than ${MAX_JSON_DEPTH} levels deep: no case record nests like that, so the file is damaged or not a case file; nothing was imported.`,
       name,
     );
   }
