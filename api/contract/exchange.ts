@@ -91,6 +91,10 @@ export const exchangeContract = {
         since: z.number().int().nullish(),
         out: FILE_PATH,
         unmasked: z.boolean().default(false),
+        /** Write the file even when no case changed (default: refused with a sentence). */
+        writeEmpty: z.boolean().default(false),
+        /** The user agreed to write into a folder holding files this desk did not make. */
+        confirmForeignFolder: z.boolean().default(false),
       })
       .strict(),
   ),

@@ -1,18 +1,26 @@
 /**
- * The exchange's file work behind the API: previews and exports by path, small uploads to a
- * temporary file, and the refusals of db/exchange turned into the API's UserError (one
- * sentence, both languages, where).
+ * The exchange's file work behind the API: previews and exports by path (checked by
+ * path-rules first: no system folders, regular files only, symlinks resolved), small uploads
+ * to a private file in the app's own temp folder, and the refusals of db/exchange turned into
+ * the API's UserError (one sentence, both languages, where).
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { exportFile, type ExportReport } from '../../db/exchange/export-file';
 import { ExchangeRefusal } from '../../db/exchange/file-probe';
 import type { ImportKind } from '../../db/exchange/import-report';
 import { previewFile, type ImportPreview } from '../../db/exchange/preview';
+import {
+  diskFullRefusal,
+  isDiskFullError,
+  sweepTempFolders,
+  TEMP_KEEP_MS,
+  uploadsFolder,
+} from '../../db/temp-folders';
 import type { ApiContext } from '../context';
 import { UserError } from '../errors';
+import { checkReadPath, checkWritePath } from './path-rules';
 
 async function asUserError<T>(work: () => Promise<T>): Promise<T> {
   try {
@@ -29,19 +37,27 @@ export function mayExportUnmasked(context: ApiContext): boolean {
   return context.actor.role === 'admin' || context.actor.role === 'system';
 }
 
-export function previewExchangeFile(input: {
-  path: string;
-  kind?: ImportKind | undefined;
-  sheet?: string | null | undefined;
-  mapping?: Record<string, string> | undefined;
-}): Promise<ImportPreview> {
+export function previewExchangeFile(
+  context: ApiContext,
+  input: {
+    path: string;
+    kind?: ImportKind | undefined;
+    sheet?: string | null | undefined;
+    mapping?: Record<string, string> | undefined;
+  },
+): Promise<ImportPreview> {
   return asUserError(() =>
-    previewFile(input.path, {
+    previewFile(checkReadPath(context, input.path, { field: 'path', folders: true }), {
       ...(input.kind ? { kind: input.kind } : {}),
       ...(input.sheet ? { sheet: input.sheet } : {}),
       ...(input.mapping ? { mapping: input.mapping } : {}),
     }),
   );
+}
+
+/** The path an import reads, checked (path-rules) and resolved: what the job is handed. */
+export function importPathFor(context: ApiContext, input: string): string {
+  return checkReadPath(context, input, { field: 'path', folders: true });
 }
 
 export function exportExchangeFile(
@@ -52,6 +68,8 @@ export function exportExchangeFile(
     since?: number | null | undefined;
     out: string;
     unmasked: boolean;
+    writeEmpty?: boolean | undefined;
+    confirmForeignFolder?: boolean | undefined;
   },
 ): Promise<ExportReport> {
   if (input.unmasked && !mayExportUnmasked(context)) {
@@ -64,53 +82,68 @@ export function exportExchangeFile(
       'unmasked',
     );
   }
+  const out = checkWritePath(context, input.out, { field: 'out' });
   return asUserError(() =>
     exportFile(context.db, {
       kind: input.kind,
       format: input.format,
       since: input.since ?? null,
-      out: input.out,
+      out,
       unmasked: input.unmasked,
       now: context.now(),
       clock: context.now,
       actor: context.actor.name,
+      writeEmpty: input.writeEmpty ?? false,
+      confirmForeignFolder: input.confirmForeignFolder ?? false,
     }),
   );
 }
 
-export const UPLOAD_DIR = path.join(os.tmpdir(), 'griddesk-uploads');
 /**
- * A dropped file (and the error file written beside it) is kept a week: long enough to fix
- * and re-import the error file after a weekend, short enough that city data holding personal
- * details does not pile up in the temp folder.
+ * A dropped file (and the error file written beside it) is kept a week at most: the file
+ * itself is deleted when the import that used it ends; its folder (with an error file to fix
+ * and re-import after a weekend) goes at the sweep a week on.
  */
-export const UPLOAD_KEEP_MS = 7 * 24 * 3_600_000;
+export const UPLOAD_KEEP_MS = TEMP_KEEP_MS;
 
-/** Removes upload folders last touched over a week ago; a folder that will not go is left for next time. */
-export function sweepOldUploads(now: number): number {
-  let removed = 0;
-  let names: string[];
-  try {
-    names = fs.readdirSync(UPLOAD_DIR);
-  } catch {
-    return 0;
-  }
-  for (const name of names) {
-    const dir = path.join(UPLOAD_DIR, name);
-    try {
-      if (now - fs.statSync(dir).mtimeMs <= UPLOAD_KEEP_MS) continue;
-      fs.rmSync(dir, { recursive: true, force: true });
-      removed += 1;
-    } catch {
-      // In use or already gone: the next upload tries again.
-    }
-  }
-  return removed;
+/** The folder uploads go to for this database: `<db folder>/griddesk-temp/uploads` (0700). */
+export function uploadDirFor(context: ApiContext): string {
+  return uploadsFolder(context.db.name);
 }
 
-/** Stores a dropped file under the system's temp folder; returns its path. */
-export function storeUpload(fileName: string, contentBase64: string): { path: string } {
-  sweepOldUploads(Date.now());
+/** Removes uploads (and run folders) past their time; returns how many went. */
+export function sweepOldUploads(context: ApiContext, now: number): number {
+  return sweepTempFolders(context.db.name, now).removed.length;
+}
+
+/** Whether `file` is an upload of this database (under its uploads folder). */
+export function isUpload(context: ApiContext, file: string): boolean {
+  try {
+    const dir = fs.realpathSync(uploadDirFor(context));
+    return fs.realpathSync(path.resolve(file)).startsWith(dir + path.sep);
+  } catch {
+    return false;
+  }
+}
+
+/** Deletes an uploaded file once the import that used it has ended (never throws). */
+export function discardUpload(context: ApiContext, file: string): void {
+  if (!isUpload(context, file)) return;
+  try {
+    fs.rmSync(file, { force: true });
+  } catch {
+    // In use (Windows): the sweep removes it later.
+  }
+}
+
+/** Stores a dropped file (0600, in a 0700 folder of the app's own temp folder); returns its path. */
+export function storeUpload(
+  context: ApiContext,
+  fileName: string,
+  contentBase64: string,
+): { path: string } {
+  // File ages are wall-clock (mtimes), whatever the desk's clock says.
+  sweepOldUploads(context, Date.now());
   const safeName =
     [...path.basename(fileName)]
       .map((c) => (c.charCodeAt(0) < 32 || '<>:"/\\|?*'.includes(c) ? '_' : c))
@@ -123,9 +156,18 @@ export function storeUpload(fileName: string, contentBase64: string): { path: st
       'contentBase64',
     );
   }
-  const dir = path.join(UPLOAD_DIR, randomUUID());
-  fs.mkdirSync(dir, { recursive: true });
+  const dir = path.join(uploadDirFor(context), randomUUID());
   const target = path.join(dir, safeName);
-  fs.writeFileSync(target, bytes);
+  try {
+    fs.mkdirSync(dir, { mode: 0o700 });
+    fs.writeFileSync(target, bytes, { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    if (isDiskFullError(error)) {
+      const refusal = diskFullRefusal(path.dirname(dir));
+      throw new UserError(refusal.code, refusal.sentence, 'contentBase64');
+    }
+    throw error;
+  }
   return { path: target };
 }

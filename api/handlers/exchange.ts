@@ -7,7 +7,9 @@ import {
   saveTemplate,
 } from '../../db/exchange/batches';
 import {
+  discardUpload,
   exportExchangeFile,
+  importPathFor,
   mayExportUnmasked,
   previewExchangeFile,
   storeUpload,
@@ -33,9 +35,15 @@ export const exchangeHandlers = {
     canExportUnmasked: mayExportUnmasked(context),
     runningJob: runningImportJob(context),
   }),
-  'exchange.preview': (_context, input) => previewExchangeFile(input),
-  'exchange.import.start': (context, input) => startImportJob(context, input, logJobError),
-  'exchange.jobStatus': (context, input) => importJobStatus(context, input.jobId),
+  'exchange.preview': (context, input) => previewExchangeFile(context, input),
+  'exchange.import.start': (context, input) =>
+    startImportJob(context, { ...input, path: importPathFor(context, input.path) }, logJobError),
+  'exchange.jobStatus': (context, input) => {
+    const status = importJobStatus(context, input.jobId);
+    // A dropped file has done its work once its import ends (its error file stays a week).
+    if (status.state !== 'running') discardUpload(context, status.file);
+    return status;
+  },
   'exchange.cancel': (context, input) => cancelImportJob(context, input.jobId),
   'exchange.history': (context, input) => listBatches(context.db, input.limit),
   'exchange.batch': (context, input) => {
@@ -58,7 +66,7 @@ export const exchangeHandlers = {
   'exchange.templates.delete': (context, input) => ({
     deleted: deleteTemplate(context.db, input.id),
   }),
-  'exchange.upload': (_context, input) => storeUpload(input.fileName, input.contentBase64),
+  'exchange.upload': (context, input) => storeUpload(context, input.fileName, input.contentBase64),
 } satisfies FeatureHandlers<
   | 'exchange.overview'
   | 'exchange.preview'

@@ -11,6 +11,7 @@ import { exportGridsGeoJson } from '../../db/queries/grid-geojson';
 import { importGridsGeoJson, sha256Hex } from '../../db/queries/grid-import';
 import type { ApiContext } from '../context';
 import { UserError } from '../errors';
+import { checkReadPath, checkWritePath } from '../exchange/path-rules';
 import type { Crs } from '../../core/geo/coordinates';
 
 /** A grid file larger than this is not a street's or a district's grids. */
@@ -36,7 +37,7 @@ export function setBasemap(context: ApiContext, file: string | null) {
     changed(context);
     return { basemap: null };
   }
-  const inspected = inspectMbtiles(path.resolve(file));
+  const inspected = inspectMbtiles(checkReadPath(context, file, { field: 'path', folders: false }));
   if ('refused' in inspected) {
     throw new UserError(inspected.refused, inspected.sentence, file);
   }
@@ -90,7 +91,7 @@ function readGridFile(file: string): { json: unknown; sha256: string } {
 
 export function importGrids(context: ApiContext, file: string, mode: 'check' | 'import', crs: Crs) {
   requireAdmin(context, { zh: '导入网格', en: 'import grids' });
-  const resolved = path.resolve(file);
+  const resolved = checkReadPath(context, file, { field: 'path', folders: false });
   const { json, sha256 } = readGridFile(resolved);
   const report = importGridsGeoJson(context.db, json, {
     mode,
@@ -106,7 +107,7 @@ export function importGrids(context: ApiContext, file: string, mode: 'check' | '
 
 export function exportGrids(context: ApiContext, file: string) {
   requireAdmin(context, { zh: '导出网格', en: 'export grids' });
-  const resolved = path.resolve(file);
+  const resolved = checkWritePath(context, file, { field: 'path' });
   const collection = exportGridsGeoJson(context.db);
   const text = JSON.stringify(collection);
   try {

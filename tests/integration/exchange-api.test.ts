@@ -8,7 +8,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportJobStatus } from '../../api/contract';
-import { UPLOAD_DIR } from '../../api/exchange/exchange-files';
 import { aGrid, openCaseDesk, signInDesk, type CaseDesk } from './cases-fixture';
 import { SAMPLES } from './exchange-fixture';
 import { writeBigCsv } from './exchange-big-file';
@@ -185,8 +184,10 @@ describe('templates, uploads, exports', () => {
   });
 
   it('clears uploads over a week old when a new file is dropped, and keeps recent ones', async () => {
-    const stale = path.join(UPLOAD_DIR, `stale-${process.pid}`);
-    const recent = path.join(UPLOAD_DIR, `recent-${process.pid}`);
+    // Uploads live in the app's own temp folder beside the database (issue 10), not in /tmp.
+    const uploads = path.join(desk.dir, 'griddesk-temp', 'uploads');
+    const stale = path.join(uploads, `stale-${process.pid}`);
+    const recent = path.join(uploads, `recent-${process.pid}`);
     for (const dir of [stale, recent]) {
       fs.mkdirSync(dir, { recursive: true });
       fs.writeFileSync(path.join(dir, 'cases.csv'), '案卷编号\n');
