@@ -144,15 +144,24 @@ export function recordExport(
   );
 }
 
-/** The last successful import of a file with this checksum. */
-export function previousImport(db: Db, sha256: string): { batchId: number; at: number } | null {
+/**
+ * The last successful import of a file with this checksum, other than the import asking
+ * (`exceptBatchId`): a grid import records its own 'done' batch inside the transaction, and
+ * a first import must never be told it was imported before as itself.
+ */
+export function previousImport(
+  db: Db,
+  sha256: string,
+  exceptBatchId: number | null = null,
+): { batchId: number; at: number } | null {
   return (
     db
-      .prepare<[string], { batchId: number; at: number }>(
+      .prepare<[string, number], { batchId: number; at: number }>(
         `SELECT id AS batchId, started_at AS at FROM exchange_batches
-          WHERE direction = 'import' AND status = 'done' AND sha256 = ? ORDER BY id DESC LIMIT 1`,
+          WHERE direction = 'import' AND status = 'done' AND sha256 = ? AND id <> ?
+          ORDER BY id DESC LIMIT 1`,
       )
-      .get(sha256) ?? null
+      .get(sha256, exceptBatchId ?? 0) ?? null
   );
 }
 

@@ -116,7 +116,9 @@ async function importSingle(
       ({ batchId, part } = await run(part.repeated));
     }
     applyOutcome(report, part);
-    report.alreadyImported = part.sha256 ? previousImport(db, part.sha256) : null;
+    report.alreadyImported = part.sha256
+      ? previousImport(db, part.sha256, part.ownBatchId ?? batchId)
+      : null;
     const writable = part.counts.invalid === 0 || (options.skipInvalid && kind !== 'grids');
     if (!writable) {
       await errorFile?.discard();

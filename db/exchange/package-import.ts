@@ -234,7 +234,7 @@ export async function importPackage(
       );
       partReport.errorFile = (await errorFile?.close()) ?? null;
     }
-    report.alreadyImported = report.sha256 ? previousImport(db, report.sha256) : null;
+    report.alreadyImported = report.sha256 ? previousImport(db, report.sha256, batchId) : null;
     report.status = 'done';
     report.written = true;
     report.batchId = batchId;
