@@ -10,8 +10,10 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ImportJobStatus } from '../../api/contract';
+import { useBundledImportWorkers } from '../../db/exchange/import-in-worker';
 import { openCaseDesk, signInDesk, type CaseDesk } from './cases-fixture';
 import { writeBigCsv } from './exchange-big-file';
+import { SAMPLES } from './exchange-fixture';
 
 const ROWS = 50_000;
 let desk: CaseDesk;
@@ -75,3 +77,37 @@ it('reads answer while a 50,000-row import runs, and the event loop never stalls
   expect(slowestReadMs).toBeLessThan(1000);
   fs.rmSync(file);
 }, 120_000);
+
+it('the import worker bundled for Electron runs an import without tsx, its reading thread too', async () => {
+  const { buildImportWorker, buildReadingWorker } =
+    await import('../../scripts/build-electron.mjs');
+  // Inside the checkout (dist/ is build output), so that it finds better-sqlite3 as Electron's
+  // unpacked app finds its own.
+  const bundleDir = path.resolve(import.meta.dirname, '../../dist/test-import-worker');
+  useBundledImportWorkers({
+    importWorker: await buildImportWorker(bundleDir),
+    readingWorker: await buildReadingWorker(bundleDir),
+  });
+  // The bundled reading thread too, which a small file would not start of itself.
+  process.env.GRIDDESK_IMPORT_WORKER = '1';
+  try {
+    const before = desk.db.prepare('SELECT count(*) FROM cases').pluck().get() as number;
+    const started = await desk.call(tokens.admin, 'exchange.import.start', {
+      path: path.join(SAMPLES, 'cases-sample.xlsx'),
+      skipInvalid: false,
+    });
+    let status: ImportJobStatus = started;
+    while (status.state === 'running') {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      status = await desk.call(tokens.admin, 'exchange.jobStatus', { jobId: started.jobId });
+    }
+    expect(status.state, JSON.stringify(status.failure ?? status.report?.refusal)).toBe('done');
+    expect(status.report?.written).toBe(true);
+    expect(desk.db.prepare('SELECT count(*) FROM cases').pluck().get()).toBe(
+      before + status.report!.counts.new,
+    );
+  } finally {
+    delete process.env.GRIDDESK_IMPORT_WORKER;
+    useBundledImportWorkers(null);
+  }
+}, 60_000);
