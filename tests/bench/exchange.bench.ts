@@ -98,6 +98,14 @@ PRAGMA cache_size = -65536;
 .timer on
 BEGIN;
 DROP TRIGGER cases_fts_after_insert;
+-- sqlite3 has no griddesk_event_hash (db/open.ts): the same chain link with its built-in sha3().
+DROP TRIGGER case_events_chain;
+CREATE TRIGGER case_events_chain AFTER INSERT ON case_events BEGIN
+  INSERT INTO case_event_chain (event_id, case_id, hash) VALUES (NEW.id, NEW.case_id, lower(hex(sha3(coalesce((SELECT c.hash
+    FROM case_event_chain c WHERE c.case_id = NEW.case_id AND c.event_id < NEW.id ORDER BY c.event_id DESC LIMIT 1), '')
+    || json_array(NEW.id, NEW.case_id, NEW.kind, NEW.from_state, NEW.to_state, NEW.actor_id, NEW.actor_name, NEW.at,
+       NEW.note, NEW.data, NEW.batch_id), 256))));
+END;
 INSERT INTO cases (case_no, source, category_code, description, address, lng, lat, original_crs, original_lng, original_lat,
   grid_code, community_code, urgency, state, reported_at, registered_at, dispatched_at, handled_at, closed_at,
   accept_due_at, onsite_due_at, base_due_at, due_at, due_window_ms, city_deadline_hours, lead_unit_code, reporter, phone,
