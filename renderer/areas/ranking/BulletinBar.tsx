@@ -3,7 +3,8 @@ import { useLocale } from '../../i18n/locale-context';
 
 /**
  * What has been published for this month and level, which version is on screen (live or a
- * frozen one), and whether today's data still matches the newest version.
+ * frozen one), and whether today's data still matches the newest version. A bulletin whose
+ * stored figures no longer match the checksum taken at publish gets a banner above it all.
  */
 export function BulletinBar({
   versions,
@@ -50,11 +51,17 @@ export function BulletinBar({
   } else {
     status = t('ranking.status.unpublished');
   }
+  const tampered = shown.bulletin !== null && shown.bulletinIntact === false;
   return (
     <div
-      className={`bulletin-bar${shown.bulletin ? ' bulletin-bar--frozen' : ''}`}
+      className={`bulletin-bar${shown.bulletin ? ' bulletin-bar--frozen' : ''}${tampered ? ' bulletin-bar--tampered' : ''}`}
       data-testid="bulletin-bar"
     >
+      {tampered ? (
+        <p className="bulletin-bar__tampered" role="alert" data-testid="bulletin-tampered">
+          {t('ranking.tampered', { version: shown.bulletin!.version })}
+        </p>
+      ) : null}
       <p className="bulletin-bar__status" data-testid="bulletin-status">
         {status}
       </p>

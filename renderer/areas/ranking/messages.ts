@@ -39,6 +39,8 @@ export const rankingMessagesZh = {
   'ranking.status.frozenCurrent': '当前数据与此版一致。',
   'ranking.status.weights': '权重 v{id}',
   'ranking.status.checksum': '数据校验码 {sha}',
+  'ranking.tampered':
+    '此通报与其校验值不符：第 {version} 版发布后，数据库中存储的数据被改动过，下面的数字不可信，也不能导出。请让管理员运行 griddesk verify 查看，或重新发布新版本。',
 
   'ranking.column.rank': '排名',
   'ranking.column.change': '变化',
@@ -225,6 +227,8 @@ export const rankingMessagesEn: Record<keyof typeof rankingMessagesZh, string> =
   'ranking.status.frozenCurrent': 'The current data matches this version.',
   'ranking.status.weights': 'Weights v{id}',
   'ranking.status.checksum': 'Data checksum {sha}',
+  'ranking.tampered':
+    'This bulletin no longer matches its checksum: version {version} was changed in the database after it was published. The figures below cannot be trusted and cannot be exported. Ask an administrator to run griddesk verify, or publish a new version.',
 
   'ranking.column.rank': 'Rank',
   'ranking.column.change': 'Change',
