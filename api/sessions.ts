@@ -15,6 +15,7 @@ import {
 } from '../db/queries/users';
 import { ANONYMOUS_ACTOR, type Actor, type ApiContext } from './context';
 import { isBusyError } from './errors';
+import { useDeskBusyTimeout } from './exchange/import-jobs';
 
 /** The HTTP header that carries a tab's session token (beside the host's per-start token). */
 export const SESSION_HEADER = 'x-griddesk-session';
@@ -48,6 +49,8 @@ export function actorOfUser(user: {
 
 /** The context for one call made with `token` (or none). */
 export function contextForSession(base: ApiContext, token: string | null | undefined): ApiContext {
+  // The session's touch writes too: never a five-second wait behind another program's import.
+  useDeskBusyTimeout(base.db);
   const anonymous = { ...base, actor: ANONYMOUS_ACTOR, session: null };
   if (!token || token.length > 200) return anonymous;
   const now = base.now();
