@@ -55,6 +55,12 @@ export const METHOD_ACCESS: Partial<Record<MethodName, MethodAccess>> = {
   'weekly.items.create': ['operator', 'leader', 'admin'],
   'weekly.items.update': ['operator', 'leader', 'admin'],
   'weekly.minutes.export': 'signed_in',
+  // 备份与恢复: the admin's (backup folders name disks; a restore replaces the street).
+  'backup.list': ADMIN,
+  'backup.create': ADMIN,
+  'backup.verify': ADMIN,
+  'backup.restore': ADMIN,
+  'backup.settings.save': ADMIN,
 };
 
 const ROLE_ZH: Record<UserRole, string> = {

@@ -9,7 +9,16 @@ import { APP_VERSION } from '../api/version';
 import { openOrCreateDatabase, type BootstrapResult } from '../db/bootstrap';
 import { DatabaseOpenError } from '../db/errors';
 import { defaultDatabasePath } from '../db/paths';
-import { CliError, progressReporter } from './output';
+import { sweepTempFolders } from '../db/temp-folders';
+import { checkStoreNow, damagedSentence } from '../db/store-health';
+import { CliError, progressReporter, say } from './output';
+
+let lastOpened: string | null = null;
+
+/** The file the command opened, so a SQLite failure's sentence can name it. */
+export function lastOpenedDatabase(): string | null {
+  return lastOpened;
+}
 
 export interface CliDatabase extends BootstrapResult {
   file: string;
@@ -29,6 +38,7 @@ export function openCliDatabase(
     throw new CliError(`--db ${file} is a folder, not a database file.`);
   }
   const demoWhenNew = options.demoWhenNew ?? isDefault;
+  lastOpened = file;
   try {
     const result = openOrCreateDatabase(file, {
       appVersion: APP_VERSION,
@@ -41,6 +51,13 @@ export function openCliDatabase(
         `[griddesk] created ${file} (${result.seeded === 'demo' ? 'demo street' : 'reference data'})\n`,
       );
     }
+    lastOpened = file;
+    // Before the command's first write: a damaged store is held read-only, and said so.
+    if (result.seeded === 'none' && checkStoreNow(result.db, Date.now()).state === 'damaged') {
+      process.stderr.write(`griddesk: ${say(damagedSentence(file))}\n`);
+    }
+    // Temp folders of runs that died (a kill during a package import) go at every start.
+    sweepTempFolders(file, Date.now());
     return { ...result, file };
   } catch (error) {
     if (error instanceof DatabaseOpenError) throw new CliError(error.message);

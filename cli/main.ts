@@ -14,7 +14,10 @@ import { registerUserCommand } from './commands/user';
 import { registerImportCommand } from './commands/import';
 import { registerExportCommand } from './commands/export';
 import { registerVerifyCommand } from './commands/verify';
-import { CliError, logInternalError } from './output';
+import { registerBackupCommand } from './commands/backup';
+import { sqliteErrorSentence } from '../db/errors';
+import { lastOpenedDatabase } from './database';
+import { CliError, logInternalError, say } from './output';
 
 const program = new Command()
   .name('griddesk')
@@ -33,6 +36,7 @@ registerUserCommand(program);
 registerImportCommand(program);
 registerExportCommand(program);
 registerVerifyCommand(program);
+registerBackupCommand(program);
 
 try {
   await program.parseAsync(process.argv);
@@ -48,6 +52,12 @@ function exitCodeFor(error: unknown): number {
   if (error instanceof CliError) {
     process.stderr.write(`griddesk: ${error.message}\n`);
     return error.exitCode;
+  }
+  // A full disk, a damaged page, a read-only file: the user's to fix, so a sentence.
+  const sqlite = sqliteErrorSentence(error, lastOpenedDatabase() ?? 'the database');
+  if (sqlite) {
+    process.stderr.write(`griddesk: ${say(sqlite.sentence)}\n`);
+    return 1;
   }
   const reference = Math.random().toString(36).slice(2, 10);
   logInternalError(reference, error);

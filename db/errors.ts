@@ -2,7 +2,7 @@
 export class DatabaseOpenError extends Error {
   constructor(
     message: string,
-    readonly code: 'too_new' | 'not_a_database' | 'unreadable' | 'migration_failed',
+    readonly code: 'too_new' | 'not_a_database' | 'unreadable' | 'migration_failed' | 'damaged',
   ) {
     super(message);
     this.name = 'DatabaseOpenError';

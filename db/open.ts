@@ -7,7 +7,10 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { canonicalText, eventChainText, type SqlValue } from '../core/integrity/canonical';
+import { BackupError } from './backup/backup-errors';
+import { createBackupSync } from './backup/create-backup';
 import { DatabaseOpenError } from './errors';
+import { damagedSentence } from './store-health';
 import { MIGRATIONS, type Migration } from './migrations';
 
 export type Db = Database.Database;
@@ -72,14 +75,25 @@ export function openDatabase(file: string, options: OpenOptions): OpenResult {
       );
     }
     if (pending.length > 0 && existed && current > 0) {
-      backupPath = backupBeforeMigration(db, file, current, options.now);
+      backupPath = backupBeforeMigration(db, options.now, options.appVersion);
     }
     if (pending.length > 0) runMigrations(db, pending, options);
     return { db, created: current === 0, migrated: pending.map((m) => m.version), backupPath };
   } catch (error) {
     db.close();
     if (error instanceof DatabaseOpenError) throw error;
-    if ((error as { code?: string }).code === 'SQLITE_NOTADB') {
+    const code = (error as { code?: string }).code ?? '';
+    if (code.startsWith('SQLITE_CORRUPT')) {
+      const sentence = damagedSentence(path.resolve(file));
+      throw new DatabaseOpenError(`${sentence.zh} (${sentence.en})`, 'damaged');
+    }
+    if (error instanceof BackupError) {
+      throw new DatabaseOpenError(
+        `${error.sentence.zh}升级未进行，数据未改动。 (${error.sentence.en} The upgrade did not start; nothing was changed.)`,
+        'migration_failed',
+      );
+    }
+    if (code === 'SQLITE_NOTADB') {
       throw new DatabaseOpenError(
         `文件 ${file} 不是 GridDesk 数据库（也不是 SQLite 文件）。(${file} is not a SQLite database.)`,
         'not_a_database',
@@ -154,10 +168,24 @@ function runMigrations(db: Db, pending: readonly Migration[], options: OpenOptio
   }
 }
 
-/** A consistent copy beside the file, taken with SQLite's backup API (safe under WAL). */
-function backupBeforeMigration(db: Db, file: string, fromVersion: number, now: number): string {
-  const stamp = new Date(now).toISOString().replace(/[-:]/g, '').slice(0, 15);
-  const target = `${file}.v${fromVersion}-${stamp}.bak`;
-  db.exec(`VACUUM INTO '${target.replaceAll("'", "''")}'`);
-  return target;
+/**
+ * The backup before a migration: into the store's backup folder, checked and listed with
+ * the reason 'migration' like every other backup (db/backup).
+ */
+function backupBeforeMigration(db: Db, now: number, appVersion: string): string {
+  return createBackupSync(db, { reason: 'migration', now, appVersion }).path;
+}
+
+/**
+ * Brings an open store up to this app's schema: after an in-app restore of a backup taken
+ * before an upgrade. Backed up first, like every migration.
+ */
+export function migrateOpenStore(db: Db, options: OpenOptions): number[] {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const pending = migrations.filter((m) => m.version > current);
+  if (pending.length === 0) return [];
+  if (current > 0) backupBeforeMigration(db, options.now, options.appVersion);
+  runMigrations(db, pending, options);
+  return pending.map((m) => m.version);
 }

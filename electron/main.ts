@@ -12,11 +12,14 @@ import { LiveBus } from '../api/live';
 import { APP_VERSION } from '../api/version';
 import { createBasemapTileSource } from '../api/map/basemap-tiles';
 import { openOrCreateDatabase } from '../db/bootstrap';
+import { useBundledCheckWorker } from '../db/backup/check-runner';
+import { startStoreServices } from '../api/backup/store-services';
 import { useNativeBindingForImports } from '../db/exchange/import-connection';
 import { useBundledReadingWorker } from '../db/exchange/case-reading';
 import { useBundledImportWorkers } from '../db/exchange/import-in-worker';
 import { useNativeBindingForBasemaps } from '../db/mbtiles';
 import { DatabaseOpenError } from '../db/errors';
+import { sweepTempFolders } from '../db/temp-folders';
 import type { Db } from '../db/open';
 import { startIpcTransport } from './ipc-transport';
 import { logError, logLine } from './log';
@@ -94,6 +97,8 @@ function start(): void {
   }
   const db = openCaseStore();
   if (!db) return;
+  // Temp folders of runs that died (a kill during a package import) go at every start.
+  sweepTempFolders(db.name, Date.now());
   useNativeBindingForBasemaps(electronNativeBinding());
   // Imports run on a second connection of their own: it needs the Electron build too.
   useNativeBindingForImports(electronNativeBinding());
@@ -118,7 +123,15 @@ function start(): void {
     transport: 'ipc',
   };
   const stopTransport = startIpcTransport(context, { windows: ourWindows });
+  // The check worker is bundled beside this file, like the reading worker.
+  useBundledCheckWorker(
+    path.join(__dirname.replace(/app\.asar(?=[\\/])/, 'app.asar.unpacked'), 'check-worker.cjs'),
+    electronNativeBinding() ?? null,
+  );
+  // Holds the file, checks it in the background (writes wait), takes the daily backup.
+  const services = startStoreServices(context, { program: 'GridDesk 桌面程序', log: logError });
   app.on('will-quit', () => {
+    services.stop();
     stopTransport();
     tiles.close();
     if (db.open) db.close();

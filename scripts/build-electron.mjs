@@ -9,6 +9,8 @@
  *                                                     (the import's reading thread)
  *   db/exchange/import-worker.ts → dist/electron/import-worker.cjs
  *                                                     (the thread an in-app import runs in)
+ *   db/backup/check-worker.ts → dist/electron/check-worker.cjs
+ *                                                     (quick_check / integrity_check off the main thread)
  * Usage: node scripts/build-electron.mjs   (also imported by scripts/start.mjs)
  */
 import path from 'node:path';
@@ -69,12 +71,17 @@ export async function buildImportWorker(dir = outdir) {
   return buildWorker(dir, 'import-worker');
 }
 
-async function buildWorker(dir, name) {
+/** The thread that checks a store or a backup with quick_check / integrity_check. */
+export async function buildCheckWorker(dir = outdir) {
+  return buildWorker(dir, 'check-worker', 'backup');
+}
+
+async function buildWorker(dir, name, folder = 'exchange') {
   const file = path.join(dir, `${name}.cjs`);
   const result = await build({
     ...common,
     ...importMetaShim,
-    entryPoints: [path.join(root, 'db', 'exchange', `${name}.ts`)],
+    entryPoints: [path.join(root, 'db', folder, `${name}.ts`)],
     outfile: file,
     platform: 'node',
     target: 'node20',
@@ -111,6 +118,7 @@ export async function buildElectron() {
   const builtins = (await import('node:module')).builtinModules;
   await buildReadingWorker(outdir);
   await buildImportWorker(outdir);
+  await buildCheckWorker(outdir);
   checkRequires(main, [
     'electron',
     'better-sqlite3',

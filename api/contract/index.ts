@@ -12,6 +12,7 @@ import { caseDeskContract } from './case-desk';
 import { calendarContract } from './calendar';
 import { mapContract } from './map';
 import { exchangeContract } from './exchange';
+import { backupContract } from './backup';
 
 export const contract = {
   ...exchangeContract,
@@ -23,6 +24,7 @@ export const contract = {
   ...caseDeskContract,
   ...calendarContract,
   ...mapContract,
+  ...backupContract,
 };
 
 export type Contract = typeof contract;
@@ -38,7 +40,9 @@ export function isMethodName(name: string): name is MethodName {
 /** A change another window (or another process) made: screens refresh what they show. */
 export type LiveEvent =
   | { type: 'cases.changed'; caseIds: number[] | null; at: number }
-  | { type: 'data.changed'; at: number };
+  | { type: 'data.changed'; at: number }
+  /** The store's health or backups changed (a check ended, a backup or restore ran). */
+  | { type: 'store.changed'; at: number };
 
 /** A failure the transport carries back: a sentence in both UI languages, never a stack. */
 export interface ApiErrorPayload {
@@ -66,3 +70,4 @@ export * from './case-desk';
 export * from './calendar';
 export * from './map';
 export * from './exchange';
+export * from './backup';

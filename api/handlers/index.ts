@@ -9,6 +9,7 @@ import { rankingHandlers } from './ranking';
 import { weeklyHandlers } from './weekly';
 import { mapHandlers } from './map';
 import { exchangeHandlers } from './exchange';
+import { backupHandlers } from './backup';
 import type { FeatureHandlers } from './types';
 
 export const handlers = {
@@ -21,4 +22,5 @@ export const handlers = {
   ...rankingHandlers,
   ...weeklyHandlers,
   ...mapHandlers,
+  ...backupHandlers,
 } satisfies FeatureHandlers<MethodName>;

@@ -4,7 +4,11 @@ import { APP_VERSION } from '../../api/version';
 import { openOrCreateDatabase } from '../../db/bootstrap';
 import { readAppInfo } from '../../db/queries/app-info';
 import { resolveDbPath } from '../database';
-import { CliError, progressReporter } from '../output';
+import Database from 'better-sqlite3';
+import { BackupError } from '../../db/backup/backup-errors';
+import { createBackup } from '../../db/backup/create-backup';
+import { inUseSentence } from '../../db/holders';
+import { CliError, progressReporter, say } from '../output';
 
 export function registerDemoCommand(program: Command): void {
   program
@@ -16,7 +20,7 @@ export function registerDemoCommand(program: Command): void {
     .option('--seed <n>', 'seed for the generator (default: derived from today)', parseSeed)
     .option('--force', 'replace the file if it exists')
     .option('--json', 'print the result as JSON')
-    .action((options: { db?: string; seed?: number; force?: boolean; json?: boolean }) => {
+    .action(async (options: { db?: string; seed?: number; force?: boolean; json?: boolean }) => {
       const { file } = resolveDbPath(options.db);
       if (fs.existsSync(file)) {
         if (!options.force) {
@@ -24,6 +28,7 @@ export function registerDemoCommand(program: Command): void {
             `${file} already exists; pass --force to replace it with a new demo database.`,
           );
         }
+        await replaceableOrRefuse(file);
         for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
       }
       const started = performance.now();
@@ -50,6 +55,56 @@ export function registerDemoCommand(program: Command): void {
           `Created ${file}: ${info.communities} communities, ${info.grids} grids, ${info.cases} cases, ${info.staff} staff in ${seconds.toFixed(2)} s.`,
         );
     });
+}
+
+/**
+ * `--force` never destroys work: it refuses while another process has the file open, and
+ * backs the old store up first (a file too damaged to back up is kept as it is).
+ */
+async function replaceableOrRefuse(file: string): Promise<void> {
+  const held = inUseSentence(file);
+  if (held) throw new CliError(say(held));
+  try {
+    const result = await restoreSafetyBackup(file);
+    if (result) process.stderr.write(`[griddesk] ${say(result)}\n`);
+  } catch (error) {
+    if (error instanceof BackupError) throw new CliError(say(error.sentence));
+    throw error;
+  }
+}
+
+async function restoreSafetyBackup(file: string): Promise<{ zh: string; en: string } | null> {
+  let db: Database.Database;
+  try {
+    db = new Database(file, { fileMustExist: true, timeout: 0 });
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+  } catch {
+    // Not a database at all: nothing of GridDesk's to keep, but its bytes are kept anyway.
+    const copy = `${file}.replaced-${Date.now()}`;
+    fs.copyFileSync(file, copy);
+    return { zh: `原文件已另存为 ${copy}。`, en: `The old file was kept as ${copy}.` };
+  }
+  try {
+    const entry = await createBackup(db, {
+      reason: 'demo-force',
+      now: Date.now(),
+      appVersion: APP_VERSION,
+    });
+    return {
+      zh: `替换前已备份原数据库到 ${entry.path}。`,
+      en: `The old database was backed up to ${entry.path} before it was replaced.`,
+    };
+  } catch (error) {
+    if (!(error instanceof BackupError) || error.code !== 'source_damaged') throw error;
+    const copy = `${file}.replaced-${Date.now()}`;
+    fs.copyFileSync(file, copy);
+    return {
+      zh: `原数据库已损坏，已原样另存为 ${copy}。`,
+      en: `The old database is damaged; it was kept as it is at ${copy}.`,
+    };
+  } finally {
+    db.close();
+  }
 }
 
 function parseSeed(value: string): number {

@@ -6,6 +6,7 @@ import { SYSTEM_ACTOR } from '../../api/context';
 import { watchExternalWrites, LiveBus } from '../../api/live';
 import { APP_VERSION } from '../../api/version';
 import { startHost } from '../../host/server';
+import { startStoreServices } from '../../api/backup/store-services';
 import { openCliDatabase } from '../database';
 import { CliError, logInternalError } from '../output';
 
@@ -35,6 +36,11 @@ export function registerServeCommand(program: Command): void {
         transport: 'http' as const,
       };
       const stopWatching = watchExternalWrites(opened.db, live, context.now);
+      // Holds the file, checks it in the background (writes wait), takes the daily backup.
+      const services = startStoreServices(context, {
+        program: 'griddesk serve',
+        log: logInternalError,
+      });
       const dir = rendererDir();
       if (!fs.existsSync(path.join(dir, 'index.html'))) {
         process.stderr.write(
@@ -50,6 +56,7 @@ export function registerServeCommand(program: Command): void {
           log: logInternalError,
         });
       } catch (error) {
+        services.stop();
         opened.db.close();
         const code = (error as { code?: string }).code;
         if (code === 'EADDRINUSE')
@@ -65,6 +72,7 @@ export function registerServeCommand(program: Command): void {
       );
       const shutdown = () => {
         stopWatching();
+        services.stop();
         void host.close().then(() => {
           opened.db.close();
           process.exit(0);

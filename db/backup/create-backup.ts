@@ -23,6 +23,7 @@ import {
 import { BackupError, diskFullError } from './backup-errors';
 import { readBackupSettings } from './backup-settings';
 import type { FileCheck } from './check-file';
+import { checkDatabaseFile } from './check-file';
 import { checkInWorker } from './check-runner';
 
 export interface CreateBackupOptions {
@@ -164,4 +165,70 @@ export async function hashFile(file: string): Promise<string> {
   for await (const chunk of fs.createReadStream(file, { highWaterMark: 1024 * 1024 }))
     hash.update(chunk as Buffer);
   return hash.digest('hex');
+}
+
+/**
+ * The same backup, synchronously, for the one place that cannot wait: opening a store that
+ * needs a migration (opening is synchronous, and the migration must not start before its
+ * backup is known good). VACUUM INTO reads the store in one read transaction, so the copy
+ * is as consistent as the backup API's; it is checked, hashed and listed the same way.
+ */
+export function createBackupSync(
+  db: Db,
+  options: Omit<CreateBackupOptions, 'onProgress' | 'check'>,
+): BackupEntry {
+  const source = db.name;
+  const settings = readBackupSettings(source);
+  const folder = options.folder ?? settings.folder;
+  fs.mkdirSync(folder, { recursive: true });
+  sweepUnfinished(folder, options.now);
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const pageCount = db.pragma('page_count', { simple: true }) as number;
+  const free = freeBytes(folder);
+  if (free !== null && free < pageSize * pageCount * 1.05 + 16 * 1024 * 1024)
+    throw diskFullError(folder, pageSize * pageCount, free);
+  const target = newBackupPath(folder, source, options.reason, options.now);
+  const partial = target + PARTIAL_EXTENSION;
+  try {
+    db.exec(`VACUUM INTO '${partial.replaceAll("'", "''")}'`);
+    syncFile(partial);
+  } catch (error) {
+    fs.rmSync(partial, { force: true });
+    if (isDiskFull(error))
+      throw diskFullError(folder, pageSize * pageCount, freeBytes(folder) ?? 0);
+    throw error;
+  }
+  const check = checkDatabaseFile(partial, 'integrity');
+  if (!check.ok) {
+    fs.rmSync(partial, { force: true });
+    throw new BackupError('source_damaged', {
+      zh: `数据库 ${source} 已损坏（完整性检查：${check.problems.slice(0, 2).join('；')}），无法备份。`,
+      en: `The database ${source} is damaged (integrity check: ${check.problems.slice(0, 2).join('; ')}); it cannot be backed up.`,
+    });
+  }
+  const hash = createHash('sha256');
+  const fd = fs.openSync(partial, 'r');
+  try {
+    const buffer = Buffer.alloc(1024 * 1024);
+    for (let read; (read = fs.readSync(fd, buffer, 0, buffer.length, null)) > 0;)
+      hash.update(buffer.subarray(0, read));
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(partial, target);
+  syncFolder(folder);
+  const entry: BackupEntry = {
+    path: target,
+    created_at: options.now,
+    reason: options.reason,
+    bytes: fs.statSync(target).size,
+    cases: check.cases,
+    source: path.resolve(source),
+    schema_version: check.schemaVersion,
+    app_version: options.appVersion,
+    sha256: hash.digest('hex'),
+  };
+  writeBackupNote(entry);
+  rotate(folder, entry, settings.rotation, options.now);
+  return entry;
 }

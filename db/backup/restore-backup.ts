@@ -77,6 +77,7 @@ export interface RestoreOptions {
   /** The app's or host's own open connection to dbFile, when it is the one restoring. */
   liveDb?: Db;
   nativeBinding?: string;
+  onProgress?: (copiedPages: number, totalPages: number) => void;
 }
 
 export interface RestoreResult {
@@ -99,7 +100,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
   refuseWhileHeld(dbFile, options);
   const { before, damagedCopy } = await keepCurrentStore(dbFile, options);
   if (options.liveDb) {
-    await copyIntoOpenStore(restored.path, dbFile, options.nativeBinding);
+    await copyIntoOpenStore(restored.path, dbFile, options);
   } else {
     replaceClosedStore(restored.path, dbFile);
   }
@@ -181,7 +182,7 @@ function replaceClosedStore(backupPath: string, dbFile: string): void {
 async function copyIntoOpenStore(
   backupPath: string,
   dbFile: string,
-  nativeBinding?: string,
+  { nativeBinding, onProgress }: RestoreOptions,
 ): Promise<void> {
   const source = new Database(backupPath, {
     readonly: true,
@@ -189,7 +190,12 @@ async function copyIntoOpenStore(
     ...(nativeBinding ? { nativeBinding } : {}),
   });
   try {
-    await source.backup(dbFile, { progress: () => 4096 });
+    await source.backup(dbFile, {
+      progress: ({ totalPages, remainingPages }) => {
+        onProgress?.(totalPages - remainingPages, totalPages);
+        return 1024;
+      },
+    });
   } finally {
     source.close();
   }
