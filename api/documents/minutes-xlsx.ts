@@ -5,6 +5,7 @@ import type { AgendaCase, DispatchItemView } from '../contract/weekly';
 import { TIER_ZH } from './document-words';
 import { AGE_GROUP_ZH, ITEM_STATUS_ZH, meetingLine, weekSpan } from './minutes-words';
 import type { MinutesDocumentInput } from './minutes-pdf';
+import { guardedXlsxBuffer } from './xlsx-text-guard';
 
 function sheetWithHeader(
   workbook: ExcelJS.Workbook,
@@ -152,5 +153,5 @@ export async function minutesXlsx(input: MinutesDocumentInput): Promise<Buffer> 
     sheetWithHeader(workbook, '本次事项', '本次会议调度事项', itemHeaders, itemWidths),
     agenda.items,
   );
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return guardedXlsxBuffer(workbook);
 }

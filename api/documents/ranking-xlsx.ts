@@ -8,6 +8,7 @@ import type { Tier } from '../../core/indices/weight-set';
 import { LEVEL_ZH, rankChangeText, shortPeriodLabel, TIER_ZH, dateZh } from './document-words';
 import { methodNotes, rankingSummary } from './ranking-notes';
 import type { RankingDocumentInput } from './ranking-pdf';
+import { guardedXlsxBuffer } from './xlsx-text-guard';
 
 const TIER_FILL: Record<Tier, string> = { blue: 'FFE6F0FC', yellow: 'FFFDF5DC', red: 'FFFCEBEB' };
 const HEADER_FILL = 'FFEEF1F4';
@@ -156,5 +157,5 @@ export async function rankingXlsx(input: RankingDocumentInput): Promise<Buffer> 
   notes.getColumn(1).width = 120;
   notes.getColumn(1).alignment = { wrapText: true, vertical: 'top' };
 
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return guardedXlsxBuffer(workbook);
 }

@@ -1,11 +1,14 @@
 /**
  * SpreadsheetML for the desk's .xlsx files (exports, error files): the fixed parts of a
  * one-sheet workbook and the XML of each row. Text cells are inline strings, so a cell that
- * starts with "=" is text to Excel and WPS, never a formula (no cell ever gets an <f>).
+ * starts with "=" is text to Excel and WPS, never a formula (no cell ever gets an <f>); and a
+ * text cell that starts like a formula (= + - @, or a tab or CR before one) also gets Excel's
+ * quote prefix style (what typing '=1+2 gives), so editing the cell in Excel or WPS keeps it
+ * text instead of evaluating it (formula injection, OWASP "CSV injection").
  * Written by hand because exceljs' streaming writer takes about five times longer for the
  * 100,000-row exports the city asks for.
  */
-import type { ExportCell } from './export-row';
+import { isFormulaLike, type ExportCell } from './export-row';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -50,6 +53,9 @@ export function columnLetters(index: number): string {
   return letters;
 }
 
+/** styles.xml's cell styles: 0 plain, 1 bold (headers); 2 and 3 the same with the quote prefix. */
+const QUOTED_STYLE: Record<number, number> = { 0: 2, 1: 3 };
+
 export function rowXml(
   rowNumber: number,
   cells: readonly ExportCell[],
@@ -58,6 +64,7 @@ export function rowXml(
 ): string {
   let xml = `<row r="${rowNumber}">`;
   const s = style ? ` s="${style}"` : '';
+  const quoted = ` s="${QUOTED_STYLE[style] ?? QUOTED_STYLE[0]}"`;
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i];
     if (cell === null || cell === undefined || cell === '') continue;
@@ -65,7 +72,7 @@ export function rowXml(
     if (typeof cell === 'number') {
       if (Number.isFinite(cell)) xml += `<c r="${ref}"${s}><v>${cell}</v></c>`;
     } else {
-      xml += `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeCellText(cell)}</t></is></c>`;
+      xml += `<c r="${ref}"${isFormulaLike(cell) ? quoted : s} t="inlineStr"><is><t xml:space="preserve">${escapeCellText(cell)}</t></is></c>`;
     }
   }
   return `${xml}</row>`;
@@ -102,7 +109,7 @@ export function workbookParts(sheetName: string): Array<[string, string]> {
     ],
     [
       'xl/styles.xml',
-      `${HEAD}<styleSheet xmlns="${MAIN_NS}"><fonts count="2"><font><sz val="11"/><name val="等线"/></font><font><b/><sz val="11"/><name val="等线"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`,
+      `${HEAD}<styleSheet xmlns="${MAIN_NS}"><fonts count="2"><font><sz val="11"/><name val="等线"/></font><font><b/><sz val="11"/><name val="等线"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" quotePrefix="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`,
     ],
   ];
 }
