@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
+import crypto from 'node:crypto';
 import Database from 'better-sqlite3';
 import { canonicalText, eventChainText, type SqlValue } from '../core/integrity/canonical';
 import { BackupError } from './backup/backup-errors';
@@ -132,8 +132,10 @@ export function registerAppFunctions(db: Db): void {
   );
 }
 
+/** Lowercase hex SHA-256 of a text's UTF-8. crypto.hash (one call, no Hash object) where Node has it. */
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  if (typeof crypto.hash === 'function') return crypto.hash('sha256', text, 'hex');
+  return crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 function applyPragmas(db: Db, readonly: boolean): void {
