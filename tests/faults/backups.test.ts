@@ -1,0 +1,254 @@
+/**
+ * Backups and restore under faults: a kill -9 in the middle of a backup or a restore, a
+ * full backup disk, a restore that brings back a damaged street, the rotation.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { listBackups } from '../../db/backup/backup-catalog';
+import { BackupError } from '../../db/backup/backup-errors';
+import { saveBackupSettings } from '../../db/backup/backup-settings';
+import { createBackup } from '../../db/backup/create-backup';
+import { restoreBackup, verifyBackup } from '../../db/backup/restore-backup';
+import { openDatabase } from '../../db/open';
+import { DEFAULT_ROTATION } from '../../core/backup/rotation';
+import { damageTablePage } from './store-damage';
+import { demoStore, griddesk, griddeskChild, tempDir, until } from './store-fixture';
+
+const dirs: string[] = [];
+const dir = (name: string) => {
+  const made = tempDir(name);
+  dirs.push(made);
+  return made;
+};
+afterAll(() => {
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+});
+
+const countCases = (file: string) => {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare('SELECT count(*) FROM cases').pluck().get() as number;
+  } finally {
+    db.close();
+  }
+};
+
+const quickCheck = (file: string) => {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.pragma('quick_check', { simple: true });
+  } finally {
+    db.close();
+  }
+};
+
+/** Pads a store with ~`mb` MB of filler so a backup or restore takes long enough to kill. */
+function padStore(file: string, mb: number): void {
+  const db = new Database(file);
+  db.exec('CREATE TABLE IF NOT EXISTS test_filler (b BLOB)');
+  db.prepare(
+    `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+     INSERT INTO test_filler SELECT randomblob(8192) FROM n`,
+  ).run(mb * 128);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+}
+
+describe('backups', () => {
+  it('are written with the backup API, checked, listed with their reason, and rotated', async () => {
+    const d = dir('backup');
+    const file = demoStore(path.join(d, 'street.sqlite'));
+    const opened = openDatabase(file, { appVersion: 'test', now: Date.now() });
+    const cases = opened.db.prepare('SELECT count(*) FROM cases').pluck().get() as number;
+    saveBackupSettings(file, {
+      folder: path.join(d, 'usb'),
+      rotation: { ...DEFAULT_ROTATION, daily: 2, weekly: 0, monthly: 0, eventDays: 0 },
+    });
+    const day = 86_400_000;
+    const start = Date.UTC(2026, 10, 2, 4);
+    for (let i = 0; i < 5; i++)
+      await createBackup(opened.db, { reason: 'daily', now: start + i * day, appVersion: 'test' });
+    opened.db.close();
+    const listed = listBackups(path.join(d, 'usb'));
+    // Two days' backups kept of five, newest first, each with the street's case count.
+    expect(listed.map((b) => b.created_at)).toEqual([start + 4 * day, start + 3 * day]);
+    expect(listed.every((b) => b.reason === 'daily' && b.cases === cases)).toBe(true);
+    const verified = await verifyBackup(listed[0]!.path);
+    expect(verified.cases).toBe(cases);
+  });
+
+  it('survive a kill -9 in the middle: nothing half-written is listed, the store is whole', async () => {
+    const d = dir('backup-kill');
+    const file = demoStore(path.join(d, 'street.sqlite'));
+    padStore(file, 300);
+    const folder = path.join(d, 'street.sqlite-backups');
+    const child = griddeskChild(d, 'backup', 'create', '--db', file);
+    await until(() => {
+      try {
+        return fs
+          .readdirSync(folder)
+          .some(
+            (n) => n.endsWith('.partial') && fs.statSync(path.join(folder, n)).size > 1_000_000,
+          );
+      } catch {
+        return false;
+      }
+    });
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    expect(listBackups(folder)).toEqual([]);
+    expect(quickCheck(file)).toBe('ok');
+    const again = griddesk(d, 'backup', 'create', '--db', file, '--json');
+    expect(again.code, again.stderr).toBe(0);
+    expect(listBackups(folder)).toHaveLength(1);
+  }, 120_000);
+
+  it('refuse a full backup disk in a sentence, leaving no partial copy', async () => {
+    const d = dir('backup-full');
+    const mountPoint = path.join(d, 'small-usb');
+    fs.mkdirSync(mountPoint);
+    const { spawnSync } = await import('node:child_process');
+    const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', mountPoint]);
+    if (mounted.status !== 0) {
+      console.log(
+        'skipped: a small tmpfs cannot be mounted here (needs root):',
+        String(mounted.stderr),
+      );
+      return;
+    }
+    try {
+      const file = demoStore(path.join(d, 'street.sqlite'));
+      const opened = openDatabase(file, { appVersion: 'test', now: Date.now() });
+      const error = await createBackup(opened.db, {
+        reason: 'manual',
+        now: Date.now(),
+        appVersion: 'test',
+        folder: mountPoint,
+      }).catch((e: unknown) => e);
+      opened.db.close();
+      expect(error).toBeInstanceOf(BackupError);
+      expect((error as BackupError).code).toBe('disk_full');
+      expect((error as BackupError).sentence.zh).toContain(mountPoint);
+      expect((error as BackupError).sentence.zh).toContain('空间不足');
+      expect(fs.readdirSync(mountPoint)).toEqual([]);
+    } finally {
+      spawnSync('umount', [mountPoint]);
+    }
+  });
+});
+
+describe('restore', () => {
+  it('brings back a damaged street, keeping the damaged file', async () => {
+    const d = dir('restore');
+    const file = demoStore(path.join(d, 'street.sqlite'));
+    const cases = countCases(file);
+    const backup = griddesk(d, 'backup', 'create', '--db', file, '--json');
+    expect(backup.code, backup.stderr).toBe(0);
+    const entry = JSON.parse(backup.stdout) as { path: string };
+    damageTablePage(file, 'cases');
+    expect(quickCheck(file)).not.toBe('ok');
+
+    // Every command says the store is damaged and which backup to restore; no write lands.
+    const info = griddesk(d, 'info', '--db', file);
+    expect(info.stderr).toContain('is damaged');
+    expect(info.stderr).toContain(entry.path);
+    const write = griddesk(
+      d,
+      'user',
+      'add',
+      'li4',
+      '--name',
+      '李四',
+      '--role',
+      'operator',
+      '--db',
+      file,
+    );
+    expect(write.code).not.toBe(0);
+    expect(write.stderr).toMatch(/damaged/);
+    expect(write.stderr).not.toMatch(/at .*\.ts:\d+/);
+
+    const restored = griddesk(d, 'backup', 'restore', entry.path, '--db', file, '--json');
+    expect(restored.code, restored.stderr).toBe(0);
+    const result = JSON.parse(restored.stdout) as { cases: number; damagedCopy: string | null };
+    expect(result.cases).toBe(cases);
+    expect(result.damagedCopy && fs.existsSync(result.damagedCopy)).toBeTruthy();
+    expect(quickCheck(file)).toBe('ok');
+    expect(countCases(file)).toBe(cases);
+  });
+
+  it('refuses a backup whose bytes changed since it was written', async () => {
+    const d = dir('restore-tampered');
+    const file = demoStore(path.join(d, 'street.sqlite'));
+    const backup = JSON.parse(griddesk(d, 'backup', 'create', '--db', file, '--json').stdout) as {
+      path: string;
+    };
+    const bytes = fs.readFileSync(backup.path);
+    bytes[bytes.length - 100] ^= 0xff;
+    fs.writeFileSync(backup.path, bytes);
+    const before = fs.readFileSync(file);
+    const restored = griddesk(d, 'backup', 'restore', backup.path, '--db', file);
+    expect(restored.code).toBe(1);
+    expect(restored.stderr).toContain('no longer matches the checksum');
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('survives a kill -9 at any moment: the store is the old one or the restored one, whole', async () => {
+    const d = dir('restore-kill');
+    const file = demoStore(path.join(d, 'street.sqlite'));
+    padStore(file, 150);
+    const backup = JSON.parse(griddesk(d, 'backup', 'create', '--db', file, '--json').stdout) as {
+      path: string;
+    };
+    // After the backup, the live store gains a marker: which one survives is then visible.
+    const marked = new Database(file);
+    marked.exec("CREATE TABLE test_marker (v TEXT); INSERT INTO test_marker VALUES ('after')");
+    marked.close();
+    const seen = new Set<string>();
+    for (const delayMs of [300, 900, 1600, 2600]) {
+      const child = griddeskChild(d, 'backup', 'restore', backup.path, '--db', file);
+      await new Promise((r) => setTimeout(r, delayMs));
+      child.kill('SIGKILL');
+      await new Promise((r) => child.once('exit', r));
+      expect(quickCheck(file)).toBe('ok');
+      const db = new Database(file, { readonly: true });
+      const hasMarker = db
+        .prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'test_marker'")
+        .pluck()
+        .get() as number;
+      db.close();
+      seen.add(hasMarker ? 'old' : 'restored');
+      if (!hasMarker) break;
+    }
+    // And a restore left to finish always ends with the restored store.
+    const finished = griddesk(d, 'backup', 'restore', backup.path, '--db', file);
+    expect(finished.code, finished.stderr).toBe(0);
+    expect(quickCheck(file)).toBe('ok');
+    console.log(`kill -9 during restore left: ${[...seen].join(', ')}`);
+  }, 180_000);
+
+  it('refuses while another program holds the store, and changes nothing', async () => {
+    const d = dir('restore-held');
+    const file = demoStore(path.join(d, 'street.sqlite'));
+    const backup = JSON.parse(griddesk(d, 'backup', 'create', '--db', file, '--json').stdout) as {
+      path: string;
+    };
+    const holder = new Database(file);
+    holder.pragma('journal_mode = WAL');
+    holder.prepare('SELECT count(*) FROM cases').get();
+    try {
+      await expect(
+        restoreBackup({
+          dbFile: file,
+          backupPath: backup.path,
+          now: Date.now(),
+          appVersion: 'test',
+        }),
+      ).rejects.toMatchObject({ code: 'in_use' });
+    } finally {
+      holder.close();
+    }
+  });
+});
