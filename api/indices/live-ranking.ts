@@ -155,7 +155,9 @@ function previousRanks(
 ): { source: 'bulletin' | 'live'; byUnit: Map<string, PreviousPlace> } {
   if (previousPeriod.kind === 'month') {
     const bulletin = latestBulletin(db, previousPeriod.key, level);
-    if (bulletin) {
+    // A bulletin that fails its checksum (changed around the triggers) is not what leaders
+    // saw: its ranks are not carried into this period, nor frozen into a new bulletin.
+    if (bulletin?.checksumOk) {
       const figures = parseBulletinFigures(bulletin.figures);
       return {
         source: 'bulletin',

@@ -441,6 +441,30 @@ describe('bulletin checksums', () => {
     expect(cli.stdout).toContain('通报 2026-10（社区）第 1 版：此通报与其校验值不符');
   });
 
+  it("does not carry a tampered bulletin's ranks into the next month's rank change", async () => {
+    const file = freshCopy();
+    let db = open(file);
+    const before = await call(db, 'ranking.compute', { period: '2026-11', level: 'community' });
+    expect(before.previousSource).toBe('bulletin');
+    db.close();
+    tamper(file, ['bulletins'], (raw) => {
+      const figures = JSON.parse(
+        raw.prepare('SELECT figures FROM bulletins WHERE version = 1').pluck().get() as string,
+      );
+      for (const row of figures.rows) row.rank = 1;
+      raw
+        .prepare('UPDATE bulletins SET figures = ? WHERE version = 1')
+        .run(JSON.stringify(figures));
+    });
+    db = open(file);
+    const after = await call(db, 'ranking.compute', { period: '2026-11', level: 'community' });
+    expect(after.previousSource).toBe('live');
+    // Nothing changed in October's cases, so October computed now ranks as it was published.
+    const ranks = (r: typeof before) => r.rows.map((row) => [row.unitCode, row.previousRank]);
+    expect(ranks(after)).toEqual(ranks(before));
+    db.close();
+  });
+
   it('a bulletin whose figures were rewritten into another shape fails in the sentence, not an internal error', async () => {
     const file = freshCopy();
     tamper(file, ['bulletins'], (raw) =>
