@@ -13,6 +13,7 @@ import { handleApiCall, handleLiveStream, sendJson } from './api-routes';
 import { serveStatic } from './static-files';
 import { createBasemapTileSource } from '../api/map/basemap-tiles';
 import { serveTile } from './tile-route';
+import { sweepTempFolders } from '../db/temp-folders';
 
 export const LOOPBACK_HOST = '127.0.0.1';
 
@@ -35,6 +36,8 @@ export interface RunningHost {
 
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
+  // Temp folders of runs that died (a kill during a package import) go at every start.
+  sweepTempFolders(options.context.db.name, Date.now());
   let port = options.port;
   const tiles = createBasemapTileSource(options.context.db);
   const server = http.createServer((request, response) => {

@@ -2,7 +2,10 @@
  * `griddesk export`: case updates (since the last export, or since --since) or the grids,
  * with the package manifest beside the file (CITY-EXCHANGE.md "Files the desk writes").
  * The command line acts as the system, so --unmasked is allowed here; the app allows it to
- * administrators only.
+ * administrators only. It runs as the user on their own machine, so it writes wherever the
+ * OS lets them (the API's system-folder rules are for the app); it never overwrites a file,
+ * and writes among files it did not make only with --into-nonempty. No changes: it says so,
+ * writes nothing and exits 0 (--allow-empty writes the empty file).
  */
 import type { Command } from 'commander';
 import { SYSTEM_ACTOR } from '../../api/context';
@@ -24,6 +27,8 @@ interface ExportOptions {
   db?: string;
   unmasked?: boolean;
   json?: boolean;
+  allowEmpty?: boolean;
+  intoNonempty?: boolean;
 }
 
 export function registerExportCommand(program: Command): void {
@@ -41,6 +46,14 @@ export function registerExportCommand(program: Command): void {
     .requiredOption('--out <path>', 'the file to write, or a folder to write it into')
     .option('--db <file>', "database file (default: the app's own database)")
     .option('--unmasked', 'write reporters and phone numbers in full (administrators only)')
+    .option(
+      '--allow-empty',
+      'write the file even when no case changed (default: say so, write nothing)',
+    )
+    .option(
+      '--into-nonempty',
+      'write into a folder that holds files this desk did not export (default: refuse)',
+    )
     .option('--json', 'print one JSON object')
     .action(async (options: ExportOptions) => {
       if (options.kind !== 'cases' && options.kind !== 'grids') {
@@ -73,6 +86,8 @@ export function registerExportCommand(program: Command): void {
           now: Date.now(),
           clock: () => Date.now(),
           actor: SYSTEM_ACTOR.name,
+          writeEmpty: options.allowEmpty ?? false,
+          confirmForeignFolder: options.intoNonempty ?? false,
         });
         if (options.json) {
           console.log(JSON.stringify(report));
@@ -85,7 +100,25 @@ export function registerExportCommand(program: Command): void {
         console.log(
           `  manifest ${report.manifest}; SHA-256 ${report.sha256}${report.unmasked ? '; personal data in full' : ''}`,
         );
+        if (report.newFolder)
+          console.log(
+            `  into a new folder: ${report.newFolder} (the folder given holds another producer's manifest.json)`,
+          );
       } catch (error) {
+        // Nothing to send is no failure (a nightly script exits 0); nothing was written.
+        if (error instanceof ExchangeRefusal && error.code === 'export_empty') {
+          if (options.json)
+            console.log(
+              JSON.stringify({
+                rows: 0,
+                written: false,
+                code: error.code,
+                message: error.sentence,
+              }),
+            );
+          else console.log(say(error.sentence));
+          return;
+        }
         if (error instanceof ExchangeRefusal) throw new CliError(say(error.sentence));
         throw error;
       } finally {

@@ -5,10 +5,10 @@
  * a file with a million bad rows costs no memory; created only when there is a bad row.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { cellText, type CellValue } from '../../core/exchange/cell-value';
 import { ERROR_NOTE_HEADER } from '../../core/exchange/case-columns';
+import { errorsFolder } from '../temp-folders';
 import { compactStamp } from './export-names';
 import type { InvalidRowSink } from './case-import';
 import { XlsxRowWriter } from './xlsx-writer';
@@ -70,8 +70,12 @@ function exportable(cell: CellValue): string | number | null {
   return cell;
 }
 
-/** Beside the imported file when that folder is writable, else in the system's temp folder. */
-export function errorFilePathFor(input: string, now: number): string {
+/**
+ * Beside the imported file when that folder is writable, else in the app's own temp folder
+ * (`griddesk-temp/errors` beside the database `dbFile`, 0700, kept a week; never the shared
+ * system temp folder: error files hold personal details).
+ */
+export function errorFilePathFor(input: string, now: number, dbFile?: string): string {
   const stem = path.basename(input).replace(/\.[^.]+$/, '');
   const name = `${stem}-错误行-${compactStamp(now)}.xlsx`;
   const dir = path.dirname(path.resolve(input));
@@ -79,6 +83,6 @@ export function errorFilePathFor(input: string, now: number): string {
     fs.accessSync(dir, fs.constants.W_OK);
     return path.join(dir, name);
   } catch {
-    return path.join(os.tmpdir(), 'griddesk-exchange', name);
+    return path.join(errorsFolder(dbFile), name);
   }
 }

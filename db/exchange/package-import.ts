@@ -6,9 +6,13 @@
  * truncated copy off a USB stick is refused before anything is written.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { MANIFEST_FILE, readManifest, type ManifestFile } from '../../core/exchange/manifest';
+import {
+  MANIFEST_FILE,
+  readManifest,
+  type Manifest,
+  type ManifestFile,
+} from '../../core/exchange/manifest';
 import { sentence } from '../../core/exchange/issues';
 import type { Db } from '../open';
 import { finishBatch, insertRunningBatch, previousImport } from './batches';
@@ -25,7 +29,16 @@ import {
 import { importPart, INVALID_ROWS_REFUSAL } from './import-part';
 import type { ImportReport } from './import-report';
 import { fileSha256 } from './row-source';
-import { extractZip, listZip } from './zip-guard';
+import { createRunFolder, type RunFolder } from '../temp-folders';
+import { extractZip, listZip, openCheckedZip, readEntryText } from './zip-guard';
+
+/** What a package may inflate to: 4 GB, and never more than 50 times its own size. */
+export const PACKAGE_MAX_TOTAL_BYTES = 4 * 1024 ** 3;
+export const PACKAGE_MAX_RATIO = 50;
+
+export function packageInflateCap(packageBytes: number): number {
+  return Math.min(PACKAGE_MAX_TOTAL_BYTES, PACKAGE_MAX_RATIO * packageBytes);
+}
 
 const KIND_ORDER = { grids: 0, staff: 1, cases: 2 } as const;
 
@@ -70,6 +83,77 @@ function insideFolder(dir: string, relative: string, packageName: string): strin
   return real;
 }
 
+const MAX_MANIFEST_BYTES = 1024 * 1024;
+
+function manifestTooLarge(): never {
+  refuse(
+    'bad_manifest',
+    'manifest.json 过大（超过 1 MB）。',
+    'manifest.json is too large (over 1 MB).',
+    MANIFEST_FILE,
+  );
+}
+
+function parseManifest(text: string, packageName: string): Manifest {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    refuse(
+      'bad_manifest',
+      `${packageName} 的 manifest.json 不是有效的 JSON。`,
+      `The manifest.json of ${packageName} is not valid JSON.`,
+      MANIFEST_FILE,
+    );
+  }
+  const reading = readManifest(json);
+  if (!reading.ok) throw new ExchangeRefusal('bad_manifest', reading.problem, MANIFEST_FILE);
+  return reading.manifest;
+}
+
+/**
+ * Unpacks a zipped package into a run folder of the app's own temp folder: manifest.json
+ * first (read from the zip, not unpacked), then only the entries it lists, within the
+ * inflate cap and the disk's free space. Returns the folder holding manifest.json.
+ */
+async function unpackListed(
+  probed: ProbedFile,
+  run: RunFolder,
+  signal: AbortSignal | undefined,
+): Promise<string> {
+  const entries = await listZip(probed.path);
+  // manifest.json at the top, or in the one folder the zip holds.
+  const manifestEntry =
+    entries.find((e) => e.name === MANIFEST_FILE) ??
+    entries.find((e) => /^[^/]+\/manifest\.json$/.test(e.name) && !e.isDirectory);
+  if (!manifestEntry) {
+    refuse(
+      'no_manifest',
+      `${probed.name} 中没有 manifest.json，不是交换包。`,
+      `${probed.name} has no manifest.json: it is not an exchange package.`,
+      probed.name,
+    );
+  }
+  if (manifestEntry.size > MAX_MANIFEST_BYTES) manifestTooLarge();
+  const zip = await openCheckedZip(probed.path);
+  let text: string | null;
+  try {
+    text = await readEntryText(zip, manifestEntry.name, MAX_MANIFEST_BYTES);
+  } finally {
+    zip.close();
+  }
+  const manifest = parseManifest(text ?? '', probed.name);
+  const prefix = manifestEntry.name.slice(0, -MANIFEST_FILE.length);
+  const wanted = new Set([
+    manifestEntry.name,
+    ...manifest.files.map((f) => `${prefix}${f.path.replaceAll('\\', '/').replace(/^\.\//, '')}`),
+  ]);
+  await extractZip(probed.path, run.path, (name) => wanted.has(name), signal, {
+    maxTotalBytes: packageInflateCap(probed.size),
+  });
+  return path.join(run.path, ...prefix.split('/').filter(Boolean));
+}
+
 async function checkFiles(
   dir: string,
   packageName: string,
@@ -84,28 +168,10 @@ async function checkFiles(
       packageName,
     );
   }
-  if (fs.statSync(manifestPath).size > 1024 * 1024)
-    refuse(
-      'bad_manifest',
-      'manifest.json 过大（超过 1 MB）。',
-      'manifest.json is too large (over 1 MB).',
-      MANIFEST_FILE,
-    );
-  let json: unknown;
-  try {
-    json = JSON.parse(fs.readFileSync(manifestPath, 'utf8').replace(/^\uFEFF/, ''));
-  } catch {
-    refuse(
-      'bad_manifest',
-      `${packageName} 的 manifest.json 不是有效的 JSON。`,
-      `The manifest.json of ${packageName} is not valid JSON.`,
-      MANIFEST_FILE,
-    );
-  }
-  const reading = readManifest(json);
-  if (!reading.ok) throw new ExchangeRefusal('bad_manifest', reading.problem, MANIFEST_FILE);
+  if (fs.statSync(manifestPath).size > MAX_MANIFEST_BYTES) manifestTooLarge();
+  const manifest = parseManifest(fs.readFileSync(manifestPath, 'utf8'), packageName);
   const files: Array<{ entry: ManifestFile; file: string }> = [];
-  for (const entry of reading.manifest.files) {
+  for (const entry of manifest.files) {
     const file = insideFolder(dir, entry.path, packageName);
     const sha256 = await fileSha256(file, signal);
     if (sha256.toLowerCase() !== entry.sha256.toLowerCase()) {
@@ -127,25 +193,16 @@ export async function importPackage(
   report: ImportReport,
   options: ImportFileOptions,
 ): Promise<ImportReport> {
-  let temp: string | null = null;
+  let run: RunFolder | null = null;
   const errorFiles: ErrorFileWriter[] = [];
   try {
     let dir = probed.path;
     if (probed.format !== 'folder') {
-      const entries = await listZip(probed.path);
-      if (!entries.some((e) => e.name === MANIFEST_FILE || e.name.endsWith(`/${MANIFEST_FILE}`))) {
-        refuse(
-          'no_manifest',
-          `${probed.name} 中没有 manifest.json，不是交换包。`,
-          `${probed.name} has no manifest.json: it is not an exchange package.`,
-          probed.name,
-        );
-      }
-      temp = fs.mkdtempSync(path.join(os.tmpdir(), 'griddesk-package-'));
-      await extractZip(probed.path, temp, () => true, options.signal);
-      dir = temp;
+      run = createRunFolder(db.name);
+      dir = await unpackListed(probed, run, options.signal);
+    } else {
+      dir = manifestDir(dir);
     }
-    dir = manifestDir(dir);
     options.onProgress?.({
       phase: 'checking',
       rows: 0,
@@ -182,6 +239,7 @@ export async function importPackage(
                   `${path.basename(probed.path).replace(/\.[^.]+$/, '')}-${partProbe.name}`,
                 ),
                 options.now,
+                db.name,
               ),
             )
           : null;
@@ -250,6 +308,6 @@ export async function importPackage(
     for (const writer of errorFiles) await writer.discard();
     throw error;
   } finally {
-    if (temp) fs.rmSync(temp, { recursive: true, force: true });
+    run?.remove();
   }
 }

@@ -11,6 +11,7 @@ import { pipeline } from 'node:stream/promises';
 import { Transform, Writable } from 'node:stream';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { isSafeRelativePath } from '../../core/exchange/manifest';
+import { checkFreeSpace, diskFullRefusal, isDiskFullError } from '../temp-folders';
 import { ExchangeRefusal, oneLine, refusal } from './file-probe';
 
 export const ZIP_LIMITS = {
@@ -46,7 +47,7 @@ function openEntry(zip: ZipFile, entry: Entry): Promise<NodeJS.ReadableStream> {
 }
 
 /** Any failure reading a zip (bad deflate data, CRC, sizes) as one sentence naming the file. */
-export function zipRefusal(name: string, error: unknown): ExchangeRefusal {
+export function zipRefusal(name: string, error: unknown, entryName?: string): ExchangeRefusal {
   if (error instanceof ExchangeRefusal) return error;
   const message = oneLine((error as Error).message ?? String(error));
   if (/relative path|absolute path|invalid characters/.test(message)) {
@@ -57,11 +58,24 @@ export function zipRefusal(name: string, error: unknown): ExchangeRefusal {
       name,
     );
   }
-  if (/too many bytes|too few bytes|exceeds/.test(message)) return bombRefusal(name);
+  if (/too few bytes|not enough bytes/.test(message)) return truncatedRefusal(name, entryName);
+  if (/too many bytes|exceeds/.test(message)) return bombRefusal(name);
   return refusal(
     'zip_unreadable',
     `${name} 不是完整的 zip/xlsx 文件（可能已损坏或被截断）：${message}。`,
     `${name} is not a complete zip/xlsx file (damaged or truncated): ${message}.`,
+    name,
+  );
+}
+
+/** An entry that ends before its header says (a copy cut short on a USB stick). */
+function truncatedRefusal(name: string, entry?: string): ExchangeRefusal {
+  const what = entry ? `${name} 中的 ${entry}` : name;
+  const whatEn = entry ? `${entry} in ${name}` : name;
+  return refusal(
+    'zip_truncated',
+    `${what} 比文件头写明的大小短：文件不完整（例如从 U 盘复制时被截断），已拒绝，未写入任何内容。`,
+    `${whatEn} is shorter than its header says: the file is incomplete (cut short when copied off a USB stick?); refused, nothing written.`,
     name,
   );
 }
@@ -85,9 +99,12 @@ async function walk(
     /** Small entries to keep in memory (workbook.xml), by name. */
     capture?: Map<string, Buffer>;
     signal?: AbortSignal;
+    /** The most all extracted entries together may inflate to, counted as they inflate. */
+    maxExtractedBytes?: number;
   },
 ): Promise<ZipEntryInfo[]> {
   const name = path.basename(file);
+  let extractedBytes = 0;
   let zip: ZipFile;
   try {
     zip = await openZip(file);
@@ -96,11 +113,13 @@ async function walk(
   }
   const entries: ZipEntryInfo[] = [];
   let declaredTotal = 0;
+  let current: string | undefined;
   try {
     await new Promise<void>((resolve, reject) => {
       zip.on('error', reject);
       zip.on('end', () => resolve());
       zip.on('entry', (entry: Entry) => {
+        current = entry.fileName;
         void (async () => {
           if (options.signal?.aborted) throw options.signal.reason;
           const isDirectory = entry.fileName.endsWith('/');
@@ -137,8 +156,19 @@ async function walk(
             const counter = new Transform({
               transform(chunk: Buffer, _encoding, done) {
                 seen += chunk.length;
-                if (seen > entry.uncompressedSize) done(bombRefusal(name));
+                if (extract) extractedBytes += chunk.length;
+                if (
+                  seen > entry.uncompressedSize ||
+                  (extract &&
+                    options.maxExtractedBytes !== undefined &&
+                    extractedBytes > options.maxExtractedBytes)
+                )
+                  done(bombRefusal(name));
                 else done(null, chunk);
+              },
+              flush(done) {
+                // Ends before its declared size: cut short, whatever the CRC says.
+                done(seen < entry.uncompressedSize ? truncatedRefusal(name, entry.fileName) : null);
               },
             });
             const captured =
@@ -166,7 +196,9 @@ async function walk(
     });
   } catch (error) {
     if (error instanceof ExchangeRefusal || options.signal?.aborted) throw error;
-    throw zipRefusal(name, error);
+    // A full disk is the disk's fault, not the file's.
+    if (options.extractTo && isDiskFullError(error)) throw diskFullRefusal(options.extractTo);
+    throw zipRefusal(name, error, current);
   } finally {
     zip.close();
   }
@@ -193,14 +225,40 @@ export function listZip(file: string): Promise<ZipEntryInfo[]> {
   return walk(file, { inflate: false });
 }
 
-/** Extracts the entries `wanted` says yes to into `dir`, with the same checks. */
-export function extractZip(
+export interface ExtractLimits {
+  /** The most the extracted entries may inflate to, together (declared and counted). */
+  maxTotalBytes: number;
+}
+
+/**
+ * Extracts the entries `wanted` says yes to into `dir`, with the same checks. With limits:
+ * before anything is written, the wanted entries' declared sizes must fit under the cap and
+ * in the free space of `dir`'s disk (else "the disk is full", naming it); while inflating,
+ * the bytes actually written are counted against the cap too, so a lying header gets no
+ * further than the cap.
+ */
+export async function extractZip(
   file: string,
   dir: string,
   wanted: (name: string) => boolean,
   signal?: AbortSignal,
+  limits?: ExtractLimits,
 ): Promise<ZipEntryInfo[]> {
-  return walk(file, { inflate: true, extractTo: dir, wanted, ...(signal ? { signal } : {}) });
+  if (limits) {
+    const declared = (await listZip(file))
+      .filter((e) => !e.isDirectory && wanted(e.name))
+      .reduce((sum, e) => sum + e.size, 0);
+    if (declared > limits.maxTotalBytes) throw bombRefusal(path.basename(file));
+    // A margin for the folder entries and the file system's own blocks.
+    checkFreeSpace(dir, declared + 1024 * 1024);
+  }
+  return walk(file, {
+    inflate: true,
+    extractTo: dir,
+    wanted,
+    ...(signal ? { signal } : {}),
+    ...(limits ? { maxExtractedBytes: limits.maxTotalBytes } : {}),
+  });
 }
 
 export interface CheckedZip {
