@@ -88,7 +88,7 @@ async function importSingle(
   let lookups: CaseImportLookups | null = null;
   const errorFile =
     options.skipInvalid && kind !== 'grids'
-      ? new ErrorFileWriter(errorFilePathFor(probed.path, options.now))
+      ? new ErrorFileWriter(errorFilePathFor(probed.path, options.now, db.name))
       : null;
   const run = async (excluded?: ReadonlySet<string>) => {
     beginImport(db, probed.name);
