@@ -7,6 +7,7 @@ import { FrameHeader } from './FrameHeader';
 import { NavigationRail } from './NavigationRail';
 import { ShortcutsSheet } from './ShortcutsSheet';
 import { StatusBar } from './StatusBar';
+import { StoreBanner } from './StoreBanner';
 import { useAreaShortcuts } from './useAreaShortcuts';
 
 /** The frame around every area: navigation, header, the area itself, status bar. */
@@ -25,6 +26,7 @@ export function Frame() {
           <NavigationRail showKeys={awaitingAreaKey} />
           <div className="frame__body">
             <FrameHeader onOpenShortcuts={() => setSheetOpen(true)} />
+            <StoreBanner />
             <main className="frame__main">
               <Suspense fallback={<LoadingState />}>
                 <Outlet />

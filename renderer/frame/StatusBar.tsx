@@ -1,6 +1,7 @@
 import { getApi } from '../api/client';
 import { useT } from '../i18n/locale-context';
 import { useAppInfo } from './app-info-context';
+import { LastBackupNote } from './LastBackupNote';
 import { RunningImportNote } from './RunningImportNote';
 
 export function StatusBar() {
@@ -23,6 +24,7 @@ export function StatusBar() {
         </>
       ) : null}
       <RunningImportNote />
+      <LastBackupNote />
       <span className="status-bar__spacer" />
       <span>{t('status.shortcutsHint')}</span>
     </footer>

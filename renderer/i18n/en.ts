@@ -3,6 +3,7 @@ import type { Dictionary } from './zh-CN';
 import { sessionMessagesEn } from '../session/messages';
 import { casesMessagesEn } from '../areas/cases/messages-en';
 import { settingsMessagesEn } from '../areas/settings/messages';
+import { backupMessagesEn } from '../areas/settings/backup-messages';
 import { mapMessagesEn } from '../areas/map/messages';
 import { rankingMessagesEn } from '../areas/ranking/messages';
 import { weeklyMessagesEn } from '../areas/weekly/messages';
@@ -122,5 +123,6 @@ export const en: Dictionary = {
   ...sessionMessagesEn,
   ...casesMessagesEn,
   ...settingsMessagesEn,
+  ...backupMessagesEn,
   ...exchangeMessagesEn,
 };

@@ -6,6 +6,7 @@ import { CASE_STATE_ZH } from '../../core/glossary';
 import { sessionMessagesZh } from '../session/messages';
 import { casesMessagesZh } from '../areas/cases/messages';
 import { settingsMessagesZh } from '../areas/settings/messages';
+import { backupMessagesZh } from '../areas/settings/backup-messages';
 import { mapMessagesZh } from '../areas/map/messages';
 import { rankingMessagesZh } from '../areas/ranking/messages';
 import { weeklyMessagesZh } from '../areas/weekly/messages';
@@ -120,6 +121,7 @@ export const zhCN = {
   ...sessionMessagesZh,
   ...casesMessagesZh,
   ...settingsMessagesZh,
+  ...backupMessagesZh,
   ...exchangeMessagesZh,
 };
 

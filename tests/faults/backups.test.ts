@@ -186,7 +186,7 @@ describe('restore', () => {
       path: string;
     };
     const bytes = fs.readFileSync(backup.path);
-    bytes[bytes.length - 100] ^= 0xff;
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 100) ^ 0xff, bytes.length - 100);
     fs.writeFileSync(backup.path, bytes);
     const before = fs.readFileSync(file);
     const restored = griddesk(d, 'backup', 'restore', backup.path, '--db', file);

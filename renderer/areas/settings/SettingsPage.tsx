@@ -1,6 +1,7 @@
 import { useT } from '../../i18n/locale-context';
 import { AreaIcon } from '../../icons/AreaIcon';
 import { useSession } from '../../session/session-context';
+import { BackupsPanel } from './BackupsPanel';
 import { CalendarPanel } from './CalendarPanel';
 import { UsersPanel } from './UsersPanel';
 import './settings.css';
@@ -44,6 +45,13 @@ export default function SettingsPage() {
             </div>
             <p className="panel__meta settings__hint">{t('settings.calendarHint')}</p>
             <CalendarPanel />
+          </section>
+          <section className="panel settings__panel">
+            <div className="panel__head">
+              <h2 className="panel__title">{t('backup.title')}</h2>
+            </div>
+            <p className="panel__meta settings__hint">{t('backup.hint')}</p>
+            <BackupsPanel />
           </section>
         </>
       )}
