@@ -5,7 +5,10 @@ import { method } from './define';
 import type { UserRow } from '../../db/queries/users';
 
 /** An account as the screens see it: the db row (db/queries/users.ts), never its hash. */
-export type { UserRow as UserSummary } from '../../db/queries/users';
+export type UserSummary = UserRow & {
+  /** Until when the account is refused somewhere after 5 wrong passwords; null: nowhere. */
+  signInLockedUntil: number | null;
+};
 
 export type SessionUser = Pick<UserRow, 'id' | 'username' | 'displayName' | 'role' | 'unitCode'>;
 
@@ -51,11 +54,11 @@ export const authContract = {
   'auth.signOut': method<{ signedOut: boolean }>()(z.object({}).strict()),
   'auth.lock': method<{ locked: boolean }>()(z.object({}).strict()),
   'auth.unlock': method<SignInResult>()(z.object({ password }).strict()),
-  'users.list': method<UserRow[]>()(z.object({}).strict()),
-  'users.create': method<UserRow>()(
+  'users.list': method<UserSummary[]>()(z.object({}).strict()),
+  'users.create': method<UserSummary>()(
     z.object({ username, displayName, role, unitCode: unitCode.default(null), password }).strict(),
   ),
-  'users.update': method<UserRow>()(
+  'users.update': method<UserSummary>()(
     z
       .object({
         id: z.number().int().positive(),

@@ -24,7 +24,7 @@ import type { ApiContext } from '../context';
 import { UserError } from '../errors';
 import { hashPassword, passwordProblem, verifyPassword } from '../passwords';
 import { issueSession, SESSION_TOKEN_FIELD } from '../sessions';
-import { clearSignInLock, refuseIfLocked, settleAttempt } from '../sign-in-guard';
+import { clearSignInLock, refuseIfLocked, settleAttempt, signInLocks } from '../sign-in-guard';
 import type { FeatureHandlers } from './types';
 
 const sessionUser = (user: UserRow): SessionUser => ({
@@ -35,12 +35,14 @@ const sessionUser = (user: UserRow): SessionUser => ({
   unitCode: user.unitCode,
 });
 
-const summary = (user: UserRow) => ({
+const summary = (context: ApiContext, user: UserRow) => ({
   ...sessionUser(user),
   active: user.active,
   hasPassword: user.hasPassword,
   createdAt: user.createdAt,
   lastLoginAt: user.lastLoginAt,
+  signInLockedUntil:
+    Math.max(0, ...signInLocks(context, user.username).map((lock) => lock.lockedUntil)) || null,
 });
 
 function checkPassword(password: string, username: string | null): void {
@@ -218,7 +220,7 @@ export const authHandlers = {
     });
   },
 
-  'users.list': (context) => listUsers(context.db).map(summary),
+  'users.list': (context) => listUsers(context.db).map((user) => summary(context, user)),
 
   'users.create': async (context, input) => {
     checkPassword(input.password, input.username);
@@ -244,7 +246,7 @@ export const authHandlers = {
       });
       return userId;
     })();
-    return summary(readUser(context.db, id)!);
+    return summary(context, readUser(context.db, id)!);
   },
 
   'users.update': (context, input) => {
@@ -276,7 +278,7 @@ export const authHandlers = {
         endUserSessions(db, input.id, now);
       recordAudit(db, now, context.actor.name, 'users.update', input);
     })();
-    return summary(readUser(db, input.id)!);
+    return summary(context, readUser(db, input.id)!);
   },
 
   'users.setPassword': async (context, input) => {

@@ -206,8 +206,8 @@ test('first run asks for the administrator’s password; the idle lock asks for 
     await page.getByTestId('setup-submit').click();
     await expect(page.getByTestId('setup-dialog')).toContainText('最常见的密码');
     await page.screenshot({ path: `${shotDir}/session-setup-refused-zh.png` });
-    await page.getByTestId('setup-password').fill('first-admin-pass');
-    await page.getByTestId('setup-password-again').fill('first-admin-pass');
+    await page.getByTestId('setup-password').fill('first-chief-pass');
+    await page.getByTestId('setup-password-again').fill('first-chief-pass');
     await page.getByTestId('setup-submit').click();
     await expect(page.getByTestId('session-user')).toHaveText('系统管理员（管理员）');
 
@@ -216,7 +216,7 @@ test('first run asks for the administrator’s password; the idle lock asks for 
     await page.getByTestId('unlock-password').fill('wrong-password');
     await page.getByTestId('unlock-submit').click();
     await expect(page.getByTestId('lock-screen')).toContainText('密码不对');
-    await page.getByTestId('unlock-password').fill('first-admin-pass');
+    await page.getByTestId('unlock-password').fill('first-chief-pass');
     await page.getByTestId('unlock-submit').click();
     await expect(page.getByTestId('lock-screen')).toHaveCount(0);
 
@@ -230,6 +230,26 @@ test('first run asks for the administrator’s password; the idle lock asks for 
     );
     await page.screenshot({ path: `${shotDir}/cases-settings-users-zh.png` });
 
+    // Someone guesses 张敏's password five times; the admin lifts the lock in 设置 → 用户.
+    for (let i = 1; i <= 5; i += 1) {
+      await serve
+        .call('auth.signIn', { username: 'zhangmin', password: `guessing-${i}-now` })
+        .catch(() => undefined);
+    }
+    await expect(
+      serve.call('auth.signIn', { username: 'zhangmin', password: 'zhang-pass-2026' }),
+    ).rejects.toThrow(/请于 \d\d:\d\d 后再试/);
+    await page.reload();
+    await expect(page.getByTestId('sign-in-locked-zhangmin')).toContainText(
+      /密码错 5 次，限制登录至 \d\d:\d\d/,
+    );
+    await expect(page.getByTestId('clear-sign-in-lock-admin')).toHaveCount(0);
+    await page.screenshot({ path: `${shotDir}/settings-users-sign-in-locked-zh.png` });
+    await page.getByTestId('clear-sign-in-lock-zhangmin').click();
+    await expect(page.getByTestId('users-notice')).toContainText('已解除 zhangmin 的登录限制');
+    await expect(page.getByTestId('sign-in-locked-zhangmin')).toHaveCount(0);
+    await serve.call('auth.signIn', { username: 'zhangmin', password: 'zhang-pass-2026' });
+
     // Five wrong passwords at the lock screen: the sixth try is refused, saying until when.
     await page.getByTestId('session-lock').click();
     for (let i = 1; i <= 5; i += 1) {
@@ -239,7 +259,7 @@ test('first run asks for the administrator’s password; the idle lock asks for 
         i < 5 ? '密码不对' : /请于 \d\d:\d\d 后再试/,
       );
     }
-    await page.getByTestId('unlock-password').fill('first-admin-pass');
+    await page.getByTestId('unlock-password').fill('first-chief-pass');
     await page.getByTestId('unlock-submit').click();
     await expect(page.getByTestId('lock-screen')).toContainText(/已错 5 次.*请于 \d\d:\d\d 后再试/);
     await page.screenshot({ path: `${shotDir}/session-unlock-refused-zh.png` });

@@ -136,6 +136,10 @@ describe('sign-in through invoke()', () => {
     expect((await desk.refusal(null, 'users.clearSignInLock', { username: 'zhangmin' })).code).toBe(
       'sign_in_required',
     );
+    const lockedOf = async () =>
+      (await desk.call(desk.adminToken, 'users.list', {})).find((u) => u.username === 'zhangmin')!
+        .signInLockedUntil;
+    expect(await lockedOf()).toBe(NOW + 15 * MINUTE_MS);
     const cleared = await desk.call(desk.adminToken, 'users.clearSignInLock', {
       username: 'zhangmin',
     });
@@ -143,6 +147,7 @@ describe('sign-in through invoke()', () => {
       username: 'zhangmin',
       wasLocked: [{ address: 'local', lockedUntil: NOW + 15 * MINUTE_MS }],
     });
+    expect(await lockedOf()).toBeNull();
     expect(
       (await desk.call(session, 'auth.unlock', { password: OPERATOR_PASSWORD })).user,
     ).toMatchObject({

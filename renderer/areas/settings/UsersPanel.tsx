@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { UserSummary } from '../../../api/contract';
+import { lockEndClock } from '../../../core/auth/sign-in-throttle';
 import { USER_ROLES, type UserRole } from '../../../core/glossary';
 import { getApi } from '../../api/client';
 import { useApiQuery } from '../../api/useApiQuery';
@@ -14,6 +15,7 @@ export function UsersPanel() {
   const [error, setError] = useState<unknown>(null);
   const [passwordFor, setPasswordFor] = useState<UserSummary | null>(null);
   const [password, setPassword] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
   const [draft, setDraft] = useState({
     username: '',
     displayName: '',
@@ -40,6 +42,19 @@ export function UsersPanel() {
     );
     if (ok)
       setDraft({ username: '', displayName: '', role: 'operator', unitCode: '', password: '' });
+  };
+  /** Lifts the lock 5 wrong passwords put on an account, and says what it was. */
+  const clearSignInLock = async (user: UserSummary) => {
+    setNotice(null);
+    await run(async () => {
+      const cleared = await getApi().call('users.clearSignInLock', { username: user.username });
+      const until = Math.max(0, ...cleared.wasLocked.map((lock) => lock.lockedUntil));
+      setNotice(
+        until > 0
+          ? t('settings.user.lockCleared', { username: user.username, until: lockEndClock(until) })
+          : t('settings.user.notLocked', { username: user.username }),
+      );
+    });
   };
   const setNewPassword = async (event: FormEvent) => {
     event.preventDefault();
@@ -84,6 +99,14 @@ export function UsersPanel() {
                 ) : (
                   <span className="muted">{t('settings.user.noPassword')}</span>
                 )}
+                {user.signInLockedUntil ? (
+                  <span className="muted" data-testid={`sign-in-locked-${user.username}`}>
+                    {' '}
+                    {t('settings.user.lockedUntil', {
+                      until: lockEndClock(user.signInLockedUntil),
+                    })}
+                  </span>
+                ) : null}
               </td>
               <td className="data-table__time">
                 {user.lastLoginAt ? format.tableDateTime(user.lastLoginAt) : '—'}
@@ -108,6 +131,16 @@ export function UsersPanel() {
                 >
                   {user.active ? t('settings.user.deactivate') : t('settings.user.activate')}
                 </button>
+                {user.signInLockedUntil ? (
+                  <button
+                    type="button"
+                    className="button button--quiet"
+                    onClick={() => void clearSignInLock(user)}
+                    data-testid={`clear-sign-in-lock-${user.username}`}
+                  >
+                    {t('settings.user.clearSignInLock')}
+                  </button>
+                ) : null}
               </td>
             </tr>
           ))}
@@ -191,6 +224,11 @@ export function UsersPanel() {
         </button>
       </form>
       <ErrorLine error={error} />
+      {notice ? (
+        <p className="form__hint" role="status" data-testid="users-notice">
+          {notice}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -19,6 +19,10 @@ export const settingsMessagesZh = {
   'settings.user.password': '初始密码',
   'settings.user.saved': '已保存',
   'settings.user.passwordFor': '为 {name} 设置新密码',
+  'settings.user.clearSignInLock': '解除登录限制',
+  'settings.user.lockedUntil': '（密码错 5 次，限制登录至 {until}）',
+  'settings.user.lockCleared': '已解除 {username} 的登录限制（原到 {until}）。',
+  'settings.user.notLocked': '{username} 没有被限制登录；错误次数已重新计算。',
   'settings.calendar': '节假日日历',
   'settings.calendarHint':
     '法定节假日与调休上班日。未列出的日子按周一至周五上班。修改只影响之后立案的案件，已算出的截止时间不变。',
@@ -60,6 +64,11 @@ export const settingsMessagesEn: Record<keyof typeof settingsMessagesZh, string>
   'settings.user.password': 'First password',
   'settings.user.saved': 'Saved',
   'settings.user.passwordFor': 'New password for {name}',
+  'settings.user.clearSignInLock': 'Lift sign-in lock',
+  'settings.user.lockedUntil': '(5 wrong passwords: no sign-in until {until})',
+  'settings.user.lockCleared': 'The sign-in lock of {username} is lifted (it ran until {until}).',
+  'settings.user.notLocked':
+    '{username} was not locked; the count of wrong passwords starts again.',
   'settings.calendar': 'Holiday calendar',
   'settings.calendarHint':
     'Official holidays and make-up working days. Other days follow the week (Mon–Fri work). Changes apply to cases registered from now on; deadlines already set stay.',
