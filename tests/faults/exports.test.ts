@@ -5,7 +5,7 @@
  * existing file is never overwritten; a full disk (a real 100 KB tmpfs) says so, leaves no
  * partial file and does not move the "since the last export" marker.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -219,4 +219,75 @@ describe('a full disk', () => {
       expect(pending(db)).toBe(0);
     },
   );
+});
+
+describe('griddesk export', () => {
+  const root = path.resolve(import.meta.dirname, '../..');
+  const griddesk = (...args: string[]) => {
+    const run = spawnSync(process.execPath, [path.join(root, 'bin/griddesk.mjs'), ...args], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, LANG: 'zh_CN.UTF-8' },
+    });
+    return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+  };
+
+  it('no changes: says so, writes nothing, exits 0; --allow-empty writes; a stranger’s folder needs --into-nonempty', () => {
+    const { db, file } = ws.demo('cli');
+    db.close();
+    const out = ws.path('cli-out/');
+    const first = griddesk('export', '--kind', 'cases', '--out', out, '--db', file, '--json');
+    expect(first.status).toBe(0);
+    const report = JSON.parse(first.stdout) as { rows: number; file: string };
+    expect(report.rows).toBeGreaterThan(2000);
+
+    const again = griddesk('export', '--kind', 'cases', '--out', out, '--db', file);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toMatch(/^没有需要回传的更新/);
+    expect(fs.readdirSync(out).sort()).toEqual(
+      [path.basename(report.file), 'manifest.json'].sort(),
+    );
+    const json = griddesk('export', '--kind', 'cases', '--out', out, '--db', file, '--json');
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      rows: 0,
+      written: false,
+      code: 'export_empty',
+    });
+    const empty = griddesk(
+      'export',
+      '--kind',
+      'cases',
+      '--out',
+      out,
+      '--db',
+      file,
+      '--allow-empty',
+      '--json',
+    );
+    expect(empty.status).toBe(0);
+    expect(JSON.parse(empty.stdout)).toMatchObject({ rows: 0 });
+    expect(fs.readdirSync(out)).toHaveLength(3);
+
+    const stranger = ws.path('cli-stranger');
+    fs.mkdirSync(stranger, { recursive: true });
+    fs.writeFileSync(path.join(stranger, '照片.jpg'), 'x');
+    const refused = griddesk('export', '--kind', 'grids', '--out', stranger, '--db', file);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(stranger);
+    expect(refused.stderr).toContain('--into-nonempty');
+    expect(refused.stderr).not.toMatch(/\n\s+at /);
+    expect(fs.readdirSync(stranger)).toEqual(['照片.jpg']);
+    const confirmed = griddesk(
+      'export',
+      '--kind',
+      'grids',
+      '--out',
+      stranger,
+      '--db',
+      file,
+      '--into-nonempty',
+    );
+    expect(confirmed.status).toBe(0);
+    expect(fs.readdirSync(stranger)).toHaveLength(3);
+  });
 });
