@@ -5,7 +5,7 @@
  */
 import { toWgs84 } from '../geo/coordinates';
 import type { CaseState } from '../glossary';
-import { DAY_MS } from '../time';
+import { DAY_MS, fromWallClock } from '../time';
 import { cellText } from './cell-value';
 import { CASE_COLUMN_ZH, type CaseKey } from './case-columns';
 import type { ExchangeCase } from './case-record';
@@ -34,6 +34,17 @@ const EVENT_TIMES = [
   'updated_at',
 ] as const;
 
+/**
+ * No case time is before 2000-01-01 00:00 Shanghai: the city's digital management began
+ * long after (2004 for the first pilots), so an earlier time is a misread cell: a blank or
+ * 0 date read as Excel's 1900-01-00, a two-digit year, a day count typed as a date. The
+ * upper bound is the one above: event times no more than a day after the import.
+ */
+export const EARLIEST_CASE_TIME = fromWallClock(2000, 1, 1);
+
+/** The times checked against the earliest: the event times and the due time. */
+const DATED_KEYS = [...EVENT_TIMES, 'due_at'] as const;
+
 export function checkTimes(
   r: ExchangeCase,
   present: ReadonlySet<CaseKey>,
@@ -49,6 +60,18 @@ export function checkTimes(
     closed_at: r.closedAt,
     updated_at: r.updatedAt,
   };
+  for (const key of DATED_KEYS) {
+    const at = key === 'due_at' ? r.dueAt : values[key];
+    if (at !== null && at < EARLIEST_CASE_TIME && present.has(key)) {
+      problem(
+        key,
+        sentence(
+          `${CASE_COLUMN_ZH[key]}早于 2000 年 1 月 1 日，不是真实的案卷时间（常见原因：日期单元格为 0 或被读成 1900 年、年份只写了两位）：请改正后重新导入。`,
+          `The ${CASE_COLUMN_ZH[key]} (${key}) is before 1 January 2000, which cannot be a real case time (a 0 or blank date read as 1900, or a two-digit year?): correct it and import again.`,
+        ),
+      );
+    }
+  }
   for (const key of EVENT_TIMES) {
     const at = values[key];
     if (at !== null && at > now + DAY_MS && present.has(key)) {
@@ -145,10 +168,19 @@ export function checkTimes(
   before('due_at', r.dueAt, r.registeredAt, sentence('立案时间', 'registration time'));
 }
 
+/**
+ * A point this far outside the grid its row names is worth a word: GPS on a phone and
+ * GCJ-02 read as WGS-84 are off by tens to a few hundred metres, a point in the wrong
+ * community by more. The row is still written with the grid it names (the grid worker chose
+ * it); the import report says which row and column to check.
+ */
+export const OUTSIDE_GRID_WARN_METRES = 500;
+
 export function place(
   r: ExchangeCase,
   lookups: CaseRowLookups,
   problem: (key: CaseKey, message: Sentence) => void,
+  warn: (key: CaseKey, message: Sentence) => void = () => {},
 ): CheckedCase {
   let wgsLng: number | null = null;
   let wgsLat: number | null = null;
@@ -174,8 +206,23 @@ export function place(
         ),
       );
     } else {
+      const given = r.gridCode;
       r.gridCode = grid.gridCode;
       communityCode = grid.communityCode;
+      const off =
+        wgsLng !== null && wgsLat !== null
+          ? (lookups.metresOutsideGrid?.(given, wgsLng, wgsLat) ?? null)
+          : null;
+      if (off !== null && off > OUTSIDE_GRID_WARN_METRES) {
+        const km = (off / 1000).toFixed(1);
+        warn(
+          'grid_code',
+          sentence(
+            `坐标（${r.lng}, ${r.lat}，${r.crs}）在单元网格 ${given} 之外约 ${km} 公里：已按填写的网格编码导入，请核对网格编码或坐标。`,
+            `The point (${r.lng}, ${r.lat}, ${r.crs}) lies about ${km} km outside grid ${given}: imported with the grid code given; check the grid code or the point.`,
+          ),
+        );
+      }
     }
   } else if (wgsLng !== null && wgsLat !== null) {
     const grid = lookups.locate(wgsLng, wgsLat);

@@ -24,6 +24,8 @@ export interface CaseRowLookups {
   placeOfGrid(code: string): { gridCode: string; communityCode: string | null } | null;
   /** The grid holding a WGS-84 point; null when no grid does. */
   locate(lng: number, lat: number): { gridCode: string; communityCode: string | null } | null;
+  /** Metres from a WGS-84 point to a grid's (or sub-grid's) polygon, 0 inside; null without one. */
+  metresOutsideGrid?(code: string, lng: number, lat: number): number | null;
   /** 社区居委会 means the case's own community: that community's unit, when there is one. */
   communityUnitCode(communityCode: string): string | null;
   /** The unit named 社区居委会 (the catch-all the category table uses). */
@@ -44,7 +46,9 @@ export interface CheckedCase {
   communityCode: string | null;
 }
 
-export type CaseRowResult = { ok: true; checked: CheckedCase } | { ok: false; issues: KeyIssue[] };
+/** A valid row may carry warnings: written as it is, and reported by row and column. */
+export type CaseRowResult =
+  { ok: true; checked: CheckedCase; warnings: KeyIssue[] } | { ok: false; issues: KeyIssue[] };
 
 const DEFAULTS = { crs: 'CGCS2000', urgency: 'normal', reworkCount: 0, extensionCount: 0 } as const;
 
@@ -191,9 +195,12 @@ export function checkCaseRow(
   }
 
   checkTimes(record, present, cells, lookups.now, problem);
-  const placement = place(record, lookups, problem);
+  const warnings: KeyIssue[] = [];
+  const placement = place(record, lookups, problem, (key, message) =>
+    warnings.push({ key, value: displayValue(cells[key]), message }),
+  );
   if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, checked: placement };
+  return { ok: true, checked: placement, warnings };
 }
 
 /** A masked value (138****1234, 张*) that matches the desk's value is the desk's value: our own export coming back. */

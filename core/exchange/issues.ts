@@ -20,7 +20,43 @@ export interface RowIssue {
 /** A file-level remark that does not make a row invalid (an ignored column, an assumption). */
 export interface ImportNote {
   column?: string;
+  /** When the remark is about one row (a warning on a row that was still written). */
+  row?: number;
   message: Sentence;
+}
+
+/** How many row warnings a report lists; past that, one note says how many more. */
+export const MAX_ROW_WARNINGS = 1_000;
+
+/** Warnings on rows that were written anyway, each a note naming its row and column. */
+export class RowWarnings {
+  private readonly kept: ImportNote[] = [];
+  private more = 0;
+
+  add(row: number, column: string, message: Sentence): void {
+    if (this.kept.length >= MAX_ROW_WARNINGS) {
+      this.more += 1;
+      return;
+    }
+    this.kept.push({
+      row,
+      column,
+      message: sentence(`第 ${row} 行：${message.zh}`, `Row ${row}: ${message.en}`),
+    });
+  }
+
+  notes(): ImportNote[] {
+    if (this.more === 0) return this.kept;
+    return [
+      ...this.kept,
+      {
+        message: sentence(
+          `另有 ${this.more.toLocaleString()} 行有同类提醒，未逐一列出。`,
+          `${this.more.toLocaleString()} more rows have warnings like these, not listed.`,
+        ),
+      },
+    ];
+  }
 }
 
 export function sentence(zh: string, en: string): Sentence {

@@ -24,7 +24,7 @@ import { checkCaseRow, type KeyIssue } from '../../core/exchange/case-row';
 import { readCaseNoField } from '../../core/exchange/case-fields';
 import { EXCEL_1904_OFFSET_DAYS } from '../../core/exchange/date-time';
 import type { ColumnMapping } from '../../core/exchange/header-map';
-import { sentence, type ImportNote, type RowIssue } from '../../core/exchange/issues';
+import { RowWarnings, sentence, type ImportNote, type RowIssue } from '../../core/exchange/issues';
 import { looksLikeOpen311, open311Cells, OPEN311_NOTE } from '../../core/exchange/open311';
 import type { Db } from '../open';
 import type { CaseImportLookups } from './case-lookups';
@@ -128,6 +128,7 @@ export async function importCaseRows(
   const findCase = db.prepare<[string], unknown[]>(STORED_CASE_SQL).raw(true);
   const started = performance.now();
   let open311: boolean | null = null;
+  const warnings = new RowWarnings();
   let wrote = false;
   // JSON has no header row: its error file gets the city format's Chinese headers.
   options.invalidRows?.header(table.headerCells ?? CASE_KEYS.map((key) => CASE_COLUMN_ZH[key]));
@@ -214,6 +215,8 @@ export async function importCaseRows(
           report(row, result.issues);
           continue;
         }
+        for (const w of result.warnings)
+          warnings.add(row.row, row.headers[w.key] ?? CASE_COLUMN_ZH[w.key], w.message);
         const staged = decide(result.checked, existing, base, hash, row.row, options, out);
         // Once a file is known to be refused, checking goes on (to list every problem) but writing stops.
         if (staged && (options.skipInvalid || out.counts.invalid === 0)) stage.stage(staged);
@@ -237,7 +240,7 @@ export async function importCaseRows(
     stage.dispose();
     seen.dispose();
   }
-  out.notes = open311 ? [OPEN311_NOTE] : table.notes;
+  out.notes = [...(open311 ? [OPEN311_NOTE] : table.notes), ...warnings.notes()];
   return out;
 }
 

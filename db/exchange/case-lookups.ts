@@ -74,6 +74,7 @@ export function loadCaseLookups(db: Db, now: number): CaseImportLookups {
     unitName: (code) => unitNames.get(code) ?? null,
     placeOfGrid: (code) => places.get(code) ?? null,
     locate: (lng, lat) => locator.locate(lng, lat),
+    metresOutsideGrid: (code, lng, lat) => locator.metresOutside(code, lng, lat),
     communityUnitCode: (communityCode) => communityUnits.get(communityCode) ?? null,
     communityCommitteeUnitCode: committee,
     clockRules(categoryCode, urgency) {

@@ -14,6 +14,7 @@ import {
   type MappedColumn,
 } from '../../core/exchange/header-map';
 import { sentence, type ImportNote } from '../../core/exchange/issues';
+import { maskPersonalNumbers } from '../../core/exchange/personal-numbers';
 import { refuse } from './file-probe';
 import type { RowSource, SourceRow } from './row-source';
 
@@ -62,6 +63,35 @@ function unknownNote(header: string, how: string): ImportNote {
           `Unknown column "${header}" (ignored column): not imported as a field; its values are kept as extra data.`,
         ),
       };
+}
+
+/**
+ * An unknown column's value as it is kept in the extra data: resident ID and mobile numbers
+ * masked (core/exchange/personal-numbers), and the column named once per kind in the notes.
+ */
+function extraKeeper(notes: ImportNote[]): (header: string, text: string) => string {
+  const announced = new Set<string>();
+  return (header, text) => {
+    const masked = maskPersonalNumbers(text);
+    for (const kind of masked.kinds) {
+      if (announced.has(`${kind}\u0000${header}`)) continue;
+      announced.add(`${kind}\u0000${header}`);
+      notes.push({
+        column: header,
+        message:
+          kind === 'id'
+            ? sentence(
+                `未识别的列“${header}”中有居民身份证号：已打码后保存在附加数据中（如 110***********1234），原号码未保存。`,
+                `Unknown column "${header}" holds resident ID numbers: they are kept masked in the extra data (like 110***********1234); the numbers themselves are not stored.`,
+              )
+            : sentence(
+                `未识别的列“${header}”中有手机号码：已打码后保存在附加数据中（如 138****5678），原号码未保存。`,
+                `Unknown column "${header}" holds mobile numbers: they are kept masked in the extra data (like 138****5678); the numbers themselves are not stored.`,
+              ),
+      });
+    }
+    return masked.text;
+  };
 }
 
 /** Reads rows until the header is found, then yields keyed rows batch by batch. */
@@ -118,6 +148,7 @@ export async function keyedTable<Key extends string>(
   const mapped = columns.filter((c) => c.key !== null);
   const unknown = columns.filter((c) => c.how === 'unknown');
   const present = new Set(mapped.map((c) => c.key!));
+  const keepExtra = extraKeeper(notes);
   const headers = Object.fromEntries(mapped.map((c) => [c.key!, c.header])) as Partial<
     Record<Key, string>
   >;
@@ -130,7 +161,7 @@ export async function keyedTable<Key extends string>(
     let extra: Record<string, string> | null = null;
     for (const column of unknown) {
       const text = cellText(raw[column.index] ?? null);
-      if (text !== '') (extra ??= {})[column.header] = text;
+      if (text !== '') (extra ??= {})[column.header] = keepExtra(column.header, text);
     }
     return { row: source.row, cells, present, headers, extra, raw, object: null };
   };
@@ -166,6 +197,7 @@ function keyedJson<Key extends string>(
   );
   const keyOf = new Map<string, Key | 'ignore' | null>();
   const notes: ImportNote[] = [];
+  const keepExtra = extraKeeper(notes);
   const resolve = (member: string): Key | 'ignore' | null => {
     let key = keyOf.get(member);
     if (key === undefined) {
@@ -189,7 +221,7 @@ function keyedJson<Key extends string>(
           if (key === 'ignore') continue;
           if (key === null) {
             const text = cellText(jsonCell(value));
-            if (text !== '') (extra ??= {})[member] = text;
+            if (text !== '') (extra ??= {})[member] = keepExtra(member, text);
           } else if (!present.has(key)) {
             cells[key] = jsonCell(value);
             present.add(key);

@@ -20,6 +20,7 @@ import {
   type CompiledGeometry,
   type PolygonGeometry,
 } from '../../core/geo/point-in-polygon';
+import { metresOutside } from '../../core/geo/distance-to-polygon';
 import type { Db } from '../open';
 
 export interface GridLocation {
@@ -53,9 +54,13 @@ export class GridLocator {
   private readonly gridCodes: string[];
   private readonly communityCodes: string[];
   private readonly ranks: Uint8Array;
+  private readonly placeCodes: string[];
+  /** Polygon indexes by the grid they answer and by their own place code (built on first use). */
+  private byCode: Map<string, number[]> | null = null;
 
   private constructor(polygons: readonly LocatablePolygon[]) {
     this.shapes = polygons.map((p) => compileGeometry(p.geometry));
+    this.placeCodes = polygons.map((p) => p.placeCode);
     this.gridCodes = polygons.map((p) => p.gridCode);
     this.communityCodes = polygons.map((p) => p.communityCode);
     this.ranks = Uint8Array.from(polygons, (p) => TYPE_RANK[p.gridType]);
@@ -118,6 +123,31 @@ export class GridLocator {
     }
     if (best === -1) return null;
     return { gridCode: this.gridCodes[best]!, communityCode: this.communityCodes[best]! };
+  }
+
+  /**
+   * Metres from a WGS-84 point to a grid's polygons (its own and its sub-grids'), or to a
+   * sub-grid's own polygon: 0 inside or on the edge; null when the desk has no polygon for it.
+   */
+  metresOutside(code: string, lng: number, lat: number): number | null {
+    if (!this.byCode) {
+      const byCode = new Map<string, number[]>();
+      const add = (key: string, i: number) => {
+        const list = byCode.get(key);
+        if (list) list.push(i);
+        else byCode.set(key, [i]);
+      };
+      this.shapes.forEach((_, i) => {
+        add(this.gridCodes[i]!, i);
+        if (this.placeCodes[i] !== this.gridCodes[i]) add(this.placeCodes[i]!, i);
+      });
+      this.byCode = byCode;
+    }
+    const polygons = this.byCode.get(code);
+    if (!polygons || !Number.isFinite(lng) || !Number.isFinite(lat)) return null;
+    let best = Infinity;
+    for (const i of polygons) best = Math.min(best, metresOutside(lng, lat, this.shapes[i]!));
+    return best;
   }
 
   /** Does polygon a rank before polygon b: grid type first, then the smaller grid code. */

@@ -15,7 +15,14 @@ import { invoke } from '../../api/invoke';
 import { LiveBus } from '../../api/live';
 import { openOrCreateDatabase } from '../../db/bootstrap';
 import { XlsxRowWriter } from '../../db/exchange/xlsx-writer';
-import { count, importInto, NOW, openWorkspace, SAMPLES } from '../integration/exchange-fixture';
+import {
+  count,
+  importInto,
+  NOW,
+  openWorkspace,
+  SAMPLES,
+  writeCsv,
+} from '../integration/exchange-fixture';
 import { insertPlaces } from '../integration/ranking-fixture';
 
 const ws = openWorkspace('griddesk-import-findings-');
@@ -182,5 +189,125 @@ describe('text that looks like a formula, written to xlsx', () => {
     expectQuotedText(files, holding![1], FORMULA_LIKE[0]!);
     expectQuotedText(files, holding![1], '@张科长');
     db.close();
+  });
+});
+
+/** The 60 sample cases as objects (Chinese keys), for making variants as JSON. */
+function sampleCases(): Record<string, string | number>[] {
+  return JSON.parse(fs.readFileSync(path.join(SAMPLES, 'cases-sample.json'), 'utf8')) as Record<
+    string,
+    string | number
+  >[];
+}
+
+function writeJson(name: string, rows: object[]): string {
+  const file = ws.path(name);
+  fs.writeFileSync(file, JSON.stringify(rows));
+  return file;
+}
+
+describe('report times before 2000', () => {
+  it('are refused naming the row and the column; 2000-01-01 00:00 and the sample times are accepted', async () => {
+    const rows = sampleCases();
+    rows[2] = { ...rows[2]!, 上报时间: '1999-12-31 23:59:59' };
+    rows[5] = { ...rows[5]!, 上报时间: 1 }; // an Excel serial: 1900-01-01
+    const { db } = await ws.empty();
+    const report = await importInto(db, writeJson('before-2000.json', rows));
+    expect(report.status).toBe('refused');
+    const early = report.errors.filter((e) => /before 1 January 2000/.test(e.message.en));
+    expect(early.map((e) => [e.row, e.column])).toEqual([
+      [3, '上报时间'],
+      [6, '上报时间'],
+    ]);
+    expect(early[0]!.message.zh).toContain('早于 2000 年 1 月 1 日');
+    expect(count(db, 'SELECT count(*) FROM cases')).toBe(0);
+
+    const edge = sampleCases().slice(0, 1);
+    edge[0] = { ...edge[0]!, 上报时间: '2000-01-01 00:00:00', 立案时间: '2000-01-01 00:05:00' };
+    const accepted = await importInto(db, writeJson('at-2000.json', edge));
+    expect(accepted.errors).toEqual([]);
+    expect(accepted.counts.new).toBe(1);
+  });
+});
+
+describe('a point far outside the grid its row names', () => {
+  it('is written with its grid, and the report warns naming the row and column', async () => {
+    const rows = sampleCases().filter((r) => r['单元网格编码'] && r['经度']);
+    const far: Record<string, string | number> = {
+      ...rows[1]!,
+      纬度: Number(rows[1]!['纬度']) + 0.02, // about 2.2 km north
+    };
+    const { db } = await ws.empty();
+    const report = await importInto(db, writeJson('far-point.json', [rows[0]!, far]));
+    expect(report.status).toBe('done');
+    expect(report.counts.new).toBe(2);
+    const warnings = report.notes.filter((n) => n.row !== undefined);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ row: 2, column: '单元网格编码' });
+    expect(warnings[0]!.message.en).toMatch(
+      new RegExp(`^Row 2: The point .* lies about 2\\.\\d km outside grid ${far['单元网格编码']}`),
+    );
+    expect(warnings[0]!.message.zh).toMatch(/^第 2 行：坐标.*之外约 2\.\d 公里/);
+    expect(
+      db.prepare('SELECT grid_code FROM cases WHERE case_no = ?').pluck().get(far['案卷编号']),
+    ).toBe(far['单元网格编码']);
+  });
+
+  it('the sample file, whose points lie in their grids, gets no such warning', async () => {
+    const { db } = await ws.empty();
+    const report = await importInto(db, path.join(SAMPLES, 'cases-sample.json'));
+    expect(report.notes.filter((n) => n.row !== undefined)).toEqual([]);
+  });
+});
+
+describe('ID and mobile numbers in unknown columns', () => {
+  it('are kept masked in the extra data, and the report names the columns', async () => {
+    const rows = sampleCases().slice(0, 3);
+    const id = '11010519491231002X';
+    const withNumbers = [
+      { ...rows[0]!, 身份证: id, 备用电话: '13912345678', 说明: '楼下超市' },
+      { ...rows[1]!, 身份证: '', 备用电话: '家属 13812345678 转', 说明: '订单 201811011234567890' },
+      rows[2]!,
+    ];
+    const { db } = await ws.empty();
+    const report = await importInto(db, writeJson('id-numbers.json', withNumbers));
+    expect(report.status).toBe('done');
+    const extras = db
+      .prepare('SELECT extra FROM cases WHERE extra IS NOT NULL ORDER BY case_no')
+      .pluck()
+      .all() as string[];
+    const stored = extras.join('\n');
+    expect(stored).not.toContain(id);
+    expect(stored).not.toContain('13912345678');
+    expect(stored).not.toContain('13812345678');
+    expect(stored).toContain('110***********002X');
+    expect(stored).toContain('139****5678');
+    expect(stored).toContain('家属 138****5678 转');
+    // Not an ID number (bad check digit) and not a mobile: kept as it is.
+    expect(stored).toContain('订单 201811011234567890');
+    expect(stored).toContain('楼下超市');
+    const masked = report.notes.filter((n) => /kept masked/.test(n.message.en));
+    expect(masked.map((n) => n.column).sort()).toEqual(['备用电话', '身份证']);
+    expect(masked.find((n) => n.column === '身份证')!.message.en).toMatch(/resident ID numbers/);
+  });
+
+  it('the same in a CSV (the ID number in an unknown 身份证号码 column)', async () => {
+    const row = sampleCases()[0]!;
+    const header = [...Object.keys(row), '身份证号码'];
+    const file = writeCsv(ws.path('id-numbers.csv'), [
+      header,
+      [...Object.values(row), '11010519491231002X'],
+    ]);
+    const { db } = await ws.empty();
+    const report = await importInto(db, file);
+    expect(report.status).toBe('done');
+    const extra = db.prepare('SELECT extra FROM cases').pluck().get() as string;
+    expect(extra).not.toContain('11010519491231002X');
+    expect(extra).toContain('110***********002X');
+    expect(
+      report.notes.some(
+        (n) => n.column === '身份证号码' && /resident ID numbers/.test(n.message.en),
+      ),
+    ).toBe(true);
   });
 });
