@@ -34,7 +34,7 @@ function shanghaiInput(value: string): number | null {
 
 /** Export: case updates (since the last export, or a time) or the grids, with the manifest beside them. */
 export function ExportPanel() {
-  const { t, format } = useLocale();
+  const { t, format, locale } = useLocale();
   const overview = useApiQuery('exchange.overview', {}, { refreshOn: ['data.changed'] });
   const [kind, setKind] = useState<'cases' | 'grids'>('cases');
   const [fileFormat, setFileFormat] = useState<Format>('xlsx');
@@ -46,6 +46,21 @@ export function ExportPanel() {
   const last = overview.data?.lastCaseExportAt ?? null;
   const sinceAt = range === 'time' ? shanghaiInput(since) : null;
   const ready = out.trim() !== '' && (kind === 'grids' || range === 'last' || sinceAt !== null);
+  const refused = run.error?.payload.code ?? null;
+  /** Runs the export; `extra` carries what the user confirmed after a refusal. */
+  const submit = (extra: { writeEmpty?: boolean; confirmForeignFolder?: boolean } = {}) => {
+    if (!ready) return;
+    void run
+      .run({
+        kind,
+        format: fileFormat,
+        out: out.trim(),
+        unmasked,
+        ...(kind === 'cases' && range === 'time' ? { since: sinceAt } : {}),
+        ...extra,
+      })
+      .then(() => overview.refresh());
+  };
 
   return (
     <section
@@ -62,16 +77,7 @@ export function ExportPanel() {
         className="exchange__export-form"
         onSubmit={(event) => {
           event.preventDefault();
-          if (!ready) return;
-          void run
-            .run({
-              kind,
-              format: fileFormat,
-              out: out.trim(),
-              unmasked,
-              ...(kind === 'cases' && range === 'time' ? { since: sinceAt } : {}),
-            })
-            .then(() => overview.refresh());
+          submit();
         }}
       >
         <fieldset className="exchange__choice">
@@ -154,7 +160,35 @@ export function ExportPanel() {
           </button>
         </div>
       </form>
-      {run.error ? <ErrorState error={run.error} /> : null}
+      {run.error && refused === 'export_empty' ? (
+        // Nothing to send back is news, not a failure: no file, the marker did not move.
+        <div className="exchange__headline" role="status" data-testid="export-empty">
+          <p>{locale === 'zh-CN' ? run.error.payload.message.zh : run.error.payload.message.en}</p>
+          <button
+            type="button"
+            className="button"
+            disabled={run.busy}
+            onClick={() => submit({ writeEmpty: true })}
+          >
+            {t('exchange.export.writeEmpty')}
+          </button>
+        </div>
+      ) : run.error ? (
+        <>
+          <ErrorState error={run.error} />
+          {refused === 'export_foreign_folder' ? (
+            <button
+              type="button"
+              className="button"
+              disabled={run.busy}
+              onClick={() => submit({ confirmForeignFolder: true })}
+              data-testid="export-confirm-folder"
+            >
+              {t('exchange.export.confirmFolder')}
+            </button>
+          ) : null}
+        </>
+      ) : null}
       {run.result ? (
         <div
           className="exchange__headline exchange__headline--done"
@@ -174,6 +208,11 @@ export function ExportPanel() {
             <p className="muted">
               {t('exchange.export.manifest', { manifest: run.result.manifest })}
             </p>
+            {run.result.newFolder ? (
+              <p className="muted">
+                {t('exchange.export.newFolder', { folder: run.result.newFolder })}
+              </p>
+            ) : null}
           </div>
         </div>
       ) : null}

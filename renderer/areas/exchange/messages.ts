@@ -118,6 +118,10 @@ export const exchangeMessagesZh = {
   'exchange.export.run': '导出',
   'exchange.export.done': '已写入 {rows} 行到 {file}',
   'exchange.export.manifest': '交换包清单：{manifest}',
+  'exchange.export.writeEmpty': '仍写出空文件',
+  'exchange.export.confirmFolder': '仍写入此文件夹',
+  'exchange.export.newFolder':
+    '所选文件夹中有其他来源的交换包清单，本次导出已写入新文件夹：{folder}',
 
   'exchange.history.title': '交换记录',
   'exchange.history.empty': '还没有导入或导出过文件。',
@@ -264,6 +268,10 @@ export const exchangeMessagesEn: Record<keyof typeof exchangeMessagesZh, string>
   'exchange.export.run': 'Export',
   'exchange.export.done': '{rows} rows written to {file}',
   'exchange.export.manifest': 'Package manifest: {manifest}',
+  'exchange.export.writeEmpty': 'Write an empty file anyway',
+  'exchange.export.confirmFolder': 'Write into this folder anyway',
+  'exchange.export.newFolder':
+    "The folder holds another producer's package manifest; this export went into a new folder: {folder}",
 
   'exchange.history.title': 'Exchange record',
   'exchange.history.empty': 'No file has been imported or exported yet.',
