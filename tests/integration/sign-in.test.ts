@@ -6,6 +6,8 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MINUTE_MS, fromWallClock } from '../../core/time';
+import { startHost } from '../../host/server';
+import { openCaseDesk, signInDesk } from './cases-fixture';
 import {
   ADMIN_PASSWORD,
   OPERATOR_PASSWORD,
@@ -298,5 +300,55 @@ describe('griddesk user unlock-signin', () => {
       'zhangmin',
     );
     expect(desk.audit('auth.signInLock.cleared')[0]).toMatchObject({ actor: '系统' });
+  });
+});
+
+describe('an attachment over the real host', () => {
+  it('lists for a signed-out wall display, but its bytes need a sign-in', async () => {
+    const cases = openCaseDesk('griddesk-sign-in-attachment-');
+    const host = await startHost({
+      context: cases.base,
+      port: 0,
+      rendererDir: cases.dir,
+      log: () => {},
+    });
+    try {
+      const tokens = await signInDesk(cases);
+      const caseId = cases.db
+        .prepare("SELECT id FROM cases WHERE state = 'in_progress' LIMIT 1")
+        .pluck()
+        .get() as number;
+      const pdf = Buffer.from('%PDF-1.4\n% 身份证复印件\n%%EOF\n');
+      const added = await cases.call(tokens.zhang, 'cases.attachments.add', {
+        caseId,
+        fileName: '身份证.pdf',
+        mimeType: 'application/pdf',
+        contentBase64: pdf.toString('base64'),
+      });
+      const post = async (method: string, input: unknown, session?: string) => {
+        const response = await fetch(`http://127.0.0.1:${host.port}/api/call/${method}`, {
+          method: 'POST',
+          headers: {
+            Authorization: `Bearer ${host.token}`,
+            ...(session ? { 'X-GridDesk-Session': session } : {}),
+          },
+          body: JSON.stringify(input),
+        });
+        return { status: response.status, text: await response.text() };
+      };
+      const detail = await post('cases.get', { id: caseId });
+      expect(detail.status).toBe(200);
+      expect(detail.text).toContain('身份证.pdf');
+      const signedOut = await post('cases.attachments.get', { id: added.id });
+      expect(signedOut.status).toBe(400);
+      expect(JSON.parse(signedOut.text).error.code).toBe('sign_in_required');
+      expect(signedOut.text).not.toContain(pdf.toString('base64'));
+      const signedIn = await post('cases.attachments.get', { id: added.id }, tokens.leader);
+      expect(signedIn.status).toBe(200);
+      expect(JSON.parse(signedIn.text).result.dataBase64).toBe(pdf.toString('base64'));
+    } finally {
+      await host.close();
+      cases.close();
+    }
   });
 });
