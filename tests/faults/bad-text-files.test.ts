@@ -75,12 +75,13 @@ describe('a file that claims UTF-8 and is not', () => {
     expect(report.refusal?.zh).toContain('第 41 行');
   });
 
-  it('GBK text past the first megabyte of a UTF-8 file (read as a stream): names its line', async () => {
+  /** The sample rows again and again past 1.5 MB, then one row in GBK: its line number. */
+  function lateGbkFile(name: string): { file: string; gbkLine: number } {
     const lines = csvLines();
     const body: Buffer[] = [Buffer.from(`${lines[0]}\n`, 'utf8')];
     let line = 1;
     let size = body[0]!.length;
-    // The sample rows again and again (a repeated identical row is "unchanged", not invalid).
+    // A repeated identical row is "unchanged", not invalid: only the encoding is wrong.
     while (size < 1.5 * 1024 * 1024) {
       for (const row of lines.slice(1)) {
         body.push(Buffer.from(`${row}\n`, 'utf8'));
@@ -88,15 +89,32 @@ describe('a file that claims UTF-8 and is not', () => {
         line += 1;
       }
     }
-    const gbkLine = line + 1;
     body.push(iconv.encode(`${lines[1]}\n`, 'gbk'));
-    const file = ws.path('utf8-then-gbk-late.csv');
+    const file = ws.path(name);
     fs.writeFileSync(file, Buffer.concat(body));
     expect(fs.statSync(file).size).toBeGreaterThan(1024 * 1024);
+    return { file, gbkLine: line + 1 };
+  }
+
+  it('GBK text past the first megabyte of a UTF-8 file (read as a stream): names its line', async () => {
+    const { file, gbkLine } = lateGbkFile('utf8-then-gbk-late.csv');
     await expectRefused(
       file,
       new RegExp(`reads as UTF-8 but is not valid UTF-8 at line ${gbkLine.toLocaleString()}\\b`),
     );
+  });
+
+  it('the same read in the import’s worker thread (as files of 8 MB and over are)', async () => {
+    const { file, gbkLine } = lateGbkFile('utf8-then-gbk-late-worker.csv');
+    process.env.GRIDDESK_IMPORT_WORKER = '1';
+    try {
+      await expectRefused(
+        file,
+        new RegExp(`is not valid UTF-8 at line ${gbkLine.toLocaleString()}\\b`),
+      );
+    } finally {
+      delete process.env.GRIDDESK_IMPORT_WORKER;
+    }
   });
 });
 

@@ -117,6 +117,20 @@ describe('a workbook whose sheet is not whole', () => {
     expect(report.refusal?.en).toContain('cut.xlsx');
   });
 
+  it('read in the import’s worker thread (as files of 8 MB and over are): the same refusal', async () => {
+    const file = await sampleWorkbook('to-cut-worker.xlsx');
+    const cut = await rewriteSheet(file, 'cut-worker.xlsx', (xml) => {
+      const text = xml.toString('utf8');
+      return Buffer.from(text.slice(0, text.indexOf('<row r="31"') + 60));
+    });
+    process.env.GRIDDESK_IMPORT_WORKER = '1';
+    try {
+      await expectRefused(cut, /breaks off after row 30/);
+    } finally {
+      delete process.env.GRIDDESK_IMPORT_WORKER;
+    }
+  });
+
   it('a sheet cut off right after a whole row (before </sheetData>) is refused too', async () => {
     const file = await sampleWorkbook('to-cut2.xlsx');
     const cut = await rewriteSheet(file, 'cut-at-row.xlsx', (xml) => {
