@@ -48,7 +48,9 @@ export const BULLETIN_CHECKSUM_COLUMNS = [
 
 export function canonicalText(values: readonly SqlValue[]): string {
   return JSON.stringify(
-    values.map((value) => (typeof value === 'bigint' ? value.toString() : (value ?? null))),
+    // A connection reading integers as BigInt (safeIntegers) hashes the same text as one
+    // reading them as numbers: ids and epoch milliseconds are far below 2^53.
+    values.map((value) => (typeof value === 'bigint' ? Number(value) : (value ?? null))),
   );
 }
 

@@ -18,6 +18,7 @@ import { SYSTEM_ACTOR, type ApiContext } from '../../api/context';
 import type { ApiInput, ApiResult, MethodName } from '../../api/contract';
 import { invoke } from '../../api/invoke';
 import { LiveBus } from '../../api/live';
+import { BULLETIN_CHECKSUM_COLUMNS, EVENT_CHAIN_COLUMNS } from '../../core/integrity/canonical';
 import { openOrCreateDatabase } from '../../db/bootstrap';
 import { MIGRATIONS } from '../../db/migrations';
 import { openDatabase, type Db } from '../../db/open';
@@ -286,6 +287,15 @@ describe('the case history chain', () => {
     const report = verifyHistoryChain(db);
     expect(report).toMatchObject({ events, brokenCases: 0, breaks: [] });
     expect(missingGuardTriggers(db)).toEqual([]);
+    db.close();
+  });
+
+  it('covers every column of an event, and every column of a bulletin but its id and checksum', () => {
+    const db = open(freshCopy());
+    const columns = (table: string) =>
+      db.prepare(`SELECT name FROM pragma_table_info('${table}') ORDER BY cid`).pluck().all();
+    expect(columns('case_events')).toEqual([...EVENT_CHAIN_COLUMNS]);
+    expect(columns('bulletins')).toEqual(['id', ...BULLETIN_CHECKSUM_COLUMNS, 'checksum']);
     db.close();
   });
 
