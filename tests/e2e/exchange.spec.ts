@@ -88,6 +88,13 @@ test('an administrator imports a city file through the screen and reads the resu
   await expect(page.getByTestId('export-result')).toContainText('已写入');
   expect(fs.existsSync(path.join(dir, 'out', 'manifest.json'))).toBe(true);
   await page.screenshot({ path: `${shotDir}/exchange-export-zh.png` });
+  // Again at once: nothing changed, so no file; asked for, an empty one beside the first.
+  await page.getByTestId('export-run').click();
+  await expect(page.getByTestId('export-empty')).toContainText('没有需要回传的更新');
+  expect(fs.readdirSync(path.join(dir, 'out'))).toHaveLength(2);
+  await page.getByTestId('export-empty').getByRole('button', { name: '仍写出空文件' }).click();
+  await expect(page.getByTestId('export-result')).toContainText('已写入 0 行');
+  expect(fs.readdirSync(path.join(dir, 'out'))).toHaveLength(3);
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
