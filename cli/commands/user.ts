@@ -114,7 +114,12 @@ export function registerUserCommand(program: Command): void {
             : u.hasPassword
               ? 'can sign in'
               : 'no password yet';
-          console.log(`${u.username.padEnd(16)} ${u.role.padEnd(9)} ${u.displayName}  (${state})`);
+          const locked = u.signInLockedUntil
+            ? `; sign-in locked until ${formatDateTime(u.signInLockedUntil)} Beijing time`
+            : '';
+          console.log(
+            `${u.username.padEnd(16)} ${u.role.padEnd(9)} ${u.displayName}  (${state}${locked})`,
+          );
         }
       });
     });

@@ -287,11 +287,18 @@ describe('griddesk user unlock-signin', () => {
       'sign_in_locked',
     );
     const root = path.resolve(import.meta.dirname, '../..');
-    const cli = spawnSync(
-      process.execPath,
-      [path.join(root, 'bin/griddesk.mjs'), 'user', 'unlock-signin', 'zhangmin', '--db', desk.file],
-      { encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8' } },
+    const griddesk = (...args: string[]) =>
+      spawnSync(process.execPath, [path.join(root, 'bin/griddesk.mjs'), ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, LANG: 'en_US.UTF-8' },
+      });
+    const list = griddesk('user', 'list', '--db', desk.file);
+    expect(list.status, list.stderr).toBe(0);
+    expect(list.stdout).toMatch(
+      /zhangmin .*sign-in locked until \d{4}-\d\d-\d\d \d\d:\d\d Beijing time/,
     );
+    expect(list.stdout).not.toMatch(/admin .*locked/);
+    const cli = griddesk('user', 'unlock-signin', 'zhangmin', '--db', desk.file);
     expect(cli.status, cli.stderr).toBe(0);
     expect(cli.stdout).toMatch(
       /Lifted the lock of zhangmin at 127\.0\.0\.1 \(it ran until \d{4}-\d\d-\d\d \d\d:\d\d Beijing time\)/,
