@@ -134,6 +134,16 @@ function lookAtFolder(db: Db, dir: string): FolderLook {
   } catch {
     return { ours: null, foreignManifest: false, foreign: [] };
   }
+  // A temporary file of an export that was killed mid-write (ours by its name): gone now.
+  for (const name of entries) {
+    if (!TEMP_NAME.test(name)) continue;
+    try {
+      if (Date.now() - fs.statSync(path.join(dir, name)).mtimeMs > 3_600_000)
+        fs.rmSync(path.join(dir, name), { force: true });
+    } catch {
+      // In use or gone.
+    }
+  }
   let ours: Manifest | null = null;
   let foreignManifest = false;
   const manifestPath = path.join(dir, MANIFEST_FILE);
@@ -219,6 +229,9 @@ function placeWithoutOverwrite(temp: string, file: string): void {
   if (fs.existsSync(file)) throw Object.assign(new Error(`${file} exists`), { code: 'EEXIST' });
   fs.renameSync(temp, file);
 }
+
+/** `.<name>.<8 hex>.part`: the temporary name a file is written under before it is put in place. */
+const TEMP_NAME = /^\..+\.[0-9a-f]{8}\.part$/;
 
 function tempNameFor(file: string): string {
   return path.join(

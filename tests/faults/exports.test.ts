@@ -114,6 +114,24 @@ describe('exports never overwrite', () => {
   });
 });
 
+describe('a killed export', () => {
+  it('leaves only a hidden temporary file, which is not a stranger’s and goes at the next export', async () => {
+    const { db } = ws.demo();
+    const dir = ws.path('killed');
+    fs.mkdirSync(dir, { recursive: true });
+    const stale = path.join(dir, '.案卷更新-20261121-135900.xlsx.0a1b2c3d.part');
+    const fresh = path.join(dir, '.案卷更新-20261121-140000.xlsx.deadbeef.part');
+    fs.writeFileSync(stale, 'half an xlsx');
+    fs.writeFileSync(fresh, 'being written');
+    const hourAgo = new Date(Date.now() - 2 * 3_600_000);
+    fs.utimesSync(stale, hourAgo, hourAgo);
+    const report = await exportTo(db, dir);
+    expect(report.newFolder).toBeNull();
+    expect(fs.existsSync(stale)).toBe(false);
+    expect(fs.existsSync(fresh)).toBe(true);
+  });
+});
+
 describe('other people’s folders', () => {
   it('a folder holding the city’s package (its manifest) gets a new subfolder; the city’s files are untouched', async () => {
     const { db } = ws.demo();
