@@ -2,6 +2,7 @@
  * The admin's side of the map (网格维护, 底图): files on this machine in and out, with one
  * sentence for every refusal, and the role check. Called by api/handlers/map.ts.
  */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { inspectMbtiles } from '../../db/mbtiles';
@@ -11,6 +12,7 @@ import { exportGridsGeoJson } from '../../db/queries/grid-geojson';
 import { importGridsGeoJson, sha256Hex } from '../../db/queries/grid-import';
 import type { ApiContext } from '../context';
 import { UserError } from '../errors';
+import { diskFullRefusal, isDiskFullError } from '../../db/temp-folders';
 import { checkReadPath, checkWritePath } from '../exchange/path-rules';
 import type { Crs } from '../../core/geo/coordinates';
 
@@ -110,10 +112,27 @@ export function exportGrids(context: ApiContext, file: string) {
   const resolved = checkWritePath(context, file, { field: 'path' });
   const collection = exportGridsGeoJson(context.db);
   const text = JSON.stringify(collection);
+  // Written whole under a temporary name, flushed, then put in place: never half a file.
+  const temp = path.join(
+    path.dirname(resolved),
+    `.${path.basename(resolved)}.${randomBytes(4).toString('hex')}.part`,
+  );
   try {
     fs.mkdirSync(path.dirname(resolved), { recursive: true });
-    fs.writeFileSync(resolved, text, 'utf8');
+    fs.writeFileSync(temp, text, 'utf8');
+    const fd = fs.openSync(temp, 'r+');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temp, resolved);
   } catch (error) {
+    fs.rmSync(temp, { force: true });
+    if (isDiskFullError(error)) {
+      const full = diskFullRefusal(path.dirname(resolved));
+      throw new UserError(full.code, full.sentence, file);
+    }
     throw new UserError(
       'grid_export_unwritable',
       {

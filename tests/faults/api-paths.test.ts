@@ -147,4 +147,25 @@ describe('writing', () => {
       fs.rmSync(varTmp, { recursive: true, force: true });
     }
   });
+
+  it('the map’s grid export on a full disk says so, naming the folder, and leaves no half file', async () => {
+    const disk = path.join(desk.dir, 'small-stick');
+    fs.mkdirSync(disk);
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8k', 'tmpfs', disk], { stdio: 'pipe' });
+    } catch (error) {
+      console.log(
+        `[faults/api-paths] skipped the full-disk grid export: cannot mount a tmpfs (${(error as Error).message.split('\n')[0]})`,
+      );
+      return;
+    }
+    try {
+      await expect(
+        desk.call(admin, 'map.grids.export', { path: path.join(disk, 'grids.geojson') }),
+      ).rejects.toEqual(refusedAs('disk_full', disk));
+      expect(fs.readdirSync(disk)).toEqual([]);
+    } finally {
+      execFileSync('umount', [disk]);
+    }
+  });
 });
