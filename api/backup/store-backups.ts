@@ -66,6 +66,11 @@ export function backupListing(context: ApiContext): BackupListing {
   };
 }
 
+/** Every window's status bar and banner follow a backup, a restore, a new folder. */
+function announce(context: ApiContext): void {
+  context.live.publish({ type: 'store.changed', at: context.now() });
+}
+
 function claimRunning(context: ApiContext, action: Running['action']): Running {
   const busy = runningByDb.get(context.db);
   if (busy) {
@@ -76,6 +81,7 @@ function claimRunning(context: ApiContext, action: Running['action']): Running {
   }
   const running: Running = { action, copiedPages: 0, totalPages: 0 };
   runningByDb.set(context.db, running);
+  announce(context);
   return running;
 }
 
@@ -98,6 +104,7 @@ export async function backUpNow(context: ApiContext): Promise<BackupView> {
     return backupView(entry);
   } finally {
     runningByDb.delete(context.db);
+    announce(context);
   }
 }
 
@@ -161,6 +168,7 @@ export async function restoreListedBackup(context: ApiContext, requested: string
     });
     context.live.publish({ type: 'data.changed', at: context.now() });
     context.live.publish({ type: 'cases.changed', caseIds: null, at: context.now() });
+    announce(context);
     return {
       restored: result.restored.path,
       cases: result.restored.cases,
@@ -182,5 +190,6 @@ export function saveSettings(
   }
   if (storeHealth(context.db).state === 'ok')
     recordAudit(context.db, context.now(), context.actor.name, 'backup.settings', input);
+  announce(context);
   return backupListing(context);
 }

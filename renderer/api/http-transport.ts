@@ -23,7 +23,10 @@ type LiveListener = (event: LiveEvent) => void;
 function isLiveEvent(value: unknown): value is LiveEvent {
   if (typeof value !== 'object' || value === null) return false;
   const { type, at } = value as { type?: unknown; at?: unknown };
-  return (type === 'cases.changed' || type === 'data.changed') && typeof at === 'number';
+  return (
+    (type === 'cases.changed' || type === 'data.changed' || type === 'store.changed') &&
+    typeof at === 'number'
+  );
 }
 
 function missingTokenError(): ApiError {

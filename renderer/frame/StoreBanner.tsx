@@ -23,8 +23,7 @@ export function StoreBanner() {
     : '';
   return (
     <div className="store-banner store-banner--damaged" role="alert" data-testid="store-banner">
-      <strong>{t('store.banner.damaged')}</strong>
-      {sentence}
+      <strong>{sentence}</strong>
     </div>
   );
 }

@@ -41,17 +41,17 @@ export default function SettingsPage() {
           </section>
           <section className="panel settings__panel">
             <div className="panel__head">
-              <h2 className="panel__title">{t('settings.calendar')}</h2>
-            </div>
-            <p className="panel__meta settings__hint">{t('settings.calendarHint')}</p>
-            <CalendarPanel />
-          </section>
-          <section className="panel settings__panel">
-            <div className="panel__head">
               <h2 className="panel__title">{t('backup.title')}</h2>
             </div>
             <p className="panel__meta settings__hint">{t('backup.hint')}</p>
             <BackupsPanel />
+          </section>
+          <section className="panel settings__panel">
+            <div className="panel__head">
+              <h2 className="panel__title">{t('settings.calendar')}</h2>
+            </div>
+            <p className="panel__meta settings__hint">{t('settings.calendarHint')}</p>
+            <CalendarPanel />
           </section>
         </>
       )}
