@@ -71,6 +71,8 @@ export async function createBackup(db: Db, options: CreateBackupOptions): Promis
         return PAGES_PER_STEP;
       },
     });
+    // The backup API reports before each step, never after the last one.
+    options.onProgress?.(pageCount, pageCount);
     syncFile(partial);
   } catch (error) {
     fs.rmSync(partial, { force: true });
