@@ -17,7 +17,7 @@ import {
   type ReadingJob,
   type ToWorker,
 } from './case-reading-protocol';
-import type { StagedRow } from './case-stage';
+import { packRow, type PackedRow, type StagedRow } from './case-stage';
 import { ExchangeRefusal } from './file-probe';
 import { openRowSource } from './import-part';
 
@@ -27,7 +27,7 @@ const post = (message: FromWorker) => port.postMessage(message);
 
 /** Hands staged rows to the import's thread; waits when it is READ_AHEAD_CHUNKS behind. */
 class PostingWriter implements CaseRowWriter {
-  private rows: StagedRow[] = [];
+  private rows: PackedRow[] = [];
   private unacknowledged = 0;
   private wake: (() => void) | null = null;
 
@@ -36,7 +36,7 @@ class PostingWriter implements CaseRowWriter {
   }
 
   stage(row: StagedRow): void {
-    this.rows.push(row);
+    this.rows.push(packRow(row));
   }
 
   async flush(): Promise<void> {

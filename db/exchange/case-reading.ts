@@ -120,7 +120,7 @@ export function importCasesWithReadingWorker(
             facts = message.facts;
             break;
           case 'rows':
-            for (const row of message.rows) stage.stage(row);
+            for (const row of message.rows) stage.stagePacked(row);
             stage.flush();
             worker.postMessage({ type: 'ack' } satisfies ToWorker);
             break;

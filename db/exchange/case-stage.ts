@@ -37,6 +37,30 @@ const EXTRA_COLUMNS = [
   'lead_changed',
 ];
 
+/**
+ * A staged row as one flat array: the EXTRA_COLUMNS, then the values in WRITTEN_COLUMNS
+ * order (the staging table's own column order). The reading worker posts rows this way: a
+ * structured clone of an object writes its 52 key names for every row, an array does not
+ * (measured on 200,000 rows: see the report of issue 10).
+ */
+export type PackedRow = (string | number | null)[];
+export const PACKED_VALUES_AT = EXTRA_COLUMNS.length;
+
+export function packRow(row: StagedRow): PackedRow {
+  const packed: PackedRow = [
+    row.action,
+    row.caseId,
+    row.rowNo,
+    row.fromState,
+    row.eventData,
+    row.conflictData,
+    row.conflictFromState,
+    row.leadChanged ? 1 : 0,
+  ];
+  for (const column of WRITTEN_COLUMNS) packed.push(row.values[column]);
+  return packed;
+}
+
 export class CaseStage {
   private readonly insertStage;
   private readonly statements: ReturnType<typeof prepareFlush>;
@@ -76,21 +100,21 @@ export class CaseStage {
       this.staged += 1;
       return;
     }
-    const params: (string | number | null)[] = [
-      row.action,
-      row.caseId,
-      row.rowNo,
-      row.fromState,
-      row.eventData,
-      row.conflictData,
-      row.conflictFromState,
-      row.leadChanged ? 1 : 0,
-    ];
-    for (const column of WRITTEN_COLUMNS) params.push(row.values[column]);
-    this.insertStage.run(params);
+    this.stagePacked(packRow(row));
+  }
+
+  /** The same as stage(), for a row packed by packRow (the reading worker's). */
+  stagePacked(packed: PackedRow): void {
+    const action = packed[0] as StageAction;
+    if (action === 'new') {
+      this.newCases.addPacked(packed, PACKED_VALUES_AT, packed[4] as string | null);
+      this.staged += 1;
+      return;
+    }
+    this.insertStage.run(packed);
     this.staged += 1;
-    this.byAction[row.action] += 1;
-    if (row.conflictData !== null) this.conflicts += 1;
+    this.byAction[action] += 1;
+    if (packed[5] !== null) this.conflicts += 1;
   }
 
   /** Writes what is staged to the real tables and empties the stage. */

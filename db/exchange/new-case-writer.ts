@@ -15,6 +15,7 @@ import type { Db } from '../open';
 import { WRITTEN_COLUMNS, type StoredValues } from './case-storage';
 
 const ROWS_PER_STATEMENT = 100;
+const STATE_AT = WRITTEN_COLUMNS.indexOf('state');
 const FTS_TRIGGER = 'cases_fts_after_insert';
 
 export interface NewCaseEvent {
@@ -80,6 +81,23 @@ export class NewCaseWriter {
     this.caseParams.push(id);
     for (const column of WRITTEN_COLUMNS) this.caseParams.push(values[column]);
     this.eventParams.push(id, values.state, eventData);
+    return this.queued(id);
+  }
+
+  /** The same, for values in WRITTEN_COLUMNS order from `packed[at]` on (case-stage.ts PackedRow). */
+  addPacked(
+    packed: readonly (string | number | null)[],
+    at: number,
+    eventData: string | null,
+  ): number {
+    const id = this.nextId++;
+    this.caseParams.push(id);
+    for (let i = 0; i < WRITTEN_COLUMNS.length; i++) this.caseParams.push(packed[at + i]!);
+    this.eventParams.push(id, packed[at + STATE_AT]!, eventData);
+    return this.queued(id);
+  }
+
+  private queued(id: number): number {
     this.pending += 1;
     if (this.pending === ROWS_PER_STATEMENT) {
       this.insertMany.run(this.caseParams);
