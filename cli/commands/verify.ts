@@ -8,14 +8,15 @@
  */
 import type { Command } from 'commander';
 import { bulletinChecksums } from '../../db/queries/bulletins';
+import { CliError, say } from '../output';
 import {
+  missingIntegritySchema,
   missingGuardTriggers,
   verifyHistoryChain,
   type ChainBreak,
   type ChainProblem,
 } from '../../db/queries/history-chain';
 import { openCliDatabase } from '../database';
-import { say } from '../output';
 
 const LEVEL_ZH = { community: '社区', grid: '网格', unit: '责任单位' } as const;
 
@@ -47,6 +48,14 @@ export function registerVerifyCommand(program: Command): void {
     .action((options: { db?: string; json?: boolean }) => {
       const opened = openCliDatabase(options.db);
       try {
+        const gone = missingIntegritySchema(opened.db);
+        if (gone.length > 0)
+          throw new CliError(
+            say({
+              zh: `数据库 ${opened.file} 中用于核对的结构已被删除（${gone.join('、')}），无法核对流转记录与通报。`,
+              en: `What the check needs has been removed from ${opened.file} (${gone.join(', ')}); the history and the bulletins cannot be checked.`,
+            }),
+          );
         const chain = verifyHistoryChain(opened.db);
         const bulletins = bulletinChecksums(opened.db);
         const mismatched = bulletins.filter((b) => !b.checksumOk);

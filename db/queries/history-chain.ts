@@ -109,6 +109,27 @@ export function verifyHistoryChain(
   };
 }
 
+/**
+ * What migration 5 added that a check needs and that is gone (dropped by hand): the chain's
+ * table, the bulletins' checksum column. Without them nothing can be checked.
+ */
+export function missingIntegritySchema(db: Db): string[] {
+  const missing: string[] = [];
+  const table = db
+    .prepare(
+      "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'case_event_chain'",
+    )
+    .pluck()
+    .get();
+  if (table !== 1) missing.push('case_event_chain');
+  const column = db
+    .prepare("SELECT count(*) FROM pragma_table_info('bulletins') WHERE name = 'checksum'")
+    .pluck()
+    .get();
+  if (column !== 1) missing.push('bulletins.checksum');
+  return missing;
+}
+
 /** The triggers that guard the records (migrations 1 and 5) that are not in the schema. */
 export function missingGuardTriggers(db: Db): string[] {
   const present = new Set(

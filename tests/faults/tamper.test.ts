@@ -373,6 +373,17 @@ describe('the case history chain', () => {
     expect(cli.stdout).toContain('case_events_no_update');
   });
 
+  it('says in a sentence, exit 1, when the chain table itself was dropped', () => {
+    const file = freshCopy();
+    const raw = new Database(file);
+    raw.exec('DROP TRIGGER case_events_chain; DROP TABLE case_event_chain');
+    raw.close();
+    const cli = griddesk('verify', '--db', file);
+    expect(cli.code).toBe(1);
+    expect(cli.stderr).toContain('用于核对的结构已被删除（case_event_chain）');
+    expect(cli.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+
   it('an event written from the sqlite3 shell (no GridDesk functions) is refused, not left unchained', () => {
     const file = freshCopy();
     const raw = new Database(file);
