@@ -161,8 +161,10 @@ describe('other people’s folders', () => {
     const { db: other } = ws.demo('other');
     const dir = ws.path('other-desk/');
     const theirs = await exportTo(other, dir, { since: 0 });
+    const theirBytes = fs.readFileSync(theirs.file);
     const mine = await exportTo(db, dir, { since: 0 });
-    expect(mine.newFolder).not.toBeNull();
+    expect(mine.newFolder).toBe(path.join(dir, 'griddesk-回传-20261121-140000'));
+    expect(fs.readFileSync(theirs.file)).toEqual(theirBytes);
     expect(manifestOf(dir).files.map((f) => f.path)).toEqual([theirs.fileName]);
   });
 
