@@ -190,11 +190,17 @@ async function copyIntoOpenStore(
     ...(nativeBinding ? { nativeBinding } : {}),
   });
   try {
+    // One transaction into the open store: a failure part-way leaves the store as it was.
     await source.backup(dbFile, {
       progress: ({ totalPages, remainingPages }) => {
         onProgress?.(totalPages - remainingPages, totalPages);
         return 1024;
       },
+    });
+  } catch (error) {
+    throw new BackupError('copy_failed', {
+      zh: `用 ${backupPath} 恢复时出错（${(error as Error).message}），数据库未改动。请关闭其他打开此数据库的程序后重试；仍不行时，退出 GridDesk 后运行 griddesk backup restore "${backupPath}"。`,
+      en: `Restoring from ${backupPath} failed (${(error as Error).message}); the database was not changed. Close other programs that have it open and try again; if it still fails, quit GridDesk and run griddesk backup restore "${backupPath}".`,
     });
   } finally {
     source.close();
