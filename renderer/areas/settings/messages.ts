@@ -40,7 +40,7 @@ export const settingsMessagesZh = {
   'settings.calendar.add': '添加或修改',
   'settings.calendar.remove': '删除',
   'settings.calendar.empty': '这一年没有例外日。',
-  'settings.notBuilt': '类别与时限、权重与分级、底图、备份：尚未建成，这里不显示示例数据。',
+  'settings.notBuilt': '类别与时限、权重与分级、底图：尚未建成，这里不显示示例数据。',
 };
 
 export const settingsMessagesEn: Record<keyof typeof settingsMessagesZh, string> = {
@@ -88,5 +88,5 @@ export const settingsMessagesEn: Record<keyof typeof settingsMessagesZh, string>
   'settings.calendar.remove': 'Remove',
   'settings.calendar.empty': 'No exceptions this year.',
   'settings.notBuilt':
-    'Categories and clocks, weights and tiers, basemap, backups: not built yet; no sample data is shown here.',
+    'Categories and clocks, weights and tiers, basemap: not built yet; no sample data is shown here.',
 };
