@@ -111,15 +111,17 @@ describe('writing', () => {
   it('a folder link into /usr is refused for writing too, and so is the map’s grid export', async () => {
     const link = path.join(desk.dir, 'usb');
     fs.symlinkSync('/usr/share', link);
+    // A name of this run's own: a folder left by an older build cannot hide a regression.
+    const folder = `griddesk-test-${process.pid}-${Date.now()}`;
     await expect(
       desk.call(admin, 'exchange.export', {
         kind: 'cases',
-        out: path.join(link, 'new-folder/'),
+        out: path.join(link, `${folder}/`),
         since: 0,
         unmasked: false,
       }),
-    ).rejects.toEqual(refusedAs('system_location', '/usr/share/new-folder'));
-    expect(fs.existsSync('/usr/share/new-folder')).toBe(false);
+    ).rejects.toEqual(refusedAs('system_location', `/usr/share/${folder}`));
+    expect(fs.existsSync(`/usr/share/${folder}`)).toBe(false);
     await expect(
       desk.call(admin, 'map.grids.export', { path: '/etc/grids.geojson' }),
     ).rejects.toEqual(refusedAs('system_location', '/etc'));
