@@ -23,6 +23,15 @@ export function useBundledImportWorkers(
   bundled = files;
 }
 
+/** A thread that said 'done' but has not ended this long after is ended. */
+const THREAD_END_GRACE_MS = 2000;
+const liveWorkers = new Set<Worker>();
+
+/** How many import threads are alive (tests: none is left behind once its job has ended). */
+export function liveImportWorkers(): number {
+  return liveWorkers.size;
+}
+
 export interface WorkerImportOptions extends Omit<
   ImportFileOptions,
   'clock' | 'signal' | 'beforeLargeImport'
@@ -74,10 +83,12 @@ export function importInWorker(
     bundled?.importWorker ?? new URL('./import-worker.dev.mjs', import.meta.url),
     { workerData: job },
   );
+  liveWorkers.add(worker);
   const tell = (message: ToImportWorker) => worker.postMessage(message);
   const report = new Promise<ImportReport>((resolve, reject) => {
     let settled = false;
     let failure: Error | null = null;
+    let ended: ImportReport | null = null;
     const settle = (error: Error | null, result?: ImportReport) => {
       if (settled) return;
       settled = true;
@@ -93,7 +104,9 @@ export function importInWorker(
           void runBeforeLargeImport(options, message.rows).then(tell);
           break;
         case 'done':
-          settle(null, message.report);
+          // Its transaction is committed and its connection closed: the thread ends next.
+          ended = message.report;
+          setTimeout(() => void worker.terminate(), THREAD_END_GRACE_MS).unref();
           break;
         case 'failed':
           failure = new ImportWorkerStopped(message.message, message.stack);
@@ -102,15 +115,17 @@ export function importInWorker(
     });
     worker.on('error', (error) => (failure ??= error));
     // Settled at the thread's exit, so its connection (and the write lock) is gone by then.
-    worker.on('exit', (code) =>
+    worker.on('exit', (code) => {
+      liveWorkers.delete(worker);
+      if (ended) return settle(null, ended);
       settle(
         failure ??
           new ImportWorkerStopped(
             `The import's thread stopped (exit code ${code}) before the end of the import.`,
             null,
           ),
-      ),
-    );
+      );
+    });
   });
   return {
     report,

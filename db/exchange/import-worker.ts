@@ -86,10 +86,13 @@ async function run(): Promise<void> {
   post({ type: 'done', report });
 }
 
-run().catch((error: unknown) => {
-  post({
-    type: 'failed',
-    message: error instanceof Error ? error.message : String(error),
-    stack: error instanceof Error ? (error.stack ?? null) : null,
-  });
-});
+run()
+  .catch((error: unknown) => {
+    post({
+      type: 'failed',
+      message: error instanceof Error ? error.message : String(error),
+      stack: error instanceof Error ? (error.stack ?? null) : null,
+    });
+  })
+  // The port's listener would keep the thread alive: let it end once its last message is out.
+  .finally(() => port.unref());

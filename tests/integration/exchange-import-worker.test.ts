@@ -10,7 +10,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ImportJobStatus } from '../../api/contract';
-import { useBundledImportWorkers } from '../../db/exchange/import-in-worker';
+import { liveImportWorkers, useBundledImportWorkers } from '../../db/exchange/import-in-worker';
 import { openCaseDesk, signInDesk, type CaseDesk } from './cases-fixture';
 import { writeBigCsv } from './exchange-big-file';
 import { SAMPLES } from './exchange-fixture';
@@ -63,6 +63,8 @@ it('reads answer while a 50,000-row import runs, and the event loop never stalls
   expect(status.state, JSON.stringify(status.failure ?? status.report?.refusal)).toBe('done');
   expect(status.report).toMatchObject({ written: true, counts: { rows: ROWS, new: ROWS } });
   expect(desk.db.prepare('SELECT count(*) FROM cases').pluck().get()).toBe(before + ROWS);
+  // Its thread ended with it.
+  expect(liveImportWorkers()).toBe(0);
   // The reads overlapped the import, while it was writing.
   expect(readsWhileRunning).toBeGreaterThanOrEqual(5);
   expect(readsWhileWriting).toBeGreaterThanOrEqual(1);
