@@ -65,6 +65,8 @@ export interface CaseRowWriter {
   readonly size: number;
   /** Writes (or hands over) what is staged; may wait for the writer to catch up. */
   flush(): void | Promise<void>;
+  /** After the last row: writes what is left, and what is written once for the whole file. */
+  finish(): void | Promise<void>;
   dispose(): void;
 }
 
@@ -235,7 +237,7 @@ export async function importCaseRows(
         fileName: options.fileName,
       });
     }
-    if (options.skipInvalid || out.counts.invalid === 0) await stage.flush();
+    if (options.skipInvalid || out.counts.invalid === 0) await stage.finish();
   } finally {
     stage.dispose();
     seen.dispose();

@@ -48,6 +48,11 @@ class PostingWriter implements CaseRowWriter {
       await new Promise<void>((resolve) => (this.wake = resolve));
   }
 
+  /** The import's thread finishes the writing when the worker says 'done'. */
+  finish(): Promise<void> {
+    return this.flush();
+  }
+
   acknowledged(): void {
     this.unacknowledged -= 1;
     this.wake?.();

@@ -134,6 +134,8 @@ export function importCasesWithReadingWorker(
             options.onProgress?.(message.progress);
             break;
           case 'done':
+            // A file refused for its invalid rows is rolled back: no need to finish its writing.
+            if (options.skipInvalid || message.outcome.counts.invalid === 0) stage.finish();
             settle(null, {
               facts: facts!,
               outcome: { ...message.outcome, repeated: new Set(message.outcome.repeated) },

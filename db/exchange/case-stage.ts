@@ -137,6 +137,12 @@ export class CaseStage {
     this.staged = 0;
   }
 
+  /** After the last row: flushes, then the new cases' full-text entries and lead units. */
+  finish(): void {
+    this.flush();
+    this.newCases.finish();
+  }
+
   dispose(): void {
     this.newCases.dispose();
     this.db.exec('DROP TABLE IF EXISTS temp.exchange_stage');
