@@ -8,6 +8,7 @@ import type { ApiContext } from './context';
 import { invalidInputError, isBusyError, UserError } from './errors';
 import { databaseBusyError, useDeskBusyTimeout } from './exchange/import-jobs';
 import { handlers } from './handlers';
+import { restoreRunning } from './backup/store-backups';
 import { sqliteErrorSentence } from '../db/errors';
 import { damagedSentence, storeHealth, whenChecked } from '../db/store-health';
 
@@ -58,6 +59,12 @@ const WRITES_ON_OWN_CONNECTION: ReadonlySet<string> = new Set(['exchange.import.
 
 async function holdUntilChecked(context: ApiContext, methodName: string): Promise<void> {
   if (!WRITES_ON_OWN_CONNECTION.has(methodName)) return;
+  if (restoreRunning(context.db)) {
+    throw new UserError('restore_running', {
+      zh: '正在恢复备份，恢复完成前不能开始导入。',
+      en: 'A backup is being restored; an import cannot start until it ends.',
+    });
+  }
   if (storeHealth(context.db).state === 'checking') await whenChecked(context.db);
   if (storeHealth(context.db).state === 'damaged')
     throw new UserError('database_damaged', damagedSentence(context.db.name));

@@ -31,7 +31,12 @@ export function resolveDbPath(dbOption: string | undefined): { file: string; isD
 
 export function openCliDatabase(
   dbOption: string | undefined,
-  options: { demoWhenNew?: boolean; now?: number } = {},
+  options: {
+    demoWhenNew?: boolean;
+    now?: number;
+    /** serve checks in the background instead (api/backup/store-services), so it opens at once. */
+    checkNow?: boolean;
+  } = {},
 ): CliDatabase {
   const { file, isDefault } = resolveDbPath(dbOption);
   if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
@@ -53,7 +58,12 @@ export function openCliDatabase(
     }
     lastOpened = file;
     // Before the command's first write: a damaged store is held read-only, and said so.
-    if (result.seeded === 'none' && checkStoreNow(result.db, Date.now()).state === 'damaged') {
+    const checkNow = options.checkNow ?? true;
+    if (
+      checkNow &&
+      result.seeded === 'none' &&
+      checkStoreNow(result.db, Date.now()).state === 'damaged'
+    ) {
       process.stderr.write(`griddesk: ${say(damagedSentence(file))}\n`);
     }
     // Temp folders of runs that died (a kill during a package import) go at every start.

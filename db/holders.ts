@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { isProcessAlive } from './temp-folders';
 
 export interface Holder {
   pid: number;
@@ -20,17 +21,6 @@ export interface Holder {
 }
 
 const holdersDir = (file: string) => `${path.resolve(file)}.holders`;
-
-function alive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else, which still means it is alive.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Says this process holds `file` until the returned release runs (or the process dies). */
 export function claimDatabase(file: string, program: string, now: number): () => void {
@@ -79,7 +69,7 @@ export function otherHolders(file: string): Holder[] {
     }
     if (holder.pid === process.pid) continue;
     const sameMachine = holder.hostname === os.hostname();
-    if (sameMachine && !alive(holder.pid)) {
+    if (sameMachine && !isProcessAlive(holder.pid)) {
       fs.rmSync(note, { force: true });
       continue;
     }

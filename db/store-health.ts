@@ -7,6 +7,8 @@
  * names the backup to restore. query_only makes that hold for every statement of the
  * connection, not only the ones a handler remembers to guard.
  */
+import path from 'node:path';
+import { formatDateTime } from '../core/time';
 import { listBackups } from './backup/backup-catalog';
 import { readBackupSettings } from './backup/backup-settings';
 import { checkDatabaseFile } from './backup/check-file';
@@ -87,19 +89,15 @@ export function setStoreHealth(db: Db, health: StoreHealth): void {
 
 /** The sentence every window and command gives for a damaged store. */
 export function damagedSentence(file: string): { zh: string; en: string } {
-  const newest = listBackups(readBackupSettings(file).folder).find(
-    (b) => b.source === file || b.source.endsWith(file),
-  );
+  const source = path.resolve(file);
+  const newest = listBackups(readBackupSettings(file).folder).find((b) => b.source === source);
   if (!newest) {
     return {
       zh: `数据库 ${file} 已损坏，已改为只读，任何修改都不会写入。没有找到它的备份：请联系管理员。`,
       en: `The database ${file} is damaged and is open read-only; nothing will be written to it. No backup of it was found: call your administrator.`,
     };
   }
-  const when = new Date(newest.created_at + 8 * 3600_000)
-    .toISOString()
-    .slice(0, 16)
-    .replace('T', ' ');
+  const when = formatDateTime(newest.created_at);
   return {
     zh: `数据库 ${file} 已损坏，已改为只读，任何修改都不会写入：请恢复 ${when} 的备份（${newest.path}），例如 griddesk backup restore "${newest.path}"。`,
     en: `The database ${file} is damaged and is open read-only; nothing will be written to it: restore the backup of ${when} (${newest.path}), e.g. griddesk backup restore "${newest.path}".`,

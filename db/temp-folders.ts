@@ -14,7 +14,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ExchangeRefusal} from './exchange/file-probe';
+import type { ExchangeRefusal } from './exchange/file-probe';
 import { refusal } from './exchange/file-probe';
 import { defaultDatabasePath } from './paths';
 

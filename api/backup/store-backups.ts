@@ -22,6 +22,7 @@ import type { BackupListing, BackupView, StoreStatus } from '../contract/backup'
 import type { ApiContext } from '../context';
 import { UserError } from '../errors';
 import { runningImportJob } from '../exchange/import-jobs';
+import { checkWritePath } from '../exchange/path-rules';
 
 type Running = NonNullable<StoreStatus['running']>;
 const runningByDb = new WeakMap<Db, Running>();
@@ -66,6 +67,11 @@ export function backupListing(context: ApiContext): BackupListing {
   };
 }
 
+/** A restore under way: an import started now would be written into the store it replaces. */
+export function restoreRunning(db: Db): boolean {
+  return runningByDb.get(db)?.action === 'restore';
+}
+
 /** Every window's status bar and banner follow a backup, a restore, a new folder. */
 function announce(context: ApiContext): void {
   context.live.publish({ type: 'store.changed', at: context.now() });
@@ -96,7 +102,18 @@ export async function backUpNow(context: ApiContext): Promise<BackupView> {
         running.copiedPages = copied;
         running.totalPages = total;
       },
-    }).catch(asUserError);
+    }).catch((error: unknown) => {
+      // Damage found by a backup by hand holds the store read-only, as the daily one does.
+      if (error instanceof BackupError && error.code === 'source_damaged') {
+        setStoreHealth(context.db, {
+          state: 'damaged',
+          file: context.db.name,
+          problems: [error.sentence.en],
+          checkedAt: context.now(),
+        });
+      }
+      return asUserError(error);
+    });
     if (storeHealth(context.db).state === 'ok')
       recordAudit(context.db, context.now(), context.actor.name, 'backup.create', {
         path: entry.path,
@@ -184,7 +201,9 @@ export function saveSettings(
   input: { folder: string; rotation: BackupListing['rotation'] },
 ): BackupListing {
   try {
-    saveBackupSettings(context.db.name, input);
+    // Full copies of the street go there: never into a system folder.
+    const folder = checkWritePath(context, input.folder, { field: 'folder' });
+    saveBackupSettings(context.db.name, { ...input, folder: folder.replace(/[\\/]$/, '') });
   } catch (error) {
     asUserError(error);
   }

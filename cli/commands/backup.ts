@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { APP_VERSION } from '../../api/version';
+import { formatDateTime } from '../../core/time';
 import { BackupError } from '../../db/backup/backup-errors';
 import { listBackups } from '../../db/backup/backup-catalog';
 import { readBackupSettings } from '../../db/backup/backup-settings';
@@ -18,9 +19,6 @@ function asCliError(error: unknown): never {
   if (error instanceof BackupError) throw new CliError(say(error.sentence));
   throw error;
 }
-
-const formatTime = (at: number) =>
-  new Date(at + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
 
 export function registerBackupCommand(program: Command): void {
   const backup = program
@@ -91,7 +89,7 @@ export function registerBackupCommand(program: Command): void {
       }
       for (const b of entries)
         console.log(
-          `${formatTime(b.created_at)}  ${b.reason.padEnd(10)} ${String(b.cases ?? '?').padStart(8)} cases  ${(b.bytes / 1048576).toFixed(1).padStart(8)} MB  ${b.path}`,
+          `${formatDateTime(b.created_at)}  ${b.reason.padEnd(10)} ${String(b.cases ?? '?').padStart(8)} cases  ${(b.bytes / 1048576).toFixed(1).padStart(8)} MB  ${b.path}`,
         );
     });
 

@@ -7,7 +7,7 @@ import { resolveDbPath } from '../database';
 import Database from 'better-sqlite3';
 import { BackupError } from '../../db/backup/backup-errors';
 import { createBackup } from '../../db/backup/create-backup';
-import { inUseSentence } from '../../db/holders';
+import { claimDatabase, inUseSentence } from '../../db/holders';
 import { CliError, progressReporter, say } from '../output';
 
 export function registerDemoCommand(program: Command): void {
@@ -28,8 +28,18 @@ export function registerDemoCommand(program: Command): void {
             `${file} already exists; pass --force to replace it with a new demo database.`,
           );
         }
-        await replaceableOrRefuse(file);
-        for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+        // Held from the check to the new street, so nothing opens the file in between.
+        const release = claimDatabase(file, 'griddesk demo --force', Date.now());
+        try {
+          await replaceableOrRefuse(file);
+          const held = inUseSentence(file);
+          if (held) throw new CliError(say(held));
+          for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+        } catch (error) {
+          release();
+          throw error;
+        }
+        process.once('exit', release);
       }
       const started = performance.now();
       const opened = openOrCreateDatabase(file, {
@@ -65,7 +75,7 @@ async function replaceableOrRefuse(file: string): Promise<void> {
   const held = inUseSentence(file);
   if (held) throw new CliError(say(held));
   try {
-    const result = await restoreSafetyBackup(file);
+    const result = await backUpBeforeReplacing(file);
     if (result) process.stderr.write(`[griddesk] ${say(result)}\n`);
   } catch (error) {
     if (error instanceof BackupError) throw new CliError(say(error.sentence));
@@ -73,7 +83,7 @@ async function replaceableOrRefuse(file: string): Promise<void> {
   }
 }
 
-async function restoreSafetyBackup(file: string): Promise<{ zh: string; en: string } | null> {
+async function backUpBeforeReplacing(file: string): Promise<{ zh: string; en: string } | null> {
   let db: Database.Database;
   try {
     db = new Database(file, { fileMustExist: true, timeout: 0 });
@@ -96,8 +106,10 @@ async function restoreSafetyBackup(file: string): Promise<{ zh: string; en: stri
     };
   } catch (error) {
     if (!(error instanceof BackupError) || error.code !== 'source_damaged') throw error;
+    // Kept as it is, with its WAL: the newest commits of a damaged store live there.
     const copy = `${file}.replaced-${Date.now()}`;
     fs.copyFileSync(file, copy);
+    if (fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, `${copy}-wal`);
     return {
       zh: `原数据库已损坏，已原样另存为 ${copy}。`,
       en: `The old database is damaged; it was kept as it is at ${copy}.`,

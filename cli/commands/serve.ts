@@ -25,7 +25,7 @@ export function registerServeCommand(program: Command): void {
     )
     .option('--port <n>', 'port on 127.0.0.1; 0 picks a free one', parsePort, 0)
     .action(async (options: { db?: string; port: number }) => {
-      const opened = openCliDatabase(options.db);
+      const opened = openCliDatabase(options.db, { checkNow: false });
       const live = new LiveBus();
       const context = {
         db: opened.db,

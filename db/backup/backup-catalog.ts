@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { BACKUP_REASONS, type BackupReason } from '../../core/backup/rotation';
+import { secondStamp } from '../exchange/export-names';
 
 export interface BackupEntry {
   path: string;
@@ -32,7 +33,7 @@ export function noteOf(backupPath: string): string {
 
 /** A name unique to the second, with a counter if two backups share the second. */
 export function newBackupPath(folder: string, source: string, reason: BackupReason, now: number) {
-  const stamp = new Date(now + 8 * 3600_000).toISOString().replace(/[-:]/g, '').slice(0, 15);
+  const stamp = secondStamp(now);
   const base = path.basename(source).replace(/\.(sqlite3?|db)$/i, '');
   for (let counter = 1; ; counter++) {
     const suffix = counter === 1 ? '' : `-${counter}`;
@@ -99,8 +100,14 @@ export function sweepUnfinished(folder: string, now: number): void {
     return;
   }
   for (const name of names) {
-    if (!name.endsWith(PARTIAL_EXTENSION) && !name.endsWith(`${NOTE_EXTENSION}.tmp`)) continue;
     const file = path.join(folder, name);
+    // A note whose backup never got its name (a kill between the two) is unfinished too.
+    const orphanNote =
+      name.endsWith(BACKUP_EXTENSION + NOTE_EXTENSION) &&
+      !fs.existsSync(file.slice(0, -NOTE_EXTENSION.length));
+    const unfinished =
+      orphanNote || name.endsWith(PARTIAL_EXTENSION) || name.endsWith(`${NOTE_EXTENSION}.tmp`);
+    if (!unfinished) continue;
     try {
       if (now - fs.statSync(file).mtimeMs > UNFINISHED_AGE_MS) fs.rmSync(file, { force: true });
     } catch {

@@ -1,16 +1,21 @@
 /**
  * Taking a backup (备份) with SQLite's online backup API, never a file copy: a live WAL
  * store is only consistent as SQLite sees it. The copy is written under a `.partial` name,
- * synced, checked with integrity_check, hashed, and only then named and listed, so a kill
- * or a full disk at any moment leaves no backup that looks good and is not. The backup API
- * copies a step of pages at a time and lets go of the database between steps: the app keeps
- * reading and writing while a 1 GB store is copied.
+ * synced, checked with integrity_check, hashed, its note written, and only then given its
+ * name, so a kill or a full disk at any moment leaves no backup that looks good and is not.
+ * The backup API copies a step of pages at a time and lets go of the database between
+ * steps: the app keeps reading and writing while a 1 GB store is copied.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { backupsToDelete, type BackupReason } from '../../core/backup/rotation';
+import {
+  backupsToDelete,
+  type BackupReason,
+  type RotationPolicy,
+} from '../../core/backup/rotation';
 import type { Db } from '../open';
+import { freeBytes, isDiskFullError } from '../temp-folders';
 import {
   listBackups,
   newBackupPath,
@@ -22,8 +27,7 @@ import {
 } from './backup-catalog';
 import { BackupError, diskFullError } from './backup-errors';
 import { readBackupSettings } from './backup-settings';
-import type { FileCheck } from './check-file';
-import { checkDatabaseFile } from './check-file';
+import { checkDatabaseFile, type FileCheck } from './check-file';
 import { checkInWorker } from './check-runner';
 
 export interface CreateBackupOptions {
@@ -33,14 +37,27 @@ export interface CreateBackupOptions {
   /** Defaults to the folder in the store's backup settings. */
   folder?: string;
   onProgress?: (copiedPages: number, totalPages: number) => void;
-  /** How the copy is checked; tests inject failures here. */
+  /** How a file is checked; tests inject failures here. */
   check?: (file: string) => Promise<FileCheck>;
+  /** Backups the rotation must not delete now (the one a restore is about to copy). */
+  protect?: readonly string[];
 }
 
 /** Pages copied per step of the backup API: 4 MB at the default page size, a few ms. */
 const PAGES_PER_STEP = 1024;
 
-export async function createBackup(db: Db, options: CreateBackupOptions): Promise<BackupEntry> {
+interface Prepared {
+  source: string;
+  folder: string;
+  rotation: RotationPolicy;
+  target: string;
+  partial: string;
+  pageCount: number;
+  needBytes: number;
+}
+
+/** The folder writable, room for the copy, a name: everything checked before a byte is written. */
+function prepare(db: Db, options: CreateBackupOptions): Prepared {
   const source = db.name;
   const settings = readBackupSettings(source);
   const folder = options.folder ?? settings.folder;
@@ -48,9 +65,10 @@ export async function createBackup(db: Db, options: CreateBackupOptions): Promis
     fs.mkdirSync(folder, { recursive: true });
     fs.accessSync(folder, fs.constants.W_OK);
   } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
     throw new BackupError('folder_unwritable', {
-      zh: `备份文件夹 ${folder} 无法创建或写入（${(error as NodeJS.ErrnoException).code ?? '错误'}）：请在设置中换一个文件夹。`,
-      en: `The backup folder ${folder} cannot be created or written (${(error as NodeJS.ErrnoException).code ?? 'error'}): choose another in the settings.`,
+      zh: `备份文件夹 ${folder} 无法创建或写入（${code}）：请在设置中换一个文件夹。`,
+      en: `The backup folder ${folder} cannot be created or written (${code}): choose another in the settings.`,
     });
   }
   sweepUnfinished(folder, options.now);
@@ -61,85 +79,143 @@ export async function createBackup(db: Db, options: CreateBackupOptions): Promis
   // The copy plus a margin: a backup that fills the disk would leave nothing good.
   if (free !== null && free < needBytes * 1.05 + 16 * 1024 * 1024)
     throw diskFullError(folder, needBytes, free);
-
   const target = newBackupPath(folder, source, options.reason, options.now);
-  const partial = target + PARTIAL_EXTENSION;
+  return {
+    source,
+    folder,
+    rotation: settings.rotation,
+    target,
+    partial: target + PARTIAL_EXTENSION,
+    pageCount,
+    needBytes,
+  };
+}
+
+function copyFailed(prepared: Prepared, error: unknown): BackupError {
+  fs.rmSync(prepared.partial, { force: true });
+  if (isDiskFull(error))
+    return diskFullError(prepared.folder, prepared.needBytes, freeBytes(prepared.folder) ?? 0);
+  return new BackupError('copy_failed', {
+    zh: `备份到 ${prepared.folder} 时出错（${(error as Error).message}），没有留下不完整的备份。`,
+    en: `The backup into ${prepared.folder} failed (${(error as Error).message}); no partial backup was left.`,
+  });
+}
+
+/**
+ * A copy that fails its check is either a damaged store or a bad backup disk. The store is
+ * only called damaged when it fails the same check itself: a flaky USB stick must not hold
+ * the whole desk read-only.
+ */
+function checkFailed(
+  prepared: Prepared,
+  copyCheck: FileCheck,
+  sourceCheck: FileCheck,
+): BackupError {
+  fs.rmSync(prepared.partial, { force: true });
+  if (!sourceCheck.ok) {
+    const found = sourceCheck.problems.slice(0, 2).join('；');
+    return new BackupError('source_damaged', {
+      zh: `数据库 ${prepared.source} 已损坏（完整性检查：${found}），本次备份作废。请恢复此前的备份。`,
+      en: `The database ${prepared.source} is damaged (integrity check: ${sourceCheck.problems.slice(0, 2).join('; ')}); this backup was discarded. Restore an earlier backup.`,
+    });
+  }
+  const found = copyCheck.problems.slice(0, 2).join('; ');
+  return new BackupError('copy_failed', {
+    zh: `写到 ${prepared.folder} 的备份未通过检查（${found}），数据库本身完好：请检查备份磁盘或 U 盘，或换一个备份文件夹。`,
+    en: `The backup written to ${prepared.folder} failed its check (${found}) while the database itself is sound: check the backup disk or USB stick, or choose another folder.`,
+  });
+}
+
+/** Names a checked copy and lists it: note first, then the name, so a kill leaves no stray. */
+function finish(
+  prepared: Prepared,
+  check: FileCheck,
+  sha256: string,
+  options: CreateBackupOptions,
+): BackupEntry {
+  const entry: BackupEntry = {
+    path: prepared.target,
+    created_at: options.now,
+    reason: options.reason,
+    bytes: fs.statSync(prepared.partial).size,
+    cases: check.cases,
+    source: path.resolve(prepared.source),
+    schema_version: check.schemaVersion,
+    app_version: options.appVersion,
+    sha256,
+  };
+  writeBackupNote(entry);
+  fs.renameSync(prepared.partial, prepared.target);
+  syncFolder(prepared.folder);
+  rotate(prepared, entry, options);
+  return entry;
+}
+
+export async function createBackup(db: Db, options: CreateBackupOptions): Promise<BackupEntry> {
+  const prepared = prepare(db, options);
   try {
-    await db.backup(partial, {
+    await db.backup(prepared.partial, {
       progress: ({ totalPages, remainingPages }) => {
         options.onProgress?.(totalPages - remainingPages, totalPages);
         return PAGES_PER_STEP;
       },
     });
     // The backup API reports before each step, never after the last one.
-    options.onProgress?.(pageCount, pageCount);
-    syncFile(partial);
+    options.onProgress?.(prepared.pageCount, prepared.pageCount);
+    syncFile(prepared.partial);
   } catch (error) {
-    fs.rmSync(partial, { force: true });
-    if (isDiskFull(error)) throw diskFullError(folder, needBytes, freeBytes(folder) ?? 0);
-    throw new BackupError('copy_failed', {
-      zh: `备份到 ${folder} 时出错（${(error as Error).message}），没有留下不完整的备份。`,
-      en: `The backup into ${folder} failed (${(error as Error).message}); no partial backup was left.`,
-    });
+    throw copyFailed(prepared, error);
   }
-  const check = await (options.check ?? ((file) => checkInWorker(file, 'integrity')))(partial);
-  if (!check.ok) {
-    fs.rmSync(partial, { force: true });
-    throw new BackupError('source_damaged', {
-      zh: `数据库 ${source} 已损坏（完整性检查：${check.problems.slice(0, 2).join('；')}），本次备份作废。请恢复此前的备份。`,
-      en: `The database ${source} is damaged (integrity check: ${check.problems.slice(0, 2).join('; ')}); this backup was discarded. Restore an earlier backup.`,
-    });
+  const check = options.check ?? ((file) => checkInWorker(file, 'integrity'));
+  const copyCheck = await check(prepared.partial);
+  if (!copyCheck.ok) throw checkFailed(prepared, copyCheck, await check(prepared.source));
+  return finish(prepared, copyCheck, await hashFile(prepared.partial), options);
+}
+
+/**
+ * The same backup, synchronously, for the one place that cannot wait: opening a store that
+ * needs a migration (opening is synchronous, and the migration must not start before its
+ * backup is known good). VACUUM INTO reads the store in one read transaction, so the copy
+ * is as consistent as the backup API's; it is checked, hashed and listed the same way.
+ */
+export function createBackupSync(
+  db: Db,
+  options: Omit<CreateBackupOptions, 'onProgress' | 'check'>,
+): BackupEntry {
+  const prepared = prepare(db, options);
+  try {
+    db.exec(`VACUUM INTO '${prepared.partial.replaceAll("'", "''")}'`);
+    syncFile(prepared.partial);
+  } catch (error) {
+    throw copyFailed(prepared, error);
   }
-  const sha256 = await hashFile(partial);
-  fs.renameSync(partial, target);
-  syncFolder(folder);
-  const entry: BackupEntry = {
-    path: target,
-    created_at: options.now,
-    reason: options.reason,
-    bytes: fs.statSync(target).size,
-    cases: check.cases,
-    source: path.resolve(source),
-    schema_version: check.schemaVersion,
-    app_version: options.appVersion,
-    sha256,
-  };
-  writeBackupNote(entry);
-  rotate(folder, entry, settings.rotation, options.now);
-  return entry;
+  const copyCheck = checkDatabaseFile(prepared.partial, 'integrity');
+  if (!copyCheck.ok)
+    throw checkFailed(prepared, copyCheck, checkDatabaseFile(prepared.source, 'integrity'));
+  return finish(prepared, copyCheck, hashFileSync(prepared.partial), options);
 }
 
 /** Deletes what the rotation no longer keeps, among this store's backups in the folder. */
-function rotate(
-  folder: string,
-  newest: BackupEntry,
-  policy: Parameters<typeof backupsToDelete>[1],
-  now: number,
-): void {
-  const mine = listBackups(folder).filter((b) => b.source === newest.source);
+function rotate(prepared: Prepared, newest: BackupEntry, options: CreateBackupOptions): void {
+  const protectedPaths = new Set((options.protect ?? []).map((p) => path.resolve(p)));
+  const mine = listBackups(prepared.folder).filter((b) => b.source === newest.source);
   const rotated = backupsToDelete(
     mine.map((b) => ({ ...b, createdAt: b.created_at })),
-    policy,
-    now,
+    prepared.rotation,
+    options.now,
   );
   for (const old of rotated) {
-    fs.rmSync(noteOf(old.path), { force: true });
+    if (protectedPaths.has(path.resolve(old.path))) continue;
     fs.rmSync(old.path, { force: true });
-  }
-}
-
-export function freeBytes(folder: string): number | null {
-  try {
-    const stats = fs.statfsSync(folder);
-    return stats.bavail * stats.bsize;
-  } catch {
-    return null;
+    fs.rmSync(noteOf(old.path), { force: true });
   }
 }
 
 export function isDiskFull(error: unknown): boolean {
   const code = (error as { code?: string }).code ?? '';
-  return code === 'ENOSPC' || code.startsWith('SQLITE_FULL') || /disk is full/i.test(String(error));
+  return (
+    isDiskFullError(error) || code.startsWith('SQLITE_FULL') || /disk is full/i.test(String(error))
+  );
 }
 
 export function syncFile(file: string): void {
@@ -169,47 +245,9 @@ export async function hashFile(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/**
- * The same backup, synchronously, for the one place that cannot wait: opening a store that
- * needs a migration (opening is synchronous, and the migration must not start before its
- * backup is known good). VACUUM INTO reads the store in one read transaction, so the copy
- * is as consistent as the backup API's; it is checked, hashed and listed the same way.
- */
-export function createBackupSync(
-  db: Db,
-  options: Omit<CreateBackupOptions, 'onProgress' | 'check'>,
-): BackupEntry {
-  const source = db.name;
-  const settings = readBackupSettings(source);
-  const folder = options.folder ?? settings.folder;
-  fs.mkdirSync(folder, { recursive: true });
-  sweepUnfinished(folder, options.now);
-  const pageSize = db.pragma('page_size', { simple: true }) as number;
-  const pageCount = db.pragma('page_count', { simple: true }) as number;
-  const free = freeBytes(folder);
-  if (free !== null && free < pageSize * pageCount * 1.05 + 16 * 1024 * 1024)
-    throw diskFullError(folder, pageSize * pageCount, free);
-  const target = newBackupPath(folder, source, options.reason, options.now);
-  const partial = target + PARTIAL_EXTENSION;
-  try {
-    db.exec(`VACUUM INTO '${partial.replaceAll("'", "''")}'`);
-    syncFile(partial);
-  } catch (error) {
-    fs.rmSync(partial, { force: true });
-    if (isDiskFull(error))
-      throw diskFullError(folder, pageSize * pageCount, freeBytes(folder) ?? 0);
-    throw error;
-  }
-  const check = checkDatabaseFile(partial, 'integrity');
-  if (!check.ok) {
-    fs.rmSync(partial, { force: true });
-    throw new BackupError('source_damaged', {
-      zh: `数据库 ${source} 已损坏（完整性检查：${check.problems.slice(0, 2).join('；')}），无法备份。`,
-      en: `The database ${source} is damaged (integrity check: ${check.problems.slice(0, 2).join('; ')}); it cannot be backed up.`,
-    });
-  }
+function hashFileSync(file: string): string {
   const hash = createHash('sha256');
-  const fd = fs.openSync(partial, 'r');
+  const fd = fs.openSync(file, 'r');
   try {
     const buffer = Buffer.alloc(1024 * 1024);
     for (let read; (read = fs.readSync(fd, buffer, 0, buffer.length, null)) > 0;)
@@ -217,20 +255,5 @@ export function createBackupSync(
   } finally {
     fs.closeSync(fd);
   }
-  fs.renameSync(partial, target);
-  syncFolder(folder);
-  const entry: BackupEntry = {
-    path: target,
-    created_at: options.now,
-    reason: options.reason,
-    bytes: fs.statSync(target).size,
-    cases: check.cases,
-    source: path.resolve(source),
-    schema_version: check.schemaVersion,
-    app_version: options.appVersion,
-    sha256: hash.digest('hex'),
-  };
-  writeBackupNote(entry);
-  rotate(folder, entry, settings.rotation, options.now);
-  return entry;
+  return hash.digest('hex');
 }

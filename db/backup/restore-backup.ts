@@ -12,8 +12,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { secondStamp } from '../exchange/export-names';
 import { LATEST_SCHEMA_VERSION } from '../migrations';
-import { otherHolders, sqliteSaysInUse } from '../holders';
+import { claimDatabase, otherHolders, sqliteSaysInUse } from '../holders';
 import type { Db } from '../open';
 import { readBackupNote, type BackupEntry } from './backup-catalog';
 import { BackupError } from './backup-errors';
@@ -98,13 +99,23 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
     });
   }
   refuseWhileHeld(dbFile, options);
-  const { before, damagedCopy } = await keepCurrentStore(dbFile, options);
-  if (options.liveDb) {
-    await copyIntoOpenStore(restored.path, dbFile, options);
-  } else {
-    replaceClosedStore(restored.path, dbFile);
+  // Held for the whole restore, so a desk starting meanwhile refuses to open into it.
+  const release = options.liveDb
+    ? () => {}
+    : claimDatabase(dbFile, 'griddesk backup restore', options.now);
+  try {
+    const { before, damagedCopy } = await keepCurrentStore(dbFile, restored.path, options);
+    if (options.liveDb) {
+      await copyIntoOpenStore(restored.path, dbFile, options);
+    } else {
+      // A program that opened the store while it was backed up is told now, before the swap.
+      refuseWhileHeld(dbFile, options);
+      replaceClosedStore(restored.path, dbFile);
+    }
+    return { restored, before, damagedCopy };
+  } finally {
+    release();
   }
-  return { restored, before, damagedCopy };
 }
 
 function refuseWhileHeld(dbFile: string, options: RestoreOptions): void {
@@ -122,6 +133,7 @@ function refuseWhileHeld(dbFile: string, options: RestoreOptions): void {
 
 async function keepCurrentStore(
   dbFile: string,
+  restoring: string,
   options: RestoreOptions,
 ): Promise<{ before: BackupEntry | null; damagedCopy: string | null }> {
   if (!fs.existsSync(dbFile)) return { before: null, damagedCopy: null };
@@ -140,6 +152,8 @@ async function keepCurrentStore(
       reason: 'restore',
       now: options.now,
       appVersion: options.appVersion,
+      // The rotation this backup runs must never take the one about to be restored.
+      protect: [restoring],
     });
     return { before, damagedCopy: null };
   } catch (error) {
@@ -148,10 +162,7 @@ async function keepCurrentStore(
     // A plain copy is safe here: nothing writes to a damaged store (it is held read-only).
     const folder = readBackupSettings(dbFile).folder;
     fs.mkdirSync(folder, { recursive: true });
-    const stamp = new Date(options.now + 8 * 3600_000)
-      .toISOString()
-      .replace(/[-:]/g, '')
-      .slice(0, 15);
+    const stamp = secondStamp(options.now);
     const copy = path.join(folder, `${path.basename(dbFile)}-${stamp}-damaged`);
     fs.copyFileSync(dbFile, copy);
     if (fs.existsSync(`${dbFile}-wal`)) fs.copyFileSync(`${dbFile}-wal`, `${copy}-wal`);

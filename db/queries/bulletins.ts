@@ -136,9 +136,7 @@ export function latestBulletin(db: Db, period: string, level: RankingLevel): Bul
 }
 
 /** Every bulletin's identity and whether its checksum still matches, for `griddesk verify`. */
-export function bulletinChecksums(
-  db: Db,
-): Array<{
+export function bulletinChecksums(db: Db): Array<{
   id: number;
   period: string;
   level: RankingLevel;

@@ -216,11 +216,11 @@ describe('a full disk', () => {
     }
   }
 
-  it.each(['csv', 'xlsx', 'json'] as const)(
+  it.for(['csv', 'xlsx', 'json'] as const)(
     '%s: ENOSPC says the disk is full naming the folder, leaves no file and moves no marker',
-    async (format) => {
+    async (format, ctx) => {
       const disk = smallDisk(`stick-${format}`, format === 'xlsx' ? '48k' : '96k');
-      if (!disk) return;
+      if (!disk) return ctx.skip('a small tmpfs cannot be mounted here (needs root)');
       const { db } = ws.demo();
       const before = pending(db);
       const exchanged = db.prepare('SELECT id, exchanged_at FROM cases ORDER BY id').all();

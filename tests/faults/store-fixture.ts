@@ -73,3 +73,9 @@ export async function until(test: () => boolean, ms = 30_000): Promise<void> {
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+/** Resolves when the child has ended, also when it ended before this was called. */
+export function exited(child: ReturnType<typeof griddeskChild>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
