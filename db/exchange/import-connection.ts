@@ -1,15 +1,10 @@
 /**
- * Imports started from the app run on their own connection to the database file. The import
- * holds one transaction open for its whole run (that is what makes it all-or-nothing) while
- * yielding to the event loop between chunks; on the app's shared connection every other
- * call in the meantime would land inside that transaction. On a second connection the app
- * keeps reading the last committed state (WAL) and the import's rows appear at its commit.
- */
-import { openDatabase, type Db } from '../open';
-
-/**
- * Electron loads an Electron-ABI better-sqlite3 (README, packaging); the import's connection
- * must use the same binary. The shell sets it once at start; Node (tests, CLI, host) needs nothing.
+ * The better-sqlite3 binary an import's own connection loads. Imports started from the app
+ * run in a worker thread on a connection of their own (import-in-worker.ts), and a big case
+ * file is read in a further thread (case-reading.ts); each opens the database file itself.
+ * Electron loads an Electron-ABI better-sqlite3 (README, packaging), and so must they: the
+ * shell sets it once at start, the import's thread passes it on; Node (tests, CLI, host)
+ * needs nothing.
  */
 let importNativeBinding_: string | undefined;
 
@@ -19,21 +14,4 @@ export function useNativeBindingForImports(nativeBinding: string | undefined): v
 
 export function importNativeBinding(): string | undefined {
   return importNativeBinding_;
-}
-
-export interface ImportConnection {
-  db: Db;
-  close(): void;
-}
-
-export function openImportConnection(db: Db, appVersion: string, now: number): ImportConnection {
-  const file = db.name;
-  // An in-memory database (some tests) has no file to open twice: share the connection.
-  if (!file || file === ':memory:' || db.memory) return { db, close: () => {} };
-  const opened = openDatabase(file, {
-    appVersion,
-    now,
-    ...(importNativeBinding_ ? { nativeBinding: importNativeBinding_ } : {}),
-  });
-  return { db: opened.db, close: () => opened.db.close() };
 }
