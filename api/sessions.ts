@@ -11,10 +11,45 @@ import {
   insertSession,
   readSessionByToken,
   readUser,
+  lockSession,
   touchSession,
+  unlockSession,
+  type SessionRow,
 } from '../db/queries/users';
 import { ANONYMOUS_ACTOR, type Actor, type ApiContext } from './context';
-import { isBusyError } from './errors';
+import {
+  changeHeldSession,
+  heldSessionByToken,
+  holdSession,
+  isHeldWriteError,
+} from './held-writes';
+
+/** Lock, unlock and end of stored sessions made while the store took no write. */
+const pendingChanges = new WeakMap<object, Map<number, Partial<SessionRow>>>();
+
+function heldChanges(
+  context: ApiContext,
+  sessionId: number,
+  change: 'end' | 'lock' | 'unlock',
+  now: number,
+): void {
+  let changes = pendingChanges.get(context.db);
+  if (!changes) pendingChanges.set(context.db, (changes = new Map()));
+  changes.set(sessionId, { ...changes.get(sessionId), ...changeFields(change, now) });
+}
+
+function changeFields(change: 'end' | 'lock' | 'unlock', now: number): Partial<SessionRow> {
+  if (change === 'end') return { endedAt: now };
+  if (change === 'lock') return { lockedAt: now };
+  return { lockedAt: null, lastSeenAt: now };
+}
+
+/** A stored session as this process knows it, with the changes the store could not take. */
+function overlay(db: object, session: SessionRow | null): SessionRow | null {
+  if (!session) return null;
+  const change = pendingChanges.get(db)?.get(session.id);
+  return change ? { ...session, ...change } : session;
+}
 import { useDeskBusyTimeout } from './exchange/import-jobs';
 
 /** The HTTP header that carries a tab's session token (beside the host's per-start token). */
@@ -34,8 +69,37 @@ export function hashSessionToken(token: string): string {
 
 export function issueSession(context: ApiContext, userId: number): string {
   const token = randomBytes(32).toString('base64url');
-  insertSession(context.db, hashSessionToken(token), userId, context.transport, context.now());
+  const hash = hashSessionToken(token);
+  try {
+    insertSession(context.db, hash, userId, context.transport, context.now());
+  } catch (error) {
+    // A store held read-only or locked by an import: the session lives in memory (held-writes).
+    if (!isHeldWriteError(error)) throw error;
+    holdSession(context.db, hash, userId, context.now());
+  }
   return token;
+}
+
+/** Ends, locks or unlocks a session, stored or held in memory. */
+export function changeSession(
+  context: ApiContext,
+  sessionId: number,
+  change: 'end' | 'lock' | 'unlock',
+): void {
+  const now = context.now();
+  if (sessionId < 0) {
+    changeHeldSession(context.db, sessionId, changeFields(change, now));
+    return;
+  }
+  try {
+    if (change === 'end') endSession(context.db, sessionId, now);
+    else if (change === 'lock') lockSession(context.db, sessionId, now);
+    else unlockSession(context.db, sessionId, now);
+  } catch (error) {
+    if (!isHeldWriteError(error)) throw error;
+    // The store takes no write now: the change waits in memory on a copy of the session.
+    heldChanges(context, sessionId, change, now);
+  }
 }
 
 export function actorOfUser(user: {
@@ -54,22 +118,27 @@ export function contextForSession(base: ApiContext, token: string | null | undef
   const anonymous = { ...base, actor: ANONYMOUS_ACTOR, session: null };
   if (!token || token.length > 200) return anonymous;
   const now = base.now();
-  const session = readSessionByToken(base.db, hashSessionToken(token));
+  const hash = hashSessionToken(token);
+  const stored = readSessionByToken(base.db, hash);
+  const session = overlay(base.db, stored) ?? heldSessionByToken(base.db, hash);
   if (!session || session.endedAt != null) return anonymous;
   if (now - session.lastSeenAt > SESSION_MAX_IDLE_MS) {
-    endSession(base.db, session.id, now);
+    changeSession(base, session.id, 'end');
     return anonymous;
   }
   const user = readUser(base.db, session.userId);
   if (!user || !user.active || !user.hasPassword) return anonymous;
   const locked = session.lockedAt != null;
   if (!locked && now - session.lastSeenAt > TOUCH_EVERY_MS) {
-    try {
-      touchSession(base.db, session.id, now);
-    } catch (error) {
-      // While an import holds the write lock the touch waits for a later call: it only keeps
-      // the idle clock, and a sign-in must not fail for it.
-      if (!isBusyError(error)) throw error;
+    if (session.id < 0) changeHeldSession(base.db, session.id, { lastSeenAt: now });
+    else {
+      try {
+        touchSession(base.db, session.id, now);
+      } catch (error) {
+        // While an import holds the write lock, or the store is held read-only, the touch
+        // waits for a later call: it only keeps the idle clock, and no call may fail for it.
+        if (!isHeldWriteError(error)) throw error;
+      }
     }
   }
   return {

@@ -10,7 +10,9 @@ import {
   THROTTLE_LOOKBACK_MS,
   throttleState,
 } from '../core/auth/sign-in-throttle';
+import { flushHeldAudit, heldAudit, holdAudit, isHeldWriteError } from './held-writes';
 import {
+  attemptKindOf,
   readFailedSignInAddresses,
   readSignInAttempts,
   recordSignInAttempt,
@@ -57,31 +59,67 @@ export function signInLockedError(username: string, lockedUntil: number): UserEr
 }
 
 function lockedUntil(context: ApiContext, account: string, address: string | null, now: number) {
-  const attempts = readSignInAttempts(context.db, account, address, now - THROTTLE_LOOKBACK_MS);
+  const since = now - THROTTLE_LOOKBACK_MS;
+  const stored = readSignInAttempts(context.db, account, address, since);
+  // Attempts the store could not take yet (held-writes) count all the same.
+  const held = heldAudit(context.db).flatMap((row) => {
+    const kind = attemptKindOf(row.action);
+    const sameSource = row.detail.address === address || kind === 'cleared';
+    return kind && row.at > since && row.detail.account === account && sameSource
+      ? [{ at: row.at, kind }]
+      : [];
+  });
+  const attempts = held.length === 0 ? stored : [...stored, ...held].sort((a, b) => a.at - b.at);
   return throttleState(attempts, now).lockedUntil;
 }
 
-function record(
+/** How an attempt is written: to the audit log, or held in memory until the store takes it. */
+type Recorder = (
   context: ApiContext,
   attempt: GuardedAttempt,
   action: SignInAction,
   now: number,
-  extra: Record<string, unknown> = {},
-) {
-  recordSignInAttempt(context.db, now, attempt.actor, action, {
-    account: accountKey(attempt.username),
-    address: context.address ?? null,
-    userId: attempt.userId,
-    ...extra,
+  extra?: Record<string, unknown>,
+) => void;
+
+const detailOf = (
+  context: ApiContext,
+  attempt: GuardedAttempt,
+  extra: Record<string, unknown>,
+) => ({
+  account: accountKey(attempt.username),
+  address: context.address ?? null,
+  userId: attempt.userId,
+  ...extra,
+});
+
+const record: Recorder = (context, attempt, action, now, extra = {}) =>
+  recordSignInAttempt(context.db, now, attempt.actor, action, detailOf(context, attempt, extra));
+
+const hold: Recorder = (context, attempt, action, now, extra = {}) =>
+  holdAudit(context.db, {
+    at: now,
+    actor: attempt.actor,
+    action,
+    detail: detailOf(context, attempt, extra),
   });
-}
+
+/** Writes to the audit log, or holds the row when the store takes no write just now. */
+const recordOrHold: Recorder = (context, attempt, action, now, extra = {}) => {
+  try {
+    record(context, attempt, action, now, extra);
+  } catch (error) {
+    if (!isHeldWriteError(error)) throw error;
+    hold(context, attempt, action, now, extra);
+  }
+};
 
 /** Before the password is checked: a locked account is refused at once (and that is logged). */
 export function refuseIfLocked(context: ApiContext, attempt: GuardedAttempt): void {
   const now = context.now();
   const until = lockedUntil(context, accountKey(attempt.username), context.address ?? null, now);
   if (until === null) return;
-  record(context, attempt, ACTIONS[attempt.kind].refused, now, { lockedUntil: until });
+  recordOrHold(context, attempt, ACTIONS[attempt.kind].refused, now, { lockedUntil: until });
   throw signInLockedError(attempt.username, until);
 }
 
@@ -105,34 +143,52 @@ export function settleAttempt<T>(
   attempt: GuardedAttempt,
   settlement: Settlement<T>,
 ): T {
-  const actions = ACTIONS[attempt.kind];
-  const outcome = context.db.transaction((): { value: T } | { error: UserError } => {
-    const now = context.now();
-    const account = accountKey(attempt.username);
-    const address = context.address ?? null;
-    const until = lockedUntil(context, account, address, now);
-    if (until !== null) {
-      // Locked by guesses that finished while this one was being checked.
-      record(context, attempt, actions.refused, now, { lockedUntil: until });
-      return { error: signInLockedError(attempt.username, until) };
-    }
-    if (!settlement.passwordRight) {
-      record(context, attempt, actions.failed, now);
-      const after = lockedUntil(context, account, address, now);
-      if (after === null) return { error: settlement.wrong };
-      record(context, attempt, actions.lockedOut, now, { lockedUntil: after });
-      return { error: signInLockedError(attempt.username, after) };
-    }
-    if (settlement.refusal) {
-      record(context, attempt, actions.refused, now, { reason: settlement.refusal.reason });
-      return { error: settlement.refusal.error };
-    }
-    const value = settlement.letIn();
-    record(context, attempt, actions.ok, now);
-    return { value };
-  })();
+  let outcome: { value: T } | { error: UserError };
+  try {
+    outcome = context.db.transaction(() => {
+      flushHeldAudit(context.db);
+      return decide(context, attempt, settlement, record);
+    })();
+  } catch (error) {
+    // A damaged store held read-only, or an import's lock: the same decision, the rows held
+    // in memory and written when the store takes writes again.
+    if (!isHeldWriteError(error)) throw error;
+    outcome = decide(context, attempt, settlement, hold);
+  }
   if ('error' in outcome) throw outcome.error;
   return outcome.value;
+}
+
+function decide<T>(
+  context: ApiContext,
+  attempt: GuardedAttempt,
+  settlement: Settlement<T>,
+  record: Recorder,
+): { value: T } | { error: UserError } {
+  const actions = ACTIONS[attempt.kind];
+  const now = context.now();
+  const account = accountKey(attempt.username);
+  const address = context.address ?? null;
+  const until = lockedUntil(context, account, address, now);
+  if (until !== null) {
+    // Locked by guesses that finished while this one was being checked.
+    record(context, attempt, actions.refused, now, { lockedUntil: until });
+    return { error: signInLockedError(attempt.username, until) };
+  }
+  if (!settlement.passwordRight) {
+    record(context, attempt, actions.failed, now);
+    const after = lockedUntil(context, account, address, now);
+    if (after === null) return { error: settlement.wrong };
+    record(context, attempt, actions.lockedOut, now, { lockedUntil: after });
+    return { error: signInLockedError(attempt.username, after) };
+  }
+  if (settlement.refusal) {
+    record(context, attempt, actions.refused, now, { reason: settlement.refusal.reason });
+    return { error: settlement.refusal.error };
+  }
+  const value = settlement.letIn();
+  record(context, attempt, actions.ok, now);
+  return { value };
 }
 
 /** Where `username` is refused now, and until when. */

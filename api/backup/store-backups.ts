@@ -21,6 +21,7 @@ import { damagedSentence, setStoreHealth, storeHealth } from '../../db/store-hea
 import type { BackupListing, BackupView, StoreStatus } from '../contract/backup';
 import type { ApiContext } from '../context';
 import { UserError } from '../errors';
+import { flushHeldAudit } from '../held-writes';
 import { runningImportJob } from '../exchange/import-jobs';
 import { checkWritePath } from '../exchange/path-rules';
 
@@ -179,6 +180,8 @@ export async function restoreListedBackup(context: ApiContext, requested: string
       checkedAt: context.now(),
     });
     migrateOpenStore(context.db, { appVersion: context.appVersion, now: context.now() });
+    // Sign-ins made while the store was held read-only reach the restored audit log.
+    flushHeldAudit(context.db);
     recordAudit(context.db, context.now(), context.actor.name, 'backup.restore', {
       from: result.restored.path,
       before: result.before?.path ?? result.damagedCopy,

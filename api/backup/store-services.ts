@@ -8,7 +8,8 @@
 import { startDailyBackups } from '../../db/backup/daily-backups';
 import { claimDatabase } from '../../db/holders';
 import { recordAudit } from '../../db/queries/users';
-import { checkStoreInBackground } from '../../db/store-health';
+import { checkStoreInBackground, storeHealth } from '../../db/store-health';
+import { flushHeldAudit } from '../held-writes';
 import type { ApiContext } from '../context';
 import type { ErrorLogger } from '../errors';
 
@@ -42,9 +43,15 @@ export function startStoreServices(context: ApiContext, options: StoreServicesOp
       announce();
     },
   });
+  // Sign-in audit rows held while an import had the lock are written once it is gone.
+  const flush = setInterval(() => {
+    if (context.db.open && storeHealth(context.db).state === 'ok') flushHeldAudit(context.db);
+  }, 30_000);
+  flush.unref();
   return {
     checked,
     stop: () => {
+      clearInterval(flush);
       stopDaily();
       release();
     },

@@ -3,18 +3,15 @@ import type { UserRole } from '../../core/glossary';
 import {
   anyUserHasPassword,
   countActiveAdmins,
-  endSession,
   endUserSessions,
   insertUser,
   listUsers,
-  lockSession,
   readIdleLockMinutes,
   readPasswordHash,
   readUser,
   readUserByName,
   recordAudit,
   setPasswordHash,
-  unlockSession,
   updateUser,
   type UserRow,
 } from '../../db/queries/users';
@@ -23,7 +20,7 @@ import type { SessionUser } from '../contract';
 import type { ApiContext } from '../context';
 import { UserError } from '../errors';
 import { hashPassword, passwordProblem, verifyPassword } from '../passwords';
-import { issueSession, SESSION_TOKEN_FIELD } from '../sessions';
+import { changeSession, issueSession, SESSION_TOKEN_FIELD } from '../sessions';
 import { clearSignInLock, refuseIfLocked, settleAttempt, signInLocks } from '../sign-in-guard';
 import type { FeatureHandlers } from './types';
 
@@ -171,7 +168,7 @@ export const authHandlers = {
             }
           : null,
       letIn: () => {
-        if (context.session) endSession(context.db, context.session.id, context.now());
+        if (context.session) changeSession(context, context.session.id, 'end');
         return signedIn(context, user!);
       },
     });
@@ -179,13 +176,13 @@ export const authHandlers = {
 
   'auth.signOut': (context) => {
     if (!context.session) return { signedOut: false };
-    endSession(context.db, context.session.id, context.now());
+    changeSession(context, context.session.id, 'end');
     return { signedOut: true };
   },
 
   'auth.lock': (context) => {
     if (!context.session) return { locked: false };
-    lockSession(context.db, context.session.id, context.now());
+    changeSession(context, context.session.id, 'lock');
     return { locked: true };
   },
 
@@ -214,7 +211,7 @@ export const authHandlers = {
         'password',
       ),
       letIn: () => {
-        unlockSession(context.db, session.id, context.now());
+        changeSession(context, session.id, 'unlock');
         return { user: sessionUser(user) };
       },
     });

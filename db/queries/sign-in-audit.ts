@@ -29,6 +29,11 @@ const KIND_OF: Partial<Record<SignInAction, SignInAttempt['kind']>> = {
   [SIGN_IN_ACTIONS.unlockFailed]: 'failure',
   [SIGN_IN_ACTIONS.cleared]: 'cleared',
 };
+/** How the throttle counts an action (undefined: not counted). */
+export function attemptKindOf(action: SignInAction): SignInAttempt['kind'] | undefined {
+  return KIND_OF[action];
+}
+
 /** The counted actions as SQL literals (constants of this file, never input). */
 const COUNTED_SQL = Object.keys(KIND_OF)
   .map((action) => `'${action}'`)

@@ -11,6 +11,7 @@ import { startStoreServices } from '../../api/backup/store-services';
 import { SYSTEM_ACTOR, type ApiContext } from '../../api/context';
 import { UserError } from '../../api/errors';
 import { invoke } from '../../api/invoke';
+import { contextForSession } from '../../api/sessions';
 import { LiveBus } from '../../api/live';
 import { listBackups } from '../../db/backup/backup-catalog';
 import { runDailyBackupIfDue } from '../../db/backup/daily-backups';
@@ -122,6 +123,49 @@ describe('a store damaged when opened', () => {
     expect(outside.code).toBe('backup_not_listed');
     services.stop();
     context.db.close();
+  });
+});
+
+describe('a damaged store and its admin', () => {
+  it('lets the admin sign in (session held in memory) and restore from settings; the sign-in reaches the audit log', async () => {
+    const d = dir('damaged-admin');
+    const file = demoStore(path.join(d, 'street.sqlite'));
+    const healthy = contextFor(file);
+    await invoke(healthy, 'auth.setupAdmin', { password: 'restore-the-street' });
+    healthy.db.close();
+    const backupPath = (
+      JSON.parse(griddesk(d, 'backup', 'create', '--db', file, '--json').stdout) as { path: string }
+    ).path;
+    damageTablePage(file, 'cases');
+    const base = { ...contextFor(file), address: '127.0.0.1', transport: 'http' as const };
+    const services = startStoreServices(base, { program: 'test', log: () => {} });
+    await whenChecked(base.db);
+    expect(storeHealth(base.db).state).toBe('damaged');
+
+    const wrong = await refusal(
+      invoke(base, 'auth.signIn', { username: 'admin', password: 'not-the-password' }),
+    );
+    expect(wrong.code).toBe('wrong_credentials');
+    const signedIn = (await invoke(base, 'auth.signIn', {
+      username: 'admin',
+      password: 'restore-the-street',
+    })) as { sessionToken: string };
+    const admin = contextForSession(base, signedIn.sessionToken);
+    expect(admin.actor.role).toBe('admin');
+    await invoke(admin, 'backup.restore', { path: backupPath, confirm: true });
+    expect(storeHealth(base.db).state).toBe('ok');
+    // Both attempts made while the store was read-only are in the restored audit log.
+    const actions = base.db
+      .prepare("SELECT action FROM audit_log WHERE action LIKE 'auth.signIn%' ORDER BY id")
+      .pluck()
+      .all();
+    expect(actions.slice(-2)).toEqual(['auth.signIn.failed', 'auth.signIn']);
+    // The admin is still signed in after the restore, and may save again.
+    const after = contextForSession(base, signedIn.sessionToken);
+    expect(after.actor.role).toBe('admin');
+    await saveDay(after);
+    services.stop();
+    base.db.close();
   });
 });
 
