@@ -294,7 +294,32 @@ function emptyRefusal(kind: 'cases' | 'grids', since: number | null, sinceLast: 
       );
 }
 
+/**
+ * Before a byte goes to the city's folder: the store must be able to take the export's own
+ * record. A store held read-only (damaged, or being checked) or locked by an import would
+ * refuse it after the file was out, and a file the desk never recorded would reach the city.
+ * The SQLite errors thrown here are the ones every caller already turns into a sentence.
+ */
+function assertStoreTakesWrites(db: Db): void {
+  if (db.pragma('query_only', { simple: true }) === 1) {
+    throw Object.assign(new Error('attempt to write a readonly database'), {
+      code: 'SQLITE_READONLY',
+    });
+  }
+  db.exec('BEGIN IMMEDIATE');
+  db.exec('ROLLBACK');
+}
+
+function readIfExists(file: string): string | null {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
 export async function exportFile(db: Db, options: ExportOptions): Promise<ExportReport> {
+  assertStoreTakesWrites(db);
   const format = options.kind === 'grids' ? 'geojson' : (options.format ?? 'xlsx');
   const stamp = secondStamp(options.now);
   const sinceLastExport =
@@ -375,6 +400,7 @@ export async function exportFile(db: Db, options: ExportOptions): Promise<Export
   let placed = false;
   let sha256: string;
   let manifest: string;
+  let previousManifest: string | null = null;
   try {
     if (grids) {
       fs.writeFileSync(temp, JSON.stringify(grids));
@@ -392,6 +418,7 @@ export async function exportFile(db: Db, options: ExportOptions): Promise<Export
     placeWithoutOverwrite(temp, file);
     placed = true;
     fsyncPath(dir, true);
+    previousManifest = readIfExists(path.join(dir, MANIFEST_FILE));
     manifest = writeManifest(
       dir,
       look.ours,
@@ -429,20 +456,29 @@ export async function exportFile(db: Db, options: ExportOptions): Promise<Export
   };
   // The marker moves only now, with the file and its manifest on the disk.
   let batchId = 0;
-  db.transaction(() => {
-    batchId = recordExport(db, {
-      kind: options.kind,
-      fileName: report.fileName,
-      sha256,
-      format,
-      rows,
-      sinceAt: since,
-      actor: options.actor,
-      startedAt: options.now,
-      finishedAt,
-      report,
-    });
-    if (options.kind === 'cases') markExchanged(db, query);
-  })();
+  try {
+    db.transaction(() => {
+      batchId = recordExport(db, {
+        kind: options.kind,
+        fileName: report.fileName,
+        sha256,
+        format,
+        rows,
+        sinceAt: since,
+        actor: options.actor,
+        startedAt: options.now,
+        finishedAt,
+        report,
+      });
+      if (options.kind === 'cases') markExchanged(db, query);
+    })();
+  } catch (error) {
+    // Refused at the last step (an import took the lock meanwhile): the file and its manifest
+    // entry are taken back, so the folder holds only what the desk recorded.
+    fs.rmSync(file, { force: true });
+    if (previousManifest === null) fs.rmSync(manifest, { force: true });
+    else fs.writeFileSync(manifest, previousManifest);
+    throw error;
+  }
   return { batchId, ...report };
 }

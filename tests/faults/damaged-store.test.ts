@@ -126,6 +126,40 @@ describe('a store damaged when opened', () => {
   });
 });
 
+describe('exports from a store that cannot record them', () => {
+  it('write nothing to the city folder when the store is damaged or another program holds the lock', async () => {
+    const d = dir('export-refused');
+    const file = demoStore(path.join(d, 'street.sqlite'));
+    const out = path.join(d, '回传');
+    fs.mkdirSync(out);
+    const context = contextFor(file);
+    // Another program holds the write lock: refused before any file is written.
+    const other = new Database(file);
+    other.exec('BEGIN IMMEDIATE');
+    context.db.pragma('busy_timeout = 50');
+    const busy = await refusal(
+      invoke(context, 'exchange.export', { kind: 'cases', out, since: 0, unmasked: false }),
+    );
+    other.exec('ROLLBACK');
+    other.close();
+    expect(busy.code).toMatch(/busy/);
+    expect(fs.readdirSync(out)).toEqual([]);
+    context.db.close();
+
+    damageTablePage(file, 'cases');
+    const damaged = contextFor(file);
+    const services = startStoreServices(damaged, { program: 'test', log: () => {} });
+    await whenChecked(damaged.db);
+    const refused = await refusal(
+      invoke(damaged, 'exchange.export', { kind: 'cases', out, since: 0, unmasked: false }),
+    );
+    expect(refused.code).toBe('database_damaged');
+    expect(fs.readdirSync(out)).toEqual([]);
+    services.stop();
+    damaged.db.close();
+  });
+});
+
 describe('a damaged store and its admin', () => {
   it('lets the admin sign in (session held in memory) and restore from settings; the sign-in reaches the audit log', async () => {
     const d = dir('damaged-admin');
