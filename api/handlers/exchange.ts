@@ -1,3 +1,4 @@
+import { backupBeforeLargeImport } from '../../db/backup/import-backup';
 import {
   lastCaseExportAt,
   listBatches,
@@ -37,7 +38,12 @@ export const exchangeHandlers = {
   }),
   'exchange.preview': (context, input) => previewExchangeFile(context, input),
   'exchange.import.start': (context, input) =>
-    startImportJob(context, { ...input, path: importPathFor(context, input.path) }, logJobError),
+    startImportJob(context, { ...input, path: importPathFor(context, input.path) }, logJobError, {
+      beforeLargeImport: backupBeforeLargeImport(context.db, {
+        now: context.now,
+        appVersion: context.appVersion,
+      }),
+    }),
   'exchange.jobStatus': (context, input) => {
     const status = importJobStatus(context, input.jobId);
     // A dropped file has done its work once its import ends (its error file stays a week).

@@ -4,6 +4,8 @@
  * written, 1 when refused or cancelled (nothing written), 2 for usage errors.
  */
 import type { Command } from 'commander';
+import { APP_VERSION } from '../../api/version';
+import { backupBeforeLargeImport } from '../../db/backup/import-backup';
 import { SYSTEM_ACTOR } from '../../api/context';
 import { findTemplate } from '../../db/exchange/batches';
 import { importFile } from '../../db/exchange/import-file';
@@ -150,6 +152,10 @@ export function registerImportCommand(program: Command): void {
           ...(options.kind ? { kind: options.kind as ImportKind } : {}),
           ...(options.sheet ? { sheet: options.sheet } : {}),
           ...(mapping ? { mapping } : {}),
+          beforeLargeImport: backupBeforeLargeImport(opened.db, {
+            now: () => Date.now(),
+            appVersion: APP_VERSION,
+          }),
         });
         if (options.json) console.log(JSON.stringify(cliImportJson(report)));
         else printSummary(report);

@@ -13,6 +13,10 @@ import { createBackup } from '../../db/backup/create-backup';
 import { restoreBackup, verifyBackup } from '../../db/backup/restore-backup';
 import { openDatabase } from '../../db/open';
 import { DEFAULT_ROTATION } from '../../core/backup/rotation';
+import { SYSTEM_ACTOR } from '../../api/context';
+import { invoke } from '../../api/invoke';
+import { LiveBus } from '../../api/live';
+import { writeBigCsv } from '../integration/exchange-big-file';
 import { damageTablePage } from './store-damage';
 import { demoStore, exited, griddesk, griddeskChild, tempDir, until } from './store-fixture';
 
@@ -137,6 +141,55 @@ describe('backups', () => {
       spawnSync('umount', [mountPoint]);
     }
   });
+});
+
+describe('a big import', () => {
+  it('is preceded by a backup of the store as it was, from the CLI and from the app', async () => {
+    const d = dir('import-backup');
+    const file = demoStore(path.join(d, 'street.sqlite'));
+    const before = countCases(file);
+    const csv = path.join(d, 'big.csv');
+    await writeBigCsv(csv, 12_000);
+    const cli = griddesk(d, 'import', csv, '--db', file);
+    expect(cli.code, cli.stderr).toBe(0);
+    const folder = path.join(d, 'street.sqlite-backups');
+    const first = listBackups(folder);
+    expect(first.map((b) => b.reason)).toEqual(['import']);
+    expect(first[0]!.cases).toBe(before);
+    const afterCli = countCases(file);
+    expect(afterCli).toBeGreaterThan(before);
+
+    // The same through the app's import job (a worker thread): a second backup, before it.
+    const csv2 = path.join(d, 'big-2.csv');
+    await writeBigCsv(csv2, 11_000, 500_000);
+    const { db } = openDatabase(file, { appVersion: 'test', now: Date.now() });
+    const context = {
+      db,
+      now: () => Date.now(),
+      appVersion: 'test',
+      live: new LiveBus(),
+      actor: SYSTEM_ACTOR,
+      transport: 'ipc' as const,
+    };
+    const job = (await invoke(context, 'exchange.import.start', {
+      path: csv2,
+      skipInvalid: false,
+    })) as { jobId: string };
+    let state = 'running';
+    while (state === 'running') {
+      await new Promise((r) => setTimeout(r, 100));
+      state = (
+        (await invoke(context, 'exchange.jobStatus', { jobId: job.jobId })) as {
+          state: string;
+        }
+      ).state;
+    }
+    expect(state).toBe('done');
+    db.close();
+    const second = listBackups(folder);
+    expect(second.map((b) => b.reason)).toEqual(['import', 'import']);
+    expect(second[0]!.cases).toBe(afterCli);
+  }, 180_000);
 });
 
 describe('restore', () => {

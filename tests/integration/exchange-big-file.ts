@@ -94,10 +94,11 @@ function csvLine(cells: (string | number)[]): string {
     .join(',');
 }
 
-export async function writeBigCsv(file: string, rows: number): Promise<void> {
+/** `rows` rows numbered from `first` (another `first` gives other cases). */
+export async function writeBigCsv(file: string, rows: number, first = 0): Promise<void> {
   const out = fs.createWriteStream(file);
   let buffer = `${BIG_HEADER.join(',')}\n`;
-  for (let i = 0; i < rows; i++) {
+  for (let i = first; i < first + rows; i++) {
     buffer += `${csvLine(bigRow(i))}\n`;
     if (buffer.length > 1 << 20) {
       if (!out.write(buffer))
