@@ -5,30 +5,29 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listBackups } from '../../db/backup/backup-catalog';
 import { BackupError } from '../../db/backup/backup-errors';
 import { saveBackupSettings } from '../../db/backup/backup-settings';
+import { useBundledCheckWorker } from '../../db/backup/check-runner';
 import { createBackup } from '../../db/backup/create-backup';
 import { restoreBackup, verifyBackup } from '../../db/backup/restore-backup';
 import { openDatabase } from '../../db/open';
 import { DEFAULT_ROTATION } from '../../core/backup/rotation';
-import { SYSTEM_ACTOR } from '../../api/context';
 import { invoke } from '../../api/invoke';
-import { LiveBus } from '../../api/live';
 import { writeBigCsv } from '../integration/exchange-big-file';
 import { damageTablePage } from './store-damage';
-import { demoStore, exited, griddesk, griddeskChild, tempDir, until } from './store-fixture';
+import {
+  demoStore,
+  exited,
+  griddesk,
+  griddeskChild,
+  systemContext,
+  tempDirs,
+  until,
+} from './store-fixture';
 
-const dirs: string[] = [];
-const dir = (name: string) => {
-  const made = tempDir(name);
-  dirs.push(made);
-  return made;
-};
-afterAll(() => {
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
-});
+const dir = tempDirs();
 
 const countCases = (file: string) => {
   const db = new Database(file, { readonly: true });
@@ -162,15 +161,8 @@ describe('a big import', () => {
     // The same through the app's import job (a worker thread): a second backup, before it.
     const csv2 = path.join(d, 'big-2.csv');
     await writeBigCsv(csv2, 11_000, 500_000);
-    const { db } = openDatabase(file, { appVersion: 'test', now: Date.now() });
-    const context = {
-      db,
-      now: () => Date.now(),
-      appVersion: 'test',
-      live: new LiveBus(),
-      actor: SYSTEM_ACTOR,
-      transport: 'ipc' as const,
-    };
+    const context = systemContext(file);
+    const { db } = context;
     const job = (await invoke(context, 'exchange.import.start', {
       path: csv2,
       skipInvalid: false,
@@ -337,6 +329,32 @@ describe('restore', () => {
       ).rejects.toMatchObject({ code: 'in_use' });
     } finally {
       holder.close();
+    }
+  });
+});
+
+describe('the backup worker bundled for Electron', () => {
+  it('copies and checks a store without tsx', async () => {
+    const { buildCheckWorker } = await import('../../scripts/build-electron.mjs');
+    // Inside the checkout (dist/ is build output), so that it finds better-sqlite3 as
+    // Electron's unpacked app finds its own.
+    const bundleDir = path.resolve(import.meta.dirname, '../../dist/test-check-worker');
+    useBundledCheckWorker(await buildCheckWorker(bundleDir), null);
+    try {
+      const d = dir('bundled-worker');
+      const file = demoStore(path.join(d, 'street.sqlite'));
+      const opened = openDatabase(file, { appVersion: 'test', now: Date.now() });
+      const entry = await createBackup(opened.db, {
+        reason: 'manual',
+        now: Date.now(),
+        appVersion: 'test',
+      });
+      opened.db.close();
+      expect(entry.cases).toBe(countCases(file));
+      expect((await verifyBackup(entry.path)).cases).toBe(entry.cases);
+    } finally {
+      useBundledCheckWorker(null, null);
+      fs.rmSync(bundleDir, { recursive: true, force: true });
     }
   });
 });

@@ -6,41 +6,26 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startStoreServices } from '../../api/backup/store-services';
-import { SYSTEM_ACTOR, type ApiContext } from '../../api/context';
+import type { ApiContext } from '../../api/context';
 import { UserError } from '../../api/errors';
 import { invoke } from '../../api/invoke';
 import { contextForSession } from '../../api/sessions';
-import { LiveBus } from '../../api/live';
 import { listBackups } from '../../db/backup/backup-catalog';
 import { runDailyBackupIfDue } from '../../db/backup/daily-backups';
-import { openDatabase } from '../../db/open';
 import { storeHealth, whenChecked } from '../../db/store-health';
 import { damageIndexKey, damageTablePage } from './store-damage';
-import { demoStore, firstLine, griddesk, griddeskChild, tempDir } from './store-fixture';
+import {
+  demoStore,
+  firstLine,
+  griddesk,
+  griddeskChild,
+  systemContext,
+  tempDirs,
+} from './store-fixture';
 
-const dirs: string[] = [];
-const dir = (name: string) => {
-  const made = tempDir(name);
-  dirs.push(made);
-  return made;
-};
-afterAll(() => {
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
-});
-
-function contextFor(file: string): ApiContext {
-  const { db } = openDatabase(file, { appVersion: 'test', now: Date.now() });
-  return {
-    db,
-    now: () => Date.now(),
-    appVersion: 'test',
-    live: new LiveBus(),
-    actor: SYSTEM_ACTOR,
-    transport: 'ipc',
-  };
-}
+const dir = tempDirs();
 
 const saveDay = (context: ApiContext) =>
   invoke(context, 'calendar.setDay', { day: '2026-12-31', kind: 'holiday', name: '测试' });
@@ -57,7 +42,7 @@ async function refusal(promise: Promise<unknown>): Promise<UserError> {
 describe('a store damaged when opened', () => {
   it('is checked in the background: reads answer at once, writes wait for the check', async () => {
     const d = dir('checking');
-    const context = contextFor(demoStore(path.join(d, 'street.sqlite')));
+    const context = systemContext(demoStore(path.join(d, 'street.sqlite')));
     const services = startStoreServices(context, { program: 'test', log: () => {} });
     expect(storeHealth(context.db).state).toBe('checking');
     expect(context.db.pragma('query_only', { simple: true })).toBe(1);
@@ -76,7 +61,7 @@ describe('a store damaged when opened', () => {
     const backup = griddesk(d, 'backup', 'create', '--db', file, '--json');
     const backupPath = (JSON.parse(backup.stdout) as { path: string }).path;
     damageTablePage(file, 'cases');
-    const context = contextFor(file);
+    const context = systemContext(file);
     const services = startStoreServices(context, { program: 'test', log: () => {} });
     await whenChecked(context.db);
     expect(storeHealth(context.db).state).toBe('damaged');
@@ -105,7 +90,7 @@ describe('a store damaged when opened', () => {
       JSON.parse(griddesk(d, 'backup', 'create', '--db', file, '--json').stdout) as { path: string }
     ).path;
     damageTablePage(file, 'cases');
-    const context = contextFor(file);
+    const context = systemContext(file);
     const services = startStoreServices(context, { program: 'test', log: () => {} });
     await whenChecked(context.db);
     const restored = (await invoke(context, 'backup.restore', {
@@ -132,7 +117,7 @@ describe('exports from a store that cannot record them', () => {
     const file = demoStore(path.join(d, 'street.sqlite'));
     const out = path.join(d, '回传');
     fs.mkdirSync(out);
-    const context = contextFor(file);
+    const context = systemContext(file);
     // Another program holds the write lock: refused before any file is written.
     const other = new Database(file);
     other.exec('BEGIN IMMEDIATE');
@@ -147,7 +132,7 @@ describe('exports from a store that cannot record them', () => {
     context.db.close();
 
     damageTablePage(file, 'cases');
-    const damaged = contextFor(file);
+    const damaged = systemContext(file);
     const services = startStoreServices(damaged, { program: 'test', log: () => {} });
     await whenChecked(damaged.db);
     const refused = await refusal(
@@ -164,14 +149,14 @@ describe('a damaged store and its admin', () => {
   it('lets the admin sign in (session held in memory) and restore from settings; the sign-in reaches the audit log', async () => {
     const d = dir('damaged-admin');
     const file = demoStore(path.join(d, 'street.sqlite'));
-    const healthy = contextFor(file);
+    const healthy = systemContext(file);
     await invoke(healthy, 'auth.setupAdmin', { password: 'restore-the-street' });
     healthy.db.close();
     const backupPath = (
       JSON.parse(griddesk(d, 'backup', 'create', '--db', file, '--json').stdout) as { path: string }
     ).path;
     damageTablePage(file, 'cases');
-    const base = { ...contextFor(file), address: '127.0.0.1', transport: 'http' as const };
+    const base = { ...systemContext(file), address: '127.0.0.1', transport: 'http' as const };
     const services = startStoreServices(base, { program: 'test', log: () => {} });
     await whenChecked(base.db);
     expect(storeHealth(base.db).state).toBe('damaged');
@@ -212,7 +197,7 @@ describe('the daily backup', () => {
     expect(raw.pragma('quick_check', { simple: true })).toBe('ok');
     expect(raw.pragma('integrity_check', { simple: true })).not.toBe('ok');
     raw.close();
-    const context = contextFor(file);
+    const context = systemContext(file);
     const entry = await runDailyBackupIfDue(context.db, {
       now: () => Date.now(),
       appVersion: 'test',
@@ -226,7 +211,7 @@ describe('the daily backup', () => {
 
   it('is taken once a day, not on every look', async () => {
     const d = dir('daily-once');
-    const context = contextFor(demoStore(path.join(d, 'street.sqlite')));
+    const context = systemContext(demoStore(path.join(d, 'street.sqlite')));
     const options = { now: () => Date.now(), appVersion: 'test' };
     expect(await runDailyBackupIfDue(context.db, options)).not.toBeNull();
     expect(await runDailyBackupIfDue(context.db, options)).toBeNull();

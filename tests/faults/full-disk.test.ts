@@ -8,13 +8,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../../api/context';
 import { UserError } from '../../api/errors';
 import { invoke } from '../../api/invoke';
-import { LiveBus } from '../../api/live';
-import { openDatabase } from '../../db/open';
 import { writeBigCsv } from '../integration/exchange-big-file';
-import { demoStore, griddesk, tempDir } from './store-fixture';
+import { demoStore, griddesk, systemContext, tempDir } from './store-fixture';
 
 let dir: string;
 let disk: string;
@@ -76,15 +73,8 @@ describe('a full disk under the store', () => {
   it('a save from a window is refused in a sentence naming the file', async (ctx) => {
     if (!mounted) ctx.skip('a small tmpfs cannot be mounted here (needs root)');
     const file = demoStore(path.join(disk, 'window.sqlite'));
-    const { db } = openDatabase(file, { appVersion: 'test', now: Date.now() });
-    const context = {
-      db,
-      now: () => Date.now(),
-      appVersion: 'test',
-      live: new LiveBus(),
-      actor: SYSTEM_ACTOR,
-      transport: 'ipc' as const,
-    };
+    const context = systemContext(file);
+    const { db } = context;
     fillDisk(0);
     // A long name makes the write bigger than what little is left.
     const writes = Array.from({ length: 40 }, (_, i) =>

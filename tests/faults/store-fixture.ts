@@ -3,7 +3,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll } from 'vitest';
+import { SYSTEM_ACTOR, type ApiContext } from '../../api/context';
+import { LiveBus } from '../../api/live';
 import { openOrCreateDatabase } from '../../db/bootstrap';
+import { openDatabase } from '../../db/open';
 
 export const root = path.resolve(import.meta.dirname, '../..');
 
@@ -78,4 +82,30 @@ export async function until(test: () => boolean, ms = 30_000): Promise<void> {
 export function exited(child: ReturnType<typeof griddeskChild>): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+/** Temp folders for one test file, all removed after it. */
+export function tempDirs(): (name: string) => string {
+  const made: string[] = [];
+  afterAll(() => {
+    for (const d of made) fs.rmSync(d, { recursive: true, force: true });
+  });
+  return (name) => {
+    const d = tempDir(name);
+    made.push(d);
+    return d;
+  };
+}
+
+/** The API as the command line calls it (the system actor), on the store at `file`. */
+export function systemContext(file: string): ApiContext {
+  const { db } = openDatabase(file, { appVersion: 'test', now: Date.now() });
+  return {
+    db,
+    now: () => Date.now(),
+    appVersion: 'test',
+    live: new LiveBus(),
+    actor: SYSTEM_ACTOR,
+    transport: 'ipc',
+  };
 }
