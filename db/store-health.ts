@@ -99,7 +99,7 @@ export function damagedSentence(file: string): { zh: string; en: string } {
   }
   const when = formatDateTime(newest.created_at);
   return {
-    zh: `数据库 ${file} 已损坏，已改为只读，任何修改都不会写入：请恢复 ${when} 的备份（${newest.path}），例如 griddesk backup restore "${newest.path}"。`,
-    en: `The database ${file} is damaged and is open read-only; nothing will be written to it: restore the backup of ${when} (${newest.path}), e.g. griddesk backup restore "${newest.path}".`,
+    zh: `数据库 ${file} 已损坏，已改为只读，任何修改都不会写入：请管理员在"设置 → 备份"中恢复 ${when} 的备份（${newest.path}），或退出 GridDesk 后运行 griddesk backup restore "${newest.path}"。`,
+    en: `The database ${file} is damaged and is open read-only; nothing will be written to it: an administrator should restore the backup of ${when} (${newest.path}) under Settings → Backups, or quit GridDesk and run griddesk backup restore "${newest.path}".`,
   };
 }

@@ -400,7 +400,7 @@ export async function exportFile(db: Db, options: ExportOptions): Promise<Export
   let placed = false;
   let sha256: string;
   let manifest: string;
-  let previousManifest: string | null = null;
+  let previousManifest: string | null;
   try {
     if (grids) {
       fs.writeFileSync(temp, JSON.stringify(grids));

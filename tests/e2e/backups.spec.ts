@@ -75,7 +75,8 @@ test('a damaged store shows a banner naming the backup to restore', async ({ pag
   try {
     await page.goto(serve.url);
     const banner = page.getByTestId('store-banner');
-    await expect(banner).toContainText('数据库已损坏', { timeout: 20_000 });
+    await expect(banner).toContainText('已损坏，已改为只读', { timeout: 20_000 });
+    await expect(banner).toContainText('设置 → 备份');
     await expect(banner).toContainText(path.basename(backupPath));
     await page.screenshot({ path: `${shotDir}/store-damaged-zh.png` });
   } finally {
