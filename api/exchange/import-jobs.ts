@@ -7,6 +7,7 @@
  * One import at a time per database: SQLite has one writer.
  */
 import { randomUUID } from 'node:crypto';
+import { readBusyTimeout, setBusyTimeout } from '../../db/busy-timeout';
 import { importFile } from '../../db/exchange/import-file';
 import { importInWorker, type RunningWorkerImport } from '../../db/exchange/import-in-worker';
 import { readImportMarker, writeImportMarker } from '../../db/exchange/import-marker';
@@ -105,7 +106,7 @@ export function startImportJob(
   let removeMarker = () => {};
   // The import holds the write lock until it commits: a write on the app's connection fails
   // at once meanwhile (it would wait the busy timeout) and invoke() says why.
-  const busyTimeout = context.db.pragma('busy_timeout', { simple: true }) as number;
+  const busyTimeout = readBusyTimeout(context.db);
   if (inMemory) {
     // No file to open twice (some tests): the import runs here, on the shared connection.
     reported = importFile(context.db, input.path, {
@@ -115,7 +116,7 @@ export function startImportJob(
     });
   } else {
     removeMarker = writeImportMarker(context.db.name, input.path, now, 'app');
-    context.db.pragma('busy_timeout = 0');
+    setBusyTimeout(context.db, 0);
     job.worker = importInWorker(context.db, input.path, {
       ...options,
       appVersion: context.appVersion,
@@ -144,7 +145,7 @@ export function startImportJob(
       job.endedAt = context.now();
       job.worker = null;
       removeMarker();
-      if (!inMemory) context.db.pragma(`busy_timeout = ${busyTimeout}`);
+      if (!inMemory) setBusyTimeout(context.db, busyTimeout);
     });
   return statusOf(job);
 }
@@ -195,7 +196,7 @@ export function useDeskBusyTimeout(db: Db): void {
   if (deskConnections.has(db)) return;
   deskConnections.add(db);
   const running = [...jobsOf(db).values()].some((j) => j.state === 'running' && j.worker);
-  if (!running) db.pragma(`busy_timeout = ${DESK_BUSY_TIMEOUT_MS}`);
+  if (!running) setBusyTimeout(db, DESK_BUSY_TIMEOUT_MS);
 }
 
 function statusOf(job: ImportJob): ImportJobStatus {
