@@ -10,6 +10,7 @@ import { openOrCreateDatabase, type BootstrapResult } from '../db/bootstrap';
 import { DatabaseOpenError } from '../db/errors';
 import { defaultDatabasePath } from '../db/paths';
 import { sweepTempFolders } from '../db/temp-folders';
+import { replacementSentence } from '../db/holders';
 import { checkStoreNow, damagedSentence } from '../db/store-health';
 import { CliError, progressReporter, say } from './output';
 
@@ -44,6 +45,8 @@ export function openCliDatabase(
   }
   const demoWhenNew = options.demoWhenNew ?? isDefault;
   lastOpened = file;
+  const replacing = replacementSentence(file);
+  if (replacing) throw new CliError(say(replacing));
   try {
     const result = openOrCreateDatabase(file, {
       appVersion: APP_VERSION,

@@ -109,6 +109,19 @@ export function sqliteSaysInUse(file: string, nativeBinding?: string): boolean {
   }
 }
 
+/** The programs that replace a store's file: nothing else may open it meanwhile. */
+const REPLACING = ['griddesk backup restore', 'griddesk demo --force'];
+
+/** A sentence when a restore or `demo --force` is replacing `file` right now, else null. */
+export function replacementSentence(file: string): { zh: string; en: string } | null {
+  const replacing = otherHolders(file).find((h) => REPLACING.includes(h.program));
+  if (!replacing) return null;
+  return {
+    zh: `数据库 ${file} 正在被 ${replacing.program}（进程 ${replacing.pid}）替换，现在不能打开：请等它完成后再试。`,
+    en: `${file} is being replaced by ${replacing.program} (process ${replacing.pid}); it cannot be opened now: wait for it to finish.`,
+  };
+}
+
 /** One sentence naming who holds the file, or null when nobody else does. */
 export function inUseSentence(file: string): { zh: string; en: string } | null {
   const holders = otherHolders(file);

@@ -19,6 +19,7 @@ import { useBundledReadingWorker } from '../db/exchange/case-reading';
 import { useBundledImportWorkers } from '../db/exchange/import-in-worker';
 import { useNativeBindingForBasemaps } from '../db/mbtiles';
 import { DatabaseOpenError } from '../db/errors';
+import { replacementSentence } from '../db/holders';
 import { sweepTempFolders } from '../db/temp-folders';
 import type { Db } from '../db/open';
 import { startIpcTransport } from './ipc-transport';
@@ -53,6 +54,11 @@ function openCaseStore(): Db | null {
       'warn',
       'no Electron build of better-sqlite3 in build/native/electron; using node_modules',
     );
+  }
+  const replacing = replacementSentence(file);
+  if (replacing) {
+    quitWithSentence('GridDesk', `${replacing.zh}\n${replacing.en}`);
+    return null;
   }
   try {
     const opened = openOrCreateDatabase(file, {

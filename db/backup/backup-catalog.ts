@@ -38,8 +38,15 @@ export function newBackupPath(folder: string, source: string, reason: BackupReas
   for (let counter = 1; ; counter++) {
     const suffix = counter === 1 ? '' : `-${counter}`;
     const candidate = path.join(folder, `${base}-${stamp}-${reason}${suffix}${BACKUP_EXTENSION}`);
-    if (!fs.existsSync(candidate) && !fs.existsSync(candidate + PARTIAL_EXTENSION))
+    if (fs.existsSync(candidate)) continue;
+    try {
+      // Claimed by creating its `.partial` exclusively: two backups in the same second (two
+      // stores sharing a USB stick, say) never share a name.
+      fs.closeSync(fs.openSync(candidate + PARTIAL_EXTENSION, 'wx'));
       return candidate;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
   }
 }
 
@@ -106,7 +113,10 @@ export function sweepUnfinished(folder: string, now: number): void {
       name.endsWith(BACKUP_EXTENSION + NOTE_EXTENSION) &&
       !fs.existsSync(file.slice(0, -NOTE_EXTENSION.length));
     const unfinished =
-      orphanNote || name.endsWith(PARTIAL_EXTENSION) || name.endsWith(`${NOTE_EXTENSION}.tmp`);
+      orphanNote ||
+      name.endsWith(PARTIAL_EXTENSION) ||
+      /\.partial-(wal|shm|journal)$/.test(name) ||
+      name.endsWith(`${NOTE_EXTENSION}.tmp`);
     if (!unfinished) continue;
     try {
       if (now - fs.statSync(file).mtimeMs > UNFINISHED_AGE_MS) fs.rmSync(file, { force: true });

@@ -56,3 +56,16 @@ export function checkDatabaseFile(
     db.close();
   }
 }
+
+/**
+ * A backup is one file: out of WAL mode, so it opens read-only on a write-protected USB stick
+ * (a WAL database needs a -shm beside it) and leaves no -wal or -shm behind.
+ */
+export function singleFile(file: string, nativeBinding: string | null): void {
+  const out = new Database(file, nativeBinding ? { nativeBinding } : {});
+  try {
+    out.pragma('journal_mode = DELETE');
+  } finally {
+    out.close();
+  }
+}

@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { checkDatabaseFile } from './check-file';
+import { checkDatabaseFile, singleFile } from './check-file';
 import type { ToWorker, FromWorker } from './check-worker-protocol';
 
 const job = workerData as ToWorker;
@@ -30,6 +30,7 @@ async function copy(source: string, dest: string, nativeBinding: string | null):
   } finally {
     db.close();
   }
+  singleFile(dest, nativeBinding);
 }
 
 if (job.type === 'check') {

@@ -27,7 +27,7 @@ import {
 } from './backup-catalog';
 import { BackupError, diskFullError } from './backup-errors';
 import { readBackupSettings } from './backup-settings';
-import { checkDatabaseFile, type FileCheck } from './check-file';
+import { checkDatabaseFile, singleFile, type FileCheck } from './check-file';
 import { checkInWorker, copyInWorker } from './check-runner';
 
 export interface CreateBackupOptions {
@@ -61,6 +61,12 @@ function prepare(db: Db, options: CreateBackupOptions): Prepared {
   const source = db.name;
   const settings = readBackupSettings(source);
   const folder = options.folder ?? settings.folder;
+  if (!fs.existsSync(path.dirname(folder))) {
+    throw new BackupError('folder_unwritable', {
+      zh: `备份文件夹 ${folder} 所在的位置不存在（U 盘或移动硬盘未接上？）：接上后重试，或在设置中换一个文件夹。`,
+      en: `The place holding the backup folder ${folder} does not exist (a USB stick or disk not attached?): attach it and try again, or choose another folder in the settings.`,
+    });
+  }
   try {
     fs.mkdirSync(folder, { recursive: true });
     fs.accessSync(folder, fs.constants.W_OK);
@@ -165,6 +171,7 @@ export async function createBackup(db: Db, options: CreateBackupOptions): Promis
           return PAGES_PER_STEP;
         },
       });
+      singleFile(prepared.partial, null);
     }
     // The backup API reports before each step, never after the last one.
     options.onProgress?.(prepared.pageCount, prepared.pageCount);

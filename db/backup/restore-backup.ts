@@ -32,6 +32,14 @@ export interface VerifiedBackup {
 /** Checks a backup file: its note's checksum when it has one, and integrity_check. */
 export async function verifyBackup(backupPath: string): Promise<VerifiedBackup> {
   const file = path.resolve(backupPath);
+  if (fs.existsSync(`${file}-wal`) && fs.statSync(`${file}-wal`).size > 0) {
+    // A backup is one file; one with a WAL beside it is a live database, and a copy of
+    // its main file alone would drop what the WAL holds.
+    throw new BackupError('backup_unknown', {
+      zh: `${file} 旁边有未并入的 -wal 文件：它是一个正在使用的数据库，不是备份。请先用 griddesk backup create --db "${file}" 为它做一份备份，再恢复那份备份。`,
+      en: `${file} has a -wal file beside it: it is a database in use, not a backup. Back it up first with griddesk backup create --db "${file}", then restore that backup.`,
+    });
+  }
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
     throw new BackupError('backup_unknown', {
       zh: `找不到备份文件 ${file}。`,
@@ -139,6 +147,7 @@ async function keepCurrentStore(
   if (!fs.existsSync(dbFile)) return { before: null, damagedCopy: null };
   let db: Db | null = options.liveDb ?? null;
   let opened = false;
+  let versionAtStart: unknown = null;
   try {
     if (!db) {
       db = new Database(dbFile, {
@@ -147,6 +156,20 @@ async function keepCurrentStore(
         ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
       });
       opened = true;
+      versionAtStart = db.pragma('data_version', { simple: true });
+      // Nothing commits to the old store from its backup to the swap: a writer meanwhile
+      // waits for this lock and, once the file is replaced, is refused (SQLite sees the file
+      // moved) instead of committing into a store about to vanish.
+      try {
+        db.exec('BEGIN IMMEDIATE');
+      } catch (error) {
+        if (!String((error as { code?: unknown }).code ?? '').startsWith('SQLITE_BUSY'))
+          throw error;
+        throw new BackupError('in_use', {
+          zh: `数据库 ${dbFile} 正被另一个程序写入，现在不能恢复：请等它完成或关闭它。数据库未改动。`,
+          en: `Another program is writing to ${dbFile}; it cannot be restored now: wait for it or close it. Nothing was changed.`,
+        });
+      }
     }
     const before = await createBackup(db, {
       reason: 'restore',
@@ -169,6 +192,24 @@ async function keepCurrentStore(
     return { before: null, damagedCopy: copy };
   } finally {
     if (opened && db?.open) {
+      // Another program committed while the store was backed up (an import that opened it
+      // meanwhile): its work is in neither the backup nor the restore, so stop here.
+      let changed = false;
+      if (db.inTransaction) db.exec('ROLLBACK');
+      try {
+        changed =
+          versionAtStart !== null && db.pragma('data_version', { simple: true }) !== versionAtStart;
+      } catch {
+        // A damaged store may not answer; its bytes were kept above.
+      }
+      if (changed) {
+        db.close();
+        // eslint-disable-next-line no-unsafe-finally -- the refusal must replace any result
+        throw new BackupError('in_use', {
+          zh: `数据库 ${dbFile} 在恢复过程中被另一个程序写入，恢复已停止，数据库未被替换：请关闭其他程序后重试。`,
+          en: `Another program wrote to ${dbFile} during the restore; the restore stopped and the database was not replaced: close other programs and try again.`,
+        });
+      }
       try {
         // Folds the WAL into the old file, so nothing of it is left to replay later.
         db.pragma('wal_checkpoint(TRUNCATE)');

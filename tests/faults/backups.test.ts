@@ -358,3 +358,139 @@ describe('the backup worker bundled for Electron', () => {
     }
   });
 });
+
+describe('backups against awkward places and timing', () => {
+  it('two stores backing up in the same second into one folder get their own names and streets', async () => {
+    const d = dir('same-second');
+    const a = demoStore(path.join(d, 'a', 'x.sqlite'));
+    const b = demoStore(path.join(d, 'b', 'x.sqlite'));
+    const extra = new Database(b);
+    extra.exec("CREATE TABLE test_marker (v TEXT); INSERT INTO test_marker VALUES ('b')");
+    extra.close();
+    const folder = path.join(d, 'shared');
+    const now = Date.UTC(2026, 11, 2, 4, 0, 0);
+    const dbA = openDatabase(a, { appVersion: 'test', now }).db;
+    const dbB = openDatabase(b, { appVersion: 'test', now }).db;
+    const made = await Promise.all([
+      createBackup(dbA, { reason: 'manual', now, appVersion: 'test', folder }),
+      createBackup(dbB, { reason: 'manual', now, appVersion: 'test', folder }),
+    ]);
+    dbA.close();
+    dbB.close();
+    expect(new Set(made.map((m) => m.path)).size).toBe(2);
+    for (const entry of listBackups(folder)) {
+      const copy = new Database(entry.path, { readonly: true });
+      const marked = copy
+        .prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'test_marker'")
+        .pluck()
+        .get();
+      copy.close();
+      expect(marked).toBe(entry.source === path.resolve(b) ? 1 : 0);
+    }
+  });
+
+  it('a backup on write-protected media verifies and restores', async (ctx) => {
+    const d = dir('read-only-stick');
+    const stick = path.join(d, 'stick');
+    fs.mkdirSync(stick);
+    const { spawnSync } = await import('node:child_process');
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=40m', 'tmpfs', stick]).status !== 0)
+      return ctx.skip('a small tmpfs cannot be mounted here (needs root)');
+    try {
+      const file = demoStore(path.join(d, 'street.sqlite'));
+      const made = griddesk(d, 'backup', 'create', '--db', file, '--folder', stick, '--json');
+      expect(made.code, made.stderr).toBe(0);
+      const entry = JSON.parse(made.stdout) as { path: string };
+      // One file: no -wal or -shm left beside it.
+      expect(fs.readdirSync(stick).filter((n) => /-(wal|shm)$/.test(n))).toEqual([]);
+      expect(spawnSync('mount', ['-o', 'remount,ro', stick]).status).toBe(0);
+      const verified = griddesk(d, 'backup', 'verify', entry.path);
+      expect(verified.code, verified.stderr).toBe(0);
+      const restored = griddesk(d, 'backup', 'restore', entry.path, '--db', file);
+      expect(restored.code, restored.stderr).toBe(0);
+    } finally {
+      spawnSync('umount', [stick]);
+    }
+  });
+
+  it('a live database with its WAL is refused as a backup to restore', async () => {
+    const d = dir('live-as-backup');
+    const live = demoStore(path.join(d, 'live.sqlite'));
+    const target = demoStore(path.join(d, 'target.sqlite'));
+    const holder = new Database(live);
+    holder.pragma('journal_mode = WAL');
+    holder.pragma('wal_autocheckpoint = 0');
+    holder.exec("CREATE TABLE test_marker (v TEXT); INSERT INTO test_marker VALUES ('in the wal')");
+    try {
+      const result = griddesk(d, 'backup', 'restore', live, '--db', target);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('-wal');
+    } finally {
+      holder.close();
+    }
+  });
+
+  it('a backup folder whose disk has gone is refused, not recreated on the system disk', async () => {
+    const d = dir('unplugged');
+    const file = demoStore(path.join(d, 'street.sqlite'));
+    const gone = path.join(d, 'usb-stick-not-attached', '备份');
+    saveBackupSettings(file, { folder: path.join(d, 'usb'), rotation: DEFAULT_ROTATION });
+    const opened = openDatabase(file, { appVersion: 'test', now: Date.now() });
+    await expect(
+      createBackup(opened.db, {
+        reason: 'manual',
+        now: Date.now(),
+        appVersion: 'test',
+        folder: gone,
+      }),
+    ).rejects.toMatchObject({ code: 'folder_unwritable' });
+    opened.db.close();
+    expect(fs.existsSync(path.dirname(gone))).toBe(false);
+  });
+
+  it('an import that runs during a CLI restore is never lost: the restore stops, or the import is refused', async () => {
+    const d = dir('import-during-restore');
+    const file = demoStore(path.join(d, 'street.sqlite'));
+    padStore(file, 120);
+    const backup = JSON.parse(griddesk(d, 'backup', 'create', '--db', file, '--json').stdout) as {
+      path: string;
+    };
+    const csv = path.join(d, 'small.csv');
+    await writeBigCsv(csv, 50, 900_000);
+    const restore = griddeskChild(d, 'backup', 'restore', backup.path, '--db', file);
+    let restoreErr = '';
+    restore.stderr.on('data', (chunk: Buffer) => (restoreErr += chunk.toString()));
+    await new Promise((r) => setTimeout(r, 400));
+    const imported = griddesk(d, 'import', csv, '--db', file);
+    await exited(restore);
+    const db = new Database(file, { readonly: true });
+    const batches = db
+      .prepare("SELECT count(*) FROM exchange_batches WHERE direction = 'import'")
+      .pluck()
+      .get();
+    db.close();
+    // The backup the restore took of the store as it was, before replacing it.
+    const before = listBackups(path.join(d, 'street.sqlite-backups')).find(
+      (entry) => entry.reason === 'restore',
+    );
+    let keptBefore = 0;
+    if (before) {
+      const copy = new Database(before.path, { readonly: true });
+      keptBefore = copy
+        .prepare("SELECT count(*) FROM exchange_batches WHERE direction = 'import'")
+        .pluck()
+        .get() as number;
+      copy.close();
+    }
+    if (imported.code === 0) {
+      // The import said it was written: the store holds it, or (when it ended before the
+      // restore began) the backup the restore took first does.
+      expect(Number(batches) + keptBefore).toBeGreaterThanOrEqual(1);
+    } else {
+      expect(imported.stderr).not.toMatch(/\n\s+at /);
+    }
+    console.log(
+      `import during restore: import exit ${imported.code}, restore exit ${restore.exitCode}, in store ${batches}, in the before-restore backup ${keptBefore}; ${restoreErr.trim().split('\n').pop()}`,
+    );
+  }, 120_000);
+});
