@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCaseDesk, signInDesk, type CaseDesk } from '../integration/cases-fixture';
 import { SAMPLES } from '../integration/exchange-fixture';
+import { mountSmallDisk, NO_SMALL_DISK } from '../fixtures/small-disk';
 
 let desk: CaseDesk;
 let admin: string;
@@ -150,24 +151,17 @@ describe('writing', () => {
     }
   });
 
-  it('the map’s grid export on a full disk says so, naming the folder, and leaves no half file', async () => {
+  it('the map’s grid export on a full disk says so, naming the folder, and leaves no half file', async (ctx) => {
     const disk = path.join(desk.dir, 'small-stick');
-    fs.mkdirSync(disk);
-    try {
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8k', 'tmpfs', disk], { stdio: 'pipe' });
-    } catch (error) {
-      console.log(
-        `[faults/api-paths] skipped the full-disk grid export: cannot mount a tmpfs (${(error as Error).message.split('\n')[0]})`,
-      );
-      return;
-    }
+    const unmount = mountSmallDisk(disk, 'size=8k', 'faults/api-paths');
+    if (!unmount) return ctx.skip(NO_SMALL_DISK);
     try {
       await expect(
         desk.call(admin, 'map.grids.export', { path: path.join(disk, 'grids.geojson') }),
       ).rejects.toEqual(refusedAs('disk_full', disk));
       expect(fs.readdirSync(disk)).toEqual([]);
     } finally {
-      execFileSync('umount', [disk]);
+      unmount();
     }
   });
 });

@@ -16,6 +16,7 @@ import { openDatabase } from '../../db/open';
 import { DEFAULT_ROTATION } from '../../core/backup/rotation';
 import { invoke } from '../../api/invoke';
 import { writeBigCsv } from '../integration/exchange-big-file';
+import { mountSmallDisk, NO_SMALL_DISK, writeProtect } from '../fixtures/small-disk';
 import { damageTablePage } from './store-damage';
 import {
   demoStore,
@@ -111,16 +112,8 @@ describe('backups', () => {
   it('refuse a full backup disk in a sentence, leaving no partial copy', async (ctx) => {
     const d = dir('backup-full');
     const mountPoint = path.join(d, 'small-usb');
-    fs.mkdirSync(mountPoint);
-    const { spawnSync } = await import('node:child_process');
-    const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', mountPoint]);
-    if (mounted.status !== 0) {
-      console.log(
-        'skipped: a small tmpfs cannot be mounted here (needs root):',
-        String(mounted.stderr),
-      );
-      return ctx.skip('a small tmpfs cannot be mounted here (needs root)');
-    }
+    const unmount = mountSmallDisk(mountPoint, 'size=2m', 'faults/backups');
+    if (!unmount) return ctx.skip(NO_SMALL_DISK);
     try {
       const file = demoStore(path.join(d, 'street.sqlite'));
       const opened = openDatabase(file, { appVersion: 'test', now: Date.now() });
@@ -137,7 +130,7 @@ describe('backups', () => {
       expect((error as BackupError).sentence.zh).toContain('空间不足');
       expect(fs.readdirSync(mountPoint)).toEqual([]);
     } finally {
-      spawnSync('umount', [mountPoint]);
+      unmount();
     }
   });
 });
@@ -392,10 +385,8 @@ describe('backups against awkward places and timing', () => {
   it('a backup on write-protected media verifies and restores', async (ctx) => {
     const d = dir('read-only-stick');
     const stick = path.join(d, 'stick');
-    fs.mkdirSync(stick);
-    const { spawnSync } = await import('node:child_process');
-    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=40m', 'tmpfs', stick]).status !== 0)
-      return ctx.skip('a small tmpfs cannot be mounted here (needs root)');
+    const unmount = mountSmallDisk(stick, 'size=40m', 'faults/backups');
+    if (!unmount) return ctx.skip(NO_SMALL_DISK);
     try {
       const file = demoStore(path.join(d, 'street.sqlite'));
       const made = griddesk(d, 'backup', 'create', '--db', file, '--folder', stick, '--json');
@@ -403,13 +394,13 @@ describe('backups against awkward places and timing', () => {
       const entry = JSON.parse(made.stdout) as { path: string };
       // One file: no -wal or -shm left beside it.
       expect(fs.readdirSync(stick).filter((n) => /-(wal|shm)$/.test(n))).toEqual([]);
-      expect(spawnSync('mount', ['-o', 'remount,ro', stick]).status).toBe(0);
+      expect(writeProtect(stick)).toBe(true);
       const verified = griddesk(d, 'backup', 'verify', entry.path);
       expect(verified.code, verified.stderr).toBe(0);
       const restored = griddesk(d, 'backup', 'restore', entry.path, '--db', file);
       expect(restored.code, restored.stderr).toBe(0);
     } finally {
-      spawnSync('umount', [stick]);
+      unmount();
     }
   });
 

@@ -13,6 +13,7 @@ import { exportFile, type ExportOptions } from '../../db/exchange/export-file';
 import { ExchangeRefusal } from '../../db/exchange/file-probe';
 import type { Db } from '../../db/open';
 import { count, NOW, openWorkspace } from '../integration/exchange-fixture';
+import { mountSmallDisk, NO_SMALL_DISK } from '../fixtures/small-disk';
 
 const ws = openWorkspace('griddesk-fault-exports-');
 const mounts: string[] = [];
@@ -201,26 +202,16 @@ describe('other people’s folders', () => {
 describe('a full disk', () => {
   function smallDisk(name: string, size: string): string | null {
     const dir = ws.path(name);
-    fs.mkdirSync(dir, { recursive: true });
-    try {
-      execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], {
-        stdio: 'pipe',
-      });
-      mounts.push(dir);
-      return dir;
-    } catch (error) {
-      console.log(
-        `[faults/exports] skipped the real full-disk case: cannot mount a tmpfs here (${(error as Error).message.split('\n')[0]})`,
-      );
-      return null;
-    }
+    if (!mountSmallDisk(dir, `size=${size}`, 'faults/exports')) return null;
+    mounts.push(dir);
+    return dir;
   }
 
   it.for(['csv', 'xlsx', 'json'] as const)(
     '%s: ENOSPC says the disk is full naming the folder, leaves no file and moves no marker',
     async (format, ctx) => {
       const disk = smallDisk(`stick-${format}`, format === 'xlsx' ? '48k' : '96k');
-      if (!disk) return ctx.skip('a small tmpfs cannot be mounted here (needs root)');
+      if (!disk) return ctx.skip(NO_SMALL_DISK);
       const { db } = ws.demo();
       const before = pending(db);
       const exchanged = db.prepare('SELECT id, exchanged_at FROM cases ORDER BY id').all();

@@ -3,7 +3,6 @@
  * each end in one sentence that names the file ("the disk is full"), never a stack, and
  * leave the store whole with nothing half-written.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -11,26 +10,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../api/errors';
 import { invoke } from '../../api/invoke';
 import { writeBigCsv } from '../integration/exchange-big-file';
+import { mountSmallDisk, NO_SMALL_DISK } from '../fixtures/small-disk';
 import { demoStore, griddesk, systemContext, tempDir } from './store-fixture';
 
 let dir: string;
 let disk: string;
-let mounted = false;
+let unmount: (() => void) | null = null;
 
 beforeAll(() => {
   dir = tempDir('full-disk');
   disk = path.join(dir, 'small-disk');
-  fs.mkdirSync(disk);
-  const result = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=24m', 'tmpfs', disk]);
-  mounted = result.status === 0;
-  if (!mounted)
-    console.log(
-      'skipped: a small tmpfs cannot be mounted here (needs root):',
-      String(result.stderr),
-    );
+  unmount = mountSmallDisk(disk, 'size=24m', 'faults/full-disk');
 });
 afterAll(() => {
-  if (mounted) spawnSync('umount', [disk]);
+  unmount?.();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -52,7 +45,7 @@ const count = (file: string, table: string) => {
 
 describe('a full disk under the store', () => {
   it('an import that cannot commit says the disk is full, and writes nothing', async (ctx) => {
-    if (!mounted) ctx.skip('a small tmpfs cannot be mounted here (needs root)');
+    if (!unmount) ctx.skip(NO_SMALL_DISK);
     const file = demoStore(path.join(disk, 'street.sqlite'));
     const csv = path.join(dir, 'many.csv');
     await writeBigCsv(csv, 20_000);
@@ -71,7 +64,7 @@ describe('a full disk under the store', () => {
   }, 120_000);
 
   it('a save from a window is refused in a sentence naming the file', async (ctx) => {
-    if (!mounted) ctx.skip('a small tmpfs cannot be mounted here (needs root)');
+    if (!unmount) ctx.skip(NO_SMALL_DISK);
     const file = demoStore(path.join(disk, 'window.sqlite'));
     const context = systemContext(file);
     const { db } = context;

@@ -17,6 +17,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import type { ImportJobStatus } from '../../api/contract';
 import { errorFilePathFor } from '../../db/exchange/error-file';
 import { packageInflateCap } from '../../db/exchange/package-import';
+import { mountSmallDisk, NO_SMALL_DISK } from '../fixtures/small-disk';
 import {
   createRunFolder,
   sweepTempFolders,
@@ -45,17 +46,9 @@ afterEach(() => {
 });
 
 function mountTmpfs(dir: string, options: string): boolean {
-  fs.mkdirSync(dir, { recursive: true });
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir], { stdio: 'pipe' });
-    mounts.push(dir);
-    return true;
-  } catch (error) {
-    console.log(
-      `[faults/packages-and-temp] skipped a real-disk case: cannot mount a tmpfs (${(error as Error).message.split('\n')[0]})`,
-    );
-    return false;
-  }
+  if (!mountSmallDisk(dir, options, 'faults/packages-and-temp')) return false;
+  mounts.push(dir);
+  return true;
 }
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -232,11 +225,11 @@ describe('zipped packages', () => {
     expect(runFolders()).toEqual([]);
   });
 
-  it('a full temp disk is said to be the disk (naming the folder), not the file', async () => {
+  it('a full temp disk is said to be the disk (naming the folder), not the file', async (ctx) => {
     const small = openWorkspace('griddesk-fault-fulltemp-');
     try {
       const temp = path.join(small.dir, TEMP_FOLDER_NAME);
-      if (!mountTmpfs(temp, 'size=256k,mode=0700')) return;
+      if (!mountTmpfs(temp, 'size=256k,mode=0700')) return ctx.skip(NO_SMALL_DISK);
       const { db } = await small.empty();
       const data = Buffer.from(randomBytes(1024 * 1024).toString('base64'));
       const zip = await zipOf([
@@ -324,9 +317,9 @@ describe('the temp folder', () => {
     }
   });
 
-  it('an error file whose input folder is read-only goes to the app’s folder, not /tmp', () => {
+  it('an error file whose input folder is read-only goes to the app’s folder, not /tmp', (ctx) => {
     const ro = ws.path('read-only-stick');
-    if (!mountTmpfs(ro, 'size=64k,ro')) return;
+    if (!mountTmpfs(ro, 'size=64k,ro')) return ctx.skip(NO_SMALL_DISK);
     const dbFile = ws.path('errors/desk.sqlite');
     const target = errorFilePathFor(
       path.join(ro, 'cases.xlsx'),
