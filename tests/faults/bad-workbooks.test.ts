@@ -7,12 +7,12 @@
  */
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { afterAll, describe, expect, it } from 'vitest';
 import { previewFile } from '../../db/exchange/preview';
 import { ExchangeRefusal } from '../../db/exchange/file-probe';
 import { count, importInto, openWorkspace, sampleRows } from '../integration/exchange-fixture';
+import { zipEntries } from '../fixtures/zip-entries';
 
 const ws = openWorkspace('griddesk-bad-workbooks-');
 afterAll(() => ws.close());
@@ -31,35 +31,13 @@ async function sampleWorkbook(name: string): Promise<string> {
   return file;
 }
 
-function readZip(file: string): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(file, { lazyEntries: true }, (error, zip) => {
-      if (error || !zip) return reject(error ?? new Error('no zip'));
-      const entries = new Map<string, Buffer>();
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (err, stream) => {
-          if (err || !stream) return reject(err ?? new Error('no stream'));
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            entries.set(entry.fileName, Buffer.concat(chunks));
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on('end', () => resolve(entries));
-      zip.readEntry();
-    });
-  });
-}
-
 /** The same workbook re-zipped (a valid zip, every entry complete) with its sheet XML changed. */
 async function rewriteSheet(
   from: string,
   name: string,
   change: (xml: Buffer) => Buffer,
 ): Promise<string> {
-  const entries = await readZip(from);
+  const entries = await zipEntries(from);
   const zip = new yazl.ZipFile();
   for (const [entryName, bytes] of entries) {
     if (entryName.endsWith('/')) zip.addEmptyDirectory(entryName);
@@ -94,7 +72,7 @@ async function expectRefused(file: string, pattern: RegExp) {
 describe('a workbook whose sheet is not whole', () => {
   it('the untouched exceljs workbook imports all 60 rows (the control)', async () => {
     const file = await sampleWorkbook('whole.xlsx');
-    const xml = (await readZip(file)).get(SHEET)!.toString('utf8');
+    const xml = (await zipEntries(file)).get(SHEET)!.toString('utf8');
     expect(xml).toMatch(/<dimension ref="A1:[A-Z]+61"\/>/);
     const { db } = await ws.empty();
     const report = await importInto(db, file);
@@ -147,7 +125,7 @@ describe('a workbook whose sheet is not whole', () => {
         xml.toString('utf8').replace(/(<dimension ref="A1:[A-Z]+)61"/, (_, head) => `${head}80"`),
       ),
     );
-    expect((await readZip(stretched)).get(SHEET)!.toString()).toMatch(/ref="A1:[A-Z]+80"/);
+    expect((await zipEntries(stretched)).get(SHEET)!.toString()).toMatch(/ref="A1:[A-Z]+80"/);
     await expectRefused(stretched, /says it has 80 rows .* its data ends at row 61/);
   });
 

@@ -7,14 +7,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import yauzl from 'yauzl';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR, type ApiContext } from '../../api/context';
-import type { ApiInput, ApiResult, MethodName } from '../../api/contract';
-import { invoke } from '../../api/invoke';
-import { LiveBus } from '../../api/live';
+import type { ApiInput, MethodName } from '../../api/contract';
 import { openOrCreateDatabase } from '../../db/bootstrap';
 import { XlsxRowWriter } from '../../db/exchange/xlsx-writer';
+import { callAsSystem } from '../fixtures/system-api';
+import { zipEntries } from '../fixtures/zip-entries';
 import {
   count,
   importInto,
@@ -27,6 +25,12 @@ import { insertPlaces } from '../integration/ranking-fixture';
 
 const ws = openWorkspace('griddesk-import-findings-');
 afterAll(() => ws.close());
+
+/** The zip's entries as text (the xlsx parts are XML). */
+async function zipText(bytes: Buffer): Promise<Map<string, string>> {
+  const entries = await zipEntries(bytes);
+  return new Map([...entries].map(([name, data]) => [name, data.toString('utf8')]));
+}
 
 describe('"imported before" means another import', () => {
   it('a first grid import is not told it was imported before as itself; the second is told the first', async () => {
@@ -56,28 +60,6 @@ describe('"imported before" means another import', () => {
     expect(count(db, 'SELECT count(*) FROM cases')).toBe(rows.length);
   });
 });
-
-function unzip(bytes: Buffer): Promise<Map<string, string>> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(bytes, { lazyEntries: true }, (error, zip) => {
-      if (error || !zip) return reject(error ?? new Error('no zip'));
-      const entries = new Map<string, string>();
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (err, stream) => {
-          if (err || !stream) return reject(err ?? new Error('no stream'));
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            entries.set(entry.fileName, Buffer.concat(chunks).toString('utf8'));
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on('end', () => resolve(entries));
-      zip.readEntry();
-    });
-  });
-}
 
 /** The cell styles (<cellXfs>) of a styles.xml, in index order. */
 function cellXfs(stylesXml: string): string[] {
@@ -138,7 +120,7 @@ describe('text that looks like a formula, written to xlsx', () => {
     const writer = new XlsxRowWriter(file, '案卷', ['案卷编号', '问题描述', '备注']);
     for (const text of FORMULA_LIKE) await writer.row(['E0101', text, '普通文字']);
     await writer.close();
-    const files = await unzip(fs.readFileSync(file));
+    const files = await zipText(fs.readFileSync(file));
     const sheet = files.get('xl/worksheets/sheet1.xml')!;
     for (const text of FORMULA_LIKE) expectQuotedText(files, sheet, text);
     // Ordinary text keeps the plain style: no quote prefix where none is needed.
@@ -154,17 +136,8 @@ describe('text that looks like a formula, written to xlsx', () => {
       demoWhenNew: false,
     }).db;
     insertPlaces(db);
-    const call = <M extends MethodName>(method: M, input: ApiInput<M>) => {
-      const context: ApiContext = {
-        db,
-        now: () => NOW,
-        appVersion: 'test',
-        live: new LiveBus(),
-        actor: SYSTEM_ACTOR,
-        transport: 'cli',
-      };
-      return invoke(context, method, input) as Promise<ApiResult<M>>;
-    };
+    const call = <M extends MethodName>(method: M, input: ApiInput<M>) =>
+      callAsSystem(db, method, input, () => NOW);
     const units = await call('weekly.units', {});
     const lead = units.find((u) => u.kind === 'department')!;
     await call('weekly.items.create', {
@@ -175,7 +148,7 @@ describe('text that looks like a formula, written to xlsx', () => {
       dueDay: '2026-11-30',
     });
     const xlsx = await call('weekly.minutes.export', { week: '2026-W47', format: 'xlsx' });
-    const files = await unzip(Buffer.from(xlsx.base64, 'base64'));
+    const files = await zipText(Buffer.from(xlsx.base64, 'base64'));
     const sheets = [...files.entries()].filter(([name]) => name.startsWith('xl/worksheets/sheet'));
     const holding = sheets.find(([, xml]) => {
       try {

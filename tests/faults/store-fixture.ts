@@ -4,10 +4,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
-import { SYSTEM_ACTOR, type ApiContext } from '../../api/context';
-import { LiveBus } from '../../api/live';
+import type { ApiContext } from '../../api/context';
 import { openOrCreateDatabase } from '../../db/bootstrap';
 import { openDatabase } from '../../db/open';
+import { systemContextOf } from '../fixtures/system-api';
 
 export const root = path.resolve(import.meta.dirname, '../..');
 
@@ -100,12 +100,5 @@ export function tempDirs(): (name: string) => string {
 /** The API as the command line calls it (the system actor), on the store at `file`. */
 export function systemContext(file: string): ApiContext {
   const { db } = openDatabase(file, { appVersion: 'test', now: Date.now() });
-  return {
-    db,
-    now: () => Date.now(),
-    appVersion: 'test',
-    live: new LiveBus(),
-    actor: SYSTEM_ACTOR,
-    transport: 'ipc',
-  };
+  return { ...systemContextOf(db), transport: 'ipc' };
 }

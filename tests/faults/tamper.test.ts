@@ -14,10 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR, type ApiContext } from '../../api/context';
-import type { ApiInput, ApiResult, MethodName } from '../../api/contract';
-import { invoke } from '../../api/invoke';
-import { LiveBus } from '../../api/live';
+import type { ApiInput, MethodName } from '../../api/contract';
 import { BULLETIN_CHECKSUM_COLUMNS, EVENT_CHAIN_COLUMNS } from '../../core/integrity/canonical';
 import { openOrCreateDatabase } from '../../db/bootstrap';
 import { MIGRATIONS } from '../../db/migrations';
@@ -26,6 +23,7 @@ import { bulletinById, bulletinChecksum } from '../../db/queries/bulletins';
 import { missingGuardTriggers, verifyHistoryChain } from '../../db/queries/history-chain';
 import { seedDemoStreet } from '../../db/seed/demo';
 import { seedReferenceData } from '../../db/seed/reference';
+import { callAsSystem } from '../fixtures/system-api';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const NOW = Date.UTC(2026, 10, 21, 6, 0);
@@ -45,15 +43,7 @@ function open(file: string): Db {
 }
 
 function call<M extends MethodName>(db: Db, method: M, input: ApiInput<M>) {
-  const context: ApiContext = {
-    db,
-    now: () => NOW,
-    appVersion: 'test',
-    live: new LiveBus(),
-    actor: SYSTEM_ACTOR,
-    transport: 'cli',
-  };
-  return invoke(context, method, input) as Promise<ApiResult<M>>;
+  return callAsSystem(db, method, input, () => NOW);
 }
 
 /**
