@@ -27,6 +27,8 @@ interface HeldAudit {
 
 interface Held {
   sessions: Map<string, SessionRow>;
+  /** Lock, unlock and end of stored sessions that the store could not take. */
+  storedChanges: Map<number, Partial<SessionRow>>;
   audit: HeldAudit[];
   nextId: number;
 }
@@ -36,7 +38,7 @@ const heldByDb = new WeakMap<Db, Held>();
 function heldOf(db: Db): Held {
   let held = heldByDb.get(db);
   if (!held) {
-    held = { sessions: new Map(), audit: [], nextId: -1 };
+    held = { sessions: new Map(), storedChanges: new Map(), audit: [], nextId: -1 };
     heldByDb.set(db, held);
   }
   return held;
@@ -65,6 +67,19 @@ export function heldSessionByToken(db: Db, tokenSha256: string): SessionRow | nu
 export function changeHeldSession(db: Db, id: number, change: Partial<SessionRow>): void {
   for (const session of heldByDb.get(db)?.sessions.values() ?? [])
     if (session.id === id) Object.assign(session, change);
+}
+
+/** A change to a stored session that waits in memory (the store takes no write now). */
+export function holdStoredSessionChange(db: Db, id: number, change: Partial<SessionRow>): void {
+  const changes = heldOf(db).storedChanges;
+  changes.set(id, { ...changes.get(id), ...change });
+}
+
+/** A stored session as this process knows it, with the changes the store could not take. */
+export function withHeldChanges(db: Db, session: SessionRow | null): SessionRow | null {
+  if (!session) return null;
+  const change = heldByDb.get(db)?.storedChanges.get(session.id);
+  return change ? { ...session, ...change } : session;
 }
 
 export function holdAudit(db: Db, row: HeldAudit): void {

@@ -20,37 +20,19 @@ import { ANONYMOUS_ACTOR, type Actor, type ApiContext } from './context';
 import {
   changeHeldSession,
   heldSessionByToken,
+  holdStoredSessionChange,
+  withHeldChanges,
   holdSession,
   isHeldWriteError,
 } from './held-writes';
 
-/** Lock, unlock and end of stored sessions made while the store took no write. */
-const pendingChanges = new WeakMap<object, Map<number, Partial<SessionRow>>>();
-
-function heldChanges(
-  context: ApiContext,
-  sessionId: number,
-  change: 'end' | 'lock' | 'unlock',
-  now: number,
-): void {
-  let changes = pendingChanges.get(context.db);
-  if (!changes) pendingChanges.set(context.db, (changes = new Map()));
-  changes.set(sessionId, { ...changes.get(sessionId), ...changeFields(change, now) });
-}
+import { useDeskBusyTimeout } from './exchange/import-jobs';
 
 function changeFields(change: 'end' | 'lock' | 'unlock', now: number): Partial<SessionRow> {
   if (change === 'end') return { endedAt: now };
   if (change === 'lock') return { lockedAt: now };
   return { lockedAt: null, lastSeenAt: now };
 }
-
-/** A stored session as this process knows it, with the changes the store could not take. */
-function overlay(db: object, session: SessionRow | null): SessionRow | null {
-  if (!session) return null;
-  const change = pendingChanges.get(db)?.get(session.id);
-  return change ? { ...session, ...change } : session;
-}
-import { useDeskBusyTimeout } from './exchange/import-jobs';
 
 /** The HTTP header that carries a tab's session token (beside the host's per-start token). */
 export const SESSION_HEADER = 'x-griddesk-session';
@@ -98,7 +80,7 @@ export function changeSession(
   } catch (error) {
     if (!isHeldWriteError(error)) throw error;
     // The store takes no write now: the change waits in memory on a copy of the session.
-    heldChanges(context, sessionId, change, now);
+    holdStoredSessionChange(context.db, sessionId, changeFields(change, now));
   }
 }
 
@@ -120,7 +102,7 @@ export function contextForSession(base: ApiContext, token: string | null | undef
   const now = base.now();
   const hash = hashSessionToken(token);
   const stored = readSessionByToken(base.db, hash);
-  const session = overlay(base.db, stored) ?? heldSessionByToken(base.db, hash);
+  const session = withHeldChanges(base.db, stored) ?? heldSessionByToken(base.db, hash);
   if (!session || session.endedAt != null) return anonymous;
   if (now - session.lastSeenAt > SESSION_MAX_IDLE_MS) {
     changeSession(base, session.id, 'end');

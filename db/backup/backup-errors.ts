@@ -1,4 +1,5 @@
 /** What can stop a backup or a restore, as one sentence that says where. */
+import { diskFullRefusal } from '../temp-folders';
 export type BackupErrorCode =
   | 'disk_full'
   | 'folder_unwritable'
@@ -19,13 +20,7 @@ export class BackupError extends Error {
   }
 }
 
-const MB = 1024 * 1024;
-
+/** "The disk is full", naming the folder: the same sentence every full disk gets (temp-folders). */
 export function diskFullError(folder: string, needBytes: number, freeBytes: number): BackupError {
-  const need = Math.ceil(needBytes / MB);
-  const free = Math.floor(freeBytes / MB);
-  return new BackupError('disk_full', {
-    zh: `备份文件夹 ${folder} 所在磁盘空间不足：需要约 ${need} MB，只剩 ${free} MB。请清理磁盘或换一个备份文件夹。`,
-    en: `The disk holding the backup folder ${folder} is full: about ${need} MB are needed and ${free} MB are free. Free some space or choose another backup folder.`,
-  });
+  return new BackupError('disk_full', diskFullRefusal(folder, needBytes, freeBytes).sentence);
 }
