@@ -7,14 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { damageTablePage } from '../faults/store-damage';
-import {
-  createDemoDatabase,
-  expect,
-  prepareDeskUsers,
-  signInThroughHeader,
-  startServe,
-  test,
-} from './host-fixture';
+import { createDemoDatabase, expect, openAreaAs, startServe, test } from './host-fixture';
 
 const shotDir = 'test-results/screenshots';
 
@@ -22,10 +15,7 @@ test('an admin backs up, sees the last good backup, and restores after confirmin
   page,
   serve,
 }) => {
-  await prepareDeskUsers(serve);
-  await page.goto(serve.url);
-  await signInThroughHeader(page, 'admin');
-  await page.getByRole('link', { name: '设置', exact: true }).click();
+  await openAreaAs(page, serve, 'admin', '设置');
   const panel = page.getByTestId('settings-backups');
   await expect(panel).toBeVisible();
 

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeBigCsv } from '../integration/exchange-big-file';
-import { prepareDeskUsers, signInThroughHeader, test, expect } from './host-fixture';
+import { openAreaAs, prepareDeskUsers, signInThroughHeader, test, expect } from './host-fixture';
 import { typeQuickEntry } from './quick-entry';
 
 const shotDir = 'test-results/screenshots';
@@ -17,10 +17,7 @@ test('an administrator imports a city file through the screen and reads the resu
   page,
   serve,
 }) => {
-  await prepareDeskUsers(serve);
-  await page.goto(serve.url);
-  await signInThroughHeader(page, 'admin');
-  await page.getByRole('link', { name: '数据交换', exact: true }).click();
+  await openAreaAs(page, serve, 'admin', '数据交换');
   await expect(page.getByTestId('area-exchange')).toBeVisible();
 
   // A small file picked in the browser is uploaded, then previewed.

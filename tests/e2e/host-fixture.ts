@@ -149,3 +149,19 @@ export async function signInThroughHeader(page: Page, username: string): Promise
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('session-user')).not.toContainText('未登录');
 }
+
+/**
+ * The desk's users ready, the app open, signed in as `username` through the header, and
+ * the area behind the navigation link `area` (its Chinese name) open.
+ */
+export async function openAreaAs(
+  page: Page,
+  serve: RunningServe,
+  username: string,
+  area: string,
+): Promise<void> {
+  await prepareDeskUsers(serve);
+  await page.goto(serve.url);
+  await signInThroughHeader(page, username);
+  await page.getByRole('link', { name: area, exact: true }).click();
+}
