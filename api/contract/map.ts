@@ -15,7 +15,7 @@ import { method } from './define';
 
 export type { CasePoint, CasePoints, HeatPoints, PointClock } from '../../db/queries/map-cases';
 export type { MapPlace, MapPlaces } from '../../db/queries/map-places';
-import type { Tier, TierThresholds } from '../../core/indices/weight-set';
+import type { Tier, TierThresholds } from '../../core/ranking/weight-set';
 export type { GridDetail, GridPerson, PartyOrgNode } from '../../db/queries/grid-detail';
 export type { GridImportReport } from '../../db/queries/grid-import';
 export type { GridIssue };

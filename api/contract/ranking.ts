@@ -4,10 +4,10 @@
  * published bulletins (frozen) and their exports.
  */
 import { z } from 'zod';
-import type { PeriodKind } from '../../core/indices/periods';
-import type { RankingLevel } from '../../core/indices/ranking';
-import type { CountFigure, UnitCounts, UnitRates } from '../../core/indices/unit-counts';
-import type { Grade, Tier, WeightSet } from '../../core/indices/weight-set';
+import type { PeriodKind } from '../../core/ranking/periods';
+import type { RankingLevel } from '../../core/ranking/ranking';
+import type { CountFigure, UnitCounts, UnitRates } from '../../core/ranking/unit-counts';
+import type { Grade, Tier, WeightSet } from '../../core/ranking/weight-set';
 import { method } from './define';
 
 export type { RankingLevel };
@@ -105,7 +105,7 @@ export interface FigureCase {
   reworkCount: number;
   extensionCount: number;
   satisfaction: string | null;
-  /** core/indices HANDLING_FLAG or INTAKE_FLAG bits, as counted for the period. */
+  /** core/ranking HANDLING_FLAG or INTAKE_FLAG bits, as counted for the period. */
   flags: number;
 }
 

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { OverdueAgeGroup, DispatchItemStatus } from '../../core/weekly/agenda-rules';
-import type { WeightSet } from '../../core/indices/weight-set';
+import type { WeightSet } from '../../core/ranking/weight-set';
 import { method } from './define';
 import type { ExportedFile, PeriodInfo, RankingRow } from './ranking';
 

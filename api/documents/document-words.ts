@@ -1,6 +1,6 @@
 /** The words and number formats that exported documents share (zh-CN, UI.md's formats). */
-import type { RankingLevel } from '../../core/indices/ranking';
-import type { Tier } from '../../core/indices/weight-set';
+import type { RankingLevel } from '../../core/ranking/ranking';
+import type { Tier } from '../../core/ranking/weight-set';
 import { toWallClock } from '../../core/time';
 
 export const LEVEL_ZH: Record<RankingLevel, string> = {

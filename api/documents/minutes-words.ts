@@ -1,7 +1,7 @@
 /** Words of the minutes (会议纪要): overdue age groups and dispatch item states in Chinese. */
 import type { DispatchItemStatus, OverdueAgeGroup } from '../../core/weekly/agenda-rules';
 import { formatDateTime } from '../../core/time';
-import { periodLabelZh, parsePeriodKey } from '../../core/indices/periods';
+import { periodLabelZh, parsePeriodKey } from '../../core/ranking/periods';
 import type { WeeklyAgenda } from '../contract/weekly';
 
 export const AGE_GROUP_ZH: Record<OverdueAgeGroup, string> = {

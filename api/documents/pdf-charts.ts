@@ -3,7 +3,7 @@
  * map and chart; a tier always has its word too): horizontal score bars, small multiples of
  * each unit's trend, and the tier mix per month when there are too many units to draw.
  */
-import type { Tier, TierThresholds } from '../../core/indices/weight-set';
+import type { Tier, TierThresholds } from '../../core/ranking/weight-set';
 import { TIER_COLOURS, type A4Report } from './a4-report';
 
 const GRID = '#dde1e6';

@@ -2,8 +2,8 @@
 import { streetName } from '../../db/queries/bulletins';
 import type { Db } from '../../db/open';
 import type { ExportedFile, RankingResult, TrendResult } from '../contract/ranking';
-import { bulletinTitle, requireIntactBulletin } from '../indices/bulletins';
-import { requirePeriod } from '../indices/periods';
+import { bulletinTitle, requireIntactBulletin } from '../ranking/bulletins';
+import { requirePeriod } from '../ranking/periods';
 import { LEVEL_ZH } from './document-words';
 import { rankingPdf } from './ranking-pdf';
 import { rankingXlsx } from './ranking-xlsx';

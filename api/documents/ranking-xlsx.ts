@@ -4,7 +4,7 @@
  * formatted, so the figures can be re-used in a spreadsheet.
  */
 import ExcelJS from 'exceljs';
-import type { Tier } from '../../core/indices/weight-set';
+import type { Tier } from '../../core/ranking/weight-set';
 import { LEVEL_ZH, rankChangeText, shortPeriodLabel, TIER_ZH, dateZh } from './document-words';
 import { methodNotes, rankingSummary } from './ranking-notes';
 import type { RankingDocumentInput } from './ranking-pdf';

@@ -1,5 +1,5 @@
-import { periodLabelZh } from '../../core/indices/periods';
-import { weightSetProblems } from '../../core/indices/weight-set';
+import { periodLabelZh } from '../../core/ranking/periods';
+import { weightSetProblems } from '../../core/ranking/weight-set';
 import { listBulletins, latestBulletin } from '../../db/queries/bulletins';
 import { currentWeightSet, listWeightSets, saveWeightSet } from '../../db/queries/weight-sets';
 import type { RankingResult } from '../contract/ranking';
@@ -11,11 +11,11 @@ import {
   requireIntactBulletin,
   toBulletinSummary,
   TREND_PERIODS,
-} from '../indices/bulletins';
-import { figureCases } from '../indices/figure-cases';
-import { computeLiveRanking, type PrecountedHandling } from '../indices/live-ranking';
-import { periodInfo, requirePeriod } from '../indices/periods';
-import { computeTrend, trendWithCounts } from '../indices/trend';
+} from '../ranking/bulletins';
+import { figureCases } from '../ranking/figure-cases';
+import { computeLiveRanking, type PrecountedHandling } from '../ranking/live-ranking';
+import { periodInfo, requirePeriod } from '../ranking/periods';
+import { computeTrend, trendWithCounts } from '../ranking/trend';
 import type { ApiContext } from '../context';
 import type { FeatureHandlers } from './types';
 

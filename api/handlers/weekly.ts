@@ -11,7 +11,7 @@ import type { Db } from '../../db/open';
 import type { ApiContext } from '../context';
 import { renderMinutesExport } from '../documents/minutes-export';
 import { UserError } from '../errors';
-import { requirePeriod } from '../indices/periods';
+import { requirePeriod } from '../ranking/periods';
 import { buildAgenda, toItemView, toMeetingRecord } from '../weekly/agenda';
 import type { FeatureHandlers } from './types';
 

@@ -1,20 +1,20 @@
 /**
  * What the map colours places by for one period: the snapshot counts (db/queries/
  * map-measures.ts) joined with the ranking engine's indices for communities and grids
- * (api/indices/live-ranking.ts), so the tier on the map is the tier in the ranking.
+ * (api/ranking/live-ranking.ts), so the tier on the map is the tier in the ranking.
  */
 import {
   parsePeriodKey,
   periodContaining,
   shiftPeriod,
   type Period,
-} from '../../core/indices/periods';
+} from '../../core/ranking/periods';
 import type { Db } from '../../db/open';
 import { readPlaceSnapshots } from '../../db/queries/map-measures';
 import type { MapMeasuresResult, MapPeriod, PlaceMeasures } from '../contract/map';
 import type { RankingRow } from '../contract/ranking';
 import { UserError } from '../errors';
-import { computeLiveRanking } from '../indices/live-ranking';
+import { computeLiveRanking } from '../ranking/live-ranking';
 
 export function periodFor(key: string | undefined, now: number): Period {
   if (!key) return periodContaining('month', now);

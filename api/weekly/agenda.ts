@@ -3,7 +3,7 @@
  * week's figures per community with tiers and week-over-week change, overdue cases by age,
  * escalated and supervised cases, and the earlier dispatch items still open (以周保月).
  */
-import { shiftPeriod, type Period } from '../../core/indices/periods';
+import { shiftPeriod, type Period } from '../../core/ranking/periods';
 import {
   carriesOver,
   dispatchItemStatus,
@@ -28,8 +28,8 @@ import type {
   OverdueGroup,
   WeeklyAgenda,
 } from '../contract/weekly';
-import { computeLiveRanking } from '../indices/live-ranking';
-import { periodInfo } from '../indices/periods';
+import { computeLiveRanking } from '../ranking/live-ranking';
+import { periodInfo } from '../ranking/periods';
 
 export function toAgendaCase(row: FigureCaseRow): AgendaCase {
   return {

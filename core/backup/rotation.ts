@@ -5,7 +5,7 @@
  * migration, a restore, `demo --force`, a big import, by hand) is also kept for
  * `eventDays` days, because it is the way back from that one action.
  */
-import { isoWeekOf } from '../indices/periods';
+import { isoWeekOf } from '../ranking/periods';
 import { DAY_MS, dayString } from '../time';
 
 export const BACKUP_REASONS = [

@@ -3,7 +3,7 @@
  * - cases.accountable_at: the instant that places a case in its accountable period
  *   (DOMAIN.md "Measuring"): min(closed_at, due_at) for a registered case that is neither
  *   voided nor suspended, else NULL. A VIRTUAL generated column, so every writer (moves,
- *   imports, the demo) keeps it right without knowing about it; core/indices/case-facts.ts
+ *   imports, the demo) keeps it right without knowing about it; core/ranking/case-facts.ts
  *   `accountableAt` is the same rule in TypeScript and a test holds the two together.
  * - cases_accountable_facts and cases_intake_facts: covering indexes holding every column the
  *   handling and intake figures read, so "the facts of October" is one index range and no

@@ -23,7 +23,7 @@
  *   (its figures and everything printed with them, core/integrity/canonical.ts). An insert
  *   without the right checksum is refused; existing bulletins get theirs here (the frozen
  *   UPDATE trigger is dropped for that one UPDATE and recreated as it was). Showing a
- *   bulletin recomputes it (api/indices/bulletins.ts); `griddesk verify` checks them all.
+ *   bulletin recomputes it (api/ranking/bulletins.ts); `griddesk verify` checks them all.
  *
  * What a trigger costs per event insert is in the report of issue 10 and tests/faults/tamper.
  */

@@ -4,7 +4,7 @@
  * version. Each carries the SHA-256 of its canonical text (migration 5): written at publish,
  * recomputed whenever one is read with its figures (`checksumOk`).
  */
-import type { RankingLevel } from '../../core/indices/ranking';
+import type { RankingLevel } from '../../core/ranking/ranking';
 import { BULLETIN_CHECKSUM_COLUMNS, canonicalText } from '../../core/integrity/canonical';
 import { sha256Hex, type Db } from '../open';
 

@@ -5,7 +5,7 @@
  * - overdue (超期): of those, registered, past the deadline, clock not paused (suspended);
  *   for the running period this is exactly the overview's 超期 count, split by place.
  * The period's indices (受理数, 应结案数, rates, score, tier) come from the ranking engine
- * (api/indices), so the map and the monthly ranking never disagree.
+ * (api/ranking), so the map and the monthly ranking never disagree.
  */
 import type { Db } from '../open';
 

@@ -11,7 +11,7 @@ import {
   type IndexWeights,
   type TierThresholds,
   type WeightSet,
-} from '../../core/indices/weight-set';
+} from '../../core/ranking/weight-set';
 import type { Db } from '../open';
 
 interface WeightSetRow {

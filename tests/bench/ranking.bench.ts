@@ -10,7 +10,7 @@ import path from 'node:path';
 import { SYSTEM_ACTOR, type ApiContext } from '../../api/context';
 import { invoke } from '../../api/invoke';
 import { LiveBus } from '../../api/live';
-import { periodContaining, shiftPeriod } from '../../core/indices/periods';
+import { periodContaining, shiftPeriod } from '../../core/ranking/periods';
 import { openOrCreateDatabase } from '../../db/bootstrap';
 import type { Db } from '../../db/open';
 import { median, percentile, record } from './record';

@@ -12,7 +12,7 @@ import { SYSTEM_ACTOR, type Actor, type ApiContext } from '../../api/context';
 import type { ApiInput, ApiResult, MethodName } from '../../api/contract';
 import { invoke } from '../../api/invoke';
 import { LiveBus } from '../../api/live';
-import { parsePeriodKey } from '../../core/indices/periods';
+import { parsePeriodKey } from '../../core/ranking/periods';
 import { openOrCreateDatabase } from '../../db/bootstrap';
 import type { Db } from '../../db/open';
 

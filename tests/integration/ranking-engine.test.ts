@@ -1,7 +1,7 @@
 /**
  * The indices engine against real SQLite files: hand-made boundary cases through the whole
  * path (SQL period filter → core rules → API), and the demo street, where the SQL shortcuts
- * (the accountable_at column, the trend's GROUP BY) must agree with core/indices exactly.
+ * (the accountable_at column, the trend's GROUP BY) must agree with core/ranking exactly.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,9 +11,9 @@ import { SYSTEM_ACTOR, type ApiContext } from '../../api/context';
 import type { ApiInput, ApiResult, MethodName } from '../../api/contract';
 import { invoke } from '../../api/invoke';
 import { LiveBus } from '../../api/live';
-import { accountableAt, type HandlingCase } from '../../core/indices/case-facts';
-import { measuredWindow, parsePeriodKey } from '../../core/indices/periods';
-import { aggregatePeriod } from '../../core/indices/unit-counts';
+import { accountableAt, type HandlingCase } from '../../core/ranking/case-facts';
+import { measuredWindow, parsePeriodKey } from '../../core/ranking/periods';
+import { aggregatePeriod } from '../../core/ranking/unit-counts';
 import { openOrCreateDatabase } from '../../db/bootstrap';
 import type { Db } from '../../db/open';
 import {
@@ -21,9 +21,9 @@ import {
   aggregateIntakeByPeriod,
   loadHandlingCases,
   loadIntakeCases,
-} from '../../db/queries/index-facts';
-import { computeLiveRanking } from '../../api/indices/live-ranking';
-import { trendWithCounts } from '../../api/indices/trend';
+} from '../../db/queries/ranking-facts';
+import { computeLiveRanking } from '../../api/ranking/live-ranking';
+import { trendWithCounts } from '../../api/ranking/trend';
 import { insertCase, insertPlaces, COMMUNITY_A, COMMUNITY_B, sh } from './ranking-fixture';
 
 const NOW = Date.UTC(2026, 10, 21, 6, 0);

@@ -9,17 +9,17 @@ import {
   handlingFlags,
   type HandlingCase,
   type IntakeCase,
-} from '../../core/indices/case-facts';
-import { parsePeriodKey } from '../../core/indices/periods';
-import { rankUnits } from '../../core/indices/ranking';
-import { compositeScore, gradeOf, tierOf } from '../../core/indices/score';
+} from '../../core/ranking/case-facts';
+import { parsePeriodKey } from '../../core/ranking/periods';
+import { rankUnits } from '../../core/ranking/ranking';
+import { compositeScore, gradeOf, tierOf } from '../../core/ranking/score';
 import {
   aggregatePeriod,
   emptyCounts,
   ratesOf,
   type UnitCounts,
-} from '../../core/indices/unit-counts';
-import { DEFAULT_GRADES, DEFAULT_TIERS, DEFAULT_WEIGHTS } from '../../core/indices/weight-set';
+} from '../../core/ranking/unit-counts';
+import { DEFAULT_GRADES, DEFAULT_TIERS, DEFAULT_WEIGHTS } from '../../core/ranking/weight-set';
 
 const sh = (y: number, mo: number, d: number, h = 0, mi = 0) => Date.UTC(y, mo - 1, d, h - 8, mi);
 const OCT = parsePeriodKey('2026-10')!;

@@ -7,7 +7,7 @@ import {
   periodLabelZh,
   periodsEndingWith,
   shiftPeriod,
-} from '../../core/indices/periods';
+} from '../../core/ranking/periods';
 
 // Shanghai wall clock → epoch ms (UTC+8, no daylight saving).
 const sh = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0) =>

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import { periodContaining } from '../../../core/indices/periods';
-import { TIERS } from '../../../core/indices/weight-set';
+import { periodContaining } from '../../../core/ranking/periods';
+import { TIERS } from '../../../core/ranking/weight-set';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useLocale } from '../../i18n/locale-context';
 import { ErrorState } from '../../states/ErrorState';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { FigureCase, FigureCasesResult, RankingLevel } from '../../../api/contract';
-import { HANDLING_FLAG, INTAKE_FLAG } from '../../../core/indices/case-facts';
+import { HANDLING_FLAG, INTAKE_FLAG } from '../../../core/ranking/case-facts';
 import { CASE_STATES, type CaseState } from '../../../core/glossary';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useLocale } from '../../i18n/locale-context';

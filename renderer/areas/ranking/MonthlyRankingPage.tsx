@@ -6,7 +6,7 @@ import {
   periodContaining,
   periodsEndingWith,
   shiftPeriod,
-} from '../../../core/indices/periods';
+} from '../../../core/ranking/periods';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useLocale } from '../../i18n/locale-context';
 import { ErrorState } from '../../states/ErrorState';

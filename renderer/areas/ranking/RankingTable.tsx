@@ -1,5 +1,5 @@
 import type { RankingResult, RankingRow } from '../../../api/contract';
-import type { CountFigure } from '../../../core/indices/unit-counts';
+import type { CountFigure } from '../../../core/ranking/unit-counts';
 import { useLocale } from '../../i18n/locale-context';
 import type { MessageKey } from '../../i18n/zh-CN';
 import { EmptyState } from '../../states/EmptyState';

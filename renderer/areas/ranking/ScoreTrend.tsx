@@ -9,7 +9,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { TrendResult } from '../../../api/contract';
-import type { Tier, TierThresholds } from '../../../core/indices/weight-set';
+import type { Tier, TierThresholds } from '../../../core/ranking/weight-set';
 import { useLocale } from '../../i18n/locale-context';
 import { EmptyState } from '../../states/EmptyState';
 import { formatScore, periodLabel } from './figures';

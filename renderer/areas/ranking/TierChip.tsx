@@ -1,4 +1,4 @@
-import type { Tier } from '../../../core/indices/weight-set';
+import type { Tier } from '../../../core/ranking/weight-set';
 import { useT } from '../../i18n/locale-context';
 
 /** A tier as its colour and its word together (UI.md: never colour alone). */

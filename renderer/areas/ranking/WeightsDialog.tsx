@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { WeightSet } from '../../../core/indices/weight-set';
-import { WEIGHT_KEYS } from '../../../core/indices/weight-set';
+import type { WeightSet } from '../../../core/ranking/weight-set';
+import { WEIGHT_KEYS } from '../../../core/ranking/weight-set';
 import { getApi } from '../../api/client';
 import { toApiError, type ApiError } from '../../api/api-error';
 import { useApiQuery } from '../../api/useApiQuery';

@@ -1,6 +1,6 @@
 /** How the ranking's figures are named, formatted and opened, shared by the table, board and meeting. */
-import type { UnitRates } from '../../../core/indices/unit-counts';
-import type { CountFigure } from '../../../core/indices/unit-counts';
+import type { UnitRates } from '../../../core/ranking/unit-counts';
+import type { CountFigure } from '../../../core/ranking/unit-counts';
 import type { Translate } from '../../i18n/translate';
 
 export type RateKey = keyof UnitRates;

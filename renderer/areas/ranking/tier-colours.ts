@@ -1,5 +1,5 @@
 /** The tier hues of renderer/styles/base.css, for SVG charts (the same three everywhere). */
-import type { Tier } from '../../../core/indices/weight-set';
+import type { Tier } from '../../../core/ranking/weight-set';
 
 export const TIER_HEX: Record<Tier, string> = {
   blue: '#1f6fd1',

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { AgendaCase, WeeklyAgenda } from '../../../api/contract';
-import { TIERS } from '../../../core/indices/weight-set';
+import { TIERS } from '../../../core/ranking/weight-set';
 import { useLocale } from '../../i18n/locale-context';
 import { formatRate, formatScore } from '../ranking/figures';
 import { TierChip } from '../ranking/TierChip';

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { parsePeriodKey, periodContaining, shiftPeriod } from '../../../core/indices/periods';
+import { parsePeriodKey, periodContaining, shiftPeriod } from '../../../core/ranking/periods';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useLocale } from '../../i18n/locale-context';
 import { ErrorState } from '../../states/ErrorState';

@@ -1,17 +1,17 @@
 /**
  * The score trend of every unit over the last N periods (12 months by default), counted by
- * SQLite in one pass (db/queries/index-facts.ts) and scored by core/indices.
+ * SQLite in one pass (db/queries/ranking-facts.ts) and scored by core/ranking.
  */
-import { measuredWindow, periodsEndingWith, type Period } from '../../core/indices/periods';
-import type { RankingLevel } from '../../core/indices/ranking';
-import { compositeScore, tierOf } from '../../core/indices/score';
-import { emptyCounts } from '../../core/indices/unit-counts';
-import type { WeightSet } from '../../core/indices/weight-set';
+import { measuredWindow, periodsEndingWith, type Period } from '../../core/ranking/periods';
+import type { RankingLevel } from '../../core/ranking/ranking';
+import { compositeScore, tierOf } from '../../core/ranking/score';
+import { emptyCounts } from '../../core/ranking/unit-counts';
+import type { WeightSet } from '../../core/ranking/weight-set';
 import {
   aggregateHandlingByPeriod,
   listRankingUnits,
   type PeriodUnitHandlingCounts,
-} from '../../db/queries/index-facts';
+} from '../../db/queries/ranking-facts';
 import type { Db } from '../../db/open';
 import type { TrendResult, TrendSeries } from '../contract/ranking';
 import { periodInfo } from './periods';

@@ -1,5 +1,5 @@
 /** Period keys from the API's edge, turned into periods or refused with a sentence. */
-import { parsePeriodKey, type Period, type PeriodKind } from '../../core/indices/periods';
+import { parsePeriodKey, type Period, type PeriodKind } from '../../core/ranking/periods';
 import type { PeriodInfo } from '../contract/ranking';
 import { UserError } from '../errors';
 

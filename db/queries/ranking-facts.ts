@@ -1,5 +1,5 @@
 /**
- * Loads the per-case facts the indices are computed from (core/indices), with the period
+ * Loads the per-case facts the indices are computed from (core/ranking), with the period
  * filter pushed into SQL: handling facts through the indexed `accountable_at` column
  * (migration 5), intake facts through `reported_at`. Rows come back as arrays (`raw()`),
  * which is what keeps a month over a million cases fast.
@@ -8,9 +8,9 @@ import {
   DEFAULT_ACCEPT_MS,
   type HandlingCase,
   type IntakeCase,
-} from '../../core/indices/case-facts';
-import type { Period } from '../../core/indices/periods';
-import type { RankingLevel, RankingUnit } from '../../core/indices/ranking';
+} from '../../core/ranking/case-facts';
+import type { Period } from '../../core/ranking/periods';
+import type { RankingLevel, RankingUnit } from '../../core/ranking/ranking';
 import type { CaseState, Satisfaction } from '../../core/glossary';
 import type { Db } from '../open';
 
@@ -134,7 +134,7 @@ function windowValues(windows: ReadonlyArray<Pick<Period, 'start' | 'end'>>) {
 /**
  * Handling counts per (window, unit) for many windows in one statement, aggregated by
  * SQLite over the covering index: what the ranking and the 12-month trend need. The
- * conditions are core/indices/case-facts.ts `handlingFlags` written in SQL; a test checks
+ * conditions are core/ranking/case-facts.ts `handlingFlags` written in SQL; a test checks
  * that both agree. (`x OR NULL` counts the rows where x holds; NULL never counts.)
  */
 export function aggregateHandlingByPeriod(
@@ -172,7 +172,7 @@ export interface PeriodUnitIntakeCounts {
   timelyAccepted: number;
 }
 
-/** Intake counts per (window, unit): core/indices/case-facts.ts `intakeFlags` in SQL. */
+/** Intake counts per (window, unit): core/ranking/case-facts.ts `intakeFlags` in SQL. */
 export function aggregateIntakeByPeriod(
   db: Db,
   level: RankingLevel,

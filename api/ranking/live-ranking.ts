@@ -3,24 +3,24 @@
  * period's ranks for the change column and the SHA-256 of every input used.
  *
  * Two ways to count, which tests hold equal: SQLite's GROUP BY over the covering indexes
- * (fast: what the screens and the CLI get), and core/indices over per-case facts (slower:
+ * (fast: what the screens and the CLI get), and core/ranking over per-case facts (slower:
  * publishing needs it, since a bulletin freezes which case counted towards which figure).
  */
 import { createHash } from 'node:crypto';
-import { measuredWindow, shiftPeriod, type Period } from '../../core/indices/periods';
+import { measuredWindow, shiftPeriod, type Period } from '../../core/ranking/periods';
 import {
   rankUnits,
   type RankedUnit,
   type RankingLevel,
   type RankingUnit,
-} from '../../core/indices/ranking';
+} from '../../core/ranking/ranking';
 import {
   aggregatePeriod,
   emptyCounts,
   type UnitCaseFlags,
   type UnitCounts,
-} from '../../core/indices/unit-counts';
-import type { Tier, WeightSet } from '../../core/indices/weight-set';
+} from '../../core/ranking/unit-counts';
+import type { Tier, WeightSet } from '../../core/ranking/weight-set';
 import { latestBulletin } from '../../db/queries/bulletins';
 import {
   aggregateHandlingByPeriod,
@@ -30,7 +30,7 @@ import {
   loadHandlingCases,
   loadIntakeCases,
   type PeriodUnitHandlingCounts,
-} from '../../db/queries/index-facts';
+} from '../../db/queries/ranking-facts';
 import { currentWeightSet } from '../../db/queries/weight-sets';
 import type { Db } from '../../db/open';
 import type { RankingRow } from '../contract/ranking';
@@ -87,7 +87,7 @@ export function computeLiveRanking(
 ): LiveRanking {
   const weightSet = currentWeightSet(db, now);
   const units = listRankingUnits(db, level);
-  // A running period is measured up to now (see core/indices/case-facts handlingFlags).
+  // A running period is measured up to now (see core/ranking/case-facts handlingFlags).
   const window = measuredWindow(period, now);
   let counts: Map<string, UnitCounts>;
   let caseFlags: Map<string, UnitCaseFlags> | null = null;

@@ -2,17 +2,17 @@
  * Every number opens (UI.md): the cases behind one figure of one unit and period, live or
  * as a published bulletin froze them.
  */
-import { measuredWindow, type Period } from '../../core/indices/periods';
-import type { RankingLevel } from '../../core/indices/ranking';
+import { measuredWindow, type Period } from '../../core/ranking/periods';
+import type { RankingLevel } from '../../core/ranking/ranking';
 import {
   INTAKE_FIGURES,
   aggregatePeriod,
   countsTowards,
   type CountFigure,
   type UnitCaseFlags,
-} from '../../core/indices/unit-counts';
+} from '../../core/ranking/unit-counts';
 import { loadFigureCases } from '../../db/queries/figure-cases';
-import { listRankingUnits, loadHandlingCases, loadIntakeCases } from '../../db/queries/index-facts';
+import { listRankingUnits, loadHandlingCases, loadIntakeCases } from '../../db/queries/ranking-facts';
 import type { Db } from '../../db/open';
 import type { FigureCase, FigureCasesResult } from '../contract/ranking';
 import { UserError } from '../errors';

@@ -4,9 +4,9 @@
  * cases behind each figure with their flags, so a drill-down into a published bulletin
  * shows exactly what was counted then, whatever imports changed since.
  */
-import type { RankingLevel } from '../../core/indices/ranking';
-import type { UnitCaseFlags } from '../../core/indices/unit-counts';
-import type { WeightSet } from '../../core/indices/weight-set';
+import type { RankingLevel } from '../../core/ranking/ranking';
+import type { UnitCaseFlags } from '../../core/ranking/unit-counts';
+import type { WeightSet } from '../../core/ranking/weight-set';
 import type { PeriodInfo, RankingRow, TrendResult } from '../contract/ranking';
 
 export const BULLETIN_FIGURES_SCHEMA = 1;

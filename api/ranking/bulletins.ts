@@ -4,8 +4,8 @@
  * published, and a re-computation whose inputs are unchanged is refused rather than
  * stored as a duplicate version.
  */
-import { periodLabelZh, type Period } from '../../core/indices/periods';
-import type { RankingLevel } from '../../core/indices/ranking';
+import { periodLabelZh, type Period } from '../../core/ranking/periods';
+import type { RankingLevel } from '../../core/ranking/ranking';
 import {
   bulletinById,
   insertBulletin,
