@@ -1,4 +1,4 @@
-// Lint, and the architecture's arrows (ARCHITECTURE.md): each folder may import only
+// Lint, and the architecture's arrows (docs/design/ARCHITECTURE.md): each folder may import only
 // downward. The folder rules below are the house's walls.
 import js from '@eslint/js';
 import globals from 'globals';

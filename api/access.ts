@@ -35,7 +35,7 @@ export const METHOD_ACCESS: Partial<Record<MethodName, MethodAccess>> = {
   'map.grids.export': ADMIN,
   'map.grids.rename': ADMIN,
   'map.grids.reassign': ADMIN,
-  // 数据交换: administrators move data to and from the city system (DOMAIN.md "Who uses it").
+  // 数据交换: administrators move data to and from the city system (docs/design/DOMAIN.md "Who uses it").
   'exchange.overview': 'signed_in',
   'exchange.history': 'signed_in',
   'exchange.batch': 'signed_in',

@@ -30,7 +30,7 @@ export class WorkCalendar {
   }
 
   /**
-   * The deadline N working days after `registeredAt` (DOMAIN.md): the same time of day, on
+   * The deadline N working days after `registeredAt` (docs/design/DOMAIN.md): the same time of day, on
    * the N-th working day after the registration day. A registration on a non-working day
    * counts as 00:00 of the next working day.
    */

@@ -84,7 +84,7 @@ export function effectiveDueAt(
 
 export type ClockState = 'normal' | 'near_due' | 'overdue' | 'paused';
 
-/** Near due is the last 20% of the window (DOMAIN.md). */
+/** Near due is the last 20% of the window (docs/design/DOMAIN.md). */
 export const NEAR_DUE_FRACTION = 0.2;
 
 export function clockState(

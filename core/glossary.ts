@@ -1,5 +1,5 @@
 /**
- * The domain's words (DOMAIN.md glossary): the English identifier in code, the Chinese
+ * The domain's words (docs/design/DOMAIN.md glossary): the English identifier in code, the Chinese
  * term beside it once, here where it is defined.
  */
 

@@ -63,7 +63,7 @@ export function parseDayString(day: DayString): number {
   return fromWallClock(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
-/** `2026-11-21 14:05` — the table format of UI.md. */
+/** `2026-11-21 14:05` — the table format of docs/design/UI.md. */
 export function formatDateTime(epochMs: number): string {
   return new Date(epochMs + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
 }

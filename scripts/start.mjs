@@ -2,7 +2,7 @@
 /**
  * `npm start`: rebuild what is stale, then run GridDesk in Electron. Where Electron's
  * program files are missing (they cannot be downloaded on the project's machines, see
- * TOOLCHAIN.md) it runs browser mode instead: `griddesk serve` on the same database.
+ * docs/design/TOOLCHAIN.md) it runs browser mode instead: `griddesk serve` on the same database.
  * Extra arguments go to Electron, or to `griddesk serve`.
  */
 import { spawn, spawnSync } from 'node:child_process';

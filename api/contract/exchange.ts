@@ -1,5 +1,5 @@
 /**
- * 数据交换: files to and from the city system (CITY-EXCHANGE.md). Files travel by path on
+ * 数据交换: files to and from the city system (docs/design/CITY-EXCHANGE.md). Files travel by path on
  * this machine (a 2 GB file does not go through an API call); a small file dropped on the
  * page is uploaded to a temporary file first. Imports run as jobs with progress and cancel.
  */

@@ -1,5 +1,5 @@
 /**
- * An official-looking A4 document (UI.md "Print and export look official"): centred title,
+ * An official-looking A4 document (docs/design/UI.md "Print and export look official"): centred title,
  * date and issuing unit, numbered tables that continue across pages with their header
  * repeated, charts in the tier colours, notes, and "第 x 页 共 y 页" on every page.
  */

@@ -1,4 +1,4 @@
-/** The words and number formats that exported documents share (zh-CN, UI.md's formats). */
+/** The words and number formats that exported documents share (zh-CN, docs/design/UI.md's formats). */
 import type { RankingLevel } from '../../core/ranking/ranking';
 import type { Tier } from '../../core/ranking/weight-set';
 import { toWallClock } from '../../core/time';
@@ -15,7 +15,7 @@ export function rateText(rate: number | null): string {
   return rate === null ? '—' : `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
 }
 
-/** Two decimals (UI.md); — for an unranked unit. */
+/** Two decimals (docs/design/UI.md); — for an unranked unit. */
 export function scoreText(score: number | null): string {
   return score === null ? '—' : score.toFixed(2);
 }

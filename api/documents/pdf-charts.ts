@@ -1,5 +1,5 @@
 /**
- * Charts drawn straight into a PDF in the tier colours (UI.md: the same three hues in table,
+ * Charts drawn straight into a PDF in the tier colours (docs/design/UI.md: the same three hues in table,
  * map and chart; a tier always has its word too): horizontal score bars, small multiples of
  * each unit's trend, and the tier mix per month when there are too many units to draw.
  */

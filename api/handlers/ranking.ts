@@ -68,7 +68,7 @@ function liveRankingWithTrend(
   return { ranking, trend };
 }
 
-/** Weights and tiers are the admin's to change (DOMAIN.md); before sign-in exists, the system acts. */
+/** Weights and tiers are the admin's to change (docs/design/DOMAIN.md); before sign-in exists, the system acts. */
 function requireAdmin(context: ApiContext): void {
   if (context.actor.role === 'admin' || context.actor.role === 'system') return;
   throw new UserError('forbidden', {

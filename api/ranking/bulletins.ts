@@ -34,7 +34,7 @@ const LEVEL_TITLE: Record<RankingLevel, string> = {
   unit: '（责任单位）',
 };
 
-/** 示范街道2026年10月城市治理案件办理情况通报 (UI.md). */
+/** 示范街道2026年10月城市治理案件办理情况通报 (docs/design/UI.md). */
 export function bulletinTitle(street: string | null, period: Period, level: RankingLevel): string {
   return `${street ?? ''}${periodLabelZh(period)}城市治理案件办理情况通报${LEVEL_TITLE[level]}`;
 }

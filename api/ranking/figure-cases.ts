@@ -1,5 +1,5 @@
 /**
- * Every number opens (UI.md): the cases behind one figure of one unit and period, live or
+ * Every number opens (docs/design/UI.md): the cases behind one figure of one unit and period, live or
  * as a published bulletin froze them.
  */
 import { measuredWindow, type Period } from '../../core/ranking/periods';

@@ -1,5 +1,5 @@
 /**
- * The weekly dispatch meeting's agenda (周调度, DOMAIN.md), prepared for an ISO week: last
+ * The weekly dispatch meeting's agenda (周调度, docs/design/DOMAIN.md), prepared for an ISO week: last
  * week's figures per community with tiers and week-over-week change, overdue cases by age,
  * escalated and supervised cases, and the earlier dispatch items still open (以周保月).
  */

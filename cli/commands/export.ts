@@ -1,6 +1,6 @@
 /**
  * `griddesk export`: case updates (since the last export, or since --since) or the grids,
- * with the package manifest beside the file (CITY-EXCHANGE.md "Files the desk writes").
+ * with the package manifest beside the file (docs/design/CITY-EXCHANGE.md "Files the desk writes").
  * The command line acts as the system, so --unmasked is allowed here; the app allows it to
  * administrators only. It runs as the user on their own machine, so it writes wherever the
  * OS lets them (the API's system-folder rules are for the app); it never overwrites a file,

@@ -1,5 +1,5 @@
 /**
- * `griddesk import PATH`: a city file into the database (CITY-EXCHANGE.md), the same import
+ * `griddesk import PATH`: a city file into the database (docs/design/CITY-EXCHANGE.md), the same import
  * the app runs. Progress on stderr; with --json one JSON object on stdout. Exit 0 when
  * written, 1 when refused or cancelled (nothing written), 2 for usage errors.
  */

@@ -1,5 +1,5 @@
 /**
- * The moves of a case (案卷流转操作), DOMAIN.md's lifecycle to the letter: which states each
+ * The moves of a case (案卷流转操作), docs/design/DOMAIN.md's lifecycle to the letter: which states each
  * move starts from, where it leads, and who may make it. Pure data, read by the workflow,
  * the allowed-moves list, the API's input schemas and the screens alike.
  */
@@ -89,7 +89,7 @@ export type MoveInput =
 const OPEN_WORKING: readonly CaseState[] = ['registered', 'dispatched', 'in_progress', 'handled'];
 const ALL_OPEN: readonly CaseState[] = ['reported', ...OPEN_WORKING, 'suspended'];
 
-/** The states each move may start from (DOMAIN.md "Lifecycle" and "Side moves"). */
+/** The states each move may start from (docs/design/DOMAIN.md "Lifecycle" and "Side moves"). */
 export const MOVE_FROM: Record<MoveKind, readonly CaseState[]> = {
   register: ['reported'],
   void: ['reported', 'registered'],

@@ -1,6 +1,6 @@
 /**
  * The demo street's people per grid, "one grid, five roles" (一格五员), and the party chain
- * beside them (社区党委 → 小区党支部 → 楼栋党小组 → 党员中心户), as DOMAIN.md describes.
+ * beside them (社区党委 → 小区党支部 → 楼栋党小组 → 党员中心户), as docs/design/DOMAIN.md describes.
  * Rows refer to each other by `key` (their index); the database assigns real ids.
  */
 import type { PartyOrgLevel, StaffRole } from '../glossary';

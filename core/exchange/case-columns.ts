@@ -1,5 +1,5 @@
 /**
- * The case columns of the city exchange format (CITY-EXCHANGE.md "Case columns"): each key
+ * The case columns of the city exchange format (docs/design/CITY-EXCHANGE.md "Case columns"): each key
  * with its Chinese header and the aliases cities use. Headers match after trimming, removing
  * spaces and folding full-width characters; ASCII letters match in any case.
  */
@@ -33,7 +33,7 @@ export const CASE_KEYS = [
   'rework_count',
   'extension_count',
   'updated_at',
-  // Written by the desk's own exports (CITY-EXCHANGE.md "Files the desk writes"), so they
+  // Written by the desk's own exports (docs/design/CITY-EXCHANGE.md "Files the desk writes"), so they
   // read back: 核查人 (verifier) and 处置结果 (result note).
   'verifier',
   'result_note',
@@ -98,7 +98,7 @@ export const CASE_DATE_KEYS: readonly CaseKey[] = [
   'updated_at',
 ];
 
-/** Keys a new case cannot do without (CITY-EXCHANGE.md "required: yes"). */
+/** Keys a new case cannot do without (docs/design/CITY-EXCHANGE.md "required: yes"). */
 export const REQUIRED_CASE_KEYS: readonly CaseKey[] = [
   'case_no',
   'source',

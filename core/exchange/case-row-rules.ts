@@ -1,5 +1,5 @@
 /**
- * The rules across a case row's columns (CITY-EXCHANGE.md "Rules for one import"): the times
+ * The rules across a case row's columns (docs/design/CITY-EXCHANGE.md "Rules for one import"): the times
  * a state needs, in order, none ahead of the import by more than a day; and where the case
  * lies: its point in WGS-84, its grid (given, or found from the point) and community.
  */

@@ -1,5 +1,5 @@
 /**
- * One case row of a city file, checked (CITY-EXCHANGE.md "Rules for one import"): each
+ * One case row of a city file, checked (docs/design/CITY-EXCHANGE.md "Rules for one import"): each
  * column read, then merged over the desk's version of the case when the case exists (a
  * column the file lacks keeps the desk's value), then the rules across columns: required
  * values, known codes and units, event times not after the import time plus a day, times in

@@ -1,5 +1,5 @@
 /**
- * Codes and numbers as city files carry them (CITY-EXCHANGE.md): full-width digits fold to
+ * Codes and numbers as city files carry them (docs/design/CITY-EXCHANGE.md): full-width digits fold to
  * half-width; a category code Excel stored as a number gets its leading zeros back; a grid or
  * case code in scientific notation (9.90101001001001E+14) has lost digits and is refused with
  * the advice to format the column as text.

@@ -1,5 +1,5 @@
 /**
- * Dates and times in exchange files (CITY-EXCHANGE.md "Dates and times"):
+ * Dates and times in exchange files (docs/design/CITY-EXCHANGE.md "Dates and times"):
  * `2026-11-03 14:05:00`, `2026-11-03 14:05`, `2026/11/3 9:05`, `2026年11月3日 9时5分`,
  * ISO 8601 with or without an offset, and Excel serial dates. Anything without an offset is
  * Asia/Shanghai wall-clock time; an Excel serial is too (Excel stores what the clerk saw).

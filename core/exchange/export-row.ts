@@ -1,5 +1,5 @@
 /**
- * A case as a row of the desk's exports (CITY-EXCHANGE.md "Files the desk writes"): the
+ * A case as a row of the desk's exports (docs/design/CITY-EXCHANGE.md "Files the desk writes"): the
  * Chinese headers of the city format, every column the import reads (so an export imports
  * back unchanged), personal data masked unless an administrator asks, and text that could
  * start a formula made harmless.

@@ -1,5 +1,5 @@
 /**
- * The exchange package's manifest.json (CITY-EXCHANGE.md "Exchange package and manifest"):
+ * The exchange package's manifest.json (docs/design/CITY-EXCHANGE.md "Exchange package and manifest"):
  * which files, of which kind, how many rows, which SHA-256. A file whose checksum or row
  * count disagrees is refused before anything is written: a truncated copy off a USB stick
  * must not half-import.

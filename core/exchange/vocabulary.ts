@@ -1,6 +1,6 @@
 /**
  * The words city files use for sources, states, kinds, urgency and callback results: the
- * Chinese names of DOMAIN.md or the desk's English codes (any case; spaces or hyphens for
+ * Chinese names of docs/design/DOMAIN.md or the desk's English codes (any case; spaces or hyphens for
  * underscores, so "In progress" is in_progress).
  */
 import {

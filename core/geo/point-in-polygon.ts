@@ -2,7 +2,7 @@
  * Exact "which side of the boundary is this point" for GeoJSON Polygon / MultiPolygon in
  * lng/lat, treated as a plane (a grid is a few hundred metres across). Holes are outside;
  * a point on any ring (outer or hole) is ON the boundary, and the callers count that as
- * inside (CITY-EXCHANGE.md: a point on a shared edge goes to the grid with the smaller code,
+ * inside (docs/design/CITY-EXCHANGE.md: a point on a shared edge goes to the grid with the smaller code,
  * so both grids must claim it first).
  */
 

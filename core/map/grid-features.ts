@@ -1,5 +1,5 @@
 /**
- * Reading a grids GeoJSON FeatureCollection (CITY-EXCHANGE.md "grids"): one feature per
+ * Reading a grids GeoJSON FeatureCollection (docs/design/CITY-EXCHANGE.md "grids"): one feature per
  * community, grid or sub-grid, with the city's Chinese property names (网格编码, 网格名称,
  * 层级, 所属编码, 类型, 户数, 人口) or their English keys. Each problem names the feature (its
  * 1-based position in the file) and the code. Coordinates in GCJ-02/BD-09 are converted to

@@ -1,6 +1,6 @@
 /**
  * The per-case facts the indices are computed from, and the rules that place a case in a
- * period (DOMAIN.md "Measuring"): a registered case is accountable (应结) in the one period
+ * period (docs/design/DOMAIN.md "Measuring"): a registered case is accountable (应结) in the one period
  * holding min(closed_at, due_at); a voided case never counts; a suspended (挂账) case is not
  * accountable until it is resumed. Intake counts go by the period the case was reported in.
  */

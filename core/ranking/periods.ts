@@ -1,5 +1,5 @@
 /**
- * Periods of measurement (DOMAIN.md "Measuring"): a calendar month or an ISO week in
+ * Periods of measurement (docs/design/DOMAIN.md "Measuring"): a calendar month or an ISO week in
  * Asia/Shanghai, always half-open [start, end). Keys are `YYYY-MM` and `YYYY-Www`.
  */
 import { DAY_MS, fromWallClock, toWallClock } from '../time';

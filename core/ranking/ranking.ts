@@ -1,5 +1,5 @@
 /**
- * Ranking (排队, DOMAIN.md): score higher first; ties by 按期结案率 higher first, then by due
+ * Ranking (排队, docs/design/DOMAIN.md): score higher first; ties by 按期结案率 higher first, then by due
  * count, more first, then unit code ascending. A unit with no due cases is listed after
  * the ranked ones, unranked, without a tier.
  */

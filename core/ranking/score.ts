@@ -1,5 +1,5 @@
 /**
- * 综合指标值, tiers and grades (DOMAIN.md): `100 × Σ wᵢ·indexᵢ`, where an index whose
+ * 综合指标值, tiers and grades (docs/design/DOMAIN.md): `100 × Σ wᵢ·indexᵢ`, where an index whose
  * denominator is zero is left out and the remaining weights are scaled up to sum to 1.
  * The score is never rounded before tiers, grades and ranking, so it is kept as an exact
  * fraction of integers (BigInt): 90 is blue, and two equal scores really tie, whatever

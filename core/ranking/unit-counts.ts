@@ -1,5 +1,5 @@
 /**
- * Per-unit counts and rates for one period, aggregated from per-case facts (DOMAIN.md
+ * Per-unit counts and rates for one period, aggregated from per-case facts (docs/design/DOMAIN.md
  * "Measuring"). Rates are fractions 0–1, null when their denominator is zero.
  */
 import {

@@ -3,7 +3,7 @@
  * 分级), editable by an admin and versioned: a bulletin names the version it used.
  */
 
-/** Weights of the four handling indices in 综合指标值 (DOMAIN.md's defaults: 0.4/0.3/0.2/0.1). */
+/** Weights of the four handling indices in 综合指标值 (docs/design/DOMAIN.md's defaults: 0.4/0.3/0.2/0.1). */
 export interface IndexWeights {
   /** 按期结案率. */
   onTimeRate: number;

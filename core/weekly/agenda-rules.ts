@@ -1,5 +1,5 @@
 /**
- * The weekly dispatch meeting's rules (周调度, DOMAIN.md): overdue cases grouped by how long
+ * The weekly dispatch meeting's rules (周调度, docs/design/DOMAIN.md): overdue cases grouped by how long
  * they have been overdue, and dispatch items (调度事项) that carry over until done.
  */
 import { DAY_MS, dayString, type DayString } from '../time';

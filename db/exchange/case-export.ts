@@ -1,5 +1,5 @@
 /**
- * Case updates for the city (CITY-EXCHANGE.md "Files the desk writes"): one row per case the
+ * Case updates for the city (docs/design/CITY-EXCHANGE.md "Files the desk writes"): one row per case the
  * desk changed since the last export (or every case changed since a given time), as .xlsx
  * (default), .csv (UTF-8 with BOM, CRLF: what Excel opens right), .json, or Open311
  * requests.json. Rows are streamed from the database to the file. Exported cases are marked

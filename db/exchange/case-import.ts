@@ -1,5 +1,5 @@
 /**
- * Importing a case file (CITY-EXCHANGE.md "Rules for one import"), called inside the one
+ * Importing a case file (docs/design/CITY-EXCHANGE.md "Rules for one import"), called inside the one
  * transaction the caller holds. One streaming pass checks every row and stages the valid
  * ones in chunks; the caller commits only when the file may be written (no invalid row, or
  * "import valid rows"), so an invalid file, a cancel or a killed process writes nothing.

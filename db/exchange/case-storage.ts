@@ -219,7 +219,7 @@ export function storedValuesFor(
   let dueAt: number | null = null;
   const suspendedMs = Number(existing?.suspended_ms ?? 0);
   if (r.registeredAt !== null) {
-    // With extensions the file's deadline is the extended one (CITY-EXCHANGE.md): the base
+    // With extensions the file's deadline is the extended one (docs/design/CITY-EXCHANGE.md): the base
     // comes from the city's hours or the category's clocks.
     const city = extended
       ? { deadlineHours: r.deadlineHours }

@@ -1,5 +1,5 @@
 /**
- * CSV and TSV files (CITY-EXCHANGE.md "Text and tables"): UTF-8 with or without a BOM, or
+ * CSV and TSV files (docs/design/CITY-EXCHANGE.md "Text and tables"): UTF-8 with or without a BOM, or
  * GB18030/GBK as Excel on Chinese Windows writes it. The encoding is detected, never asked:
  * strict UTF-8 first over the first megabyte, GB18030 when that fails (UTF-16 with a BOM,
  * which Excel's "Unicode text" writes, is read too). Read as a stream with the file's

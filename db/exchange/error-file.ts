@@ -1,5 +1,5 @@
 /**
- * The error file of an "import valid rows" run (CITY-EXCHANGE.md): the invalid rows as an
+ * The error file of an "import valid rows" run (docs/design/CITY-EXCHANGE.md): the invalid rows as an
  * .xlsx, under the file's own header plus a 错误说明 column, so the user can fix them and
  * import the file again (the import skips 错误说明). Written as rows are found, streamed, so
  * a file with a million bad rows costs no memory; created only when there is a bad row.

@@ -1,5 +1,5 @@
 /**
- * Exchange packages (CITY-EXCHANGE.md "Exchange package and manifest"): a folder or a .zip
+ * Exchange packages (docs/design/CITY-EXCHANGE.md "Exchange package and manifest"): a folder or a .zip
  * with manifest.json. Every file the manifest names is checked first (inside the folder,
  * present, SHA-256 as stated); then all of them are imported in ONE transaction, grids
  * first (cases refer to them), and each file's row count must match the manifest, so a

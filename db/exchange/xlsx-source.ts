@@ -1,5 +1,5 @@
 /**
- * .xlsx workbooks (CITY-EXCHANGE.md "Text and tables"): the first sheet unless one is named,
+ * .xlsx workbooks (docs/design/CITY-EXCHANGE.md "Text and tables"): the first sheet unless one is named,
  * streamed row by row. The zip is read with yauzl after its central directory is checked
  * (zip-guard: no encryption, no bomb, sizes enforced while inflating); the XML is read by
  * core/exchange/sheet-xml with UTF-8 decoded as a stream. Cells arrive as text, numbers

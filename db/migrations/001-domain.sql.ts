@@ -1,5 +1,5 @@
 /**
- * Migration 1: the whole domain of DOMAIN.md, so later features add rows, not churn.
+ * Migration 1: the whole domain of docs/design/DOMAIN.md, so later features add rows, not churn.
  * Times are epoch milliseconds (UTC instants); days are 'YYYY-MM-DD' in Asia/Shanghai.
  */
 export const sql = /* sql */ `

@@ -1,7 +1,7 @@
 /**
  * Migration 5: what the indices, bulletins and weekly dispatch need beyond the domain schema.
  * - cases.accountable_at: the instant that places a case in its accountable period
- *   (DOMAIN.md "Measuring"): min(closed_at, due_at) for a registered case that is neither
+ *   (docs/design/DOMAIN.md "Measuring"): min(closed_at, due_at) for a registered case that is neither
  *   voided nor suspended, else NULL. A VIRTUAL generated column, so every writer (moves,
  *   imports, the demo) keeps it right without knowing about it; core/ranking/case-facts.ts
  *   `accountableAt` is the same rule in TypeScript and a test holds the two together.

@@ -1,5 +1,5 @@
 /**
- * Grids as GeoJSON (CITY-EXCHANGE.md "Files the desk writes"): every community, grid and
+ * Grids as GeoJSON (docs/design/CITY-EXCHANGE.md "Files the desk writes"): every community, grid and
  * sub-grid with a boundary, with the same Chinese property names the import reads, so an
  * export imports back unchanged. `griddesk export --kind grids` calls this.
  */

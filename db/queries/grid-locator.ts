@@ -3,7 +3,7 @@
  * grid code). Grid and sub-grid polygons are read once into a packed Hilbert R-tree
  * (flatbush) of their boxes, and each candidate gets the exact point-in-polygon test.
  *
- * Decisions (CITY-EXCHANGE.md, DOMAIN.md):
+ * Decisions (docs/design/CITY-EXCHANGE.md, docs/design/DOMAIN.md):
  * - cases.grid_code holds the 15-digit grid; a point in a sub-grid answers that sub-grid's
  *   parent grid, so sub-grid polygons refine the answer but never leak 18-digit codes.
  * - A point on an edge counts as inside both neighbours; the smaller grid code wins.

@@ -34,7 +34,7 @@ function fromRow(row: WeightSetRow): WeightSet {
   };
 }
 
-/** The version in force; a database without any gets version 1 with DOMAIN.md's defaults. */
+/** The version in force; a database without any gets version 1 with docs/design/DOMAIN.md's defaults. */
 export function currentWeightSet(db: Db, now: number): WeightSet {
   const row = db
     .prepare<[], WeightSetRow>('SELECT * FROM index_weight_sets ORDER BY id DESC LIMIT 1')

@@ -1,5 +1,5 @@
 /**
- * Real-world files (CITY-EXCHANGE.md "Text and tables"): banner rows above the header,
+ * Real-world files (docs/design/CITY-EXCHANGE.md "Text and tables"): banner rows above the header,
  * Excel date cells (Shanghai wall-clock time), codes Excel stored as numbers, every header
  * alias, full-width headers and digits, UTF-8 with and without BOM, TSV, CRLF and quoted
  * line breaks, a second sheet by name, unknown columns kept as extra data, a column mapping.

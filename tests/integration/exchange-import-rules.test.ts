@@ -1,5 +1,5 @@
 /**
- * The rules of one import (CITY-EXCHANGE.md): all or nothing, "import valid rows" with an
+ * The rules of one import (docs/design/CITY-EXCHANGE.md): all or nothing, "import valid rows" with an
  * error file that imports back once fixed, idempotent re-import, conflicts decided by the
  * newer updated_at with the loser kept in the history, repeats inside a file.
  */

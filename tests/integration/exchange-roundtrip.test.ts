@@ -1,5 +1,5 @@
 /**
- * What the desk writes (CITY-EXCHANGE.md "Files the desk writes") reads back unchanged:
+ * What the desk writes (docs/design/CITY-EXCHANGE.md "Files the desk writes") reads back unchanged:
  * export → import into another desk → export again gives the same file; importing an
  * export into the desk that wrote it changes nothing. Plus: "since the last export",
  * formula-safe cells, masked personal data, the manifest, packages and their refusals.

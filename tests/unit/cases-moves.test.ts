@@ -1,5 +1,5 @@
 /**
- * Which states and roles each move accepts (DOMAIN.md's lifecycle), and the moves a case
+ * Which states and roles each move accepts (docs/design/DOMAIN.md's lifecycle), and the moves a case
  * screen offers, with the sentence for those it refuses.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-/** Dates and times as city files write them (CITY-EXCHANGE.md "Dates and times"). */
+/** Dates and times as city files write them (docs/design/CITY-EXCHANGE.md "Dates and times"). */
 import { describe, expect, it } from 'vitest';
 import {
   epochToExcelSerial,

@@ -1,5 +1,5 @@
 /**
- * Hand-computed fixtures for every index and boundary of DOMAIN.md "Measuring". Each
+ * Hand-computed fixtures for every index and boundary of docs/design/DOMAIN.md "Measuring". Each
  * expected number below was worked out by hand from the definitions, not by the code.
  */
 import { describe, expect, it } from 'vitest';
