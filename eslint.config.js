@@ -1,5 +1,7 @@
 // Lint, and the architecture's arrows (docs/design/ARCHITECTURE.md): each folder may import only
 // downward. The folder rules below are the house's walls.
+import fs from 'node:fs';
+import path from 'node:path';
 import js from '@eslint/js';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -9,6 +11,14 @@ const node = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', '
 const forbid = (patterns, message) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
 });
+// Everything in api/ but the contract (its folders and its top-level modules, as they are
+// now), which the renderer must not reach.
+const apiBeyondContract = fs
+  .readdirSync(path.join(import.meta.dirname, 'api'), { withFileTypes: true })
+  .filter((entry) => entry.name !== 'contract')
+  .map((entry) =>
+    entry.isDirectory() ? `**/api/${entry.name}/**` : `**/api/${entry.name.replace(/\.ts$/, '')}`,
+  );
 
 export default tseslint.config(
   {
@@ -49,11 +59,7 @@ export default tseslint.config(
           '**/electron/**',
           '**/host/**',
           '**/cli/**',
-          '**/api/handlers/**',
-          '**/api/invoke',
-          '**/api/live',
-          '**/api/errors',
-          '**/api/context',
+          ...apiBeyondContract,
         ],
         'The renderer knows the API contract (api/contract) and pure core/ only.',
       ),
@@ -100,10 +106,44 @@ export default tseslint.config(
     ),
   },
   {
-    files: ['host/**/*.ts', 'cli/**/*.ts'],
+    // The contract is what the renderer imports: zod schemas and types, so nothing with IO
+    // and nothing else of api/; db/ and core/ lend it types only.
+    files: ['api/contract/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...node, 'better-sqlite3'],
+              message: 'api/contract is schemas and types: no IO.',
+            },
+            {
+              regex: '^\\.\\./[^.]',
+              message: 'api/contract imports nothing else of api/ (the renderer imports it).',
+            },
+            {
+              group: ['**/db/**'],
+              allowTypeImports: true,
+              message: 'api/contract takes types from db/ (import type), never code.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['host/**/*.ts'],
+    rules: forbid(
+      ['electron', 'react', '**/electron/**', '**/renderer/**', '**/cli/**'],
+      'host/ is the HTTP transport over api/: no Electron, no UI, not the command line.',
+    ),
+  },
+  {
+    files: ['cli/**/*.ts'],
     rules: forbid(
       ['electron', 'react', '**/electron/**', '**/renderer/**'],
-      'host/ and cli/ are transports over api/: no Electron, no UI.',
+      'cli/ is a transport over api/ (and starts host/ for serve): no Electron, no UI.',
     ),
   },
   {
