@@ -1,5 +1,5 @@
 /**
- * Migration 4: what the city exchange needs beyond the domain schema (docs/design/CITY-EXCHANGE.md).
+ * Migration 3: what the city exchange needs beyond the domain schema (docs/design/CITY-EXCHANGE.md).
  * - cases.exchange_hash: the fingerprint of the file row last read for the case. The same
  *   row read again changes nothing (idempotent re-import) and raises no conflict.
  * - cases.exchanged_at: the case's updated_at right after it was last imported or exported.

@@ -1,5 +1,5 @@
 /**
- * Migration 5: what the indices, bulletins and weekly dispatch need beyond the domain schema.
+ * Migration 4: what the indices, bulletins and weekly dispatch need beyond the domain schema.
  * - cases.accountable_at: the instant that places a case in its accountable period
  *   (docs/design/DOMAIN.md "Measuring"): min(closed_at, due_at) for a registered case that is neither
  *   voided nor suspended, else NULL. A VIRTUAL generated column, so every writer (moves,

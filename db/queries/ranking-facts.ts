@@ -1,7 +1,7 @@
 /**
  * Loads the per-case facts the indices are computed from (core/ranking), with the period
  * filter pushed into SQL: handling facts through the indexed `accountable_at` column
- * (migration 5), intake facts through `reported_at`. Rows come back as arrays (`raw()`),
+ * (migration 4), intake facts through `reported_at`. Rows come back as arrays (`raw()`),
  * which is what keeps a month over a million cases fast.
  */
 import {
