@@ -1,21 +1,14 @@
 import { toWgs84 } from '../../core/geo/coordinates';
 import { DAY_MS } from '../../core/time';
-import type { Db } from '../../db/open';
 import { readBasemapSetting } from '../../db/queries/basemap-setting';
 import { readGridDetail } from '../../db/queries/grid-detail';
 import { gridLocatorFor } from '../../db/queries/grid-locator';
 import { readHeatPoints, readOpenCasePoints } from '../../db/queries/map-cases';
-import { readMapPlaces } from '../../db/queries/map-places';
+import { readMapPlaces, readPlaceName } from '../../db/queries/map-places';
 import { UserError } from '../errors';
 import { exportGrids, importGrids, moveGrid, renameGrid, setBasemap } from '../map/grid-admin';
 import { periodFor, readMapMeasures, toMapPeriod } from '../map/measures';
 import type { FeatureHandlers } from './types';
-
-function placeName(db: Db, code: string): string {
-  return (
-    db.prepare<[string], string>('SELECT name FROM places WHERE code = ?').pluck().get(code) ?? code
-  );
-}
 
 export const mapHandlers = {
   'map.places': (context) => readMapPlaces(context.db),
@@ -63,8 +56,8 @@ export const mapHandlers = {
       grid: found
         ? {
             ...found,
-            gridName: placeName(context.db, found.gridCode),
-            communityName: placeName(context.db, found.communityCode),
+            gridName: readPlaceName(context.db, found.gridCode) ?? found.gridCode,
+            communityName: readPlaceName(context.db, found.communityCode) ?? found.communityCode,
           }
         : null,
     };

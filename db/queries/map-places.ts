@@ -86,3 +86,10 @@ export function readMapPlaces(db: Db): MapPlaces {
   }
   return places;
 }
+
+/** A place's name, or null when no place has that code (the map's located grid and community). */
+export function readPlaceName(db: Db, code: string): string | null {
+  return (
+    db.prepare<[string], string>('SELECT name FROM places WHERE code = ?').pluck().get(code) ?? null
+  );
+}
