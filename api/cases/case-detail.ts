@@ -6,6 +6,7 @@
 import { allowedMoves } from '../../core/cases/allowed-moves';
 import { duplicateMatch } from '../../core/cases/duplicates';
 import { personalDataFor } from '../../core/cases/personal-data';
+import { CASE_DETAIL_VIEW, pickView } from '../../core/cases/case-views';
 import type { CaseState } from '../../core/glossary';
 import { listAttachments } from '../../db/queries/case-attachments';
 import { suggestedLeadUnit } from '../../db/queries/case-lookups';
@@ -32,8 +33,8 @@ export function buildCaseDetail(context: ApiContext, caseId: number): CaseDetail
   const { db } = context;
   const snapshot = readCaseSnapshot(db, caseId);
   if (!snapshot) throw noSuchCase(caseId);
-  const { row, pendingExtension } = snapshot;
-  const names = readCaseNames(db, row);
+  const row = snapshot;
+  const names = readCaseNames(db, caseId);
   const events = readCaseEvents(db, caseId);
   const duplicateOf = events.find(
     (e) => e.kind === 'void' && typeof e.data?.duplicateOf === 'string',
@@ -60,20 +61,16 @@ export function buildCaseDetail(context: ApiContext, caseId: number): CaseDetail
       distanceM: match?.by === 'distance' ? Math.round(match.distanceM) : null,
     };
   });
-  const {
-    importBatchId: _batch,
-    createdAt: _created,
-    ...fields
-  } = personalDataFor(row, context.actor.role);
+  const shown = personalDataFor(row, context.actor.role);
   return {
     asOf: context.now(),
-    ...fields,
-    ...names,
+    ...pickView(CASE_DETAIL_VIEW, { ...shown, ...names }),
+    personalDataMasked: shown.personalDataMasked,
     units: readCaseUnits(db, caseId),
     events,
     attachments: listAttachments(db, caseId).map(({ caseId: _c, ...meta }) => meta),
     related,
-    pendingExtension,
+    pendingExtension: snapshot.pendingExtension,
     suggestedLeadUnitCode: suggestedLeadUnit(db, row.categoryCode, row.communityCode),
     moves: allowedMoves(snapshot, context.actor),
   };

@@ -17,7 +17,8 @@ import { method } from './define';
 import type { CaseCardRow } from '../../db/queries/case-board';
 import type { AttachmentMeta } from '../../db/queries/case-attachments';
 import type { CategoryOption, PlaceOption, UnitOption } from '../../db/queries/case-lookups';
-import type { CaseEventRow, CaseNames, CaseRow, CaseUnitRow } from '../../db/queries/case-record';
+import type { CaseDetailRow } from '../../core/cases/case-views';
+import type { CaseEventRow, CaseUnitRow } from '../../db/queries/case-record';
 
 /** An instant a person could mean: 2000–2100. Anything else is a typing or clock slip. */
 export const epochMs = z
@@ -115,22 +116,24 @@ export interface RelatedCase {
   distanceM: number | null;
 }
 
-/** One case as its screen shows it: the row (personal data masked by role) and its names… */
-export type CaseDetail = Omit<CaseRow, 'importBatchId' | 'createdAt'> &
-  CaseNames & {
-    asOf: number;
-    /** Reporter and phone are masked for this viewer's role. */
-    personalDataMasked: boolean;
-    units: CaseUnitRow[];
-    events: CaseEventRow[];
-    attachments: AttachmentView[];
-    related: RelatedCase[];
-    pendingExtension: PendingExtension | null;
-    /** The unit dispatch suggests: the category's, or the case's community for 社区居委会. */
-    suggestedLeadUnitCode: string | null;
-    /** What this viewer may do now (core/cases/allowed-moves). */
-    moves: MoveOption[];
-  };
+/**
+ * One case as its screen shows it: the fields core/cases/case-views.ts CASE_DETAIL_VIEW
+ * lists (personal data masked by role) with their names, and…
+ */
+export type CaseDetail = CaseDetailRow & {
+  asOf: number;
+  /** Reporter and phone are masked for this viewer's role. */
+  personalDataMasked: boolean;
+  units: CaseUnitRow[];
+  events: CaseEventRow[];
+  attachments: AttachmentView[];
+  related: RelatedCase[];
+  pendingExtension: PendingExtension | null;
+  /** The unit dispatch suggests: the category's, or the case's community for 社区居委会. */
+  suggestedLeadUnitCode: string | null;
+  /** What this viewer may do now (core/cases/allowed-moves). */
+  moves: MoveOption[];
+};
 
 const note = z.string().trim().max(1000);
 const reason = z.string().trim().min(1, '请写明原因 (a reason is needed)').max(1000);

@@ -5,7 +5,7 @@ import {
   readAttachmentContent,
 } from '../../db/queries/case-attachments';
 import { insertCaseEvent } from '../../db/queries/case-moves';
-import { readCaseRow } from '../../db/queries/case-record';
+import { readCaseRecord } from '../../db/queries/case-select';
 import { noSuchCase } from '../cases/case-detail';
 import { UserError } from '../errors';
 import type { FeatureHandlers } from './types';
@@ -24,7 +24,7 @@ const MAGIC: Record<string, (bytes: Buffer) => boolean> = {
 
 export const caseAttachmentsHandlers = {
   'cases.attachments.add': (context, input) => {
-    const row = readCaseRow(context.db, input.caseId);
+    const row = readCaseRecord(context.db, input.caseId);
     if (!row) throw noSuchCase(input.caseId);
     const content = Buffer.from(input.contentBase64, 'base64');
     if (content.length === 0 || !MAGIC[input.mimeType]?.(content)) {

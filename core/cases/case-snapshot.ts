@@ -1,40 +1,10 @@
 /**
- * What the workflow needs to know about a case (its row, plus two facts read off its
- * history), and the column changes a move asks for. Field names follow the cases table.
+ * What the workflow needs to know about a case (its stored record, case-record.ts, plus two
+ * facts read off its history), and the fields a move may change.
  */
-import type { CaseState, Satisfaction, Urgency } from '../glossary';
+import type { CaseField, CaseRecord } from './case-record';
 
-export interface CaseSnapshot {
-  id: number;
-  caseNo: string;
-  categoryCode: string;
-  urgency: Urgency;
-  state: CaseState;
-  stateBeforeSuspend: CaseState | null;
-  reportedAt: number;
-  registeredAt: number | null;
-  dispatchedAt: number | null;
-  arrivedAt: number | null;
-  handledAt: number | null;
-  closedAt: number | null;
-  voidedAt: number | null;
-  acceptDueAt: number | null;
-  onsiteDueAt: number | null;
-  baseDueAt: number | null;
-  extendedDueAt: number | null;
-  dueAt: number | null;
-  dueWindowMs: number | null;
-  cityDueAt: number | null;
-  cityDeadlineHours: number | null;
-  suspendedAt: number | null;
-  suspendedMs: number;
-  leadUnitCode: string | null;
-  reworkCount: number;
-  extensionCount: number;
-  escalated: boolean;
-  supervised: boolean;
-  handlerName: string | null;
-  satisfaction: Satisfaction | null;
+export interface CaseSnapshot extends CaseRecord {
   /** The desk user who recorded the latest 处置反馈 (from the history), for 采办分离. */
   handlerUserId: number | null;
   /** An extension asked for and not yet approved or declined (from the history). */
@@ -48,36 +18,39 @@ export interface PendingExtension {
   requestedAt: number;
 }
 
-/** Columns a move may set; absent means unchanged, null means cleared. */
-export interface CasePatch {
-  state?: CaseState;
-  stateBeforeSuspend?: CaseState | null;
-  registeredAt?: number | null;
-  dispatchedAt?: number | null;
-  arrivedAt?: number | null;
-  handledAt?: number | null;
-  closedAt?: number | null;
-  voidedAt?: number | null;
-  acceptDueAt?: number | null;
-  onsiteDueAt?: number | null;
-  baseDueAt?: number | null;
-  extendedDueAt?: number | null;
-  dueAt?: number | null;
-  dueWindowMs?: number | null;
-  suspendedAt?: number | null;
-  suspendedMs?: number;
-  leadUnitCode?: string | null;
-  reworkCount?: number;
-  extensionCount?: number;
-  escalated?: boolean;
-  supervised?: boolean;
-  handlerName?: string | null;
-  verifierName?: string | null;
-  resultNote?: string | null;
-  voidReason?: string | null;
-  satisfaction?: Satisfaction | null;
-  callbackAt?: number | null;
-}
+/** The fields a move may write; no move touches the others. */
+export const MOVABLE_FIELDS = [
+  'state',
+  'stateBeforeSuspend',
+  'registeredAt',
+  'dispatchedAt',
+  'arrivedAt',
+  'handledAt',
+  'closedAt',
+  'voidedAt',
+  'acceptDueAt',
+  'onsiteDueAt',
+  'baseDueAt',
+  'extendedDueAt',
+  'dueAt',
+  'dueWindowMs',
+  'suspendedAt',
+  'suspendedMs',
+  'leadUnitCode',
+  'reworkCount',
+  'extensionCount',
+  'escalated',
+  'supervised',
+  'handlerName',
+  'verifierName',
+  'resultNote',
+  'voidReason',
+  'satisfaction',
+  'callbackAt',
+] as const satisfies readonly CaseField[];
+
+/** What a move sets; absent means unchanged, null means cleared. */
+export type CasePatch = Partial<Pick<CaseRecord, (typeof MOVABLE_FIELDS)[number]>>;
 
 /** Lead and assisting units (主办/协办) after a move, when it changes them. */
 export interface CaseUnitsChange {

@@ -3,40 +3,17 @@
  * assisting units, and the one append-only event, together or not at all. The caller runs
  * it inside one IMMEDIATE transaction with the read that planned it.
  */
-import type { CasePatch, CaseUnitsChange } from '../../core/cases/case-snapshot';
+import { CASE_RECORD_COLUMNS } from '../../core/cases/case-record';
+import {
+  MOVABLE_FIELDS,
+  type CasePatch,
+  type CaseUnitsChange,
+} from '../../core/cases/case-snapshot';
 import type { PlannedEvent } from '../../core/cases/workflow';
 import type { Db } from '../open';
 
-/** CasePatch field → cases column; the only columns a move may write. */
-const PATCH_COLUMNS: Record<keyof CasePatch, string> = {
-  state: 'state',
-  stateBeforeSuspend: 'state_before_suspend',
-  registeredAt: 'registered_at',
-  dispatchedAt: 'dispatched_at',
-  arrivedAt: 'arrived_at',
-  handledAt: 'handled_at',
-  closedAt: 'closed_at',
-  voidedAt: 'voided_at',
-  acceptDueAt: 'accept_due_at',
-  onsiteDueAt: 'onsite_due_at',
-  baseDueAt: 'base_due_at',
-  extendedDueAt: 'extended_due_at',
-  dueAt: 'due_at',
-  dueWindowMs: 'due_window_ms',
-  suspendedAt: 'suspended_at',
-  suspendedMs: 'suspended_ms',
-  leadUnitCode: 'lead_unit_code',
-  reworkCount: 'rework_count',
-  extensionCount: 'extension_count',
-  escalated: 'escalated',
-  supervised: 'supervised',
-  handlerName: 'handler_name',
-  verifierName: 'verifier_name',
-  resultNote: 'result_note',
-  voidReason: 'void_reason',
-  satisfaction: 'satisfaction',
-  callbackAt: 'callback_at',
-};
+/** The only fields a move may write (core/cases/case-snapshot.ts), and their columns. */
+const MOVABLE: ReadonlySet<string> = new Set(MOVABLE_FIELDS);
 
 export interface EventActor {
   userId: number | null;
@@ -52,7 +29,7 @@ function updateStatement(db: Db, keys: readonly (keyof CasePatch)[]): Statement 
   const signature = keys.join(',');
   let statement = byKeys.get(signature);
   if (!statement) {
-    const sets = keys.map((key) => `${PATCH_COLUMNS[key]} = @${key}`);
+    const sets = keys.map((key) => `${CASE_RECORD_COLUMNS[key]} = @${key}`);
     statement = db.prepare(
       `UPDATE cases SET ${[...sets, 'updated_at = @updatedAt'].join(', ')} WHERE id = @id`,
     );
@@ -62,7 +39,7 @@ function updateStatement(db: Db, keys: readonly (keyof CasePatch)[]): Statement 
 }
 
 export function applyCasePatch(db: Db, caseId: number, patch: CasePatch, at: number): void {
-  const keys = (Object.keys(patch) as (keyof CasePatch)[]).filter((key) => key in PATCH_COLUMNS);
+  const keys = (Object.keys(patch) as (keyof CasePatch)[]).filter((key) => MOVABLE.has(key));
   const values: Record<string, unknown> = { id: caseId, updatedAt: at };
   for (const key of keys) {
     const value = patch[key];

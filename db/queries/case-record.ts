@@ -3,96 +3,12 @@
  * history knows (who recorded the handling, an extension request awaiting approval), its
  * units, its events in order.
  */
+import type { CaseNames } from '../../core/cases/case-record';
 import type { CaseSnapshot, PendingExtension } from '../../core/cases/case-snapshot';
-import type {
-  CaseEventKind,
-  CaseSource,
-  CaseState,
-  Satisfaction,
-  Urgency,
-} from '../../core/glossary';
+import { CASE_DETAIL_VIEW } from '../../core/cases/case-views';
+import type { CaseEventKind, CaseState } from '../../core/glossary';
 import type { Db } from '../open';
-
-/** The row's columns in camelCase (the cases table, one to one). */
-export interface CaseRow {
-  id: number;
-  caseNo: string;
-  source: CaseSource;
-  categoryCode: string;
-  description: string | null;
-  address: string | null;
-  lng: number | null;
-  lat: number | null;
-  gridCode: string | null;
-  communityCode: string | null;
-  urgency: Urgency;
-  state: CaseState;
-  stateBeforeSuspend: CaseState | null;
-  reportedAt: number;
-  registeredAt: number | null;
-  dispatchedAt: number | null;
-  arrivedAt: number | null;
-  handledAt: number | null;
-  closedAt: number | null;
-  voidedAt: number | null;
-  acceptDueAt: number | null;
-  onsiteDueAt: number | null;
-  baseDueAt: number | null;
-  extendedDueAt: number | null;
-  dueAt: number | null;
-  dueWindowMs: number | null;
-  cityDueAt: number | null;
-  cityDeadlineHours: number | null;
-  suspendedAt: number | null;
-  suspendedMs: number;
-  leadUnitCode: string | null;
-  reporter: string | null;
-  phone: string | null;
-  satisfaction: Satisfaction | null;
-  callbackAt: number | null;
-  reworkCount: number;
-  extensionCount: number;
-  escalated: boolean;
-  supervised: boolean;
-  handlerName: string | null;
-  verifierName: string | null;
-  resultNote: string | null;
-  voidReason: string | null;
-  importBatchId: number | null;
-  createdAt: number;
-  updatedAt: number;
-}
-
-export const CASE_COLUMNS = /* sql */ `
-  c.id, c.case_no AS caseNo, c.source, c.category_code AS categoryCode, c.description, c.address,
-  c.lng, c.lat, c.grid_code AS gridCode, c.community_code AS communityCode, c.urgency, c.state,
-  c.state_before_suspend AS stateBeforeSuspend, c.reported_at AS reportedAt,
-  c.registered_at AS registeredAt, c.dispatched_at AS dispatchedAt, c.arrived_at AS arrivedAt,
-  c.handled_at AS handledAt, c.closed_at AS closedAt, c.voided_at AS voidedAt,
-  c.accept_due_at AS acceptDueAt, c.onsite_due_at AS onsiteDueAt, c.base_due_at AS baseDueAt,
-  c.extended_due_at AS extendedDueAt, c.due_at AS dueAt, c.due_window_ms AS dueWindowMs,
-  c.city_due_at AS cityDueAt, c.city_deadline_hours AS cityDeadlineHours,
-  c.suspended_at AS suspendedAt, c.suspended_ms AS suspendedMs, c.lead_unit_code AS leadUnitCode,
-  c.reporter, c.phone, c.satisfaction, c.callback_at AS callbackAt, c.rework_count AS reworkCount,
-  c.extension_count AS extensionCount, c.escalated, c.supervised, c.handler_name AS handlerName,
-  c.verifier_name AS verifierName, c.result_note AS resultNote, c.void_reason AS voidReason,
-  c.import_batch_id AS importBatchId, c.created_at AS createdAt, c.updated_at AS updatedAt`;
-
-type RawCaseRow = Omit<CaseRow, 'escalated' | 'supervised'> & {
-  escalated: number;
-  supervised: number;
-};
-
-function fromRaw(raw: RawCaseRow): CaseRow {
-  return { ...raw, escalated: raw.escalated === 1, supervised: raw.supervised === 1 };
-}
-
-export function readCaseRow(db: Db, caseId: number): CaseRow | null {
-  const raw = db
-    .prepare<[number], RawCaseRow>(`SELECT ${CASE_COLUMNS} FROM cases c WHERE c.id = ?`)
-    .get(caseId);
-  return raw ? fromRaw(raw) : null;
-}
+import { caseViewSql, readCaseRecord } from './case-select';
 
 export function findCaseIdByNumber(db: Db, caseNo: string): number | null {
   const id = db
@@ -102,10 +18,10 @@ export function findCaseIdByNumber(db: Db, caseNo: string): number | null {
   return id ?? null;
 }
 
-/** The row plus the two facts of its history the workflow checks. */
-export function readCaseSnapshot(db: Db, caseId: number): (CaseSnapshot & { row: CaseRow }) | null {
-  const row = readCaseRow(db, caseId);
-  if (!row) return null;
+/** The stored case plus the two facts of its history the workflow checks. */
+export function readCaseSnapshot(db: Db, caseId: number): CaseSnapshot | null {
+  const record = readCaseRecord(db, caseId);
+  if (!record) return null;
   const handlerUserId =
     db
       .prepare<[number], number | null>(
@@ -114,7 +30,7 @@ export function readCaseSnapshot(db: Db, caseId: number): (CaseSnapshot & { row:
       )
       .pluck()
       .get(caseId) ?? null;
-  return { ...row, row, handlerUserId, pendingExtension: readPendingExtension(db, caseId) };
+  return { ...record, handlerUserId, pendingExtension: readPendingExtension(db, caseId) };
 }
 
 /** The latest extension request, unless an approval or a refusal came after it. */
@@ -185,28 +101,10 @@ export function readCaseUnits(db: Db, caseId: number): CaseUnitRow[] {
     .all(caseId);
 }
 
-export interface CaseNames {
-  categoryName: string;
-  majorName: string;
-  categoryKind: string;
-  communityName: string | null;
-  gridName: string | null;
-  leadUnitName: string | null;
-}
-
-export function readCaseNames(db: Db, row: CaseRow): CaseNames {
+/** The names beside a case's codes (the detail screen's). */
+export function readCaseNames(db: Db, caseId: number): CaseNames {
+  const { columns, joins } = caseViewSql({ fields: [], names: CASE_DETAIL_VIEW.names });
   return db
-    .prepare<Record<string, string | null>, CaseNames>(
-      `SELECT cat.minor_name AS categoryName, cat.major_name AS majorName, cat.kind AS categoryKind,
-              (SELECT name FROM places WHERE code = @community) AS communityName,
-              (SELECT name FROM places WHERE code = @grid) AS gridName,
-              (SELECT name FROM units WHERE code = @unit) AS leadUnitName
-         FROM categories cat WHERE cat.code = @category`,
-    )
-    .get({
-      category: row.categoryCode,
-      community: row.communityCode,
-      grid: row.gridCode,
-      unit: row.leadUnitCode,
-    })!;
+    .prepare<[number], CaseNames>(`SELECT ${columns} FROM cases c ${joins} WHERE c.id = ?`)
+    .get(caseId)!;
 }
