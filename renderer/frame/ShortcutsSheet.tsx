@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react';
 import { useT } from '../i18n/locale-context';
+import { Dialog } from '../ui/Dialog';
 import { AREAS } from './areas';
 
 /** The case board's keys (renderer/areas/cases): search, new case, view, arrows, moves. */
@@ -16,74 +16,53 @@ const CASE_KEYS = [
 /** The `?` sheet: only the shortcuts that exist now. */
 export function ShortcutsSheet({ onClose }: { onClose(): void }) {
   const t = useT();
-  const closeButton = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    const previouslyFocused = document.activeElement;
-    closeButton.current?.focus();
-    return () => {
-      if (previouslyFocused instanceof HTMLElement) previouslyFocused.focus();
-    };
-  }, []);
-
   return (
-    <div className="sheet-backdrop" onClick={onClose}>
-      <div
-        className="sheet"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="shortcuts-title"
-        data-testid="shortcuts-sheet"
-        onClick={(event) => event.stopPropagation()}
-      >
-        <div className="sheet__head">
-          <h2 id="shortcuts-title">{t('shortcuts.title')}</h2>
-          <button
-            ref={closeButton}
-            type="button"
-            className="button button--quiet"
-            onClick={onClose}
-          >
-            {t('shortcuts.close')} <kbd>Esc</kbd>
-          </button>
-        </div>
-        <table className="shortcut-table">
-          <tbody>
-            {AREAS.map((area) => (
-              <tr key={area.key}>
-                <td className="shortcut-table__keys">
-                  <kbd>G</kbd> <span className="shortcut-table__then">{t('shortcuts.then')}</span>{' '}
-                  <kbd>{area.shortcut.toUpperCase()}</kbd>
-                </td>
-                <td>{t('shortcuts.goTo', { area: t(`area.${area.key}.title`) })}</td>
-              </tr>
-            ))}
-            <tr>
+    <Dialog
+      title={t('shortcuts.title')}
+      onClose={onClose}
+      testId="shortcuts-sheet"
+      actions={
+        <button type="button" className="button button--quiet" onClick={onClose}>
+          {t('shortcuts.close')} <kbd>Esc</kbd>
+        </button>
+      }
+    >
+      <table className="shortcut-table">
+        <tbody>
+          {AREAS.map((area) => (
+            <tr key={area.key}>
               <td className="shortcut-table__keys">
-                <kbd>?</kbd>
+                <kbd>G</kbd> <span className="shortcut-table__then">{t('shortcuts.then')}</span>{' '}
+                <kbd>{area.shortcut.toUpperCase()}</kbd>
               </td>
-              <td>{t('shortcuts.toggleSheet')}</td>
+              <td>{t('shortcuts.goTo', { area: t(`area.${area.key}.title`) })}</td>
             </tr>
-            <tr>
+          ))}
+          <tr>
+            <td className="shortcut-table__keys">
+              <kbd>?</kbd>
+            </td>
+            <td>{t('shortcuts.toggleSheet')}</td>
+          </tr>
+          <tr>
+            <td className="shortcut-table__keys">
+              <kbd>Esc</kbd>
+            </td>
+            <td>{t('shortcuts.closeSheet')}</td>
+          </tr>
+          {CASE_KEYS.map(([keys, what]) => (
+            <tr key={what}>
               <td className="shortcut-table__keys">
-                <kbd>Esc</kbd>
+                {keys.map((key) => (
+                  <kbd key={key}>{key}</kbd>
+                ))}
               </td>
-              <td>{t('shortcuts.closeSheet')}</td>
+              <td>{t(what)}</td>
             </tr>
-            {CASE_KEYS.map(([keys, what]) => (
-              <tr key={what}>
-                <td className="shortcut-table__keys">
-                  {keys.map((key) => (
-                    <kbd key={key}>{key}</kbd>
-                  ))}
-                </td>
-                <td>{t(what)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <p className="sheet__note">{t('shortcuts.moreLater')}</p>
-      </div>
-    </div>
+          ))}
+        </tbody>
+      </table>
+      <p className="sheet__note">{t('shortcuts.moreLater')}</p>
+    </Dialog>
   );
 }

@@ -3,16 +3,11 @@
  * `Esc` closes it. Keys typed into a field (or composed by an IME) are left alone.
  */
 import { useEffect, useState } from 'react';
+import { isTypingInto } from '../ui/is-typing-into';
 import { AREAS } from './areas';
 
 /** How long after `g` the area letter is awaited. */
 const SEQUENCE_TIMEOUT_MS = 1500;
-
-function isTypingInto(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  return ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
 
 export interface AreaShortcutActions {
   goTo(path: string): void;

@@ -8,6 +8,7 @@ import { mapMessagesEn } from '../areas/map/messages';
 import { rankingMessagesEn } from '../areas/ranking/messages';
 import { weeklyMessagesEn } from '../areas/weekly/messages';
 import { exchangeMessagesEn } from '../areas/exchange/messages';
+import { moveMessagesEn } from '../ui/move-names';
 
 export const en: Dictionary = {
   'app.name': 'GridDesk',
@@ -122,6 +123,7 @@ export const en: Dictionary = {
   ...weeklyMessagesEn,
   ...sessionMessagesEn,
   ...casesMessagesEn,
+  ...moveMessagesEn,
   ...settingsMessagesEn,
   ...backupMessagesEn,
   ...exchangeMessagesEn,

@@ -11,6 +11,7 @@ import { mapMessagesZh } from '../areas/map/messages';
 import { rankingMessagesZh } from '../areas/ranking/messages';
 import { weeklyMessagesZh } from '../areas/weekly/messages';
 import { exchangeMessagesZh } from '../areas/exchange/messages';
+import { moveMessagesZh } from '../ui/move-names';
 
 export const zhCN = {
   'app.name': 'GridDesk',
@@ -120,6 +121,7 @@ export const zhCN = {
   ...weeklyMessagesZh,
   ...sessionMessagesZh,
   ...casesMessagesZh,
+  ...moveMessagesZh,
   ...settingsMessagesZh,
   ...backupMessagesZh,
   ...exchangeMessagesZh,

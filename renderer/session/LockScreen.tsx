@@ -2,8 +2,11 @@ import { useState, type FormEvent } from 'react';
 import type { AuthStatus } from '../../api/contract';
 import { getApi } from '../api/client';
 import { useT } from '../i18n/locale-context';
-import { Dialog } from './Dialog';
-import { ErrorLine } from './ErrorLine';
+import { Dialog } from '../ui/Dialog';
+import { ErrorLine } from '../ui/ErrorLine';
+import { FieldRow } from '../ui/FieldRow';
+import { FormActions } from '../ui/FormActions';
+import { useAction } from '../ui/useApiCall';
 
 /** 锁屏: covers the desk until the signed-in user's password is given again. */
 export function LockScreen({
@@ -19,18 +22,16 @@ export function LockScreen({
 }) {
   const t = useT();
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const unlock = useAction();
   const name = status.user?.displayName ?? '';
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setError(null);
-    try {
+    const ok = await unlock.run(async () => {
       await getApi().call('auth.unlock', { password });
-      onDone();
-    } catch (reason) {
-      setError(reason);
-    }
+      return true;
+    });
+    if (ok) onDone();
   }
 
   return (
@@ -42,8 +43,7 @@ export function LockScreen({
               ? t('session.lockedBody', { name, minutes: status.idleLockMinutes })
               : t('session.lockedManual', { name })}
           </p>
-          <label className="field">
-            <span className="field__label">{t('session.password')}</span>
+          <FieldRow label={t('session.password')}>
             <input
               type="password"
               autoComplete="current-password"
@@ -51,16 +51,15 @@ export function LockScreen({
               onChange={(e) => setPassword(e.target.value)}
               data-testid="unlock-password"
             />
-          </label>
-          <ErrorLine error={error} />
-          <div className="form__actions">
-            <button type="button" className="button button--quiet" onClick={onSwitchUser}>
-              {t('session.switchUser')}
-            </button>
-            <button type="submit" className="button button--primary" data-testid="unlock-submit">
-              {t('session.unlock')}
-            </button>
-          </div>
+          </FieldRow>
+          <ErrorLine error={unlock.error} />
+          <FormActions
+            working={unlock.working}
+            submitLabel={t('session.unlock')}
+            submitTestId="unlock-submit"
+            onCancel={onSwitchUser}
+            cancelLabel={t('session.switchUser')}
+          />
         </form>
       </Dialog>
     </div>

@@ -1,9 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { getApi } from '../api/client';
+import { clientError } from '../api/api-error';
 import { useT } from '../i18n/locale-context';
-import { Dialog } from './Dialog';
-import { DialogActions } from './DialogActions';
-import { ErrorLine } from './ErrorLine';
+import { Dialog } from '../ui/Dialog';
+import { ErrorLine } from '../ui/ErrorLine';
+import { FieldRow } from '../ui/FieldRow';
+import { FormActions } from '../ui/FormActions';
+import { useAction } from '../ui/useApiCall';
 
 /** First run (首次使用): no account has a password; the administrator's is set here. */
 export function SetupAdminDialog({
@@ -18,35 +21,27 @@ export function SetupAdminDialog({
   const t = useT();
   const [password, setPassword] = useState('');
   const [again, setAgain] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const setup = useAction();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (password !== again) {
-      setError({
-        code: 'client.passwords_differ',
-        message: { zh: t('session.passwordsDiffer'), en: t('session.passwordsDiffer') },
-      });
+      const differ = t('session.passwordsDiffer');
+      setup.fail(clientError('client.passwords_differ', differ, differ));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    const ok = await setup.run(async () => {
       await getApi().call('auth.setupAdmin', { password });
-      onDone();
-    } catch (reason) {
-      setError(reason);
-      setBusy(false);
-    }
+      return true;
+    });
+    if (ok) onDone();
   }
 
   return (
     <Dialog title={t('session.setupTitle')} onClose={onClose} testId="setup-dialog">
       <form className="form" onSubmit={submit}>
         <p className="form__hint">{t('session.setupBody', { username })}</p>
-        <label className="field">
-          <span className="field__label">{t('session.password')}</span>
+        <FieldRow label={t('session.password')} hint={t('session.passwordRule')}>
           <input
             type="password"
             autoComplete="new-password"
@@ -54,10 +49,8 @@ export function SetupAdminDialog({
             onChange={(e) => setPassword(e.target.value)}
             data-testid="setup-password"
           />
-          <span className="field__note">{t('session.passwordRule')}</span>
-        </label>
-        <label className="field">
-          <span className="field__label">{t('session.passwordAgain')}</span>
+        </FieldRow>
+        <FieldRow label={t('session.passwordAgain')}>
           <input
             type="password"
             autoComplete="new-password"
@@ -65,10 +58,10 @@ export function SetupAdminDialog({
             onChange={(e) => setAgain(e.target.value)}
             data-testid="setup-password-again"
           />
-        </label>
-        <ErrorLine error={error} />
-        <DialogActions
-          busy={busy}
+        </FieldRow>
+        <ErrorLine error={setup.error} />
+        <FormActions
+          working={setup.working}
           submitLabel={t('session.setupSubmit')}
           submitTestId="setup-submit"
           onCancel={onClose}

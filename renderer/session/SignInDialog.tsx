@@ -1,36 +1,32 @@
 import { useState, type FormEvent } from 'react';
 import { getApi } from '../api/client';
 import { useT } from '../i18n/locale-context';
-import { Dialog } from './Dialog';
-import { DialogActions } from './DialogActions';
-import { ErrorLine } from './ErrorLine';
+import { Dialog } from '../ui/Dialog';
+import { ErrorLine } from '../ui/ErrorLine';
+import { FieldRow } from '../ui/FieldRow';
+import { FormActions } from '../ui/FormActions';
+import { useAction } from '../ui/useApiCall';
 
 export function SignInDialog({ onDone, onClose }: { onDone(): void; onClose(): void }) {
   const t = useT();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const signIn = useAction();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    const ok = await signIn.run(async () => {
       await getApi().call('auth.signIn', { username: username.trim(), password });
-      onDone();
-    } catch (reason) {
-      setError(reason);
-      setBusy(false);
-    }
+      return true;
+    });
+    if (ok) onDone();
   }
 
   return (
     <Dialog title={t('session.signInTitle')} onClose={onClose} testId="sign-in-dialog">
       <form className="form" onSubmit={submit}>
         <p className="form__hint">{t('session.signInHint')}</p>
-        <label className="field">
-          <span className="field__label">{t('session.username')}</span>
+        <FieldRow label={t('session.username')}>
           <input
             name="username"
             autoComplete="username"
@@ -38,9 +34,8 @@ export function SignInDialog({ onDone, onClose }: { onDone(): void; onClose(): v
             onChange={(e) => setUsername(e.target.value)}
             data-testid="sign-in-username"
           />
-        </label>
-        <label className="field">
-          <span className="field__label">{t('session.password')}</span>
+        </FieldRow>
+        <FieldRow label={t('session.password')}>
           <input
             name="password"
             type="password"
@@ -49,10 +44,10 @@ export function SignInDialog({ onDone, onClose }: { onDone(): void; onClose(): v
             onChange={(e) => setPassword(e.target.value)}
             data-testid="sign-in-password"
           />
-        </label>
-        <ErrorLine error={error} />
-        <DialogActions
-          busy={busy}
+        </FieldRow>
+        <ErrorLine error={signIn.error} />
+        <FormActions
+          working={signIn.working}
           submitLabel={t('session.submitSignIn')}
           submitTestId="sign-in-submit"
           onCancel={onClose}

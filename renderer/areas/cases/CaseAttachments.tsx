@@ -2,7 +2,7 @@ import { useState, type ChangeEvent } from 'react';
 import type { AttachmentView } from '../../../api/contract';
 import { getApi } from '../../api/client';
 import { useLocale } from '../../i18n/locale-context';
-import { ErrorLine } from '../../session/ErrorLine';
+import { ErrorLine } from '../../ui/ErrorLine';
 
 /** Photos are shrunk to 1600 px JPEG in the window before they are sent (a phone photo is 3–5 MB). */
 async function photoAsJpegBase64(file: File): Promise<string> {

@@ -1,19 +1,17 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { CaseDetail, MoveRequest } from '../../../api/contract';
-import type { MoveKind } from '../../../core/cases/moves';
-import { getApi } from '../../api/client';
+import { useCallback, useEffect, useState } from 'react';
+import type { CaseDetail } from '../../../api/contract';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useLocale } from '../../i18n/locale-context';
 import { canAct, useSession } from '../../session/session-context';
 import { ErrorState } from '../../states/ErrorState';
 import { LoadingState } from '../../states/LoadingState';
+import { useCaseMove } from '../../ui/useCaseMove';
 import { CaseAttachments } from './CaseAttachments';
 import { CaseFields } from './CaseFields';
 import { CaseMarks } from './CaseMarks';
+import { CaseMoves } from './CaseMoves';
 import { CaseTimeline } from './CaseTimeline';
 import { ClockBadge } from './ClockBadge';
-import { isTypingInto } from './keyboard';
-import { MoveForm } from './MoveForm';
 import type { Lookups } from './useCaseLookups';
 
 const REFRESH_ON = ['cases.changed', 'data.changed'] as const;
@@ -36,7 +34,7 @@ export function CaseDetailPanel({
   onClose(): void;
   onOpenCase(id: number): void;
 }) {
-  const { t, format, locale } = useLocale();
+  const { t, format } = useLocale();
   const session = useSession();
   const query = useApiQuery(
     'cases.get',
@@ -44,70 +42,36 @@ export function CaseDetailPanel({
     { refreshOn: REFRESH_ON, debounceMs: 150 },
   );
   const [fresh, setFresh] = useState<CaseDetail | null>(null);
-  const [moveKind, setMoveKind] = useState<MoveKind | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState<string | null>(null);
   const { refresh } = query;
   // The answer of our own move is newer than the query's until the query catches up.
   const detail =
     fresh && (!query.data || fresh.asOf > query.data.asOf) ? fresh : (query.data ?? null);
   const acting = canAct(session.status);
-  const allowed = useMemo(
-    () => (acting ? (detail?.moves.filter((m) => m.allowed) ?? []) : []),
-    [acting, detail],
-  );
-
-  const submit = useCallback(
-    async (move: MoveRequest) => {
-      if (!detail) return;
-      setBusy(true);
-      setError(null);
-      try {
-        const result = await getApi().call('cases.move', {
-          caseId: detail.id,
-          expectedState: detail.state,
-          move,
-        });
-        setFresh(result.detail);
-        setMoveKind(null);
-        setDone(t('cases.move.done', { move: t(`cases.moveName.${move.kind}`) }));
-      } catch (reason) {
-        setError(reason);
-      } finally {
-        setBusy(false);
-      }
-    },
-    [detail, t],
-  );
+  const moves = useCaseMove(detail, {
+    acting,
+    onMoved: useCallback((answer: { detail: CaseDetail }) => setFresh(answer.detail), []),
+  });
+  const { kind: moveKind, cancel, pickByKey } = moves;
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
       if (event.key === 'Escape') {
         event.preventDefault();
-        if (moveKind) setMoveKind(null);
+        if (moveKind) cancel();
         else onClose();
         return;
       }
-      if (isTypingInto(event.target) || moveKind) return;
-      const n = Number(event.key);
-      if (Number.isInteger(n) && n >= 1 && n <= allowed.length) {
-        event.preventDefault();
-        setError(null);
-        setDone(null);
-        setMoveKind(allowed[n - 1]!.kind);
-      }
+      pickByKey(event);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [allowed, moveKind, onClose]);
+  }, [moveKind, cancel, pickByKey, onClose]);
 
   let body;
   if (!detail) {
     body = query.error ? <ErrorState error={query.error} onRetry={refresh} /> : <LoadingState />;
   } else {
-    const refused = detail.moves.filter((m) => !m.allowed);
     body = (
       <>
         <div className="detail__clock">
@@ -126,41 +90,9 @@ export function CaseDetailPanel({
                 {t('session.signIn')}
               </button>
             </p>
-          ) : allowed.length === 0 ? (
+          ) : moves.allowed.length === 0 ? (
             <p className="muted">{t('cases.detail.noMoves')}</p>
           ) : null}
-          <div className="move-bar" data-testid="move-bar">
-            {allowed.map((option, i) => (
-              <button
-                key={option.kind}
-                type="button"
-                className={`button move-button${moveKind === option.kind ? ' move-button--active' : ''}`}
-                onClick={() => {
-                  setError(null);
-                  setDone(null);
-                  setMoveKind(option.kind);
-                }}
-                title={t('cases.move.key', { key: i + 1 })}
-                data-testid={`move-${option.kind}`}
-              >
-                <kbd>{i + 1}</kbd> {t(`cases.moveName.${option.kind}`)}
-              </button>
-            ))}
-            {acting
-              ? refused.map((option) => (
-                  <span
-                    key={option.kind}
-                    className="move-refused"
-                    data-testid={`move-refused-${option.kind}`}
-                  >
-                    {t('cases.move.refusedLine', {
-                      move: t(`cases.moveName.${option.kind}`),
-                      reason: option.reason?.[locale === 'zh-CN' ? 'zh' : 'en'] ?? '',
-                    })}
-                  </span>
-                ))
-              : null}
-          </div>
           {detail.pendingExtension ? (
             <p className="detail__pending">
               {t('cases.detail.pendingExtension', {
@@ -170,23 +102,7 @@ export function CaseDetailPanel({
               })}
             </p>
           ) : null}
-          {done && !moveKind ? (
-            <p className="detail__done" role="status" data-testid="move-done">
-              {done}
-            </p>
-          ) : null}
-          {moveKind ? (
-            <MoveForm
-              key={moveKind}
-              kind={moveKind}
-              detail={detail}
-              lookups={lookups}
-              busy={busy}
-              error={error}
-              onSubmit={(move) => void submit(move)}
-              onCancel={() => setMoveKind(null)}
-            />
-          ) : null}
+          <CaseMoves detail={detail} lookups={lookups} moves={moves} />
         </section>
         <CaseFields detail={detail} />
         <section className="detail__section">

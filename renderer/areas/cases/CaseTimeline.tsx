@@ -7,12 +7,12 @@ export function CaseTimeline({ events }: { events: readonly CaseEventView[] }) {
   const { t, format } = useLocale();
   const name = (event: CaseEventView): string => {
     const type = event.data?.type;
-    if (type === 'extension_request') return t('cases.moveName.request_extension');
-    if (type === 'extension_declined') return t('cases.moveName.decline_extension');
+    if (type === 'extension_request') return t('move.request_extension');
+    if (type === 'extension_declined') return t('move.decline_extension');
     if (event.kind === 'report' || event.kind === 'import' || event.kind === 'conflict')
       return t(`cases.eventName.${event.kind}`);
     return (MOVE_KINDS as readonly string[]).includes(event.kind)
-      ? t(`cases.moveName.${event.kind as MoveKind}`)
+      ? t(`move.${event.kind as MoveKind}`)
       : event.kind;
   };
   const detail = (event: CaseEventView): string | null => {

@@ -5,6 +5,8 @@ import { useApiQuery } from '../../api/useApiQuery';
 import { useLocale } from '../../i18n/locale-context';
 import { canAct, useSession } from '../../session/session-context';
 import { useNow } from '../../time/useNow';
+import { isDialogOpen } from '../../ui/Dialog';
+import { isTypingInto } from '../../ui/is-typing-into';
 import { AlarmBanner } from './AlarmBanner';
 import {
   addressForCount,
@@ -17,7 +19,6 @@ import { BoardView } from './BoardView';
 import { CaseDetailPanel } from './CaseDetailPanel';
 import { CaseTable } from './CaseTable';
 import { IntakeDialog } from './IntakeDialog';
-import { isTypingInto } from './keyboard';
 import { useCaseLookups } from './useCaseLookups';
 import { useOverdueAlarm } from './useOverdueAlarm';
 import './cases.css';
@@ -81,7 +82,7 @@ export default function CasesBoardPage() {
         isTypingInto(event.target)
       )
         return;
-      if (document.querySelector('.dialog-backdrop')) return;
+      if (isDialogOpen()) return;
       const key = event.key.toLowerCase();
       if (key === '/') {
         event.preventDefault();

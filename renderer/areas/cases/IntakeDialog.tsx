@@ -4,8 +4,11 @@ import { maskPhone } from '../../../core/cases/personal-data';
 import { CASE_SOURCES, type CaseSource } from '../../../core/glossary';
 import { getApi } from '../../api/client';
 import { useLocale } from '../../i18n/locale-context';
-import { Dialog } from '../../session/Dialog';
-import { ErrorLine } from '../../session/ErrorLine';
+import { Dialog } from '../../ui/Dialog';
+import { ErrorLine } from '../../ui/ErrorLine';
+import { FieldRow } from '../../ui/FieldRow';
+import { FormActions } from '../../ui/FormActions';
+import { useApiCall } from '../../ui/useApiCall';
 import { ComboBox } from './ComboBox';
 import type { Lookups } from './useCaseLookups';
 
@@ -60,8 +63,8 @@ export function IntakeDialog({
     key: '',
     name: null,
   });
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  // One case per Ctrl+Enter, however often it is pressed while the first is on its way.
+  const create = useApiCall('cases.create');
   const point = parsePoint(pointText);
   const pointInput = point ? { ...point, crs } : null;
 
@@ -104,31 +107,25 @@ export function IntakeDialog({
 
   async function submit(event?: FormEvent) {
     event?.preventDefault();
-    setBusy(true);
-    setError(null);
+    const created = await create.run({
+      source,
+      categoryCode: categoryCode ?? '',
+      urgency: urgent ? 'urgent' : 'normal',
+      description,
+      address: address || null,
+      placeCode,
+      point: pointInput,
+      reporter: reporter || null,
+      phone: phone || null,
+      registerNow,
+    });
+    if (!created) return;
     try {
-      const created = await getApi().call('cases.create', {
-        source,
-        categoryCode: categoryCode ?? '',
-        urgency: urgent ? 'urgent' : 'normal',
-        description,
-        address: address || null,
-        placeCode,
-        point: pointInput,
-        reporter: reporter || null,
-        phone: phone || null,
-        registerNow,
-      });
-      try {
-        window.localStorage.setItem(SOURCE_KEY, source);
-      } catch {
-        // Remembering the source is a convenience only.
-      }
-      onCreated(created.id, created.caseNo);
-    } catch (reason) {
-      setError(reason);
-      setBusy(false);
+      window.localStorage.setItem(SOURCE_KEY, source);
+    } catch {
+      // Remembering the source is a convenience only.
     }
+    onCreated(created.id, created.caseNo);
   }
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
@@ -139,7 +136,7 @@ export function IntakeDialog({
   const placeIsGrid = duplicateRows.some((d) => d.distanceM == null);
 
   return (
-    <Dialog title={t('cases.intake.title')} onClose={onClose} testId="intake-dialog" wide>
+    <Dialog title={t('cases.intake.title')} onClose={onClose} testId="intake-dialog" size="wide">
       <form className="form intake" onSubmit={submit} onKeyDown={onKeyDown}>
         <div className="intake__grid">
           <ComboBox
@@ -165,8 +162,16 @@ export function IntakeDialog({
             }
             testId="intake-place"
           />
-          <label className="field">
-            <span className="field__label">{t('cases.intake.point')}</span>
+          <FieldRow
+            label={t('cases.intake.point')}
+            hint={
+              pointText && !point
+                ? t('cases.intake.pointBad')
+                : locatedName
+                  ? t('cases.intake.located', { place: locatedName })
+                  : ''
+            }
+          >
             <span className="intake__point">
               <input
                 value={pointText}
@@ -184,16 +189,8 @@ export function IntakeDialog({
                 ))}
               </select>
             </span>
-            <span className="field__note">
-              {pointText && !point
-                ? t('cases.intake.pointBad')
-                : locatedName
-                  ? t('cases.intake.located', { place: locatedName })
-                  : ''}
-            </span>
-          </label>
-          <label className="field">
-            <span className="field__label">{t('cases.intake.source')}</span>
+          </FieldRow>
+          <FieldRow label={t('cases.intake.source')}>
             <select
               value={source}
               onChange={(e) => setSource(e.target.value as CaseSource)}
@@ -205,48 +202,46 @@ export function IntakeDialog({
                 </option>
               ))}
             </select>
-          </label>
-          <label className="field intake__wide">
-            <span className="field__label">{t('cases.intake.address')}</span>
+          </FieldRow>
+          <FieldRow label={t('cases.intake.address')} className="intake__wide">
             <input
               value={address}
               onChange={(e) => setAddress(e.target.value)}
               data-testid="intake-address"
             />
-          </label>
-          <label className="field intake__wide">
-            <span className="field__label">{t('cases.intake.description')}</span>
+          </FieldRow>
+          <FieldRow label={t('cases.intake.description')} className="intake__wide">
             <textarea
               value={description}
               onChange={(e) => setDescription(e.target.value)}
               rows={2}
               data-testid="intake-description"
             />
-          </label>
-          <label className="field">
-            <span className="field__label">{t('cases.intake.reporter')}</span>
+          </FieldRow>
+          <FieldRow label={t('cases.intake.reporter')}>
             <input
               value={reporter}
               onChange={(e) => setReporter(e.target.value)}
               data-testid="intake-reporter"
             />
-          </label>
-          <label className="field">
-            <span className="field__label">{t('cases.intake.phone')}</span>
+          </FieldRow>
+          <FieldRow
+            label={t('cases.intake.phone')}
+            hint={
+              phone.trim()
+                ? t('cases.intake.phoneShown', {
+                    masked: maskPhone(phone.replace(/\s+/g, '')) ?? '',
+                  })
+                : ''
+            }
+          >
             <input
               value={phone}
               onChange={(e) => setPhone(e.target.value)}
               inputMode="tel"
               data-testid="intake-phone"
             />
-            <span className="field__note">
-              {phone.trim()
-                ? t('cases.intake.phoneShown', {
-                    masked: maskPhone(phone.replace(/\s+/g, '')) ?? '',
-                  })
-                : ''}
-            </span>
-          </label>
+          </FieldRow>
         </div>
         <div className="intake__checks">
           <label>
@@ -286,21 +281,23 @@ export function IntakeDialog({
             </ul>
           </div>
         ) : null}
-        <ErrorLine error={error} testId="intake-error" />
-        <div className="form__actions">
-          <span className="muted intake__hint">{t('cases.intake.submitHint')}</span>
-          <button type="button" className="button button--quiet" onClick={onClose}>
-            {t('session.cancel')} <kbd>Esc</kbd>
-          </button>
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={busy}
-            data-testid="intake-submit"
-          >
-            {t('cases.intake.submit')} <kbd>Ctrl+Enter</kbd>
-          </button>
-        </div>
+        <ErrorLine error={create.error} testId="intake-error" />
+        <FormActions
+          working={create.working}
+          submitTestId="intake-submit"
+          submitLabel={
+            <>
+              {t('cases.intake.submit')} <kbd>Ctrl+Enter</kbd>
+            </>
+          }
+          onCancel={onClose}
+          cancelLabel={
+            <>
+              {t('session.cancel')} <kbd>Esc</kbd>
+            </>
+          }
+          before={<span className="muted intake__hint">{t('cases.intake.submitHint')}</span>}
+        />
       </form>
     </Dialog>
   );

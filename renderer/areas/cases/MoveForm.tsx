@@ -4,7 +4,9 @@ import type { MoveKind } from '../../../core/cases/moves';
 import { SATISFACTIONS, type Satisfaction } from '../../../core/glossary';
 import { formatDateTime, fromWallClock } from '../../../core/time';
 import { useT } from '../../i18n/locale-context';
-import { ErrorLine } from '../../session/ErrorLine';
+import { ErrorLine } from '../../ui/ErrorLine';
+import { FieldRow } from '../../ui/FieldRow';
+import { FormActions } from '../../ui/FormActions';
 import type { Lookups } from './useCaseLookups';
 
 const REASON_MOVES: ReadonlySet<MoveKind> = new Set([
@@ -108,8 +110,7 @@ export function MoveForm({
     <form className="move-form form" onSubmit={submit} data-testid={`move-form-${kind}`}>
       {UNIT_MOVES.has(kind) ? (
         <>
-          <label className="field">
-            <span className="field__label">{t('cases.move.lead')}</span>
+          <FieldRow label={t('cases.move.lead')}>
             <select
               value={lead}
               onChange={(e) => setLead(e.target.value)}
@@ -128,9 +129,8 @@ export function MoveForm({
                 </option>
               ))}
             </select>
-          </label>
-          <fieldset className="field unit-picks">
-            <legend className="field__label">{t('cases.move.assists')}</legend>
+          </FieldRow>
+          <FieldRow group label={t('cases.move.assists')} className="unit-picks">
             {units
               .filter((u) => u.code !== lead)
               .map((u) => (
@@ -149,12 +149,11 @@ export function MoveForm({
                   {u.name}
                 </label>
               ))}
-          </fieldset>
+          </FieldRow>
         </>
       ) : null}
       {DUE_MOVES.has(kind) ? (
-        <label className="field">
-          <span className="field__label">{t('cases.move.newDueAt')}</span>
+        <FieldRow label={t('cases.move.newDueAt')}>
           <input
             type="datetime-local"
             value={due}
@@ -162,11 +161,10 @@ export function MoveForm({
             data-testid="move-due"
             autoFocus
           />
-        </label>
+        </FieldRow>
       ) : null}
       {kind === 'callback' ? (
-        <fieldset className="field">
-          <legend className="field__label">{t('cases.move.satisfaction')}</legend>
+        <FieldRow group label={t('cases.move.satisfaction')}>
           <div className="radio-row">
             {SATISFACTIONS.map((s) => (
               <label key={s}>
@@ -180,22 +178,22 @@ export function MoveForm({
               </label>
             ))}
           </div>
-        </fieldset>
+        </FieldRow>
       ) : null}
       {kind === 'void' ? (
-        <label className="field">
-          <span className="field__label">{t('cases.move.duplicateOf')}</span>
+        <FieldRow label={t('cases.move.duplicateOf')}>
           <input value={duplicateOf} onChange={(e) => setDuplicateOf(e.target.value)} />
-        </label>
+        </FieldRow>
       ) : null}
-      <label className="field">
-        <span className="field__label">
-          {kind === 'handle'
+      <FieldRow
+        label={
+          kind === 'handle'
             ? t('cases.move.result')
             : needsText || DUE_MOVES.has(kind)
               ? t('cases.move.reason')
-              : t('cases.move.note')}
-        </span>
+              : t('cases.move.note')
+        }
+      >
         {needsText ? (
           <textarea
             value={text}
@@ -214,22 +212,24 @@ export function MoveForm({
             autoFocus={!UNIT_MOVES.has(kind) && !DUE_MOVES.has(kind)}
           />
         )}
-      </label>
+      </FieldRow>
       <ErrorLine error={error} testId="move-error" />
-      <div className="form__actions">
-        <button type="button" className="button button--quiet" onClick={onCancel}>
-          {t('session.cancel')} <kbd>Esc</kbd>
-        </button>
-        <button
-          type="submit"
-          className="button button--primary"
-          disabled={busy}
-          data-testid="move-submit"
-        >
-          {t('cases.move.confirm', { move: t(`cases.moveName.${kind}`) })}{' '}
-          <kbd>{needsText ? 'Ctrl+Enter' : 'Enter'}</kbd>
-        </button>
-      </div>
+      <FormActions
+        working={busy}
+        submitTestId="move-submit"
+        submitLabel={
+          <>
+            {t('cases.move.confirm', { move: t(`move.${kind}`) })}{' '}
+            <kbd>{needsText ? 'Ctrl+Enter' : 'Enter'}</kbd>
+          </>
+        }
+        onCancel={onCancel}
+        cancelLabel={
+          <>
+            {t('session.cancel')} <kbd>Esc</kbd>
+          </>
+        }
+      />
     </form>
   );
 }

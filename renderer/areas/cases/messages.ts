@@ -1,6 +1,5 @@
 /** 案件 board strings in zh-CN, the source of the keys; messages-en.ts must match them key for key. */
 import { CASE_SOURCE_ZH } from '../../../core/glossary';
-import { MOVE_ZH } from '../../../core/cases/moves';
 
 export const casesMessagesZh = {
   'cases.title': '案件',
@@ -196,7 +195,6 @@ export const casesMessagesZh = {
   'cases.eventName.conflict': '导入冲突',
   'cases.detail.open': '打开',
   ...prefixed('cases.source.', CASE_SOURCE_ZH),
-  ...prefixed('cases.moveName.', MOVE_ZH),
 };
 
 function prefixed<P extends string, K extends string>(prefix: P, table: Record<K, string>) {

@@ -1,16 +1,13 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { MoveRequest } from '../../../api/contract';
+import { useEffect, useRef } from 'react';
 import { caseClock } from '../../../core/cases/case-clock';
-import { MOVE_EN, MOVE_ZH, type MoveKind } from '../../../core/cases/moves';
 import { CASE_SOURCE_ZH } from '../../../core/glossary';
-import { toApiError, type ApiError } from '../../api/api-error';
-import { getApi } from '../../api/client';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useLocale } from '../../i18n/locale-context';
 import { ErrorState } from '../../states/ErrorState';
 import { LoadingState } from '../../states/LoadingState';
-// One move form for the whole app: the case board's.
-import { MoveForm } from '../cases/MoveForm';
+import { useCaseMove } from '../../ui/useCaseMove';
+// One look for a case's moves in the whole app: the case board's.
+import { CaseMoves } from '../cases/CaseMoves';
 import { useCaseLookups } from '../cases/useCaseLookups';
 
 interface CaseCardProps {
@@ -30,33 +27,19 @@ export function CaseCard({ id, now, onClose, onOpenGrid }: CaseCardProps) {
   const { t, format, locale } = useLocale();
   const query = useApiQuery('cases.get', { id }, { refreshOn: REFRESH_ON });
   const { lookups } = useCaseLookups();
-  const [moving, setMoving] = useState<MoveKind | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<ApiError | null>(null);
-  const [done, setDone] = useState<string | null>(null);
   const card = useRef<HTMLElement>(null);
-  const detail = query.data;
-
+  const detail = query.data ?? null;
   // The parent keys this card by case id, so another case starts with a clean form.
-  const allowed = useMemo(() => detail?.moves.filter((m) => m.allowed) ?? [], [detail]);
-  const refused = detail?.moves.filter((m) => !m.allowed) ?? [];
-  const moveName = (kind: MoveKind) => (locale === 'zh-CN' ? MOVE_ZH[kind] : MOVE_EN[kind]);
+  const moves = useCaseMove(detail, { onMoved: query.refresh });
+  const { pickByKey } = moves;
 
   // Number keys pick a move while the card has focus (UI.md: moves on number keys).
   useEffect(() => {
     const element = card.current;
     if (!element) return;
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.target as HTMLElement).closest('input, textarea, select') || moving) return;
-      const n = Number(event.key);
-      if (Number.isInteger(n) && n >= 1 && n <= allowed.length) {
-        event.preventDefault();
-        setMoving(allowed[n - 1]!.kind);
-      }
-    };
-    element.addEventListener('keydown', onKey);
-    return () => element.removeEventListener('keydown', onKey);
-  }, [allowed, moving]);
+    element.addEventListener('keydown', pickByKey);
+    return () => element.removeEventListener('keydown', pickByKey);
+  }, [pickByKey, detail]);
 
   if (!detail) {
     return (
@@ -69,21 +52,6 @@ export function CaseCard({ id, now, onClose, onOpenGrid }: CaseCardProps) {
       </section>
     );
   }
-
-  const submit = async (move: MoveRequest) => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      await getApi().call('cases.move', { caseId: detail.id, expectedState: detail.state, move });
-      setDone(t('map.case.moved', { move: moveName(move.kind) }));
-      setMoving(null);
-      query.refresh();
-    } catch (error) {
-      setFailure(toApiError(error));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const clock = caseClock(detail, now).main;
   const running = clock && 'remainingMs' in clock ? clock : null;
@@ -177,47 +145,8 @@ export function CaseCard({ id, now, onClose, onOpenGrid }: CaseCardProps) {
       </dl>
 
       <h3 className="map-panel__section">{t('map.case.moves')}</h3>
-      {done ? (
-        <p className="move-done" role="status" data-testid="move-done">
-          {done}
-        </p>
-      ) : null}
-      {allowed.length === 0 ? <p className="muted">{t('map.case.noMoves')}</p> : null}
-      <div className="move-buttons">
-        {allowed.map((m, i) => (
-          <button
-            key={m.kind}
-            type="button"
-            className={`button${moving === m.kind ? ' is-active' : ''}`}
-            data-testid={`move-${m.kind}`}
-            onClick={() => setMoving(m.kind)}
-          >
-            <kbd aria-hidden="true">{i + 1}</kbd>
-            {moveName(m.kind)}
-          </button>
-        ))}
-      </div>
-      {refused.length > 0 ? (
-        <ul className="move-refused">
-          {refused.map((m) => (
-            <li key={m.kind}>
-              {moveName(m.kind)}：{m.reason ? (locale === 'zh-CN' ? m.reason.zh : m.reason.en) : ''}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      {moving ? (
-        <MoveForm
-          key={moving}
-          kind={moving}
-          detail={detail}
-          lookups={lookups}
-          busy={busy}
-          error={failure}
-          onSubmit={(move) => void submit(move)}
-          onCancel={() => setMoving(null)}
-        />
-      ) : null}
+      {moves.allowed.length === 0 ? <p className="muted">{t('map.case.noMoves')}</p> : null}
+      <CaseMoves detail={detail} lookups={lookups} moves={moves} />
     </section>
   );
 }

@@ -7,7 +7,7 @@ import { useLocale } from '../../i18n/locale-context';
 import type { MessageKey } from '../../i18n/zh-CN';
 import { ErrorState } from '../../states/ErrorState';
 import { LoadingState } from '../../states/LoadingState';
-import { Dialog } from './Dialog';
+import { Dialog } from '../../ui/Dialog';
 import { periodLabel, type DrillTarget } from './figures';
 import { caseLink } from './case-link';
 
@@ -67,7 +67,7 @@ export function DrillDownDialog({
     <Dialog
       title={title}
       onClose={onClose}
-      wide
+      size="full"
       testId="drill-dialog"
       actions={
         <button type="button" className="button button--quiet" onClick={onClose}>

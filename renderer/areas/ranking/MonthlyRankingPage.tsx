@@ -12,6 +12,7 @@ import { useLocale } from '../../i18n/locale-context';
 import { ErrorState } from '../../states/ErrorState';
 import { LoadingState } from '../../states/LoadingState';
 import { useNow } from '../../time/useNow';
+import { isTypingInto } from '../../ui/is-typing-into';
 import { BulletinBar } from './BulletinBar';
 import { ExportButtons } from './ExportButtons';
 import { periodLabel } from './figures';
@@ -24,13 +25,6 @@ import './ranking.css';
 const LEVELS: readonly RankingLevel[] = ['community', 'grid', 'unit'];
 const LIVE = ['cases.changed', 'data.changed'] as const;
 const DATA = ['data.changed'] as const;
-
-function isTyping(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
-  );
-}
 
 /** 月度排名 (lazy route chunk): ?month=YYYY-MM&level=…&view=table|board&bulletin=<id>. */
 export default function MonthlyRankingPage() {
@@ -73,7 +67,7 @@ export default function MonthlyRankingPage() {
         event.ctrlKey ||
         event.metaKey ||
         event.altKey ||
-        isTyping(event.target) ||
+        isTypingInto(event.target) ||
         dialog
       )
         return;

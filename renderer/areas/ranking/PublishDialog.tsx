@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { BulletinSummary, RankingLevel } from '../../../api/contract';
-import { getApi } from '../../api/client';
-import { toApiError, type ApiError } from '../../api/api-error';
 import { useLocale } from '../../i18n/locale-context';
-import { ErrorState } from '../../states/ErrorState';
-import { Dialog } from './Dialog';
+import { Dialog } from '../../ui/Dialog';
+import { ErrorLine } from '../../ui/ErrorLine';
+import { FieldRow } from '../../ui/FieldRow';
+import { FormActions } from '../../ui/FormActions';
+import { useApiCall } from '../../ui/useApiCall';
 
 /** Confirms publishing (发布通报): what freezes, which version it becomes, optional notes. */
 export function PublishDialog({
@@ -26,15 +27,13 @@ export function PublishDialog({
 }) {
   const { t } = useLocale();
   const [notes, setNotes] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const publish = () => {
-    setBusy(true);
-    setError(null);
-    getApi()
-      .call('bulletin.publish', { period, level, ...(notes.trim() ? { notes: notes.trim() } : {}) })
-      .then(onPublished, (reason: unknown) => setError(toApiError(reason)))
-      .finally(() => setBusy(false));
+  // A double-click on Publish sends one request: a bulletin version is never made twice.
+  const publish = useApiCall('bulletin.publish');
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const trimmed = notes.trim();
+    const bulletin = await publish.run({ period, level, ...(trimmed ? { notes: trimmed } : {}) });
+    if (bulletin) onPublished(bulletin);
   };
   return (
     <Dialog
@@ -42,7 +41,7 @@ export function PublishDialog({
       onClose={onClose}
       testId="publish-dialog"
     >
-      <div className="rk-dialog__body">
+      <form className="form" onSubmit={submit}>
         <p className="publish__version">
           {t('ranking.publishDialog.version', { version: nextVersion })}
         </p>
@@ -50,32 +49,23 @@ export function PublishDialog({
         <p className="muted publish__sha">
           {t('ranking.status.checksum', { sha: inputsSha256.slice(0, 16) })}
         </p>
-        <label className="rk-field">
-          <span className="rk-field__label">{t('ranking.publishDialog.notes')}</span>
+        <FieldRow label={t('ranking.publishDialog.notes')}>
           <textarea
-            className="rk-field__input"
             rows={3}
             maxLength={2000}
             value={notes}
             onChange={(e) => setNotes(e.target.value)}
           />
-        </label>
-        {error ? <ErrorState error={error} /> : null}
-        <div className="rk-dialog__footer">
-          <button type="button" className="button" onClick={onClose}>
-            {t('ranking.publishDialog.cancel')}
-          </button>
-          <button
-            type="button"
-            className="button rk-primary"
-            disabled={busy}
-            onClick={publish}
-            data-testid="publish-confirm"
-          >
-            {t('ranking.publishDialog.confirm')}
-          </button>
-        </div>
-      </div>
+        </FieldRow>
+        <ErrorLine error={publish.error} testId="publish-error" />
+        <FormActions
+          working={publish.working}
+          submitLabel={t('ranking.publishDialog.confirm')}
+          submitTestId="publish-confirm"
+          onCancel={onClose}
+          cancelLabel={t('ranking.publishDialog.cancel')}
+        />
+      </form>
     </Dialog>
   );
 }

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import type { WeightSet } from '../../../core/ranking/weight-set';
 import { WEIGHT_KEYS } from '../../../core/ranking/weight-set';
-import { getApi } from '../../api/client';
-import { toApiError, type ApiError } from '../../api/api-error';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useLocale } from '../../i18n/locale-context';
 import { ErrorState } from '../../states/ErrorState';
 import { LoadingState } from '../../states/LoadingState';
-import { Dialog } from './Dialog';
+import { Dialog } from '../../ui/Dialog';
+import { ErrorLine } from '../../ui/ErrorLine';
+import { FieldRow } from '../../ui/FieldRow';
+import { useApiCall } from '../../ui/useApiCall';
 
 type Draft = {
   weights: Record<string, string>;
@@ -26,7 +27,7 @@ export function WeightsDialog({ onClose }: { onClose(): void }) {
   const { t, format } = useLocale();
   const query = useApiQuery('ranking.weights', {}, { refreshOn: ['data.changed'] });
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const saving = useApiCall('ranking.weights.save');
   const [saved, setSaved] = useState<number | null>(null);
   const current = query.data?.current;
   const shown = draft ?? (current ? draftOf(current) : null);
@@ -36,32 +37,26 @@ export function WeightsDialog({ onClose }: { onClose(): void }) {
     setSaved(null);
     setDraft({ ...shown, [group]: { ...shown[group], [key]: value } });
   };
-  const save = () => {
+  const save = async () => {
     if (!shown) return;
     const n = (value: string | undefined) => Number(value);
     const w = shown.weights;
     const tiers = shown.tiers;
     const g = shown.grades;
-    setError(null);
-    getApi()
-      .call('ranking.weights.save', {
-        weights: {
-          onTimeRate: n(w.onTimeRate),
-          closureRate: n(w.closureRate),
-          reworkFree: n(w.reworkFree),
-          satisfactionRate: n(w.satisfactionRate),
-        },
-        tiers: { blue: n(tiers.blue), yellow: n(tiers.yellow) },
-        grades: { A: n(g.A), B: n(g.B), C: n(g.C), D: n(g.D) },
-      })
-      .then(
-        (result) => {
-          setSaved(result.id);
-          setDraft(null);
-          query.refresh();
-        },
-        (reason: unknown) => setError(toApiError(reason)),
-      );
+    const result = await saving.run({
+      weights: {
+        onTimeRate: n(w.onTimeRate),
+        closureRate: n(w.closureRate),
+        reworkFree: n(w.reworkFree),
+        satisfactionRate: n(w.satisfactionRate),
+      },
+      tiers: { blue: n(tiers.blue), yellow: n(tiers.yellow) },
+      grades: { A: n(g.A), B: n(g.B), C: n(g.C), D: n(g.D) },
+    });
+    if (!result) return;
+    setSaved(result.id);
+    setDraft(null);
+    query.refresh();
   };
   const sum = shown
     ? WEIGHT_KEYS.reduce((total, key) => total + (Number(shown.weights[key]) || 0), 0)
@@ -76,7 +71,7 @@ export function WeightsDialog({ onClose }: { onClose(): void }) {
           <LoadingState />
         )
       ) : (
-        <div className="rk-dialog__body rk-weights">
+        <div className="form rk-weights">
           <p className="muted">
             {t('ranking.weightsDialog.current', {
               id: current.id,
@@ -94,10 +89,8 @@ export function WeightsDialog({ onClose }: { onClose(): void }) {
               </span>
             </legend>
             {WEIGHT_KEYS.map((key) => (
-              <label key={key} className="rk-field rk-field--inline">
-                <span className="rk-field__label">{t(`ranking.weightsDialog.${key}`)}</span>
+              <FieldRow key={key} inline label={<>{t(`ranking.weightsDialog.${key}`)}</>}>
                 <input
-                  className="rk-field__input"
                   type="number"
                   step="0.05"
                   min="0"
@@ -105,21 +98,25 @@ export function WeightsDialog({ onClose }: { onClose(): void }) {
                   value={shown.weights[key]}
                   onChange={(e) => set('weights', key, e.target.value)}
                 />
-              </label>
+              </FieldRow>
             ))}
           </fieldset>
           <fieldset className="rk-weights__group">
             <legend>{t('ranking.weightsDialog.tiers')}</legend>
             {(['blue', 'yellow'] as const).map((key) => (
-              <label key={key} className="rk-field rk-field--inline">
-                <span className="rk-field__label">
-                  <span className={`tier-chip tier-chip--${key}`}>
-                    <span className="tier-chip__swatch" aria-hidden="true" />
-                    {t(`ranking.weightsDialog.${key}`)}
-                  </span>
-                </span>
+              <FieldRow
+                key={key}
+                inline
+                label={
+                  <>
+                    <span className={`tier-chip tier-chip--${key}`}>
+                      <span className="tier-chip__swatch" aria-hidden="true" />
+                      {t(`ranking.weightsDialog.${key}`)}
+                    </span>
+                  </>
+                }
+              >
                 <input
-                  className="rk-field__input"
                   type="number"
                   step="0.5"
                   min="0"
@@ -127,16 +124,14 @@ export function WeightsDialog({ onClose }: { onClose(): void }) {
                   value={shown.tiers[key]}
                   onChange={(e) => set('tiers', key, e.target.value)}
                 />
-              </label>
+              </FieldRow>
             ))}
           </fieldset>
           <fieldset className="rk-weights__group">
             <legend>{t('ranking.weightsDialog.grades')}</legend>
             {(['A', 'B', 'C', 'D'] as const).map((key) => (
-              <label key={key} className="rk-field rk-field--inline">
-                <span className="rk-field__label">{key} ≥</span>
+              <FieldRow key={key} inline label={<>{key} ≥</>}>
                 <input
-                  className="rk-field__input"
                   type="number"
                   step="1"
                   min="0"
@@ -144,21 +139,21 @@ export function WeightsDialog({ onClose }: { onClose(): void }) {
                   value={shown.grades[key]}
                   onChange={(e) => set('grades', key, e.target.value)}
                 />
-              </label>
+              </FieldRow>
             ))}
           </fieldset>
-          {error ? <ErrorState error={error} /> : null}
+          <ErrorLine error={saving.error} testId="weights-error" />
           {saved !== null ? (
             <p className="rk-weights__saved" role="status">
               {t('ranking.weightsDialog.saved', { id: saved })}
             </p>
           ) : null}
-          <div className="rk-dialog__footer">
+          <div className="form__actions">
             <button
               type="button"
-              className="button rk-primary"
-              onClick={save}
-              disabled={draft === null}
+              className="button button--primary"
+              onClick={() => void save()}
+              disabled={draft === null || saving.working}
             >
               {t('ranking.weightsDialog.save')}
             </button>

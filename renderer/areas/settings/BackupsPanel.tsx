@@ -8,10 +8,12 @@ import type { BackupView, RotationView } from '../../../api/contract';
 import { getApi } from '../../api/client';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useLocale } from '../../i18n/locale-context';
-import { DialogActions } from '../../session/DialogActions';
-import { Dialog } from '../../session/Dialog';
-import { ErrorLine } from '../../session/ErrorLine';
 import { useStoreStatus } from '../../frame/useStoreStatus';
+import { Dialog } from '../../ui/Dialog';
+import { ErrorLine } from '../../ui/ErrorLine';
+import { FieldRow } from '../../ui/FieldRow';
+import { FormActions } from '../../ui/FormActions';
+import { useAction } from '../../ui/useApiCall';
 
 const ROTATION_KEYS = ['daily', 'weekly', 'monthly', 'eventDays'] as const;
 
@@ -22,8 +24,10 @@ export function BackupsPanel() {
   // What the admin is editing; until the first keystroke, the saved settings.
   const [draft, setDraft] = useState<{ folder: string; rotation: RotationView } | null>(null);
   const [note, setNote] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  // One action at a time (save, back up, verify, restore): a second press is ignored.
+  const action = useAction();
+  const busy = action.working;
+  const error = action.error;
   const [restoring, setRestoring] = useState<BackupView | null>(null);
   const [verified, setVerified] = useState<Record<string, string>>({});
 
@@ -34,18 +38,12 @@ export function BackupsPanel() {
   const edit = (change: Partial<{ folder: string; rotation: RotationView }>) =>
     shown && setDraft({ ...shown, ...change });
 
-  const run = async (action: () => Promise<string | null>) => {
-    setError(null);
+  const run = async (step: () => Promise<string | null>) => {
     setNote(null);
-    setBusy(true);
-    try {
-      setNote(await action());
-      listing.refresh();
-    } catch (reason) {
-      setError(reason);
-    } finally {
-      setBusy(false);
-    }
+    const done = await action.run(async () => ({ note: await step() }));
+    if (!done) return;
+    setNote(done.note);
+    listing.refresh();
   };
 
   const save = (event: FormEvent) => {
@@ -67,8 +65,7 @@ export function BackupsPanel() {
   return (
     <div className="settings-backups" data-testid="settings-backups">
       <form className="settings-backups__form" onSubmit={save}>
-        <label className="settings-backups__folder">
-          <span>{t('backup.folder')}</span>
+        <FieldRow label={t('backup.folder')} className="settings-backups__folder">
           <input
             className="input"
             value={shown?.folder ?? ''}
@@ -76,7 +73,7 @@ export function BackupsPanel() {
             data-testid="backup-folder"
             spellCheck={false}
           />
-        </label>
+        </FieldRow>
         <fieldset className="settings-backups__rotation">
           <legend>{t('backup.rotation')}</legend>
           {ROTATION_KEYS.map((key) => (
@@ -214,11 +211,11 @@ export function BackupsPanel() {
               })}
             </p>
             <ErrorLine error={error} testId="backup-restore-error" />
-            <DialogActions
+            <FormActions
               onCancel={() => setRestoring(null)}
               submitLabel={t('backup.restoreConfirm')}
               submitTestId="backup-restore-confirm"
-              busy={busy}
+              working={busy}
             />
           </form>
         </Dialog>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { getApi } from '../../api/client';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useT } from '../../i18n/locale-context';
-import { ErrorLine } from '../../session/ErrorLine';
+import { ErrorLine } from '../../ui/ErrorLine';
 
 /** 节假日日历: a year's holidays and make-up working days (调休), editable by an admin. */
 export function CalendarPanel() {

@@ -5,7 +5,7 @@ import { USER_ROLES, type UserRole } from '../../../core/glossary';
 import { getApi } from '../../api/client';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useLocale } from '../../i18n/locale-context';
-import { ErrorLine } from '../../session/ErrorLine';
+import { ErrorLine } from '../../ui/ErrorLine';
 
 /** 用户: the local accounts; an admin adds one, sets a password, switches one off. */
 export function UsersPanel() {

@@ -6,6 +6,7 @@ import { useLocale } from '../../i18n/locale-context';
 import { ErrorState } from '../../states/ErrorState';
 import { LoadingState } from '../../states/LoadingState';
 import { useNow } from '../../time/useNow';
+import { isTypingInto } from '../../ui/is-typing-into';
 import { AgendaView } from './AgendaView';
 import { MeetingMode } from './MeetingMode';
 import { MinutesExport } from './MinutesExport';
@@ -14,13 +15,6 @@ import '../ranking/controls.css';
 import './weekly.css';
 
 const LIVE = ['cases.changed', 'data.changed'] as const;
-
-function isTyping(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
-  );
-}
 
 /** 周调度 (lazy route chunk): the agenda for ?week=YYYY-Www (this week by default), meeting mode, minutes. */
 export default function WeeklyDispatchPage() {
@@ -51,7 +45,7 @@ export default function WeeklyDispatchPage() {
         event.ctrlKey ||
         event.metaKey ||
         event.altKey ||
-        isTyping(event.target)
+        isTypingInto(event.target)
       )
         return;
       if (event.key === '[') goWeek(-1);

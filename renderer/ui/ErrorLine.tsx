@@ -1,7 +1,8 @@
+/** A failed action's sentence, in the user's language, where the action was. */
 import { toApiError } from '../api/api-error';
 import { useLocale } from '../i18n/locale-context';
+import './ui.css';
 
-/** A failed action's sentence, in the user's language, where the action was. */
 export function ErrorLine({ error, testId = 'error-line' }: { error: unknown; testId?: string }) {
   const { locale } = useLocale();
   if (!error) return null;

@@ -1,0 +1,90 @@
+/**
+ * The one way a screen moves a case (the board's detail panel and the map's case card):
+ * which moves this user may make now (cases.get lists them, allowed or refused with the
+ * reason), the one being filled in, number keys to pick one, and cases.move sent through
+ * useApiCall with the state the user saw (expectedState), so a case that moved meanwhile
+ * is refused rather than moved twice. `onMoved` gets the answer (the case as it is now)
+ * so the screen can show it or refresh.
+ */
+import { useCallback, useMemo, useState } from 'react';
+import type { ApiResult, CaseDetail, MoveRequest } from '../../api/contract';
+import type { MoveKind } from '../../core/cases/moves';
+import { useT } from '../i18n/locale-context';
+import { isTypingInto } from './is-typing-into';
+import { useApiCall } from './useApiCall';
+
+export function useCaseMove(
+  detail: CaseDetail | null,
+  {
+    acting = true,
+    onMoved,
+  }: {
+    /** false: no session may act, so nothing is offered. */
+    acting?: boolean;
+    onMoved?(answer: ApiResult<'cases.move'>): void;
+  } = {},
+) {
+  const t = useT();
+  const call = useApiCall('cases.move');
+  const [kind, setKind] = useState<MoveKind | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const allowed = useMemo(
+    () => (acting ? (detail?.moves.filter((m) => m.allowed) ?? []) : []),
+    [acting, detail],
+  );
+  const refused = useMemo(
+    () => (acting ? (detail?.moves.filter((m) => !m.allowed) ?? []) : []),
+    [acting, detail],
+  );
+  const { reset, run } = call;
+
+  const choose = useCallback(
+    (next: MoveKind | null) => {
+      reset();
+      setDone(null);
+      setKind(next);
+    },
+    [reset],
+  );
+
+  const submit = useCallback(
+    async (move: MoveRequest) => {
+      if (!detail) return;
+      const answer = await run({ caseId: detail.id, expectedState: detail.state, move });
+      if (!answer) return;
+      setKind(null);
+      setDone(t('cases.move.done', { move: t(`move.${move.kind}`) }));
+      onMoved?.(answer);
+    },
+    [detail, run, t, onMoved],
+  );
+
+  /** Keys 1…9 pick the n-th allowed move (UI.md); true when the key was taken. */
+  const pickByKey = useCallback(
+    (event: KeyboardEvent): boolean => {
+      if (kind || isTypingInto(event.target)) return false;
+      if (event.ctrlKey || event.metaKey || event.altKey) return false;
+      const n = Number(event.key);
+      if (!Number.isInteger(n) || n < 1 || n > allowed.length) return false;
+      event.preventDefault();
+      choose(allowed[n - 1]!.kind);
+      return true;
+    },
+    [kind, allowed, choose],
+  );
+
+  return {
+    allowed,
+    refused,
+    /** The move being filled in, or null. */
+    kind,
+    choose,
+    cancel: useCallback(() => setKind(null), []),
+    submit,
+    pickByKey,
+    working: call.working,
+    error: call.error,
+    /** "已派遣" after a move went through, until another is picked. */
+    done,
+  };
+}
