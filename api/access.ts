@@ -13,11 +13,11 @@ import type { MethodName } from './contract';
 import type { ApiContext } from './context';
 import { UserError } from './errors';
 
-export type MethodAccess = 'open' | 'signed_in' | readonly UserRole[];
+type MethodAccess = 'open' | 'signed_in' | readonly UserRole[];
 
 const ADMIN: readonly UserRole[] = ['admin'];
 
-export const METHOD_ACCESS: Partial<Record<MethodName, MethodAccess>> = {
+const METHOD_ACCESS: Partial<Record<MethodName, MethodAccess>> = {
   'users.list': ADMIN,
   'users.create': ADMIN,
   'users.update': ADMIN,

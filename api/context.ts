@@ -20,7 +20,7 @@ export const SYSTEM_ACTOR: Actor = { userId: null, name: '系统', role: 'system
 export const ANONYMOUS_ACTOR: Actor = { userId: null, name: '未登录', role: 'anonymous' };
 
 /** The signed-in session a call came through (api/sessions.ts), when there is one. */
-export interface SessionRef {
+interface SessionRef {
   id: number;
   userId: number;
   locked: boolean;

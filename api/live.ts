@@ -6,7 +6,7 @@
 import type { Db } from '../db/open';
 import type { LiveEvent } from './contract';
 
-export type LiveListener = (event: LiveEvent) => void;
+type LiveListener = (event: LiveEvent) => void;
 
 export class LiveBus {
   private readonly listeners = new Set<LiveListener>();

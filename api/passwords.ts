@@ -11,7 +11,6 @@ const COST = 16384;
 const BLOCK_SIZE = 8;
 const PARALLEL = 1;
 const KEY_LENGTH = 32;
-export { MIN_PASSWORD_LENGTH } from '../core/auth/password-rule';
 
 function derive(password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
   return new Promise((resolve, reject) =>

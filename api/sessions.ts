@@ -41,11 +41,11 @@ export const SESSION_HEADER = 'x-griddesk-session';
 export const SESSION_TOKEN_FIELD = 'sessionToken';
 
 /** A session unused this long has ended (the desk was left; the idle lock came long before). */
-export const SESSION_MAX_IDLE_MS = 12 * HOUR_MS;
+const SESSION_MAX_IDLE_MS = 12 * HOUR_MS;
 /** last_seen_at is written at most this often, so reads stay reads. */
 const TOUCH_EVERY_MS = 60_000;
 
-export function hashSessionToken(token: string): string {
+function hashSessionToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
@@ -84,7 +84,7 @@ export function changeSession(
   }
 }
 
-export function actorOfUser(user: {
+function actorOfUser(user: {
   id: number;
   displayName: string;
   role: Actor['role'];

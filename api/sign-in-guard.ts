@@ -25,7 +25,7 @@ import { UserError } from './errors';
 /** The error code of a refused account; the host answers it with HTTP 429. */
 export const SIGN_IN_LOCKED = 'sign_in_locked';
 
-export interface GuardedAttempt {
+interface GuardedAttempt {
   kind: 'signIn' | 'unlock';
   /** The username as typed (sign-in) or of the locked session (unlock). */
   username: string;
@@ -52,9 +52,9 @@ const ACTIONS: Record<
   },
 };
 
-export const accountKey = (username: string): string => username.trim().toLowerCase();
+const accountKey = (username: string): string => username.trim().toLowerCase();
 
-export function signInLockedError(username: string, lockedUntil: number): UserError {
+function signInLockedError(username: string, lockedUntil: number): UserError {
   return new UserError(SIGN_IN_LOCKED, signInLockedSentence(username, lockedUntil), 'password');
 }
 
@@ -123,7 +123,7 @@ export function refuseIfLocked(context: ApiContext, attempt: GuardedAttempt): vo
   throw signInLockedError(attempt.username, until);
 }
 
-export interface Settlement<T> {
+interface Settlement<T> {
   passwordRight: boolean;
   /** The sentence for a wrong password that did not bring a lock. */
   wrong: UserError;

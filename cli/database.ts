@@ -21,7 +21,7 @@ export function lastOpenedDatabase(): string | null {
   return lastOpened;
 }
 
-export interface CliDatabase extends BootstrapResult {
+interface CliDatabase extends BootstrapResult {
   file: string;
 }
 

@@ -4,9 +4,9 @@
  */
 import { DAY_MS, dayString, startOfDay, type DayString } from './time';
 
-export type DayKind = 'holiday' | 'workday';
+type DayKind = 'holiday' | 'workday';
 
-export interface CalendarDay {
+interface CalendarDay {
   day: DayString;
   kind: DayKind;
   name: string;

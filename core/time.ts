@@ -14,7 +14,7 @@ export const DAY_MS = 86_400_000;
 /** A calendar day as 'YYYY-MM-DD' in Shanghai. */
 export type DayString = string;
 
-export interface WallClock {
+interface WallClock {
   year: number;
   month: number; // 1-12
   day: number;
@@ -71,10 +71,4 @@ export function formatDateTime(epochMs: number): string {
 /** ISO 8601 with the +08:00 offset, for exports and JSON. */
 export function toIsoShanghai(epochMs: number): string {
   return new Date(epochMs + SHANGHAI_OFFSET_MS).toISOString().slice(0, 19) + '+08:00';
-}
-
-/** Half-open [start, end) of the calendar month holding `epochMs`, in Shanghai. */
-export function monthRange(epochMs: number): { start: number; end: number } {
-  const w = toWallClock(epochMs);
-  return { start: fromWallClock(w.year, w.month, 1), end: fromWallClock(w.year, w.month + 1, 1) };
 }

@@ -12,7 +12,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { isProcessAlive } from './temp-folders';
 
-export interface Holder {
+interface Holder {
   pid: number;
   /** What the process is, in words a user knows: '桌面程序', 'griddesk serve', '命令行导入'. */
   program: string;

@@ -26,7 +26,7 @@ export interface BasemapInfo {
   sizeBytes: number;
 }
 
-export interface MbtilesRefusal {
+interface MbtilesRefusal {
   refused: string;
   sentence: { zh: string; en: string };
 }

@@ -111,7 +111,7 @@ export function openDatabase(file: string, options: OpenOptions): OpenResult {
  * an event inserted from the shell fails with "no such function: griddesk_event_hash"; that
  * is intended (the history is written by the app only).
  */
-export function registerAppFunctions(db: Db): void {
+function registerAppFunctions(db: Db): void {
   const options = { deterministic: true, varargs: false } as const;
   // sha256 of a text, as lowercase hex; NULL for NULL.
   db.function('griddesk_sha256', options, (text: unknown) =>

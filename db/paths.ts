@@ -11,7 +11,7 @@ export const DATABASE_FILE_NAME = 'griddesk.sqlite';
 /** Overrides the data folder for the desktop app, the CLI and browser mode alike (tests). */
 export const USER_DATA_ENV = 'GRIDDESK_USER_DATA';
 
-export interface PlatformFacts {
+interface PlatformFacts {
   env?: NodeJS.ProcessEnv;
   platform?: NodeJS.Platform;
   homedir?: string;
@@ -21,7 +21,7 @@ export interface PlatformFacts {
  * Electron's `userData` for an app called `appName`: its `appData` folder plus the name.
  * Linux: $XDG_CONFIG_HOME or ~/.config; Windows: %APPDATA%; macOS: ~/Library/Application Support.
  */
-export function defaultUserDataDir(appName = 'GridDesk', facts: PlatformFacts = {}): string {
+function defaultUserDataDir(appName = 'GridDesk', facts: PlatformFacts = {}): string {
   const env = facts.env ?? process.env;
   const override = env[USER_DATA_ENV];
   if (override) return path.resolve(override);

@@ -15,7 +15,7 @@ import { checkDatabaseFile } from './backup/check-file';
 import { checkInWorker } from './backup/check-runner';
 import type { Db } from './open';
 
-export interface StoreHealth {
+interface StoreHealth {
   state: 'checking' | 'ok' | 'damaged';
   file: string;
   /** SQLite's words for what it found, when damaged. */

@@ -40,7 +40,7 @@ function mkdirPrivate(dir: string): string {
 }
 
 /** The temp root, created (0700) if need be. */
-export function ensureTempRoot(dbFile: string | null | undefined): string {
+function ensureTempRoot(dbFile: string | null | undefined): string {
   return mkdirPrivate(tempRootFor(dbFile));
 }
 
@@ -106,7 +106,7 @@ export function isProcessAlive(pid: number): boolean {
   }
 }
 
-export interface SweepResult {
+interface SweepResult {
   /** The folders and files removed. */
   removed: string[];
 }

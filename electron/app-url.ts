@@ -5,8 +5,8 @@
 import path from 'node:path';
 
 export const APP_SCHEME = 'app';
-export const APP_HOST = 'griddesk';
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+const APP_HOST = 'griddesk';
+const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_START_URL = `${APP_ORIGIN}/index.html`;
 
 /** Offline basemap tiles (网格地图); the map's <img> requests use this scheme. */
@@ -44,8 +44,7 @@ export function isAllowedRequestUrl(url: string): boolean {
   return ALLOWED_REQUEST_PROTOCOLS.has(parsed.protocol);
 }
 
-export type AppFileLookup =
-  { kind: 'file'; file: string } | { kind: 'refused'; status: 400 | 403 | 404 };
+type AppFileLookup = { kind: 'file'; file: string } | { kind: 'refused'; status: 400 | 403 | 404 };
 
 /**
  * Maps app://griddesk/<path> to a file under `rootDir`. Refuses anything that would leave

@@ -15,7 +15,7 @@ import { isAppUrl } from './app-url';
 import { CALL_CHANNEL, LIVE_CHANNEL, type CallReply } from './channels';
 import { logError, logLine } from './log';
 
-export interface IpcTransportOptions {
+interface IpcTransportOptions {
   /** Our windows: the only callers answered, and the receivers of live events. */
   windows: () => BrowserWindow[];
 }

@@ -31,7 +31,3 @@ function describe(error: unknown): string {
 export const logError: ErrorLogger = (reference, error) => {
   logLine('error', `[${reference}] ${describe(error)}`);
 };
-
-export function logPath(): string {
-  return logFile();
-}

@@ -72,7 +72,7 @@ const EN: Labels = {
 };
 
 /** Call after `ready`: the locale is only known then. */
-export function menuLabels(): Labels {
+function menuLabels(): Labels {
   return app.getLocale().toLowerCase().startsWith('zh') ? ZH : EN;
 }
 

@@ -14,7 +14,7 @@ import { DATABASE_FILE_NAME, USER_DATA_ENV } from '../db/paths';
  * The bundle runs as `<root>/dist/electron/main.cjs`; `app.getAppPath()` is not used because
  * it is `dist/electron` when Electron is started on the file rather than on the folder.
  */
-export const appRoot = path.resolve(__dirname, '..', '..');
+const appRoot = path.resolve(__dirname, '..', '..');
 
 /** Vite's output, served as app://griddesk/. */
 export const rendererDir = path.join(appRoot, 'dist', 'renderer');

@@ -45,10 +45,7 @@ async function readFileOrNull(file: string): Promise<Buffer | null> {
   }
 }
 
-export async function respondWithRendererFile(
-  request: Request,
-  rendererDir: string,
-): Promise<Response> {
+async function respondWithRendererFile(request: Request, rendererDir: string): Promise<Response> {
   if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(405);
   const lookup = resolveAppFile(rendererDir, request.url);
   if (lookup.kind === 'refused') {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { app, screen, type BrowserWindow, type Rectangle } from 'electron';
 import { logLine } from './log';
 
-export interface WindowState {
+interface WindowState {
   bounds: Rectangle | null;
   maximized: boolean;
 }

@@ -15,9 +15,9 @@ import { createBasemapTileSource } from '../api/map/basemap-tiles';
 import { serveTile } from './tile-route';
 import { sweepTempFolders } from '../db/temp-folders';
 
-export const LOOPBACK_HOST = '127.0.0.1';
+const LOOPBACK_HOST = '127.0.0.1';
 
-export interface HostOptions {
+interface HostOptions {
   context: ApiContext;
   /** 0 = any free port. */
   port: number;

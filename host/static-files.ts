@@ -18,7 +18,7 @@ export function securityHeaders(): Record<string, string> {
 }
 
 /** Resolves a URL path inside `root`, or null when it would leave it. */
-export function resolveInside(root: string, urlPath: string): string | null {
+function resolveInside(root: string, urlPath: string): string | null {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);

@@ -28,7 +28,7 @@ import { checkWritePath } from '../exchange/path-rules';
 type Running = NonNullable<StoreStatus['running']>;
 const runningByDb = new WeakMap<Db, Running>();
 
-export const backupView = (entry: BackupEntry): BackupView => ({
+const backupView = (entry: BackupEntry): BackupView => ({
   path: entry.path,
   createdAt: entry.created_at,
   reason: entry.reason,

@@ -13,7 +13,7 @@ import { flushHeldAudit } from '../held-writes';
 import type { ApiContext } from '../context';
 import type { ErrorLogger } from '../errors';
 
-export interface StoreServicesOptions {
+interface StoreServicesOptions {
   /** How the holder is named to other programs: '桌面程序', 'griddesk serve'. */
   program: string;
   log: ErrorLogger;

@@ -41,7 +41,7 @@ function latinFont(doc: PDFDocument): string {
   return helveticaLoads ? LATIN : FONT;
 }
 
-export interface TableColumn {
+interface TableColumn {
   header: string;
   width: number;
   align?: 'left' | 'center' | 'right';

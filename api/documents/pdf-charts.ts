@@ -11,7 +11,7 @@ const AXIS = '#8a929e';
 const LINE = '#4a525e';
 const TIER_ZH: Record<Tier, string> = { blue: '蓝', yellow: '黄', red: '红' };
 
-export interface Box {
+interface Box {
   x: number;
   y: number;
   width: number;
@@ -90,7 +90,7 @@ export function drawScoreBars(
   }
 }
 
-export interface TrendUnit {
+interface TrendUnit {
   label: string;
   scores: ReadonlyArray<number | null>;
   tiers: ReadonlyArray<Tier | null>;

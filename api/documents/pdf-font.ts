@@ -10,7 +10,7 @@ import path from 'node:path';
 import { assetsDir } from '../../db/seed/assets-dir';
 import { UserError } from '../errors';
 
-export const PDF_FONT_ENV = 'GRIDDESK_PDF_FONT';
+const PDF_FONT_ENV = 'GRIDDESK_PDF_FONT';
 
 const SYSTEM_FONTS = [
   'C:\\Windows\\Fonts\\msyh.ttc',

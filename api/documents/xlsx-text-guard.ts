@@ -32,7 +32,7 @@ function markFormulaText(workbook: ExcelJS.Workbook): boolean {
 }
 
 /** styles.xml with quotePrefix="1" on every cell style in the Text format. */
-export function quotePrefixTextStyles(stylesXml: string): string {
+function quotePrefixTextStyles(stylesXml: string): string {
   return stylesXml.replace(/<cellXfs\b[\s\S]*?<\/cellXfs>/, (cellXfs) =>
     cellXfs.replace(/<xf\b[^>]*?(\/?)>/g, (xf, selfClosing: string) =>
       /\snumFmtId="49"/.test(xf) && !/\squotePrefix=/.test(xf)

@@ -15,7 +15,6 @@ import {
   diskFullRefusal,
   isDiskFullError,
   sweepTempFolders,
-  TEMP_KEEP_MS,
   uploadsFolder,
 } from '../../db/temp-folders';
 import type { ApiContext } from '../context';
@@ -99,25 +98,18 @@ export function exportExchangeFile(
   );
 }
 
-/**
- * A dropped file (and the error file written beside it) is kept a week at most: the file
- * itself is deleted when the import that used it ends; its folder (with an error file to fix
- * and re-import after a weekend) goes at the sweep a week on.
- */
-export const UPLOAD_KEEP_MS = TEMP_KEEP_MS;
-
 /** The folder uploads go to for this database: `<db folder>/griddesk-temp/uploads` (0700). */
-export function uploadDirFor(context: ApiContext): string {
+function uploadDirFor(context: ApiContext): string {
   return uploadsFolder(context.db.name);
 }
 
 /** Removes uploads (and run folders) past their time; returns how many went. */
-export function sweepOldUploads(context: ApiContext, now: number): number {
+function sweepOldUploads(context: ApiContext, now: number): number {
   return sweepTempFolders(context.db.name, now).removed.length;
 }
 
 /** Whether `file` is an upload of this database (under its uploads folder). */
-export function isUpload(context: ApiContext, file: string): boolean {
+function isUpload(context: ApiContext, file: string): boolean {
   try {
     const dir = fs.realpathSync(uploadDirFor(context));
     return fs.realpathSync(path.resolve(file)).startsWith(dir + path.sep);

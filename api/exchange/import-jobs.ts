@@ -36,7 +36,7 @@ function jobsOf(db: Db): Map<string, ImportJob> {
   return jobs;
 }
 
-export interface StartImportInput {
+interface StartImportInput {
   path: string;
   kind?: ImportKind | undefined;
   skipInvalid: boolean;
@@ -44,7 +44,7 @@ export interface StartImportInput {
   mapping?: Record<string, string> | undefined;
 }
 
-export interface ImportJobHooks {
+interface ImportJobHooks {
   /**
    * Called before an import of more than LARGE_IMPORT_ROWS (db/exchange/import-run) rows
    * commits, on this thread, while the import's transaction is open in its worker: a backup
@@ -188,7 +188,7 @@ export function databaseBusyError(db: Db): UserError {
  * during a command-line import is refused at once (databaseBusyError names its file) and
  * never holds the app's thread, and with it every read, for SQLite's default five seconds.
  */
-export const DESK_BUSY_TIMEOUT_MS = 50;
+const DESK_BUSY_TIMEOUT_MS = 50;
 const deskConnections = new WeakSet<Db>();
 
 /** Gives the app's connection its short busy timeout (once; invoke() calls it). */

@@ -1,7 +1,7 @@
 import type { ApiParsedInput, ApiResult, MethodName } from '../contract';
 import type { ApiContext } from '../context';
 
-export type Handler<M extends MethodName> = (
+type Handler<M extends MethodName> = (
   context: ApiContext,
   input: ApiParsedInput<M>,
 ) => ApiResult<M> | Promise<ApiResult<M>>;

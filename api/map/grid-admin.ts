@@ -19,7 +19,7 @@ import type { Crs } from '../../core/geo/coordinates';
 /** A grid file larger than this is not a street's or a district's grids. */
 const MAX_GRID_FILE_BYTES = 512 * 1024 * 1024;
 
-export function requireAdmin(context: ApiContext, what: { zh: string; en: string }): void {
+function requireAdmin(context: ApiContext, what: { zh: string; en: string }): void {
   const role = context.actor.role;
   if (role === 'admin' || role === 'system') return;
   throw new UserError('forbidden_role', {

@@ -37,7 +37,7 @@ export const toMapPeriod = ({ key, kind, start, end }: Period): MapPeriod => ({
 });
 
 /** This month and the five before it, this ISO week and the three before it. */
-export function selectablePeriods(now: number): MapPeriod[] {
+function selectablePeriods(now: number): MapPeriod[] {
   const month = periodContaining('month', now);
   const week = periodContaining('week', now);
   return [

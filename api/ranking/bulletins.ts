@@ -158,9 +158,10 @@ const LEVEL_ZH: Record<RankingLevel, string> = {
  * The sentence for a bulletin whose stored figures no longer match the checksum taken when
  * it was published (someone changed the database file around the triggers).
  */
-export function bulletinMismatchSentence(
-  record: Pick<BulletinRecord, 'period' | 'level' | 'version'>,
-): { zh: string; en: string } {
+function bulletinMismatchSentence(record: Pick<BulletinRecord, 'period' | 'level' | 'version'>): {
+  zh: string;
+  en: string;
+} {
   return {
     zh: `此通报与其校验值不符：${record.period}（${LEVEL_ZH[record.level]}）第 ${record.version} 版发布后，数据库中存储的数据被改动过，不能作为正式通报导出。请运行 griddesk verify 查看，或重新发布新版本。`,
     en: `This bulletin no longer matches its checksum: version ${record.version} of ${record.period} (${record.level}) was changed in the database after it was published, so it cannot be exported. Run griddesk verify for details, or publish a new version.`,

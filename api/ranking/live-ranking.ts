@@ -36,7 +36,7 @@ import type { Db } from '../../db/open';
 import type { RankingRow } from '../contract/ranking';
 import { parseBulletinFigures } from './bulletin-figures';
 
-export interface LiveRanking {
+interface LiveRanking {
   period: Period;
   previousPeriod: Period;
   level: RankingLevel;
@@ -56,7 +56,7 @@ export interface PrecountedHandling {
 }
 
 /** Every unit's counts for one measuring window, counted by SQLite. */
-export function countsBySql(
+function countsBySql(
   db: Db,
   level: RankingLevel,
   window: { start: number; end: number },

@@ -41,7 +41,7 @@ function importProgress(): (p: ImportProgress) => void {
   };
 }
 
-export function cliImportJson(report: ImportReport) {
+function cliImportJson(report: ImportReport) {
   const zh = prefersChinese();
   return {
     file: report.file,

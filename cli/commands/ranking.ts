@@ -12,7 +12,7 @@ import { CliError } from '../output';
 const LEVELS = ['community', 'grid', 'unit'] as const;
 type Level = (typeof LEVELS)[number];
 
-export function rankingJson(row: RankingRow) {
+function rankingJson(row: RankingRow) {
   return {
     unit_code: row.unitCode,
     unit_name: row.unitName,
@@ -32,7 +32,7 @@ export function rankingJson(row: RankingRow) {
   };
 }
 
-export function periodOption(options: { month?: string; week?: string }): string {
+function periodOption(options: { month?: string; week?: string }): string {
   if ((options.month === undefined) === (options.week === undefined)) {
     throw new CliError('Give exactly one of --month YYYY-MM or --week YYYY-Www.', 2);
   }

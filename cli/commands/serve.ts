@@ -10,7 +10,7 @@ import { startStoreServices } from '../../api/backup/store-services';
 import { openCliDatabase } from '../database';
 import { CliError, logInternalError } from '../output';
 
-export function rendererDir(): string {
+function rendererDir(): string {
   if (process.env.GRIDDESK_RENDERER_DIR) return path.resolve(process.env.GRIDDESK_RENDERER_DIR);
   return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/renderer');
 }

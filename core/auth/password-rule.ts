@@ -4,11 +4,11 @@
  * assets/reference/common-passwords.txt).
  */
 
-export const MIN_PASSWORD_LENGTH = 10;
+const MIN_PASSWORD_LENGTH = 10;
 /** A username shorter than this is only refused as the whole password, not inside it. */
 const MIN_CONTAINED_USERNAME = 3;
 
-export interface Sentence {
+interface Sentence {
   zh: string;
   en: string;
 }

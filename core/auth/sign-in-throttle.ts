@@ -7,9 +7,9 @@
  */
 import { MINUTE_MS, SHANGHAI_OFFSET_MS } from '../time';
 
-export const MAX_WRONG_PASSWORDS = 5;
-export const WRONG_PASSWORD_WINDOW_MS = 15 * MINUTE_MS;
-export const SIGN_IN_LOCK_MS = 15 * MINUTE_MS;
+const MAX_WRONG_PASSWORDS = 5;
+const WRONG_PASSWORD_WINDOW_MS = 15 * MINUTE_MS;
+const SIGN_IN_LOCK_MS = 15 * MINUTE_MS;
 /** How far back the caller must read attempts for throttleState to be exact. */
 export const THROTTLE_LOOKBACK_MS = WRONG_PASSWORD_WINDOW_MS + SIGN_IN_LOCK_MS;
 
@@ -23,7 +23,7 @@ export interface SignInAttempt {
   kind: 'failure' | 'success' | 'cleared';
 }
 
-export interface ThrottleState {
+interface ThrottleState {
   /** When the account may try again from this address, or null when it may now. */
   lockedUntil: number | null;
   /** Wrong passwords counted towards the next lock (within the window, since the last reset). */

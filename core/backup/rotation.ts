@@ -28,7 +28,7 @@ export interface RotationPolicy {
 
 export const DEFAULT_ROTATION: RotationPolicy = { daily: 7, weekly: 4, monthly: 12, eventDays: 30 };
 
-export interface RotatedBackup {
+interface RotatedBackup {
   path: string;
   createdAt: number;
   reason: BackupReason;

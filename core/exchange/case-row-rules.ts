@@ -40,7 +40,7 @@ const EVENT_TIMES = [
  * 0 date read as Excel's 1900-01-00, a two-digit year, a day count typed as a date. The
  * upper bound is the one above: event times no more than a day after the import.
  */
-export const EARLIEST_CASE_TIME = fromWallClock(2000, 1, 1);
+const EARLIEST_CASE_TIME = fromWallClock(2000, 1, 1);
 
 /** The times checked against the earliest: the event times and the due time. */
 const DATED_KEYS = [...EVENT_TIMES, 'due_at'] as const;
@@ -174,7 +174,7 @@ export function checkTimes(
  * community by more. The row is still written with the grid it names (the grid worker chose
  * it); the import report says which row and column to check.
  */
-export const OUTSIDE_GRID_WARN_METRES = 500;
+const OUTSIDE_GRID_WARN_METRES = 500;
 
 export function place(
   r: ExchangeCase,

@@ -47,7 +47,7 @@ export interface CheckedCase {
 }
 
 /** A valid row may carry warnings: written as it is, and reported by row and column. */
-export type CaseRowResult =
+type CaseRowResult =
   { ok: true; checked: CheckedCase; warnings: KeyIssue[] } | { ok: false; issues: KeyIssue[] };
 
 const DEFAULTS = { crs: 'CGCS2000', urgency: 'normal', reworkCount: 0, extensionCount: 0 } as const;

@@ -32,7 +32,7 @@ export function cellText(value: CellValue | undefined): string {
   return value.trim();
 }
 
-export function isBlank(value: CellValue | undefined): boolean {
+function isBlank(value: CellValue | undefined): boolean {
   return cellText(value) === '';
 }
 

@@ -18,7 +18,7 @@ export class CsvFormatError extends Error {
 
 export const MAX_RECORD_CHARS = 65_536;
 /** Excel's own column limit (XFD). */
-export const MAX_FIELDS = 16_384;
+const MAX_FIELDS = 16_384;
 
 const QUOTE = 34;
 const LF = 10;

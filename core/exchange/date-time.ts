@@ -19,7 +19,7 @@ const DASHED =
 const CHINESE =
   /^(\d{4})年(\d{1,2})月(\d{1,2})日\s*(?:(\d{1,2})(?:时|點|点|:)(?:(\d{1,2})(?:分|:)?(?:(\d{1,2})秒?)?)?)?$/;
 
-export type DateReading = { ok: true; at: number } | { ok: false };
+type DateReading = { ok: true; at: number } | { ok: false };
 
 /** An Excel serial (days since 1899-12-30, fraction = time of day) as Shanghai wall-clock time, to the second. */
 export function excelSerialToEpoch(serial: number): number | null {

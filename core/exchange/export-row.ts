@@ -13,7 +13,7 @@ import { SATISFACTION_ZH, URGENCY_ZH } from './vocabulary';
 
 export type ExportCell = string | number | null;
 
-export const EXPORT_KEYS: readonly CaseKey[] = CASE_KEYS;
+const EXPORT_KEYS: readonly CaseKey[] = CASE_KEYS;
 export const EXPORT_HEADERS: readonly string[] = EXPORT_KEYS.map((key) => CASE_COLUMN_ZH[key]);
 
 const time = (at: number | null) => (at === null ? null : formatExchangeDateTime(at));

@@ -20,7 +20,7 @@ export interface MappedColumn<Key extends string> {
   how: ColumnHow;
 }
 
-export const MIN_KNOWN_HEADERS = 3;
+const MIN_KNOWN_HEADERS = 3;
 /** How far down a header row is looked for. */
 export const HEADER_SEARCH_ROWS = 30;
 

@@ -10,8 +10,7 @@ import { sentence, type Sentence } from './issues';
 export const MANIFEST_FILE = 'manifest.json';
 export const MANIFEST_FORMAT = 'griddesk-exchange';
 
-export const EXCHANGE_KINDS = ['cases', 'grids', 'staff'] as const;
-export type ExchangeFileKind = (typeof EXCHANGE_KINDS)[number];
+const EXCHANGE_KINDS = ['cases', 'grids', 'staff'] as const;
 
 const manifestFile = z.object({
   path: z.string().min(1).max(255),
@@ -20,7 +19,7 @@ const manifestFile = z.object({
   sha256: z.string().regex(/^[0-9a-fA-F]{64}$/),
 });
 
-export const manifestSchema = z.object({
+const manifestSchema = z.object({
   format: z.literal(MANIFEST_FORMAT),
   version: z.literal(1),
   created_at: z.string().optional(),
@@ -31,7 +30,7 @@ export const manifestSchema = z.object({
 export type Manifest = z.infer<typeof manifestSchema>;
 export type ManifestFile = Manifest['files'][number];
 
-export type ManifestReading = { ok: true; manifest: Manifest } | { ok: false; problem: Sentence };
+type ManifestReading = { ok: true; manifest: Manifest } | { ok: false; problem: Sentence };
 
 export function readManifest(json: unknown): ManifestReading {
   const parsed = manifestSchema.safeParse(json);

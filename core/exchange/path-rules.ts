@@ -7,7 +7,7 @@
 import { sentence, type Sentence } from './issues';
 
 /** Unix folders that hold the system, devices and kernel views; /var/tmp is the one exception. */
-export const UNIX_SYSTEM_ROOTS = [
+const UNIX_SYSTEM_ROOTS = [
   '/etc',
   '/proc',
   '/sys',
@@ -24,9 +24,9 @@ export const UNIX_SYSTEM_ROOTS = [
 ] as const;
 const UNIX_EXCEPTIONS = ['/var/tmp'] as const;
 /** Windows folders (on any drive), compared without regard to case. */
-export const WINDOWS_SYSTEM_ROOTS = ['Windows', 'Program Files', 'Program Files (x86)'] as const;
+const WINDOWS_SYSTEM_ROOTS = ['Windows', 'Program Files', 'Program Files (x86)'] as const;
 
-export type PathUse = 'read' | 'write';
+type PathUse = 'read' | 'write';
 
 function isWindowsPath(p: string): boolean {
   return /^[a-zA-Z]:[\\/]/.test(p) || p.startsWith('\\\\');

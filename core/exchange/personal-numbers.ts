@@ -30,7 +30,7 @@ export function maskResidentIdNumber(id: string): string {
   return `${id.slice(0, 3)}${'*'.repeat(id.length - 7)}${id.slice(-4)}`;
 }
 
-export interface MaskedText {
+interface MaskedText {
   text: string;
   /** Which kinds were masked (empty when none). */
   kinds: Array<'id' | 'mobile'>;

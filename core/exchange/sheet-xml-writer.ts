@@ -21,7 +21,7 @@ function needsHexEscape(code: number): boolean {
 }
 
 /** XML text: & < > escaped; the characters above as Excel's _xHHHH_, and a literal "_xHHHH_" kept literal. */
-export function escapeCellText(text: string): string {
+function escapeCellText(text: string): string {
   // Most cells need nothing: one pass over the characters, no allocation.
   let plain = true;
   for (let i = 0; i < text.length && plain; i++) {

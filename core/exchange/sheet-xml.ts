@@ -147,7 +147,7 @@ function columnIndex(ref: string): number {
   return index - 1;
 }
 
-export interface SheetRow {
+interface SheetRow {
   row: number;
   cells: CellValue[];
 }

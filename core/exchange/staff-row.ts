@@ -74,12 +74,12 @@ export interface StaffRecord {
   unitCode: string | null;
 }
 
-export interface StaffLookups {
+interface StaffLookups {
   placeExists(code: string): boolean;
   unitCode(nameOrCode: string): string | null;
 }
 
-export type StaffRowResult =
+type StaffRowResult =
   | { ok: true; record: StaffRecord }
   | { ok: false; issues: Array<{ key: StaffKey; value: string; message: Sentence }> };
 

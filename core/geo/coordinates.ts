@@ -11,7 +11,7 @@ export type Crs = 'WGS84' | 'CGCS2000' | 'GCJ02' | 'BD09';
 
 export const CRS_LIST: readonly Crs[] = ['WGS84', 'CGCS2000', 'GCJ02', 'BD09'];
 
-export interface LngLat {
+interface LngLat {
   lng: number;
   lat: number;
 }
@@ -37,7 +37,7 @@ const KRASOVSKY_EE = 0.006693421622965943;
 const BD_X_PI = (Math.PI * 3000.0) / 180.0;
 
 /** GCJ-02 offsets only apply inside China's rough bounding box; elsewhere it equals WGS-84. */
-export function outOfChina(lng: number, lat: number): boolean {
+function outOfChina(lng: number, lat: number): boolean {
   return lng < 72.004 || lng > 137.8347 || lat < 0.8293 || lat > 55.8271;
 }
 
@@ -108,7 +108,7 @@ export function gcj02ToWgs84(lng: number, lat: number): LngLat {
   return invert(wgs84ToGcj02, lng, lat);
 }
 
-export function bd09ToGcj02(lng: number, lat: number): LngLat {
+function bd09ToGcj02(lng: number, lat: number): LngLat {
   return invert(gcj02ToBd09, lng, lat);
 }
 

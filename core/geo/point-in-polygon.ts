@@ -6,14 +6,14 @@
  * so both grids must claim it first).
  */
 
-export type Position = readonly [number, number] | readonly number[];
-export type PolygonCoordinates = ReadonlyArray<ReadonlyArray<Position>>;
+type Position = readonly [number, number] | readonly number[];
+type PolygonCoordinates = ReadonlyArray<ReadonlyArray<Position>>;
 
 export type PolygonGeometry =
   | { type: 'Polygon'; coordinates: PolygonCoordinates }
   | { type: 'MultiPolygon'; coordinates: ReadonlyArray<PolygonCoordinates> };
 
-export type PointPlacement = 'inside' | 'boundary' | 'outside';
+type PointPlacement = 'inside' | 'boundary' | 'outside';
 
 /**
  * Distance (in degrees, ~0.1 mm) within which a point counts as on an edge. Shared edges in

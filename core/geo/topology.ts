@@ -242,7 +242,7 @@ export function findOverlap(a: CompiledGeometry, b: CompiledGeometry): PointLngL
   return null;
 }
 
-export interface CoverageGap {
+interface CoverageGap {
   /** Uncovered area in square metres (community area minus its grids' areas). */
   areaSquareMetres: number;
   /** A point in the gap, when the sampling found one. */

@@ -11,7 +11,7 @@ import type { PolygonGeometry } from '../geo/point-in-polygon';
 import { readBoundary } from './grid-boundary';
 import type { GridIssue } from './grid-issues';
 
-export type GridFeatureLevel = 'street' | 'community' | 'grid' | 'subgrid';
+type GridFeatureLevel = 'street' | 'community' | 'grid' | 'subgrid';
 
 export interface GridFeature {
   /** 1-based position in the file, for messages. */
@@ -97,7 +97,7 @@ function issue(
   return { code, severity: 'error', feature, gridCodes, message: { zh, en } };
 }
 
-export interface ParsedGridFile {
+interface ParsedGridFile {
   features: GridFeature[];
   issues: GridIssue[];
 }

@@ -17,20 +17,7 @@ export const GRID_ISSUE_CODES = [
   'outside_community', // 网格超出所属社区
   'street_created', // 新建了文件所属的街道
 ] as const;
-export type GridIssueCode = (typeof GRID_ISSUE_CODES)[number];
-
-export const GRID_ISSUE_SEVERITY: Record<GridIssueCode, 'error' | 'warning'> = {
-  invalid_feature: 'error',
-  invalid_code: 'error',
-  duplicate_code: 'error',
-  unknown_parent: 'error',
-  invalid_geometry: 'error',
-  self_intersection: 'error',
-  overlap: 'error',
-  gap: 'warning',
-  outside_community: 'warning',
-  street_created: 'warning',
-};
+type GridIssueCode = (typeof GRID_ISSUE_CODES)[number];
 
 export interface GridIssue {
   code: GridIssueCode;

@@ -5,7 +5,7 @@
  */
 
 /** Zoom levels a raster basemap may hold; beyond 24 a tile is smaller than a millimetre. */
-export const MAX_TILE_ZOOM = 24;
+const MAX_TILE_ZOOM = 24;
 
 export function isTileAddress(z: number, x: number, y: number): boolean {
   if (![z, x, y].every(Number.isInteger)) return false;

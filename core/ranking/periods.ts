@@ -18,7 +18,7 @@ export interface Period {
 
 const WEEK_MS = 7 * DAY_MS;
 
-export function monthPeriod(year: number, month: number): Period {
+function monthPeriod(year: number, month: number): Period {
   // Date.UTC carries month 13 or 0 into the next or previous year.
   const normal = new Date(Date.UTC(year, month - 1, 1));
   const y = normal.getUTCFullYear();
@@ -52,7 +52,7 @@ export function isoWeekOf(instant: number): { isoYear: number; week: number } {
   return { isoYear, week: Math.floor((thursday - isoWeekOneStart(isoYear)) / WEEK_MS) + 1 };
 }
 
-export function isoWeekPeriod(isoYear: number, week: number): Period {
+function isoWeekPeriod(isoYear: number, week: number): Period {
   const start = isoWeekOneStart(isoYear) + (week - 1) * WEEK_MS;
   return {
     kind: 'week',

@@ -75,7 +75,7 @@ export function compareScores(a: ExactScore, b: ExactScore): number {
 }
 
 /** score ≥ threshold, exactly (thresholds carry at most two decimals). */
-export function scoreAtLeast(score: ExactScore, threshold: number): boolean {
+function scoreAtLeast(score: ExactScore, threshold: number): boolean {
   const hundredths = BigInt(Math.round(threshold * 100));
   return score.numerator * 100n >= hundredths * score.denominator;
 }

@@ -82,7 +82,7 @@ export function emptyCounts(): UnitCounts {
 }
 
 /** Adds one accountable case's handling flags to a unit's counts. */
-export function addHandlingFlags(counts: UnitCounts, flags: number): void {
+function addHandlingFlags(counts: UnitCounts, flags: number): void {
   counts.due += 1;
   if (flags & HANDLING_FLAG.closed) counts.closed += 1;
   if (flags & HANDLING_FLAG.onTime) counts.onTime += 1;
@@ -93,7 +93,7 @@ export function addHandlingFlags(counts: UnitCounts, flags: number): void {
 }
 
 /** Adds one reported case's intake flags to a unit's counts. */
-export function addIntakeFlags(counts: UnitCounts, flags: number): void {
+function addIntakeFlags(counts: UnitCounts, flags: number): void {
   counts.reported += 1;
   if (flags & INTAKE_FLAG.registered) counts.registered += 1;
   if (flags & INTAKE_FLAG.timely) counts.timelyAccepted += 1;
@@ -105,7 +105,7 @@ export interface UnitCaseFlags {
   intake: Array<[caseId: number, flags: number]>;
 }
 
-export interface PeriodAggregate {
+interface PeriodAggregate {
   counts: Map<string, UnitCounts>;
   caseFlags: Map<string, UnitCaseFlags>;
 }

@@ -40,7 +40,6 @@ export interface WeightSet {
 }
 
 export const WEIGHT_KEYS = ['onTimeRate', 'closureRate', 'reworkFree', 'satisfactionRate'] as const;
-export type WeightKey = (typeof WEIGHT_KEYS)[number];
 
 export const TIERS = ['blue', 'yellow', 'red'] as const;
 export type Tier = (typeof TIERS)[number];
@@ -59,7 +58,7 @@ export const DEFAULT_GRADES: GradeThresholds = { A: 90, B: 75, C: 60, D: 40 };
 /** Weights are kept to 6 decimals and thresholds to 2, so exact arithmetic can use integers. */
 export const WEIGHT_SCALE = 1_000_000;
 
-export interface WeightSetProblem {
+interface WeightSetProblem {
   field: string;
   zh: string;
   en: string;

@@ -22,7 +22,7 @@ export interface BackupEntry {
   sha256: string;
 }
 
-export const BACKUP_EXTENSION = '.griddesk-backup';
+const BACKUP_EXTENSION = '.griddesk-backup';
 const NOTE_EXTENSION = '.json';
 export const PARTIAL_EXTENSION = '.partial';
 const UNFINISHED_AGE_MS = 10 * 60_000;

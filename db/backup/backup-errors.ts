@@ -1,6 +1,6 @@
 /** What can stop a backup or a restore, as one sentence that says where. */
 import { diskFullRefusal } from '../temp-folders';
-export type BackupErrorCode =
+type BackupErrorCode =
   | 'disk_full'
   | 'folder_unwritable'
   | 'source_damaged'

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_ROTATION, rotationProblem, type RotationPolicy } from '../../core/backup/rotation';
 
-export interface BackupSettings {
+interface BackupSettings {
   /** Absolute folder: another disk or a USB stick is the point. */
   folder: string;
   rotation: RotationPolicy;
@@ -15,7 +15,7 @@ export interface BackupSettings {
 
 const settingsFile = (dbFile: string) => `${path.resolve(dbFile)}.backup.json`;
 
-export function defaultBackupFolder(dbFile: string): string {
+function defaultBackupFolder(dbFile: string): string {
   const resolved = path.resolve(dbFile);
   return path.join(path.dirname(resolved), `${path.basename(resolved)}-backups`);
 }

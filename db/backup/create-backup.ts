@@ -225,7 +225,7 @@ function rotate(prepared: Prepared, newest: BackupEntry, options: CreateBackupOp
   }
 }
 
-export function isDiskFull(error: unknown): boolean {
+function isDiskFull(error: unknown): boolean {
   const code = (error as { code?: string }).code ?? '';
   return (
     isDiskFullError(error) || code.startsWith('SQLITE_FULL') || /disk is full/i.test(String(error))

@@ -13,7 +13,7 @@ import { BackupError } from './backup-errors';
 import { readBackupSettings } from './backup-settings';
 import { createBackup, type CreateBackupOptions } from './create-backup';
 
-export interface DailyBackupOptions {
+interface DailyBackupOptions {
   now: () => number;
   appVersion: string;
   /** Told after every attempt: the entry, or the error that stopped it. */

@@ -22,7 +22,7 @@ import { readBackupSettings } from './backup-settings';
 import { checkInWorker } from './check-runner';
 import { createBackup, hashFile, syncFile, syncFolder } from './create-backup';
 
-export interface VerifiedBackup {
+interface VerifiedBackup {
   path: string;
   entry: BackupEntry | null;
   cases: number | null;
@@ -78,7 +78,7 @@ export async function verifyBackup(backupPath: string): Promise<VerifiedBackup> 
   return { path: file, entry, cases: check.cases, schemaVersion: check.schemaVersion };
 }
 
-export interface RestoreOptions {
+interface RestoreOptions {
   dbFile: string;
   backupPath: string;
   now: number;
@@ -89,7 +89,7 @@ export interface RestoreOptions {
   onProgress?: (copiedPages: number, totalPages: number) => void;
 }
 
-export interface RestoreResult {
+interface RestoreResult {
   restored: VerifiedBackup;
   /** The backup of the store as it was before the restore. */
   before: BackupEntry | null;

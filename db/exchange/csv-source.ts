@@ -54,7 +54,7 @@ function makeDecoding(
   return { label, decode: (chunk) => stream.write(chunk), flush: () => stream.end() ?? '' };
 }
 
-export function detectEncoding(head: Buffer): TextDecoding {
+function detectEncoding(head: Buffer): TextDecoding {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
     return makeDecoding('UTF-8 (BOM)', 'utf-8');
   if (head[0] === 0xff && head[1] === 0xfe) return makeDecoding('UTF-16', 'utf-16le');
@@ -77,11 +77,7 @@ export async function utf8FaultInFile(file: string): Promise<Utf8Fault | null> {
  * A file read as UTF-8 (its BOM says so, or its first megabyte was) that is not UTF-8 at some
  * line: a GBK file behind a UTF-8 BOM (an editor added one), or two files pasted together.
  */
-export function notUtf8Refusal(
-  name: string,
-  withBom: boolean,
-  fault: Utf8Fault | null,
-): ExchangeRefusal {
+function notUtf8Refusal(name: string, withBom: boolean, fault: Utf8Fault | null): ExchangeRefusal {
   const line = fault ? fault.line.toLocaleString() : null;
   const where = { zh: line ? `第 ${line} 行` : '文件中', en: line ? `at line ${line}` : '' };
   if (withBom)

@@ -42,8 +42,6 @@ import {
 } from './export-folder';
 import { fileSha256 } from './row-source';
 
-export { MANIFEST_PRODUCER } from './export-folder';
-
 export interface ExportOptions {
   kind: 'cases' | 'grids';
   format?: CaseExportFormat;

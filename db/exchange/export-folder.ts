@@ -18,7 +18,7 @@ import type { Db } from '../open';
 import { diskFullRefusal, isDiskFullError } from '../temp-folders';
 import { ExchangeRefusal, refusal } from './file-probe';
 
-export const MANIFEST_PRODUCER = 'griddesk';
+const MANIFEST_PRODUCER = 'griddesk';
 
 /** Names a folder's owner put there that are no one's data (USB sticks, Windows, macOS). */
 const SYSTEM_ENTRY =
@@ -40,7 +40,7 @@ export function splitTarget(out: string): { dir: string; name: string | null } {
     : { dir: path.dirname(resolved), name: path.basename(resolved) };
 }
 
-export interface FolderLook {
+interface FolderLook {
   /** This desk's manifest there (null: none, or not ours). */
   ours: Manifest | null;
   /** A manifest.json this desk did not write (another producer's, or unreadable). */

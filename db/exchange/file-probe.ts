@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Sentence } from '../../core/exchange/issues';
 
 /** docs/design/CITY-EXCHANGE.md "Limits": a file up to 2 GB. */
-export const MAX_FILE_BYTES = 2 * 1024 ** 3;
+const MAX_FILE_BYTES = 2 * 1024 ** 3;
 
 /** A file the exchange will not read, and why, in one sentence per language. */
 export class ExchangeRefusal extends Error {

@@ -32,7 +32,7 @@ export function liveImportWorkers(): number {
   return liveWorkers.size;
 }
 
-export interface WorkerImportOptions extends Omit<
+interface WorkerImportOptions extends Omit<
   ImportFileOptions,
   'clock' | 'signal' | 'beforeLargeImport'
 > {
@@ -50,7 +50,7 @@ export interface RunningWorkerImport {
   terminate(): Promise<void>;
 }
 
-export class ImportWorkerStopped extends Error {
+class ImportWorkerStopped extends Error {
   constructor(
     message: string,
     readonly detail: string | null,

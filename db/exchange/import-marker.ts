@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export interface ImportMarker {
+interface ImportMarker {
   pid: number;
   /** Who is importing: `griddesk import` ('cli') or an import started in the app ('app'). */
   by: 'cli' | 'app';

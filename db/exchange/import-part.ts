@@ -23,7 +23,7 @@ import { importCasesWithReadingWorker } from './case-reading';
 import type { CaseImportLookups } from './case-lookups';
 import { openCsvSource } from './csv-source';
 import { oneLine, refuse, type ProbedFile } from './file-probe';
-import { emptyCounts, type ImportCounts, type ImportProgress } from './import-report';
+import type { ImportCounts, ImportProgress } from './import-report';
 import { openJsonSource } from './json-source';
 import type { RowSource } from './row-source';
 import { importStaffRows } from './staff-import';
@@ -31,7 +31,7 @@ import { openXlsxSource } from './xlsx-source';
 
 export type PartKind = 'cases' | 'grids' | 'staff';
 
-export interface PartOptions {
+interface PartOptions {
   skipInvalid: boolean;
   sheet?: string | null;
   mapping?: Record<string, string>;
@@ -293,25 +293,6 @@ function casesPartOutcome(
     issueCount: cases.issueCount,
     notes: cases.notes,
     repeated: cases.repeated,
-    ownBatchId: null,
-  };
-}
-
-export function emptyOutcome(kind: PartKind, format: string): PartOutcome {
-  return {
-    kind,
-    format,
-    encoding: null,
-    sheet: null,
-    sheetNames: [],
-    headerRow: null,
-    sha256: null,
-    counts: emptyCounts(),
-    conflicts: { fileWon: 0, deskWon: 0 },
-    issues: [],
-    issueCount: 0,
-    notes: [],
-    repeated: new Set(),
     ownBatchId: null,
   };
 }

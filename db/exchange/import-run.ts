@@ -37,7 +37,7 @@ export interface ImportFileOptions {
 }
 
 /** Imports of more than this many rows are preceded by a backup (beforeLargeImport). */
-export const LARGE_IMPORT_ROWS = 10_000;
+const LARGE_IMPORT_ROWS = 10_000;
 
 /** Runs beforeLargeImport when the import about to commit is large. */
 export async function beforeCommitOf(rows: number, options: ImportFileOptions): Promise<void> {

@@ -31,7 +31,7 @@ export interface KeyedRow<Key extends string> {
   object: Record<string, unknown> | null;
 }
 
-export interface KeyedTable<Key extends string> {
+interface KeyedTable<Key extends string> {
   headerRow: number | null;
   headerCells: CellValue[] | null;
   columns: MappedColumn<Key>[];
@@ -39,7 +39,7 @@ export interface KeyedTable<Key extends string> {
   rows: AsyncGenerator<KeyedRow<Key>[]>;
 }
 
-export interface KeyedOptions<Key extends string> {
+interface KeyedOptions<Key extends string> {
   lookup: ReadonlyMap<string, Key>;
   mapping?: ColumnMapping<Key>;
   /** The key a row cannot do without (案卷编号, 姓名): its column must be in the header. */

@@ -21,7 +21,7 @@ const ROWS_PER_STATEMENT = 100;
 const STATE_AT = WRITTEN_COLUMNS.indexOf('state');
 const FTS_TRIGGER = 'cases_fts_after_insert';
 
-export interface NewCaseEvent {
+interface NewCaseEvent {
   actorId: number | null;
   actorName: string;
   at: number;

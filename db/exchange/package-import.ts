@@ -33,8 +33,8 @@ import { createRunFolder, type RunFolder } from '../temp-folders';
 import { extractZip, listZip, openCheckedZip, readEntryText } from './zip-guard';
 
 /** What a package may inflate to: 4 GB, and never more than 50 times its own size. */
-export const PACKAGE_MAX_TOTAL_BYTES = 4 * 1024 ** 3;
-export const PACKAGE_MAX_RATIO = 50;
+const PACKAGE_MAX_TOTAL_BYTES = 4 * 1024 ** 3;
+const PACKAGE_MAX_RATIO = 50;
 
 export function packageInflateCap(packageBytes: number): number {
   return Math.min(PACKAGE_MAX_TOTAL_BYTES, PACKAGE_MAX_RATIO * packageBytes);

@@ -21,7 +21,7 @@ import { detectKind, openRowSource, type PartKind } from './import-part';
 import type { ImportKind } from './import-report';
 import { openCheckedZip, readEntryText } from './zip-guard';
 
-export const PREVIEW_ROWS = 20;
+const PREVIEW_ROWS = 20;
 
 export interface PreviewColumn {
   index: number;

@@ -27,7 +27,7 @@ import {
 import { keyedTable } from './keyed-rows';
 import type { RowSource } from './row-source';
 
-export interface StaffImportOutcome {
+interface StaffImportOutcome {
   counts: ImportCounts;
   issues: RowIssue[];
   issueCount: number;

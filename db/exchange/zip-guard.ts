@@ -14,7 +14,7 @@ import { isSafeRelativePath } from '../../core/exchange/manifest';
 import { checkFreeSpace, diskFullRefusal, isDiskFullError } from '../temp-folders';
 import { ExchangeRefusal, oneLine, refusal } from './file-probe';
 
-export const ZIP_LIMITS = {
+const ZIP_LIMITS = {
   maxEntries: 10_000,
   /** An xlsx sheet of a 2 GB workbook inflates to tens of gigabytes at most. */
   maxTotalBytes: 40 * 1024 ** 3,
@@ -23,7 +23,7 @@ export const ZIP_LIMITS = {
   ratioFloorBytes: 16 * 1024 * 1024,
 };
 
-export interface ZipEntryInfo {
+interface ZipEntryInfo {
   name: string;
   size: number;
   compressedSize: number;
@@ -205,27 +205,12 @@ async function walk(
   return entries;
 }
 
-/** Checks the whole zip (inflating every entry once); returns its entries and the captured ones. */
-export async function inspectZip(
-  file: string,
-  capture: readonly string[],
-  signal?: AbortSignal,
-): Promise<{ entries: ZipEntryInfo[]; captured: Map<string, Buffer> }> {
-  const captured = new Map<string, Buffer>(capture.map((name) => [name, Buffer.alloc(0)]));
-  const entries = await walk(file, {
-    inflate: true,
-    capture: captured,
-    ...(signal ? { signal } : {}),
-  });
-  return { entries, captured };
-}
-
 /** Lists the entries without inflating them (cheap; for telling a package from a workbook). */
 export function listZip(file: string): Promise<ZipEntryInfo[]> {
   return walk(file, { inflate: false });
 }
 
-export interface ExtractLimits {
+interface ExtractLimits {
   /** The most the extracted entries may inflate to, together (declared and counted). */
   maxTotalBytes: number;
 }

@@ -13,7 +13,7 @@
  * - cases_flagged: the few escalated (吹哨) or supervised (督办) cases, for the weekly agenda.
  * - dispatch_items_meeting: a meeting's items, for its agenda and minutes.
  */
-export const ACCOUNTABLE_AT_SQL = `CASE
+const ACCOUNTABLE_AT_SQL = `CASE
     WHEN registered_at IS NOT NULL AND state NOT IN ('voided', 'suspended')
     THEN min(coalesce(closed_at, due_at), coalesce(due_at, closed_at))
   END`;

@@ -6,7 +6,7 @@
 import type { BasemapInfo } from '../mbtiles';
 import type { Db } from '../open';
 
-export const BASEMAP_SETTING = 'map.basemap';
+const BASEMAP_SETTING = 'map.basemap';
 
 export function readBasemapSetting(db: Db): BasemapInfo | null {
   const value = db

@@ -90,7 +90,7 @@ export function insertBulletin(db: Db, bulletin: NewBulletin): BulletinSummaryRe
   })();
 }
 
-export function bulletinSummary(db: Db, id: number): BulletinSummaryRecord | null {
+function bulletinSummary(db: Db, id: number): BulletinSummaryRecord | null {
   return (
     db
       .prepare<[number], BulletinSummaryRecord>(

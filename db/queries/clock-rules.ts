@@ -44,7 +44,7 @@ function layerOf(row: ClockColumns | undefined): Partial<ClockRules> | null {
 }
 
 /** The admin-editable defaults ('clocks.defaults'); a missing or malformed value falls back to 3个1. */
-export function loadClockDefaults(db: Db): Partial<ClockRules> {
+function loadClockDefaults(db: Db): Partial<ClockRules> {
   const stored = db
     .prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?')
     .get('clocks.defaults');

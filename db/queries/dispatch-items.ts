@@ -43,7 +43,7 @@ export function meetingOfWeek(db: Db, week: string): MeetingRow | null {
 }
 
 /** The week's meeting, created when it is first written to. */
-export function ensureMeeting(db: Db, week: string, now: number): MeetingRow {
+function ensureMeeting(db: Db, week: string, now: number): MeetingRow {
   db.prepare(
     'INSERT INTO dispatch_meetings (iso_week, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING',
   ).run(week, now);
@@ -117,7 +117,7 @@ export function carriedItems(db: Db, beforeWeek: string, doneSince: number): Dis
   );
 }
 
-export interface ItemFields {
+interface ItemFields {
   title: string;
   leadUnitCode: string;
   assistUnitCodes: readonly string[];

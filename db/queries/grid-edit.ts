@@ -35,7 +35,7 @@ export function renamePlace(
   return { code, oldName: place.name, name };
 }
 
-export interface ReassignResult {
+interface ReassignResult {
   code: string;
   fromCommunityCode: string;
   toCommunityCode: string;

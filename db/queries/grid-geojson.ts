@@ -9,7 +9,7 @@ import type { Db } from '../open';
 const LEVEL_ZH = { community: '社区', grid: '网格', subgrid: '子网格' } as const;
 const TYPE_ZH = { basic: '基础网格', special: '专属网格', thematic: '专项网格' } as const;
 
-export interface GridFeatureCollection {
+interface GridFeatureCollection {
   type: 'FeatureCollection';
   name: string;
   features: Array<{

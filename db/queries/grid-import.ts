@@ -14,7 +14,7 @@ import type { Db } from '../open';
 import { forgetGridLocator } from './grid-locator';
 import { writeGridPlaces } from './grid-write';
 
-export interface GridImportOptions {
+interface GridImportOptions {
   mode: 'check' | 'import';
   crs: Crs;
   now: number;

@@ -23,13 +23,13 @@ import {
 import { metresOutside } from '../../core/geo/distance-to-polygon';
 import type { Db } from '../open';
 
-export interface GridLocation {
+interface GridLocation {
   gridCode: string;
   communityCode: string;
 }
 
 /** One polygon the locator knows: the place it is drawn for and the grid it answers. */
-export interface LocatablePolygon {
+interface LocatablePolygon {
   placeCode: string;
   gridCode: string;
   communityCode: string;

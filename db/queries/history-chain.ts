@@ -30,7 +30,7 @@ export interface ChainBreak {
   problem: ChainProblem;
 }
 
-export interface ChainReport {
+interface ChainReport {
   /** Cases with at least one event. */
   cases: number;
   events: number;
@@ -43,7 +43,7 @@ type EventRow = Record<(typeof EVENT_CHAIN_COLUMNS)[number], SqlValue> & {
 };
 
 /** At most this many breaks are listed (the count of broken cases is always complete). */
-export const MAX_LISTED_BREAKS = 1000;
+const MAX_LISTED_BREAKS = 1000;
 
 export function verifyHistoryChain(
   db: Db,

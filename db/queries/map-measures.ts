@@ -9,7 +9,7 @@
  */
 import type { Db } from '../open';
 
-export interface PlaceSnapshot {
+interface PlaceSnapshot {
   code: string;
   level: 'community' | 'grid';
   households: number | null;

@@ -15,7 +15,7 @@ import type { CaseState, Satisfaction } from '../../core/glossary';
 import type { Db } from '../open';
 
 /** The column that attributes a case to a unit at each level. Departments: the lead unit (主办). */
-export const LEVEL_COLUMN: Record<RankingLevel, string> = {
+const LEVEL_COLUMN: Record<RankingLevel, string> = {
   community: 'community_code',
   grid: 'grid_code',
   unit: 'lead_unit_code',
@@ -164,7 +164,7 @@ export function aggregateHandlingByPeriod(
     .all(...params);
 }
 
-export interface PeriodUnitIntakeCounts {
+interface PeriodUnitIntakeCounts {
   periodIndex: number;
   unitCode: string;
   reported: number;

@@ -43,7 +43,7 @@ export function currentWeightSet(db: Db, now: number): WeightSet {
   return saveWeightSet(db, DEFAULT_WEIGHTS, DEFAULT_TIERS, DEFAULT_GRADES, 'system', now);
 }
 
-export function weightSetById(db: Db, id: number): WeightSet | null {
+function weightSetById(db: Db, id: number): WeightSet | null {
   const row = db
     .prepare<[number], WeightSetRow>('SELECT * FROM index_weight_sets WHERE id = ?')
     .get(id);

@@ -20,7 +20,6 @@ import {
   MINUTE_MS,
   dayString,
   fromWallClock,
-  monthRange,
   startOfDay,
   toWallClock,
 } from '../../core/time';
@@ -99,13 +98,6 @@ describe('natural-hour deadlines', () => {
       expect(toWallClock(due)).toMatchObject({ hour: 9, minute: 15, day: d });
     }
     expect(startOfDay(at(2026, 3, 8, 12)) - startOfDay(at(2026, 3, 7, 12))).toBe(DAY_MS);
-  });
-
-  it('months are Shanghai months: 1 Dec 00:00 +08:00 starts December', () => {
-    const { start, end } = monthRange(at(2026, 11, 30, 23, 59));
-    expect(start).toBe(at(2026, 11, 1));
-    expect(end).toBe(at(2026, 12, 1));
-    expect(end - start).toBe(30 * DAY_MS);
   });
 });
 
