@@ -8,7 +8,7 @@ import type { ApiInput, ApiResult, LiveEvent, MethodName } from '../../api/contr
 import { type ApiError, toApiError } from './api-error';
 import { getApi } from './client';
 
-export interface ApiQueryOptions {
+interface ApiQueryOptions {
   /** Which live events make the query run again; none by default. */
   refreshOn?: readonly LiveEvent['type'][];
   /** Quiet time after the last event before refreshing (bursts become one call). */

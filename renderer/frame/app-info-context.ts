@@ -3,7 +3,7 @@ import { createContext, useContext } from 'react';
 import type { AppInfo } from '../../api/contract';
 import type { ApiQuery } from '../api/useApiQuery';
 
-export type AppInfoQuery = ApiQuery<'app.info'>;
+type AppInfoQuery = ApiQuery<'app.info'>;
 
 export const AppInfoContext = createContext<AppInfoQuery | null>(null);
 

@@ -9,6 +9,5 @@ export const AREAS = [
   { key: 'settings', path: '/settings', shortcut: 's' },
 ] as const;
 
-export type Area = (typeof AREAS)[number];
+type Area = (typeof AREAS)[number];
 export type AreaKey = Area['key'];
-export type FutureAreaKey = Exclude<AreaKey, 'overview'>;

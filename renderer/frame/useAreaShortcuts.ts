@@ -9,7 +9,7 @@ import { AREAS } from './areas';
 /** How long after `g` the area letter is awaited. */
 const SEQUENCE_TIMEOUT_MS = 1500;
 
-export interface AreaShortcutActions {
+interface AreaShortcutActions {
   goTo(path: string): void;
   toggleSheet(): void;
   closeSheet(): void;

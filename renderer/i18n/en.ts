@@ -25,21 +25,7 @@ export const en: Dictionary = {
   'area.exchange.title': 'Data exchange',
   'area.settings.title': 'Settings',
 
-  'area.cases.planned':
-    'The case board will be here: live board and table, filters and search, quick entry, case detail with timeline and moves.',
-  'area.map.planned':
-    'The grid map will be here: grids coloured by measure, cases on the map, grid detail with its people (one grid, five roles).',
-  'area.weekly.planned':
-    'Weekly dispatch will be here: this week’s agenda, dispatch items, meeting mode (full screen) and minutes.',
-  'area.ranking.planned':
-    'The monthly ranking will be here: this month’s community ranking and tiers, trends, drill-down, publishing the bulletin.',
-  'area.exchange.planned':
-    'Data exchange will be here: import with preview and field mapping, import results, history, export.',
-  'area.settings.planned':
-    'Settings will be here: users, categories and clocks, holiday calendar, weights and tiers, basemap, backups.',
-
   'notBuilt.badge': 'Not built yet',
-  'notBuilt.note': 'This part is still being built; no sample data is shown here.',
   'notBuilt.backToOverview': 'Back to the overview',
 
   'notFound.title': 'No such page',

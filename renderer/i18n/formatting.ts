@@ -5,7 +5,7 @@
 import type { Locale } from './locale';
 import type { Translate } from './translate';
 
-export const DISPLAY_TIME_ZONE = 'Asia/Shanghai';
+const DISPLAY_TIME_ZONE = 'Asia/Shanghai';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;

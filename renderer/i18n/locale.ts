@@ -1,8 +1,8 @@
 /** The UI languages and where the choice is kept between sessions. */
-export const LOCALES = ['zh-CN', 'en'] as const;
+const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-export const DEFAULT_LOCALE: Locale = 'zh-CN';
+const DEFAULT_LOCALE: Locale = 'zh-CN';
 const LOCALE_STORAGE_KEY = 'griddesk.locale';
 
 function isLocale(value: unknown): value is Locale {

@@ -1,7 +1,7 @@
 /** `t(key, params)`: the message in the current language with `{name}` filled in. */
 import type { Dictionary, MessageKey } from './zh-CN';
 
-export type MessageParams = Readonly<Record<string, string | number>>;
+type MessageParams = Readonly<Record<string, string | number>>;
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 export function createTranslate(dictionary: Dictionary): Translate {

@@ -28,17 +28,7 @@ export const zhCN = {
   'area.exchange.title': '数据交换',
   'area.settings.title': '设置',
 
-  'area.cases.planned':
-    '案件看板将在此显示：实时看板与表格、筛选与搜索、快速登记、案卷详情（时间线与流转操作）。',
-  'area.map.planned':
-    '网格地图将在此显示：按指标着色的网格、地图上的案件、网格详情及其人员（一格五员）。',
-  'area.weekly.planned': '周调度将在此显示：本周议程、调度事项、会议模式（全屏）与会议纪要。',
-  'area.ranking.planned': '月度排名将在此显示：本月社区排名与分级、趋势、逐级下钻、发布月通报。',
-  'area.exchange.planned': '数据交换将在此显示：导入（预览与字段映射）、导入结果、历史记录、导出。',
-  'area.settings.planned': '设置将在此显示：用户、类别与时限、节假日日历、权重与分级、底图、备份。',
-
   'notBuilt.badge': '尚未建成',
-  'notBuilt.note': '这一部分还在开发中，这里不显示任何示例数据。',
   'notBuilt.backToOverview': '返回工作台',
 
   'notFound.title': '没有这个页面',

@@ -15,13 +15,17 @@ import { toApiError, type ApiError } from '../api/api-error';
 import { getApi } from '../api/client';
 import { useLocale } from '../i18n/locale-context';
 
-export interface Action {
+interface Action {
   working: boolean;
   error: ApiError | null;
   /** The failure's sentence in the UI language, or null. */
   sentence: string | null;
-  /** Runs `step` unless one is already running; its value, or null when it failed or was ignored. */
-  run<T>(step: () => Promise<T>): Promise<T | null>;
+  /**
+   * Runs `step`; its value, or null when it failed or was left out. `once` (an act: save,
+   * publish, create) ignores a run while one is working; `latest` (a look: a preview
+   * asked again with another mapping) lets the new run replace the old one's answer.
+   */
+  run<T>(step: () => Promise<T>, mode?: 'once' | 'latest'): Promise<T | null>;
   /** Shows a failure found before calling (two passwords that differ). */
   fail(reason: unknown): void;
   reset(): void;
@@ -31,24 +35,32 @@ export function useAction(): Action {
   const { locale } = useLocale();
   const [working, setWorking] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  // A ref, not the state: two clicks in one frame both see working === false.
+  // Refs, not state: two clicks in one frame both see working === false.
   const running = useRef(false);
+  const latestRun = useRef(0);
 
-  const run = useCallback(async <T>(step: () => Promise<T>): Promise<T | null> => {
-    if (running.current) return null;
-    running.current = true;
-    setWorking(true);
-    setError(null);
-    try {
-      return await step();
-    } catch (reason) {
-      setError(toApiError(reason));
-      return null;
-    } finally {
-      running.current = false;
-      setWorking(false);
-    }
-  }, []);
+  const run = useCallback(
+    async <T>(step: () => Promise<T>, mode: 'once' | 'latest' = 'once'): Promise<T | null> => {
+      if (mode === 'once' && running.current) return null;
+      const mine = ++latestRun.current;
+      running.current = true;
+      setWorking(true);
+      setError(null);
+      try {
+        const value = await step();
+        return mine === latestRun.current ? value : null;
+      } catch (reason) {
+        if (mine === latestRun.current) setError(toApiError(reason));
+        return null;
+      } finally {
+        if (mine === latestRun.current) {
+          running.current = false;
+          setWorking(false);
+        }
+      }
+    },
+    [],
+  );
   const fail = useCallback((reason: unknown) => setError(toApiError(reason)), []);
   const reset = useCallback(() => setError(null), []);
   const sentence = error
@@ -63,20 +75,25 @@ export function useAction(): Action {
 }
 
 /** One API method as an action, keeping its last answer for the screen to show. */
-export function useApiCall<M extends MethodName>(method: M) {
+export function useApiCall<M extends MethodName>(method: M, mode: 'once' | 'latest' = 'once') {
   const action = useAction();
   const [result, setResult] = useState<ApiResult<M> | null>(null);
   const { run: runStep, reset: resetAction } = action;
   const run = useCallback(
     async (input: ApiInput<M>): Promise<ApiResult<M> | null> => {
+      // The last answer stays on screen while the next is asked (a preview with another
+      // sheet keeps its mapping); a failure clears it, so no stale answer sits by an error.
+      let failed = true;
       const answer = await runStep(async () => {
-        setResult(null);
-        return getApi().call(method, input);
-      });
+        const value = await getApi().call(method, input);
+        failed = false;
+        return value;
+      }, mode);
       if (answer !== null) setResult(answer);
+      else if (failed) setResult(null);
       return answer;
     },
-    [method, runStep],
+    [method, mode, runStep],
   );
   const reset = useCallback(() => {
     setResult(null);

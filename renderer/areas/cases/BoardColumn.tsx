@@ -6,7 +6,7 @@ import { useLocale } from '../../i18n/locale-context';
 import { CaseCardView } from './CaseCardView';
 import { usePagedCases, type PagedCases } from './usePagedCases';
 
-export const CARD_HEIGHT = 84;
+const CARD_HEIGHT = 84;
 
 /** One state's column: its count, then its cards by due time, virtualised (10,000 stay smooth). */
 export function BoardColumn({

@@ -24,6 +24,7 @@ import { useOverdueAlarm } from './useOverdueAlarm';
 import './cases.css';
 import './case-detail.css';
 import './intake.css';
+import { PageShell } from '../../ui/PageShell';
 
 const COUNTS_INPUT = { oldestLimit: 0 };
 const REFRESH_ON = ['cases.changed', 'data.changed'] as const;
@@ -101,21 +102,26 @@ export default function CasesBoardPage() {
 
   const filters = address.filters;
   return (
-    <section className="page cases-page" data-testid="area-cases">
-      <div className="page__head">
-        <div className="page__heading">
-          <h1 className="page__title">{t('cases.title')}</h1>
-          {counts.data ? (
-            <span className="page__subtitle">
-              {t('cases.subtitle', {
-                open: format.count(counts.data.open),
-                overdue: format.count(counts.data.overdue),
-              })}
-            </span>
-          ) : null}
-        </div>
-        <span className="muted cases-page__keys">{t('cases.keys.hint')}</span>
-      </div>
+    <PageShell
+      className="cases-page"
+      testId="area-cases"
+      title={t('cases.title')}
+      subtitle={
+        counts.data ? (
+          <>
+            {t('cases.subtitle', {
+              open: format.count(counts.data.open),
+              overdue: format.count(counts.data.overdue),
+            })}
+          </>
+        ) : null
+      }
+      toolbar={
+        <>
+          <span className="muted cases-page__keys">{t('cases.keys.hint')}</span>
+        </>
+      }
+    >
       <AlarmBanner alarm={alarm} onOpen={openCase} />
       <BoardToolbar
         address={address}
@@ -163,6 +169,6 @@ export default function CasesBoardPage() {
           }}
         />
       ) : null}
-    </section>
+    </PageShell>
   );
 }

@@ -21,7 +21,7 @@ function inOrder(text: string, query: string): boolean {
   return true;
 }
 
-export function rankOption(option: Searchable, rawQuery: string): number {
+function rankOption(option: Searchable, rawQuery: string): number {
   const query = rawQuery.trim();
   if (!query) return 1;
   const upper = query.toUpperCase();

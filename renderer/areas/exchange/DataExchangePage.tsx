@@ -7,6 +7,7 @@ import { ExportPanel } from './ExportPanel';
 import { ImportHistory } from './ImportHistory';
 import { ImportPanel } from './ImportPanel';
 import './exchange.css';
+import { PageShell } from '../../ui/PageShell';
 
 /** 数据交换 data exchange (lazy route chunk): import, export, and the record of both. */
 export default function DataExchangePage() {
@@ -28,16 +29,18 @@ export default function DataExchangePage() {
       </div>
     );
   return (
-    <section className="page exchange" data-testid="area-exchange" key={key}>
-      <div className="page__head">
-        <div className="page__heading">
-          <h1 className="page__title">
-            <AreaIcon area="exchange" />
-            {t('area.exchange.title')}
-          </h1>
-          <span className="page__subtitle">{t('exchange.subtitle')}</span>
-        </div>
-      </div>
+    <PageShell
+      className="exchange"
+      testId="area-exchange"
+      title={
+        <>
+          <AreaIcon area="exchange" />
+          {t('area.exchange.title')}
+        </>
+      }
+      subtitle={t('exchange.subtitle')}
+      key={key}
+    >
       <nav className="exchange__tabs" aria-label={t('area.exchange.title')}>
         <NavLink end to="/exchange" className="exchange__tab">
           {t('exchange.tab.import')}
@@ -64,6 +67,6 @@ export default function DataExchangePage() {
         />
         <Route path="history/:id" element={signedIn ? <BatchPage /> : null} />
       </Routes>
-    </section>
+    </PageShell>
   );
 }

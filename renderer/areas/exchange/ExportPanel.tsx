@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useLocale } from '../../i18n/locale-context';
 import { ErrorState } from '../../states/ErrorState';
-import { useCall } from './useCall';
+import { useApiCall } from '../../ui/useApiCall';
 
 type Format = 'xlsx' | 'csv' | 'json' | 'open311';
 const FORMATS: Array<
@@ -42,7 +42,7 @@ export function ExportPanel() {
   const [since, setSince] = useState('');
   const [out, setOut] = useState('');
   const [unmasked, setUnmasked] = useState(false);
-  const run = useCall('exchange.export');
+  const run = useApiCall('exchange.export');
   const last = overview.data?.lastCaseExportAt ?? null;
   const sinceAt = range === 'time' ? shanghaiInput(since) : null;
   const ready = out.trim() !== '' && (kind === 'grids' || range === 'last' || sinceAt !== null);
@@ -153,7 +153,7 @@ export function ExportPanel() {
           <button
             type="submit"
             className="button button--primary"
-            disabled={!ready || run.busy}
+            disabled={!ready || run.working}
             data-testid="export-run"
           >
             {t('exchange.export.run')}
@@ -167,7 +167,7 @@ export function ExportPanel() {
           <button
             type="button"
             className="button"
-            disabled={run.busy}
+            disabled={run.working}
             onClick={() => submit({ writeEmpty: true })}
           >
             {t('exchange.export.writeEmpty')}
@@ -180,7 +180,7 @@ export function ExportPanel() {
             <button
               type="button"
               className="button"
-              disabled={run.busy}
+              disabled={run.working}
               onClick={() => submit({ confirmForeignFolder: true })}
               data-testid="export-confirm-folder"
             >

@@ -7,7 +7,7 @@ import { FilePicker } from './FilePicker';
 import { ImportPreviewView } from './ImportPreviewView';
 import { ImportProgressView } from './ImportProgressView';
 import { ImportResultView } from './ImportResultView';
-import { useCall } from './useCall';
+import { useApiCall } from '../../ui/useApiCall';
 
 type Kind = ImportPreview['kind'];
 const POLL_MS = 300;
@@ -21,8 +21,9 @@ export function ImportPanel() {
   const [mapping, setMapping] = useState<Record<string, string>>({});
   const [skipInvalid, setSkipInvalid] = useState(false);
   const [job, setJob] = useState<ImportJobStatus | null>(null);
-  const preview = useCall('exchange.preview');
-  const start = useCall('exchange.import.start');
+  // A look, asked again at each mapping change: the newest question's answer wins.
+  const preview = useApiCall('exchange.preview', 'latest');
+  const start = useApiCall('exchange.import.start');
   const runPreview = preview.run;
   const pollTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
@@ -101,7 +102,7 @@ export function ImportPanel() {
       <FilePicker
         path={path}
         kind={kind}
-        busy={preview.busy}
+        busy={preview.working}
         onPath={setPath}
         onKind={(next) => {
           setKind(next);
@@ -146,7 +147,7 @@ export function ImportPanel() {
           <button
             type="button"
             className="button button--primary"
-            disabled={start.busy}
+            disabled={start.working}
             onClick={() => void begin()}
             data-testid="start-import"
           >

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useT } from '../../i18n/locale-context';
 import { ErrorState } from '../../states/ErrorState';
-import { useCall } from './useCall';
+import { useApiCall } from '../../ui/useApiCall';
 
 interface Props {
   kind: 'cases' | 'staff';
@@ -16,7 +16,7 @@ export function TemplateBar({ kind, mapping, onApply }: Props) {
   const [name, setName] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
   const templates = useApiQuery('exchange.templates', {});
-  const save = useCall('exchange.templates.save');
+  const save = useApiCall('exchange.templates.save');
   const mine = (templates.data ?? []).filter((tpl) => tpl.kind === kind);
   return (
     <div className="exchange__templates">
@@ -60,7 +60,7 @@ export function TemplateBar({ kind, mapping, onApply }: Props) {
         <button
           type="submit"
           className="button"
-          disabled={save.busy || name.trim() === '' || Object.keys(mapping).length === 0}
+          disabled={save.working || name.trim() === '' || Object.keys(mapping).length === 0}
         >
           {t('exchange.template.save')}
         </button>

@@ -3,14 +3,14 @@ import type { GridImportReport } from '../../../api/contract';
 import { CRS_LIST, type Crs } from '../../../core/geo/coordinates';
 import { useLocale } from '../../i18n/locale-context';
 import { ErrorState } from '../../states/ErrorState';
-import { useAction } from './useAction';
+import { useApiCall } from '../../ui/useApiCall';
 
 /** 导入网格: check a GeoJSON file first, then import it; every problem with its codes. */
 export function GridImportSection() {
   const { t, format, locale } = useLocale();
   const [path, setPath] = useState('');
   const [crs, setCrs] = useState<Crs>('WGS84');
-  const action = useAction('map.grids.import');
+  const action = useApiCall('map.grids.import');
   const report: GridImportReport | null = action.result;
   const run = (mode: 'check' | 'import') => void action.run({ path: path.trim(), mode, crs });
 
@@ -51,7 +51,7 @@ export function GridImportSection() {
           <button
             type="submit"
             className="button"
-            disabled={!path.trim() || action.busy}
+            disabled={!path.trim() || action.working}
             data-testid="import-check"
           >
             {t('mapAdmin.import.check')}
@@ -60,7 +60,11 @@ export function GridImportSection() {
             type="button"
             className="button"
             disabled={
-              !path.trim() || action.busy || !report || report.mode !== 'check' || report.errors > 0
+              !path.trim() ||
+              action.working ||
+              !report ||
+              report.mode !== 'check' ||
+              report.errors > 0
             }
             title={t('mapAdmin.import.importHint')}
             onClick={() => run('import')}

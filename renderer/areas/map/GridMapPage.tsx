@@ -20,6 +20,7 @@ import { buildScale, MEASURES, type MeasureKey } from './measure-scale';
 import { PlaceTree, shortGridName } from './PlaceTree';
 import './map.css';
 import './map-panel.css';
+import { PageShell } from '../../ui/PageShell';
 
 const LIVE = ['cases.changed', 'data.changed'] as const;
 const DATA = ['data.changed'] as const;
@@ -145,29 +146,35 @@ function GridMap() {
   }
 
   return (
-    <section className="page map-page" data-testid="area-map">
-      <div className="page__head map-page__head">
-        <div className="page__heading">
-          <h1 className="page__title">{t('area.map.title')}</h1>
-          <span className="page__subtitle">
-            {t('map.subtitle', {
-              communities: format.count(mapPlaces.communities.length),
-              grids: format.count(mapPlaces.grids.length),
-            })}
-          </span>
-        </div>
-        <MapToolbar
-          measure={measure}
-          onMeasure={setMeasure}
-          period={data?.period.key ?? ''}
-          periods={data?.periods ?? []}
-          now={now}
-          onPeriod={setPeriod}
-          layers={layers}
-          onLayers={setLayers}
-          tiers={tiers}
-        />
-      </div>
+    <PageShell
+      className="map-page"
+      testId="area-map"
+      headClassName="map-page__head"
+      title={t('area.map.title')}
+      subtitle={
+        <>
+          {t('map.subtitle', {
+            communities: format.count(mapPlaces.communities.length),
+            grids: format.count(mapPlaces.grids.length),
+          })}
+        </>
+      }
+      toolbar={
+        <>
+          <MapToolbar
+            measure={measure}
+            onMeasure={setMeasure}
+            period={data?.period.key ?? ''}
+            periods={data?.periods ?? []}
+            now={now}
+            onPeriod={setPeriod}
+            layers={layers}
+            onLayers={setLayers}
+            tiers={tiers}
+          />
+        </>
+      }
+    >
       {mapPlaces.grids.length === 0 ? (
         <EmptyState message={t('map.empty')} testId="map-empty" />
       ) : (
@@ -228,7 +235,7 @@ function GridMap() {
           </aside>
         </div>
       )}
-    </section>
+    </PageShell>
   );
 }
 

@@ -4,8 +4,9 @@ import { useApiQuery } from '../../api/useApiQuery';
 import { useLocale } from '../../i18n/locale-context';
 import { ErrorState } from '../../states/ErrorState';
 import { GridImportSection } from './GridImportSection';
-import { useAction } from './useAction';
+import { useApiCall } from '../../ui/useApiCall';
 import './map-admin.css';
+import { PageShell } from '../../ui/PageShell';
 
 const DATA = ['data.changed'] as const;
 
@@ -20,27 +21,29 @@ export function MapAdminPage() {
   const [newName, setNewName] = useState('');
   const [moveCode, setMoveCode] = useState('');
   const [targetCommunity, setTargetCommunity] = useState('');
-  const setBasemap = useAction('map.basemap.set');
-  const exporter = useAction('map.grids.export');
-  const renamer = useAction('map.grids.rename');
-  const mover = useAction('map.grids.reassign');
+  const setBasemap = useApiCall('map.basemap.set');
+  const exporter = useApiCall('map.grids.export');
+  const renamer = useApiCall('map.grids.rename');
+  const mover = useApiCall('map.grids.reassign');
 
   const communities = places.data?.communities ?? [];
   const grids = places.data?.grids ?? [];
   const current = basemap.data?.basemap ?? null;
 
   return (
-    <section className="page map-admin" data-testid="map-admin">
-      <div className="page__head">
-        <div className="page__heading">
-          <h1 className="page__title">{t('mapAdmin.title')}</h1>
-          <span className="page__subtitle">{t('mapAdmin.subtitle')}</span>
-        </div>
-        <Link to="/map" className="button">
-          {t('map.backToMap')}
-        </Link>
-      </div>
-
+    <PageShell
+      className="map-admin"
+      testId="map-admin"
+      title={t('mapAdmin.title')}
+      subtitle={t('mapAdmin.subtitle')}
+      toolbar={
+        <>
+          <Link to="/map" className="button">
+            {t('map.backToMap')}
+          </Link>
+        </>
+      }
+    >
       <section className="panel admin-section" aria-labelledby="basemap-title">
         <div className="panel__head">
           <h2 id="basemap-title" className="panel__title">
@@ -79,7 +82,7 @@ export function MapAdminPage() {
             <button
               type="submit"
               className="button"
-              disabled={!basemapPath.trim() || setBasemap.busy}
+              disabled={!basemapPath.trim() || setBasemap.working}
             >
               {t('mapAdmin.basemap.use')}
             </button>
@@ -122,7 +125,11 @@ export function MapAdminPage() {
                 placeholder="D:\\交换\\grids.geojson"
               />
             </label>
-            <button type="submit" className="button" disabled={!exportPath.trim() || exporter.busy}>
+            <button
+              type="submit"
+              className="button"
+              disabled={!exportPath.trim() || exporter.working}
+            >
               {t('mapAdmin.export.run')}
             </button>
           </form>
@@ -179,7 +186,7 @@ export function MapAdminPage() {
             <button
               type="submit"
               className="button"
-              disabled={!renameCode || !newName.trim() || renamer.busy}
+              disabled={!renameCode || !newName.trim() || renamer.working}
             >
               {t('mapAdmin.edit.rename')}
             </button>
@@ -225,7 +232,7 @@ export function MapAdminPage() {
             <button
               type="submit"
               className="button"
-              disabled={!moveCode || !targetCommunity || mover.busy}
+              disabled={!moveCode || !targetCommunity || mover.working}
             >
               {t('mapAdmin.edit.reassign')}
             </button>
@@ -241,6 +248,6 @@ export function MapAdminPage() {
           </form>
         </div>
       </section>
-    </section>
+    </PageShell>
   );
 }

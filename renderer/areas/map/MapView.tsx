@@ -10,7 +10,7 @@ import type { MeasureScale } from './measure-scale';
 
 export type MapSelection = { kind: 'place'; code: string } | { kind: 'case'; id: number } | null;
 
-export interface MapViewProps {
+interface MapViewProps {
   places: MapPlaces;
   scale: MeasureScale;
   labels: MapLabel[];

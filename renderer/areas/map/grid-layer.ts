@@ -20,12 +20,12 @@ import {
   type PolygonGeometry,
 } from '../../../core/geo/point-in-polygon';
 
-export interface GridShape {
+interface GridShape {
   code: string;
   geometry: PolygonGeometry;
 }
 
-export interface GridLayerStyle {
+interface GridLayerStyle {
   /** Fill colour per code; null leaves the polygon unfilled (outline only). */
   fillOf: (code: string) => string | null;
   fillOpacity: number;

@@ -10,8 +10,8 @@ import type { PlaceMeasures } from '../../../api/contract';
 export const MEASURES = ['open', 'overdue', 'per1000', 'tier'] as const;
 export type MeasureKey = (typeof MEASURES)[number];
 
-export const TIER_FILL = { blue: '#1f6fd1', yellow: '#e0a400', red: '#d23a3a' } as const;
-export const NO_VALUE_FILL = '#e3e6ea';
+const TIER_FILL = { blue: '#1f6fd1', yellow: '#e0a400', red: '#d23a3a' } as const;
+const NO_VALUE_FILL = '#e3e6ea';
 const ZERO_FILL = '#f1f3f5';
 const ACCENT_RAMP = ['#d4ebee', '#9fd0d6', '#55a7b1', '#146f7b'];
 const OVERDUE_RAMP = ['#fbe1e1', '#f3aeae', '#e2696a', '#b82325'];
@@ -31,7 +31,7 @@ export interface MeasureScale {
   decimals: 0 | 1;
 }
 
-export function valueOfMeasure(m: PlaceMeasures | undefined, measure: MeasureKey): number | null {
+function valueOfMeasure(m: PlaceMeasures | undefined, measure: MeasureKey): number | null {
   if (!m) return null;
   if (measure === 'open') return m.open;
   if (measure === 'overdue') return m.overdue;
@@ -40,7 +40,7 @@ export function valueOfMeasure(m: PlaceMeasures | undefined, measure: MeasureKey
 }
 
 /** Upper bounds of up to `classes` classes at the quantiles of the positive values. */
-export function classBreaks(values: number[], classes: number, decimals: 0 | 1): number[] {
+function classBreaks(values: number[], classes: number, decimals: 0 | 1): number[] {
   const positive = values.filter((v) => v > 0).sort((a, b) => a - b);
   if (positive.length === 0) return [];
   const step = 10 ** decimals;

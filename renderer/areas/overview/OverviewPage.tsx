@@ -7,6 +7,7 @@ import { useNow } from '../../time/useNow';
 import { CommunityTiersPanel } from './CommunityTiersPanel';
 import { type CountKey, CountTile } from './CountTile';
 import { OldestOverdueTable } from './OldestOverdueTable';
+import { PageShell } from '../../ui/PageShell';
 
 const COUNT_KEYS: readonly CountKey[] = ['newToday', 'open', 'overdue', 'nearDue', 'closedToday'];
 const COUNTS_INPUT = { oldestLimit: 10 };
@@ -53,33 +54,38 @@ export function OverviewPage() {
   }
 
   return (
-    <section className="page overview" data-testid="area-overview">
-      <div className="page__head">
-        <div className="page__heading">
-          <h1 className="page__title">{t('area.overview.title')}</h1>
-          {appInfo ? (
-            <span className="page__subtitle">
-              {t('overview.subtitle', {
-                communities: format.count(appInfo.communities),
-                grids: format.count(appInfo.grids),
-                cases: format.count(appInfo.cases),
-              })}
+    <PageShell
+      className="overview"
+      testId="area-overview"
+      title={t('area.overview.title')}
+      subtitle={
+        appInfo ? (
+          <>
+            {t('overview.subtitle', {
+              communities: format.count(appInfo.communities),
+              grids: format.count(appInfo.grids),
+              cases: format.count(appInfo.cases),
+            })}
+          </>
+        ) : null
+      }
+      toolbar={
+        <>
+          {counts.data ? (
+            <span className="updated-at" data-testid="updated-at" title={t('overview.liveHint')}>
+              <span className="updated-at__dot" aria-hidden="true" />
+              {t('overview.updatedAt', { time: format.clockTime(counts.data.asOf) })}
             </span>
           ) : null}
-        </div>
-        {counts.data ? (
-          <span className="updated-at" data-testid="updated-at" title={t('overview.liveHint')}>
-            <span className="updated-at__dot" aria-hidden="true" />
-            {t('overview.updatedAt', { time: format.clockTime(counts.data.asOf) })}
-          </span>
-        ) : null}
-      </div>
+        </>
+      }
+    >
       <div className="overview__layout">
         <div className="overview__main">{main}</div>
         <aside className="overview__side">
           <CommunityTiersPanel />
         </aside>
       </div>
-    </section>
+    </PageShell>
   );
 }

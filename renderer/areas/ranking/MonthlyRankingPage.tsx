@@ -21,6 +21,7 @@ import { RankingBody } from './RankingBody';
 import { WeightsDialog } from './WeightsDialog';
 import './controls.css';
 import './ranking.css';
+import { PageShell } from '../../ui/PageShell';
 
 const LEVELS: readonly RankingLevel[] = ['community', 'grid', 'unit'];
 const LIVE = ['cases.changed', 'data.changed'] as const;
@@ -126,52 +127,57 @@ export default function MonthlyRankingPage() {
   }
 
   return (
-    <section className="page ranking" data-testid="area-ranking">
-      <div className="page__head">
-        <div className="page__heading">
-          <h1 className="page__title">{t('area.ranking.title')}</h1>
-          <span className="page__subtitle">
-            {t('ranking.subtitle', {
-              period: monthText,
-              level: t(`ranking.level.${level}`),
-              ranked,
-            })}
-          </span>
-        </div>
-        <div className="rk-period-nav" title={t('ranking.periodShortcut')}>
-          <button
-            type="button"
-            className="button button--quiet"
-            onClick={() => goMonth(-1)}
-            disabled={monthIndex >= months.length - 1}
-          >
-            ◀ {t('ranking.previousMonth')} <kbd>[</kbd>
-          </button>
-          <select
-            className="rk-period-nav__select"
-            aria-label={t('ranking.monthPicker')}
-            value={month}
-            onChange={(e) => update({ month: e.target.value, bulletin: null })}
-            data-testid="month-select"
-          >
-            {months.map((m) => (
-              <option key={m.key} value={m.key}>
-                {m.key === current.key
-                  ? t('ranking.monthRunning', { label: periodLabel(t, m.key) })
-                  : periodLabel(t, m.key)}
-              </option>
-            ))}
-          </select>
-          <button
-            type="button"
-            className="button button--quiet"
-            onClick={() => goMonth(1)}
-            disabled={monthIndex <= 0}
-          >
-            {t('ranking.nextMonth')} ▶ <kbd>]</kbd>
-          </button>
-        </div>
-      </div>
+    <PageShell
+      className="ranking"
+      testId="area-ranking"
+      title={t('area.ranking.title')}
+      subtitle={
+        <>
+          {t('ranking.subtitle', {
+            period: monthText,
+            level: t(`ranking.level.${level}`),
+            ranked,
+          })}
+        </>
+      }
+      toolbar={
+        <>
+          <div className="rk-period-nav" title={t('ranking.periodShortcut')}>
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => goMonth(-1)}
+              disabled={monthIndex >= months.length - 1}
+            >
+              ◀ {t('ranking.previousMonth')} <kbd>[</kbd>
+            </button>
+            <select
+              className="rk-period-nav__select"
+              aria-label={t('ranking.monthPicker')}
+              value={month}
+              onChange={(e) => update({ month: e.target.value, bulletin: null })}
+              data-testid="month-select"
+            >
+              {months.map((m) => (
+                <option key={m.key} value={m.key}>
+                  {m.key === current.key
+                    ? t('ranking.monthRunning', { label: periodLabel(t, m.key) })
+                    : periodLabel(t, m.key)}
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => goMonth(1)}
+              disabled={monthIndex <= 0}
+            >
+              {t('ranking.nextMonth')} ▶ <kbd>]</kbd>
+            </button>
+          </div>
+        </>
+      }
+    >
       <div className="ranking__toolbar">
         <div className="rk-switch" role="group" aria-label={t('ranking.levelLabel')}>
           {LEVELS.map((l) => (
@@ -245,7 +251,7 @@ export default function MonthlyRankingPage() {
         />
       ) : null}
       {dialog === 'weights' ? <WeightsDialog onClose={() => setDialog(null)} /> : null}
-    </section>
+    </PageShell>
   );
 }
 

@@ -38,7 +38,7 @@ export interface DrillTarget {
 }
 
 /** `2026-10` → { year: 2026, month: 10 } */
-export function monthParts(key: string): { year: number; month: number } {
+function monthParts(key: string): { year: number; month: number } {
   return { year: Number(key.slice(0, 4)), month: Number(key.slice(5, 7)) };
 }
 

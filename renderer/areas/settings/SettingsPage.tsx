@@ -5,6 +5,7 @@ import { BackupsPanel } from './BackupsPanel';
 import { CalendarPanel } from './CalendarPanel';
 import { UsersPanel } from './UsersPanel';
 import './settings.css';
+import { PageShell } from '../../ui/PageShell';
 
 /** 设置 settings (lazy route chunk): users and the holiday calendar; the rest is not built yet. */
 export default function SettingsPage() {
@@ -12,11 +13,16 @@ export default function SettingsPage() {
   const { status, openSignIn } = useSession();
   const admin = status?.user?.role === 'admin' && !status.locked;
   return (
-    <section className="page settings" data-testid="area-settings">
-      <h1 className="page__title">
-        <AreaIcon area="settings" />
-        {t('area.settings.title')}
-      </h1>
+    <PageShell
+      className="settings"
+      testId="area-settings"
+      title={
+        <>
+          <AreaIcon area="settings" />
+          {t('area.settings.title')}
+        </>
+      }
+    >
       <p className="settings__not-built">
         <span className="badge badge--muted" data-testid="not-built">
           {t('notBuilt.badge')}
@@ -55,6 +61,6 @@ export default function SettingsPage() {
           </section>
         </>
       )}
-    </section>
+    </PageShell>
   );
 }

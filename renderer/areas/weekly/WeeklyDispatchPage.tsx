@@ -13,6 +13,7 @@ import { MinutesExport } from './MinutesExport';
 import { weekLabel, weekSpan } from './week-words';
 import '../ranking/controls.css';
 import './weekly.css';
+import { PageShell } from '../../ui/PageShell';
 
 const LIVE = ['cases.changed', 'data.changed'] as const;
 
@@ -75,31 +76,36 @@ export default function WeeklyDispatchPage() {
   }
 
   return (
-    <section className="page weekly" data-testid="area-weekly">
-      <div className="page__head">
-        <div className="page__heading">
-          <h1 className="page__title">{t('area.weekly.title')}</h1>
-          <span className="page__subtitle">
-            {weekLabel(t, week.key)} · {weekSpan(t, format, week)}
-            {agenda.data
-              ? ` · ${t('weekly.asOf', { time: format.tableDateTime(agenda.data.asOf) })}`
-              : ''}
-          </span>
-        </div>
-        <div className="rk-period-nav" title={t('weekly.weekShortcut')}>
-          <button type="button" className="button button--quiet" onClick={() => goWeek(-1)}>
-            ◀ {t('weekly.previousWeek')} <kbd>[</kbd>
-          </button>
-          <button
-            type="button"
-            className="button button--quiet"
-            onClick={() => goWeek(1)}
-            disabled={week.key === thisWeek.key}
-          >
-            {t('weekly.nextWeek')} ▶ <kbd>]</kbd>
-          </button>
-        </div>
-      </div>
+    <PageShell
+      className="weekly"
+      testId="area-weekly"
+      title={t('area.weekly.title')}
+      subtitle={
+        <>
+          {weekLabel(t, week.key)} · {weekSpan(t, format, week)}
+          {agenda.data
+            ? ` · ${t('weekly.asOf', { time: format.tableDateTime(agenda.data.asOf) })}`
+            : ''}
+        </>
+      }
+      toolbar={
+        <>
+          <div className="rk-period-nav" title={t('weekly.weekShortcut')}>
+            <button type="button" className="button button--quiet" onClick={() => goWeek(-1)}>
+              ◀ {t('weekly.previousWeek')} <kbd>[</kbd>
+            </button>
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => goWeek(1)}
+              disabled={week.key === thisWeek.key}
+            >
+              {t('weekly.nextWeek')} ▶ <kbd>]</kbd>
+            </button>
+          </div>
+        </>
+      }
+    >
       <div className="ranking__toolbar">
         <button
           type="button"
@@ -118,6 +124,6 @@ export default function WeeklyDispatchPage() {
       {meeting && agenda.data ? (
         <MeetingMode agenda={agenda.data} onClose={() => setMeeting(false)} />
       ) : null}
-    </section>
+    </PageShell>
   );
 }
