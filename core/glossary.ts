@@ -27,16 +27,6 @@ export const CASE_STATE_ZH: Record<CaseState, string> = {
   suspended: '挂账',
 };
 
-/** A case is open (未办结) until it is closed or voided. */
-export const OPEN_STATES: readonly CaseState[] = [
-  'reported',
-  'registered',
-  'dispatched',
-  'in_progress',
-  'handled',
-  'suspended',
-];
-
 /** Problem sources (问题来源). */
 export const CASE_SOURCES = [
   'grid_patrol', // 网格员上报

@@ -7,7 +7,6 @@ import { allowedMoves } from '../../core/cases/allowed-moves';
 import { duplicateMatch } from '../../core/cases/duplicates';
 import { personalDataFor } from '../../core/cases/personal-data';
 import { CASE_DETAIL_VIEW, pickView } from '../../core/cases/case-views';
-import type { CaseState } from '../../core/glossary';
 import { listAttachments } from '../../db/queries/case-attachments';
 import { suggestedLeadUnit } from '../../db/queries/case-lookups';
 import {
@@ -53,7 +52,7 @@ export function buildCaseDetail(context: ApiContext, caseId: number): CaseDetail
     return {
       id: other.id,
       caseNo: other.caseNo,
-      state: other.state as CaseState,
+      state: other.state,
       categoryName: other.categoryName,
       address: other.address,
       reportedAt: other.reportedAt,

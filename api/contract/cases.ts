@@ -14,10 +14,10 @@ import {
   type CaseState,
 } from '../../core/glossary';
 import { method } from './define';
-import type { CaseCardRow } from '../../db/queries/case-board';
+import { OPEN_STATES } from '../../core/cases/case-states';
 import type { AttachmentMeta } from '../../db/queries/case-attachments';
 import type { CategoryOption, PlaceOption, UnitOption } from '../../db/queries/case-lookups';
-import type { CaseDetailRow } from '../../core/cases/case-views';
+import type { CaseDetailRow, CaseListRow, CaseNearbyRow } from '../../core/cases/case-views';
 import type { CaseEventRow, CaseUnitRow } from '../../db/queries/case-record';
 
 /** An instant a person could mean: 2000–2100. Anything else is a typing or clock slip. */
@@ -53,20 +53,15 @@ export const boardFilters = z
   .strict();
 export type BoardFiltersInput = z.input<typeof boardFilters>;
 
-export const OPEN_BOARD_STATES = [
-  'reported',
-  'registered',
-  'dispatched',
-  'in_progress',
-  'handled',
-  'suspended',
-] as const satisfies readonly CaseState[];
+/** The board's columns: the open states (core/cases/case-states.ts), in the workflow's order. */
+export const OPEN_BOARD_STATES = OPEN_STATES;
 
 /**
  * The shapes are the db rows' own (db/queries/case-*.ts), declared once: a card on the board
  * and a row of the table, a history event, an attachment's description, the pick lists.
  */
-export type { CaseCardRow as CaseCard } from '../../db/queries/case-board';
+/** A card on the board and a row of the table: core/cases/case-views.ts CASE_LIST_VIEW. */
+export type CaseCard = CaseListRow;
 export type { CaseEventRow as CaseEventView, CaseUnitRow } from '../../db/queries/case-record';
 
 export type AttachmentView = Omit<AttachmentMeta, 'caseId'>;
@@ -74,7 +69,7 @@ export type AttachmentView = Omit<AttachmentMeta, 'caseId'>;
 export interface BoardColumn {
   state: CaseState;
   total: number;
-  rows: CaseCardRow[];
+  rows: CaseListRow[];
 }
 
 export interface CaseBoard {
@@ -87,7 +82,7 @@ export interface CaseBoard {
 export interface CasePageResult {
   asOf: number;
   offset: number;
-  rows: CaseCardRow[];
+  rows: CaseListRow[];
   /**
    * Exact for open cases and for a search; a history view (closed, voided…) is not counted:
    * its total is what is loaded so far plus one page while `totalCapped` says there is more.
@@ -104,17 +99,15 @@ export interface CaseLookups {
   places: PlaceOption[];
 }
 
-export interface RelatedCase {
-  id: number;
-  caseNo: string;
-  state: CaseState;
-  categoryName: string;
-  address: string | null;
-  reportedAt: number;
+/** A case near this one (core/cases/case-views.ts CASE_NEARBY_VIEW) and how near. */
+export type RelatedCase = Pick<
+  CaseNearbyRow,
+  'id' | 'caseNo' | 'state' | 'categoryName' | 'address' | 'reportedAt'
+> & {
   /** Same category within 50 m / 24 h (or in the same grid, when there is no point). */
   possibleDuplicate: boolean;
   distanceM: number | null;
-}
+};
 
 /**
  * One case as its screen shows it: the fields core/cases/case-views.ts CASE_DETAIL_VIEW
@@ -227,12 +220,6 @@ export const casesContract = {
   ),
   'cases.newlyOverdue': method<{
     asOf: number;
-    cases: Array<{
-      id: number;
-      caseNo: string;
-      categoryName: string;
-      dueAt: number;
-      address: string | null;
-    }>;
+    cases: Array<CaseListRow & { dueAt: number }>;
   }>()(z.object({ since: epochMs }).strict()),
 };

@@ -4,6 +4,7 @@
  * published bulletins (frozen) and their exports.
  */
 import { z } from 'zod';
+import type { CaseListRow } from '../../core/cases/case-views';
 import type { PeriodKind } from '../../core/ranking/periods';
 import type { RankingLevel } from '../../core/ranking/ranking';
 import type { CountFigure, UnitCounts, UnitRates } from '../../core/ranking/unit-counts';
@@ -90,24 +91,11 @@ export interface TrendResult {
   series: TrendSeries[];
 }
 
-export interface FigureCase {
-  id: number;
-  caseNo: string;
-  categoryName: string;
-  communityName: string | null;
-  gridName: string | null;
-  leadUnitName: string | null;
-  state: string;
-  reportedAt: number;
-  registeredAt: number | null;
-  dueAt: number | null;
-  closedAt: number | null;
-  reworkCount: number;
-  extensionCount: number;
-  satisfaction: string | null;
+/** A case behind a figure: core/cases/case-views.ts CASE_LIST_VIEW, and why it counts. */
+export type FigureCase = CaseListRow & {
   /** core/ranking HANDLING_FLAG or INTAKE_FLAG bits, as counted for the period. */
   flags: number;
-}
+};
 
 export interface FigureCasesResult {
   period: PeriodInfo;

@@ -4,24 +4,14 @@
  * the meeting's dispatch items, and the minutes.
  */
 import { z } from 'zod';
+import type { CaseListRow } from '../../core/cases/case-views';
 import type { OverdueAgeGroup, DispatchItemStatus } from '../../core/weekly/agenda-rules';
 import type { WeightSet } from '../../core/ranking/weight-set';
 import { method } from './define';
 import type { ExportedFile, PeriodInfo, RankingRow } from './ranking';
 
-export interface AgendaCase {
-  id: number;
-  caseNo: string;
-  categoryName: string;
-  communityName: string | null;
-  gridName: string | null;
-  leadUnitName: string | null;
-  state: string;
-  reportedAt: number;
-  dueAt: number | null;
-  escalated: boolean;
-  supervised: boolean;
-}
+/** A case on the agenda: core/cases/case-views.ts CASE_LIST_VIEW. */
+export type AgendaCase = CaseListRow;
 
 export interface OverdueGroup {
   group: OverdueAgeGroup;

@@ -12,7 +12,11 @@ import {
   type UnitCaseFlags,
 } from '../../core/ranking/unit-counts';
 import { loadFigureCases } from '../../db/queries/figure-cases';
-import { listRankingUnits, loadHandlingCases, loadIntakeCases } from '../../db/queries/ranking-facts';
+import {
+  listRankingUnits,
+  loadHandlingCases,
+  loadIntakeCases,
+} from '../../db/queries/ranking-facts';
 import type { Db } from '../../db/open';
 import type { FigureCase, FigureCasesResult } from '../contract/ranking';
 import { UserError } from '../errors';
@@ -70,23 +74,9 @@ export function figureCases(db: Db, query: FigureCasesQuery): FigureCasesResult 
       ? (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity) || a.id - b.id
       : a.reportedAt - b.reportedAt || a.id - b.id,
   );
-  const cases: FigureCase[] = rows.slice(0, query.limit).map((row) => ({
-    id: row.id,
-    caseNo: row.caseNo,
-    categoryName: row.categoryName,
-    communityName: row.communityName,
-    gridName: row.gridName,
-    leadUnitName: row.leadUnitName,
-    state: row.state,
-    reportedAt: row.reportedAt,
-    registeredAt: row.registeredAt,
-    dueAt: row.dueAt,
-    closedAt: row.closedAt,
-    reworkCount: row.reworkCount,
-    extensionCount: row.extensionCount,
-    satisfaction: row.satisfaction,
-    flags: flagById.get(row.id) ?? 0,
-  }));
+  const cases: FigureCase[] = rows
+    .slice(0, query.limit)
+    .map((row) => ({ ...row, flags: flagById.get(row.id) ?? 0 }));
   return {
     period: periodInfo(query.period),
     level: query.level,

@@ -19,7 +19,6 @@ import {
   type DispatchItemRow,
   type MeetingRow,
 } from '../../db/queries/dispatch-items';
-import type { FigureCaseRow } from '../../db/queries/figure-cases';
 import type { Db } from '../../db/open';
 import type {
   AgendaCase,
@@ -30,22 +29,6 @@ import type {
 } from '../contract/weekly';
 import { computeLiveRanking } from '../ranking/live-ranking';
 import { periodInfo } from '../ranking/periods';
-
-export function toAgendaCase(row: FigureCaseRow): AgendaCase {
-  return {
-    id: row.id,
-    caseNo: row.caseNo,
-    categoryName: row.categoryName,
-    communityName: row.communityName,
-    gridName: row.gridName,
-    leadUnitName: row.leadUnitName,
-    state: row.state,
-    reportedAt: row.reportedAt,
-    dueAt: row.dueAt,
-    escalated: row.escalated === 1,
-    supervised: row.supervised === 1,
-  };
-}
 
 export function toItemView(row: DispatchItemRow, now: number): DispatchItemView {
   return {
@@ -82,14 +65,13 @@ export function buildAgenda(db: Db, week: Period, now: number, listLimit: number
 
   const byGroup = new Map<OverdueAgeGroup, AgendaCase[]>(OVERDUE_AGE_GROUPS.map((g) => [g, []]));
   const overdue = overdueCasesAt(db, asOf);
-  for (const row of overdue)
-    byGroup.get(overdueAgeGroup(asOf - (row.dueAt ?? asOf)))!.push(toAgendaCase(row));
+  for (const row of overdue) byGroup.get(overdueAgeGroup(asOf - (row.dueAt ?? asOf)))!.push(row);
   const groups: OverdueGroup[] = OVERDUE_AGE_GROUPS.map((group) => {
     const cases = byGroup.get(group)!;
     return { group, count: cases.length, cases: cases.slice(0, listLimit) };
   });
 
-  const flagged = flaggedOpenCasesAt(db, asOf).map(toAgendaCase);
+  const flagged = flaggedOpenCasesAt(db, asOf);
   const previousWeekStart = figuresWeek.start;
   const meeting = meetingOfWeek(db, week.key);
   return {

@@ -4,27 +4,19 @@
  * camera). Without a point, the same grid stands in for "nearby", said as such.
  */
 import { distanceMetres } from '../geo/coordinates';
+import type { CaseRecord } from './case-record';
 import { HOUR_MS } from '../time';
 
 export const DUPLICATE_RADIUS_M = 50;
 export const DUPLICATE_WINDOW_MS = 24 * HOUR_MS;
 
-export interface DuplicateProbe {
-  categoryCode: string;
-  reportedAt: number;
-  lng: number | null;
-  lat: number | null;
-  gridCode: string | null;
-}
+/** The fields the match compares: a new report's, or a stored case's. */
+export type DuplicateProbe = Pick<
+  CaseRecord,
+  'categoryCode' | 'reportedAt' | 'lng' | 'lat' | 'gridCode'
+>;
 
-export interface DuplicateCandidate {
-  id: number;
-  categoryCode: string;
-  reportedAt: number;
-  lng: number | null;
-  lat: number | null;
-  gridCode: string | null;
-}
+export type DuplicateCandidate = DuplicateProbe & Pick<CaseRecord, 'id'>;
 
 export type DuplicateMatch = { by: 'distance'; distanceM: number } | { by: 'grid' };
 

@@ -4,6 +4,7 @@
  * the allowed-moves list, the API's input schemas and the screens alike.
  */
 import type { CaseState, Satisfaction, UserRole } from '../glossary';
+import { OPEN_STATES, RUNNING_STATES } from './case-states';
 
 export const MOVE_KINDS = [
   'register', // 受理/立案
@@ -86,8 +87,8 @@ export type MoveInput =
   | { kind: 'callback'; satisfaction: Satisfaction; note?: string | null }
   | { kind: 'note'; note: string };
 
-const OPEN_WORKING: readonly CaseState[] = ['registered', 'dispatched', 'in_progress', 'handled'];
-const ALL_OPEN: readonly CaseState[] = ['reported', ...OPEN_WORKING, 'suspended'];
+const OPEN_WORKING: readonly CaseState[] = RUNNING_STATES;
+const ALL_OPEN: readonly CaseState[] = OPEN_STATES;
 
 /** The states each move may start from (docs/design/DOMAIN.md "Lifecycle" and "Side moves"). */
 export const MOVE_FROM: Record<MoveKind, readonly CaseState[]> = {

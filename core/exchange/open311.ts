@@ -9,7 +9,8 @@
  * - a new case comes from 市级平台派发 (the city platform sent it);
  * - a closed case the desk has no times for was registered and dispatched at requested_datetime.
  */
-import { CATEGORY_KIND_LETTER, OPEN_STATES, type CaseState } from '../glossary';
+import { isOpen } from '../cases/case-states';
+import { CATEGORY_KIND_LETTER, type CaseState } from '../glossary';
 import { toIsoShanghai } from '../time';
 import { cellText, type CellValue } from './cell-value';
 import type { CaseKey } from './case-columns';
@@ -96,7 +97,7 @@ export function open311Cells(
     if (!desk?.dispatchedAt) set('dispatched_at', requested, 'requested_datetime');
   } else if (status === 'open') {
     if (!desk) set('status', '待受理', 'status');
-    else if (!OPEN_STATES.includes(desk.state as CaseState)) set('status', desk.state, 'status');
+    else if (!isOpen(desk.state as CaseState)) set('status', desk.state, 'status');
   } else {
     set('status', status, 'status');
   }

@@ -3,9 +3,8 @@
  * and which open-case index of migration 002 covers the query. The clauses repeat the
  * partial indexes' terms word for word, so SQLite can use them.
  */
-import { NEAR_DUE_FRACTION } from '../../core/clocks';
+import { caseStateSql, OPEN_STATES } from '../../core/cases/case-states';
 import type { CaseSource, CaseState, Urgency } from '../../core/glossary';
-import { BOARD_OPEN_STATES_SQL } from '../migrations/002-case-board.sql';
 import type { Db } from '../open';
 import { searchCandidates, searchTerms, textMatchSql } from './case-search';
 
@@ -29,17 +28,10 @@ export interface BoardFilters {
 
 export type BoardSort = 'due' | 'reported_desc' | 'closed_desc';
 
-export const OPEN_STATES: readonly CaseState[] = [
-  'reported',
-  'registered',
-  'dispatched',
-  'in_progress',
-  'handled',
-  'suspended',
-];
-export const RUNNING = "('registered', 'dispatched', 'in_progress', 'handled')";
-/** The board's order key, as migration 002 indexes it (BOARD_DUE_SQL, with the alias). */
-export const BOARD_DUE = 'coalesce(c.due_at, c.accept_due_at)';
+/** The case rules' SQL over `c` (core/cases/case-states.ts), at the bound `@now`. */
+export const CASE_SQL = caseStateSql('c', '@now');
+/** The board's order key, as migration 002 indexes it. */
+export const BOARD_DUE = CASE_SQL.boardDue;
 
 export interface Where {
   clauses: string[];
@@ -64,7 +56,7 @@ export function buildWhere(
   const clauses: string[] = [];
   const params: Record<string, unknown> = { now };
   const allOpen = states.every((s) => OPEN_STATES.includes(s));
-  if (allOpen) clauses.push(`c.state IN ${BOARD_OPEN_STATES_SQL}`);
+  if (allOpen) clauses.push(CASE_SQL.open);
   if (states.length === 1) {
     clauses.push('c.state = @state');
     params.state = states[0];
@@ -85,13 +77,12 @@ export function buildWhere(
     params[key] = filters[key];
   }
   if (filters.overdueOnly) {
-    // As the overview counts it: the resolution clock runs and its deadline has passed.
-    clauses.push(`c.state IN ${RUNNING} AND ${BOARD_DUE} < @now`);
+    // The one definition (core/cases/case-states.ts); the order key's range, implied by it
+    // (a passed due_at is the key), lets the board's index stop at now.
+    clauses.push(`${CASE_SQL.overdue} AND ${BOARD_DUE} < @now`);
   }
   if (filters.nearDueOnly) {
-    clauses.push(
-      `c.state IN ${RUNNING} AND c.due_at >= @now AND c.due_at - @now <= ${NEAR_DUE_FRACTION} * c.due_window_ms`,
-    );
+    clauses.push(CASE_SQL.nearDue);
   }
   if (filters.escalatedOnly) clauses.push('c.escalated = 1');
   if (filters.supervisedOnly) clauses.push('c.supervised = 1');

@@ -3,13 +3,15 @@
  * filtered (case-board-where.ts) and sorted by due time; the count per state; the cases
  * that just became overdue.
  */
-import type { CaseSource, CaseState, Urgency } from '../../core/glossary';
+import type { CaseState } from '../../core/glossary';
+import { CASE_LIST_VIEW, type CaseListRow } from '../../core/cases/case-views';
 import type { Db } from '../open';
+import { caseFromSql, caseViewSql, selectCaseView } from './case-select';
+import { OPEN_STATES } from '../../core/cases/case-states';
 import {
   BOARD_DUE,
   buildWhere,
-  OPEN_STATES,
-  RUNNING,
+  CASE_SQL,
   type BoardFilters,
   type BoardSort,
   type Where,
@@ -17,50 +19,8 @@ import {
 
 export type { BoardFilters, BoardSort } from './case-board-where';
 
-export interface CaseCardRow {
-  id: number;
-  caseNo: string;
-  state: CaseState;
-  stateBeforeSuspend: CaseState | null;
-  categoryCode: string;
-  categoryName: string;
-  communityName: string | null;
-  gridName: string | null;
-  address: string | null;
-  urgency: Urgency;
-  source: CaseSource;
-  reportedAt: number;
-  registeredAt: number | null;
-  dispatchedAt: number | null;
-  arrivedAt: number | null;
-  closedAt: number | null;
-  acceptDueAt: number | null;
-  onsiteDueAt: number | null;
-  dueAt: number | null;
-  dueWindowMs: number | null;
-  suspendedAt: number | null;
-  leadUnitName: string | null;
-  escalated: boolean;
-  supervised: boolean;
-  reworkCount: number;
-  extensionCount: number;
-}
-
-const CARD_COLUMNS = /* sql */ `
-  c.id, c.case_no AS caseNo, c.state, c.state_before_suspend AS stateBeforeSuspend,
-  c.category_code AS categoryCode, cat.minor_name AS categoryName,
-  community.name AS communityName, grid.name AS gridName, c.address, c.urgency, c.source,
-  c.reported_at AS reportedAt, c.registered_at AS registeredAt, c.dispatched_at AS dispatchedAt,
-  c.arrived_at AS arrivedAt, c.closed_at AS closedAt, c.accept_due_at AS acceptDueAt,
-  c.onsite_due_at AS onsiteDueAt, c.due_at AS dueAt, c.due_window_ms AS dueWindowMs,
-  c.suspended_at AS suspendedAt, unit.name AS leadUnitName, c.escalated, c.supervised,
-  c.rework_count AS reworkCount, c.extension_count AS extensionCount`;
-
-const CARD_JOINS = /* sql */ `
-  JOIN categories cat ON cat.code = c.category_code
-  LEFT JOIN places community ON community.code = c.community_code
-  LEFT JOIN places grid ON grid.code = c.grid_code
-  LEFT JOIN units unit ON unit.code = c.lead_unit_code`;
+/** The card's columns and joins: core/cases/case-views.ts CASE_LIST_VIEW. */
+const CARD = caseViewSql(CASE_LIST_VIEW);
 
 const ORDER: Record<BoardSort, string> = {
   due: `${BOARD_DUE}, c.id`,
@@ -68,13 +28,8 @@ const ORDER: Record<BoardSort, string> = {
   closed_desc: 'c.closed_at DESC, c.id DESC',
 };
 
-type RawCard = Omit<CaseCardRow, 'escalated' | 'supervised'> & {
-  escalated: number;
-  supervised: number;
-};
-
 export interface CasePage {
-  rows: CaseCardRow[];
+  rows: CaseListRow[];
   total: number;
   /** A history view (not counted): there are more rows after these. */
   totalCapped: boolean;
@@ -105,19 +60,17 @@ export function readCasePage(
   // reads one row more than it shows, to know whether there are more.
   const history = !where.openScope;
   const raw = db
-    .prepare<Record<string, unknown>, RawCard>(
-      `SELECT ${CARD_COLUMNS} FROM (
+    .prepare<Record<string, unknown>, CaseListRow>(
+      `SELECT ${CARD.columns} FROM (
          SELECT c.id FROM cases c ${pageWhere.indexedBy} ${pageWhere.whereSql}
           ORDER BY ${ORDER[options.sort]} LIMIT @limit OFFSET @offset
        ) page
-       JOIN cases c ON c.id = page.id ${CARD_JOINS}
+       JOIN cases c ON c.id = page.id ${CARD.joins}
        ORDER BY ${ORDER[options.sort]}`,
     )
     .all({ ...where.params, limit: options.limit + (history ? 1 : 0), offset: options.offset });
   const more = history && raw.length > options.limit;
-  const rows = raw
-    .slice(0, options.limit)
-    .map((r) => ({ ...r, escalated: r.escalated === 1, supervised: r.supervised === 1 }));
+  const rows = raw.slice(0, options.limit).map(caseFromSql);
   if (history) {
     // Not counted: counting "every closed case of a category" means reading most of a
     // million rows. The list grows by a page as it is scrolled instead.
@@ -203,8 +156,8 @@ function readSearchPage(
   const pageIds = keyed.slice(options.offset, options.offset + options.limit).map((r) => r.id);
   const byId = new Map(
     db
-      .prepare<[string], RawCard>(
-        `SELECT ${CARD_COLUMNS} FROM cases c ${CARD_JOINS} WHERE c.id IN (SELECT value FROM json_each(?))`,
+      .prepare<[string], CaseListRow>(
+        `SELECT ${CARD.columns} FROM cases c ${CARD.joins} WHERE c.id IN (SELECT value FROM json_each(?))`,
       )
       .all(JSON.stringify(pageIds))
       .map((r) => [r.id, r]),
@@ -212,8 +165,8 @@ function readSearchPage(
   return {
     rows: pageIds
       .map((id) => byId.get(id))
-      .filter((r): r is RawCard => r != null)
-      .map((r) => ({ ...r, escalated: r.escalated === 1, supervised: r.supervised === 1 })),
+      .filter((r): r is CaseListRow => r != null)
+      .map(caseFromSql),
     total: keyed.length,
     totalCapped: false,
     searchTruncated: where.searchTruncated,
@@ -250,14 +203,13 @@ export function readNewlyOverdue(
   now: number,
   limit: number,
 ): NewlyOverdueCase[] {
-  const passed = db
-    .prepare<{ since: number; now: number; limit: number }, NewlyOverdueCase>(
-      `SELECT ${NEWLY_OVERDUE_COLUMNS}
-         FROM cases c JOIN categories cat ON cat.code = c.category_code
-        WHERE c.state IN ${RUNNING} AND c.due_at > @since AND c.due_at <= @now
-        ORDER BY c.due_at LIMIT @limit`,
-    )
-    .all({ since, now, limit });
+  // Overdue now (core/cases/case-states.ts), and not yet at `since`.
+  const passed = selectCaseView(
+    db,
+    CASE_LIST_VIEW,
+    `WHERE ${CASE_SQL.overdue} AND c.due_at >= @since ORDER BY c.due_at LIMIT @limit`,
+    { since, now, limit },
+  ) as NewlyOverdueCase[];
   const batches = db
     .prepare<[number], number>(
       `SELECT id FROM exchange_batches
@@ -267,27 +219,19 @@ export function readNewlyOverdue(
     .pluck()
     .all(since - IMPORT_COMMIT_MARGIN_MS);
   if (batches.length === 0) return passed;
-  const arrived = db
-    .prepare<{ since: number; limit: number; batches: string }, NewlyOverdueCase>(
-      `SELECT ${NEWLY_OVERDUE_COLUMNS}
-         FROM cases c JOIN categories cat ON cat.code = c.category_code
-        WHERE c.state IN ${RUNNING} AND c.due_at <= @since
-          AND c.import_batch_id IN (SELECT value FROM json_each(@batches))
-        ORDER BY c.due_at DESC LIMIT @limit`,
-    )
-    .all({ since, limit, batches: JSON.stringify(batches) });
+  const arrived = selectCaseView(
+    db,
+    CASE_LIST_VIEW,
+    `WHERE ${CASE_SQL.overdue} AND c.due_at < @since
+        AND c.import_batch_id IN (SELECT value FROM json_each(@batches))
+      ORDER BY c.due_at DESC LIMIT @limit`,
+    { since, now, limit, batches: JSON.stringify(batches) },
+  ) as NewlyOverdueCase[];
   return [...passed, ...arrived].sort((a, b) => a.dueAt - b.dueAt).slice(0, limit);
 }
 
-export interface NewlyOverdueCase {
-  id: number;
-  caseNo: string;
-  categoryName: string;
-  dueAt: number;
-  address: string | null;
-}
+/** A case that just became overdue: a list row whose deadline is known. */
+export type NewlyOverdueCase = CaseListRow & { dueAt: number };
 
-const NEWLY_OVERDUE_COLUMNS =
-  'c.id, c.case_no AS caseNo, cat.minor_name AS categoryName, c.due_at AS dueAt, c.address';
 /** How long before its commit an import's batch may be stamped finished. */
 const IMPORT_COMMIT_MARGIN_MS = 5_000;

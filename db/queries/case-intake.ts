@@ -6,12 +6,15 @@ import {
   boxAround,
   DUPLICATE_RADIUS_M,
   DUPLICATE_WINDOW_MS,
-  type DuplicateCandidate,
+  type DuplicateProbe,
 } from '../../core/cases/duplicates';
 import { caseNumberGlob, caseNumberSerial, formatCaseNumber } from '../../core/cases/case-number';
 import type { CaseSource, Urgency } from '../../core/glossary';
 import { startOfDay, DAY_MS } from '../../core/time';
+import { OPEN_STATES_SQL } from '../../core/cases/case-states';
+import { CASE_NEARBY_VIEW, type CaseNearbyRow } from '../../core/cases/case-views';
 import type { Db } from '../open';
+import { selectCaseView } from './case-select';
 
 export interface NewCaseRow {
   source: CaseSource;
@@ -70,25 +73,12 @@ export function insertReportedCase(db: Db, caseNo: string, row: NewCaseRow, now:
   return Number(result.lastInsertRowid);
 }
 
-export interface DuplicateRow extends DuplicateCandidate {
-  caseNo: string;
-  state: string;
-  address: string | null;
-  description: string | null;
-}
-
 /** Open cases of the category reported within 24 h, near the point or in the grid. */
 export function readDuplicateCandidates(
   db: Db,
-  probe: {
-    categoryCode: string;
-    reportedAt: number;
-    lng: number | null;
-    lat: number | null;
-    gridCode: string | null;
-  },
+  probe: DuplicateProbe,
   excludeCaseId: number | null,
-): DuplicateRow[] {
+): CaseNearbyRow[] {
   const params: Record<string, unknown> = {
     category: probe.categoryCode,
     from: probe.reportedAt - DUPLICATE_WINDOW_MS,
@@ -106,15 +96,12 @@ export function readDuplicateCandidates(
   } else {
     return [];
   }
-  return db
-    .prepare<Record<string, unknown>, DuplicateRow>(
-      `SELECT c.id, c.case_no AS caseNo, c.state, c.category_code AS categoryCode,
-              c.reported_at AS reportedAt, c.lng, c.lat, c.grid_code AS gridCode, c.address, c.description
-         FROM cases c
-        WHERE c.category_code = @category
-          AND c.state IN ('reported', 'registered', 'dispatched', 'in_progress', 'handled', 'suspended')
-          AND c.reported_at BETWEEN @from AND @to AND c.id <> @exclude AND ${near}
-        ORDER BY c.reported_at DESC LIMIT 20`,
-    )
-    .all(params);
+  return selectCaseView(
+    db,
+    CASE_NEARBY_VIEW,
+    `WHERE c.category_code = @category AND c.state IN ${OPEN_STATES_SQL}
+        AND c.reported_at BETWEEN @from AND @to AND c.id <> @exclude AND ${near}
+      ORDER BY c.reported_at DESC LIMIT 20`,
+    params,
+  );
 }

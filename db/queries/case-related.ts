@@ -3,39 +3,17 @@
  * the same grid when there is no point) reported within a week either side, and a case it
  * was voided as a duplicate of. core/cases/duplicates says which are likely duplicates.
  */
-import { boxAround } from '../../core/cases/duplicates';
+import { boxAround, type DuplicateCandidate } from '../../core/cases/duplicates';
+import { CASE_NEARBY_VIEW, type CaseNearbyRow } from '../../core/cases/case-views';
 import { DAY_MS } from '../../core/time';
 import type { Db } from '../open';
-
-export interface RelatedRow {
-  id: number;
-  caseNo: string;
-  state: string;
-  categoryCode: string;
-  categoryName: string;
-  address: string | null;
-  reportedAt: number;
-  lng: number | null;
-  lat: number | null;
-  gridCode: string | null;
-}
-
-const COLUMNS = `c.id, c.case_no AS caseNo, c.state, c.category_code AS categoryCode,
-  cat.minor_name AS categoryName, c.address, c.reported_at AS reportedAt, c.lng, c.lat,
-  c.grid_code AS gridCode`;
+import { selectCaseView } from './case-select';
 
 export function readRelatedCases(
   db: Db,
-  of: {
-    id: number;
-    categoryCode: string;
-    reportedAt: number;
-    lng: number | null;
-    lat: number | null;
-    gridCode: string | null;
-  },
+  of: DuplicateCandidate,
   duplicateOfCaseNo: string | null,
-): RelatedRow[] {
+): CaseNearbyRow[] {
   const params: Record<string, unknown> = {
     id: of.id,
     category: of.categoryCode,
@@ -50,22 +28,20 @@ export function readRelatedCases(
     params.grid = of.gridCode;
     near = 'c.grid_code = @grid';
   }
-  const rows: RelatedRow[] = near
-    ? db
-        .prepare<Record<string, unknown>, RelatedRow>(
-          `SELECT ${COLUMNS} FROM cases c JOIN categories cat ON cat.code = c.category_code
-            WHERE c.category_code = @category AND c.reported_at BETWEEN @from AND @to
-              AND c.id <> @id AND ${near}
-            ORDER BY abs(c.reported_at - ${Number(of.reportedAt)}) LIMIT 10`,
-        )
-        .all(params)
+  const rows = near
+    ? selectCaseView(
+        db,
+        CASE_NEARBY_VIEW,
+        `WHERE c.category_code = @category AND c.reported_at BETWEEN @from AND @to
+            AND c.id <> @id AND ${near}
+          ORDER BY abs(c.reported_at - ${Number(of.reportedAt)}) LIMIT 10`,
+        params,
+      )
     : [];
   if (duplicateOfCaseNo && !rows.some((r) => r.caseNo === duplicateOfCaseNo)) {
-    const original = db
-      .prepare<[string], RelatedRow>(
-        `SELECT ${COLUMNS} FROM cases c JOIN categories cat ON cat.code = c.category_code WHERE c.case_no = ?`,
-      )
-      .get(duplicateOfCaseNo);
+    const [original] = selectCaseView(db, CASE_NEARBY_VIEW, 'WHERE c.case_no = ?', [
+      duplicateOfCaseNo,
+    ]);
     if (original) rows.unshift(original);
   }
   return rows;

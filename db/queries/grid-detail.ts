@@ -5,13 +5,15 @@
  */
 import { maskPhone } from '../../core/cases/personal-data';
 import type {
-  CaseState,
   GridType,
   PartyOrgLevel,
   PlaceLevel,
   StaffRole,
 } from '../../core/glossary';
+import { OPEN_STATES_SQL } from '../../core/cases/case-states';
+import { CASE_LIST_VIEW, type CaseListRow } from '../../core/cases/case-views';
 import type { Db } from '../open';
+import { selectCaseView } from './case-select';
 
 export interface GridPerson {
   role: StaffRole;
@@ -33,14 +35,8 @@ export interface PartyOrgNode {
   children: PartyOrgNode[];
 }
 
-export interface GridOpenCase {
-  id: number;
-  caseNo: string;
-  state: CaseState;
-  categoryName: string;
-  reportedAt: number;
-  dueAt: number | null;
-}
+/** An open case in the grid's panel: core/cases/case-views.ts CASE_LIST_VIEW. */
+type GridOpenCase = CaseListRow;
 
 export interface GridDetail {
   code: string;
@@ -106,21 +102,17 @@ export function readGridDetail(db: Db, code: string, openLimit = 20): GridDetail
   const caseCode = place.level === 'subgrid' ? (place.parentCode ?? code) : code;
   const openCaseCount = db
     .prepare<[string], number>(
-      `SELECT count(*) FROM cases WHERE ${caseColumn} = ?
-          AND state NOT IN ('closed', 'voided')`,
+      `SELECT count(*) FROM cases WHERE ${caseColumn} = ? AND state IN ${OPEN_STATES_SQL}`,
     )
     .pluck()
     .get(caseCode)!;
-  const openCases = db
-    .prepare<[string, number], GridOpenCase>(
-      `SELECT c.id, c.case_no AS caseNo, c.state, cat.minor_name AS categoryName,
-              c.reported_at AS reportedAt, c.due_at AS dueAt
-         FROM cases c JOIN categories cat ON cat.code = c.category_code
-        WHERE c.${caseColumn} = ? AND c.state NOT IN ('closed', 'voided')
-        ORDER BY c.due_at IS NULL, c.due_at, c.reported_at
-        LIMIT ?`,
-    )
-    .all(caseCode, openLimit);
+  const openCases = selectCaseView(
+    db,
+    CASE_LIST_VIEW,
+    `WHERE c.${caseColumn} = ? AND c.state IN ${OPEN_STATES_SQL}
+      ORDER BY c.due_at IS NULL, c.due_at, c.reported_at LIMIT ?`,
+    [caseCode, openLimit],
+  );
 
   const subgridCount = db
     .prepare<[string], number>(

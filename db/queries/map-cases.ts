@@ -3,22 +3,19 @@
  * points of recent reports for the heat view. Only cases with a point are on the map; the
  * count of those without one is returned so the screen can say so.
  */
-import { caseClock, type ClockColumns } from '../../core/cases/case-clock';
-import type { CaseState } from '../../core/glossary';
+import { caseClock } from '../../core/cases/case-clock';
+import { OPEN_STATES_SQL } from '../../core/cases/case-states';
+import { CASE_POINT_VIEW, type CaseView } from '../../core/cases/case-views';
 import type { Db } from '../open';
+import { selectCaseView } from './case-select';
 
 export type PointClock = 'normal' | 'near_due' | 'overdue' | 'paused';
 
-export interface CasePoint {
-  id: number;
-  caseNo: string;
-  lng: number;
-  lat: number;
-  state: CaseState;
-  clock: PointClock;
-  categoryName: string;
-  gridCode: string | null;
-}
+/** What a point carries to the map: the view's identity fields and the clock computed here. */
+export type CasePoint = Pick<
+  CaseView<typeof CASE_POINT_VIEW>,
+  'id' | 'caseNo' | 'state' | 'gridCode' | 'categoryName'
+> & { lng: number; lat: number; clock: PointClock };
 
 export interface CasePoints {
   asOf: number;
@@ -27,32 +24,13 @@ export interface CasePoints {
   withoutPoint: number;
 }
 
-interface PointRow extends ClockColumns {
-  id: number;
-  caseNo: string;
-  lng: number | null;
-  lat: number | null;
-  categoryName: string;
-  gridCode: string | null;
-}
-
-const OPEN_STATES =
-  "('reported', 'registered', 'dispatched', 'in_progress', 'handled', 'suspended')";
-
 export function readOpenCasePoints(db: Db, now: number): CasePoints {
-  const rows = db
-    .prepare<[], PointRow>(
-      `SELECT c.id, c.case_no AS caseNo, c.lng, c.lat, c.state, cat.minor_name AS categoryName,
-              c.grid_code AS gridCode, c.reported_at AS reportedAt, c.registered_at AS registeredAt,
-              c.dispatched_at AS dispatchedAt, c.arrived_at AS arrivedAt, c.closed_at AS closedAt,
-              c.accept_due_at AS acceptDueAt, c.onsite_due_at AS onsiteDueAt, c.due_at AS dueAt,
-              c.due_window_ms AS dueWindowMs, c.suspended_at AS suspendedAt,
-              c.state_before_suspend AS stateBeforeSuspend
-         FROM cases c JOIN categories cat ON cat.code = c.category_code
-        WHERE c.state IN ${OPEN_STATES}
-        ORDER BY c.id`,
-    )
-    .iterate();
+  const rows = selectCaseView(
+    db,
+    CASE_POINT_VIEW,
+    `WHERE c.state IN ${OPEN_STATES_SQL} ORDER BY c.id`,
+    [],
+  );
   const points: CasePoint[] = [];
   let withoutPoint = 0;
   for (const row of rows) {

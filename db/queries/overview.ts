@@ -1,17 +1,11 @@
-import { NEAR_DUE_FRACTION } from '../../core/clocks';
+import { caseStateSql } from '../../core/cases/case-states';
+import { CASE_LIST_VIEW, type CaseListRow } from '../../core/cases/case-views';
 import { DAY_MS, startOfDay } from '../../core/time';
 import type { Db } from '../open';
+import { selectCaseView } from './case-select';
 
-export interface OverdueCaseRow {
-  id: number;
-  caseNo: string;
-  categoryName: string;
-  communityName: string | null;
-  gridName: string | null;
-  leadUnitName: string | null;
-  state: string;
-  dueAt: number;
-}
+/** One of the oldest overdue cases: a list row whose deadline is known. */
+export type OverdueCaseRow = CaseListRow & { dueAt: number };
 
 /** 工作台 today's counts (Asia/Shanghai day): what overview.counts answers. */
 export interface OverviewCountsRow {
@@ -31,39 +25,28 @@ export interface OverviewCountsRow {
   oldestOverdue: OverdueCaseRow[];
 }
 
-/** States whose resolution clock runs (suspended cases' clocks stop; reported ones have not started). */
-const RUNNING = "('registered', 'dispatched', 'in_progress', 'handled')";
-const OPEN = "('reported', 'registered', 'dispatched', 'in_progress', 'handled', 'suspended')";
+/** Open, overdue, near due: core/cases/case-states.ts, over the bare table at `:now`. */
+const CASES = caseStateSql('', ':now');
 
 export function readOverviewCounts(db: Db, now: number, oldestLimit: number): OverviewCountsRow {
   const dayStart = startOfDay(now);
-  const params = { now, dayStart, dayEnd: dayStart + DAY_MS, nearFraction: NEAR_DUE_FRACTION };
+  const params = { now, dayStart, dayEnd: dayStart + DAY_MS };
   const counts = db
     .prepare<typeof params, Omit<OverviewCountsRow, 'asOf' | 'oldestOverdue'>>(
       `SELECT
          (SELECT count(*) FROM cases WHERE reported_at >= :dayStart AND reported_at < :dayEnd
             AND state <> 'voided') AS newToday,
-         (SELECT count(*) FROM cases WHERE state IN ${OPEN}) AS open,
-         (SELECT count(*) FROM cases WHERE state IN ${RUNNING} AND due_at < :now) AS overdue,
-         (SELECT count(*) FROM cases WHERE state IN ${RUNNING} AND due_at >= :now
-            AND due_at - :now <= :nearFraction * due_window_ms) AS nearDue,
+         (SELECT count(*) FROM cases WHERE ${CASES.open}) AS open,
+         (SELECT count(*) FROM cases WHERE ${CASES.overdue}) AS overdue,
+         (SELECT count(*) FROM cases WHERE ${CASES.nearDue}) AS nearDue,
          (SELECT count(*) FROM cases WHERE closed_at >= :dayStart AND closed_at < :dayEnd) AS closedToday`,
     )
     .get(params)!;
-  const oldestOverdue = db
-    .prepare<{ now: number; limit: number }, OverdueCaseRow>(
-      `SELECT c.id, c.case_no AS caseNo, cat.minor_name AS categoryName,
-              community.name AS communityName, grid.name AS gridName,
-              unit.name AS leadUnitName, c.state, c.due_at AS dueAt
-         FROM cases c
-         JOIN categories cat ON cat.code = c.category_code
-         LEFT JOIN places community ON community.code = c.community_code
-         LEFT JOIN places grid ON grid.code = c.grid_code
-         LEFT JOIN units unit ON unit.code = c.lead_unit_code
-        WHERE c.state IN ${RUNNING} AND c.due_at < :now
-        ORDER BY c.due_at ASC
-        LIMIT :limit`,
-    )
-    .all({ now, limit: oldestLimit });
+  const oldestOverdue = selectCaseView(
+    db,
+    CASE_LIST_VIEW,
+    `WHERE ${caseStateSql('c', ':now').overdue} ORDER BY c.due_at ASC LIMIT :limit`,
+    { now, limit: oldestLimit },
+  ) as OverdueCaseRow[];
   return { asOf: now, ...counts, oldestOverdue };
 }

@@ -10,7 +10,8 @@ import {
   type DemoStreetInput,
 } from '../../core/demo/generate';
 import { pointInGeometry } from '../../core/demo/grid-geometry';
-import { CASE_STATES, OPEN_STATES, type CaseState } from '../../core/glossary';
+import { OPEN_STATES } from '../../core/cases/case-states';
+import { CASE_STATES, type CaseState } from '../../core/glossary';
 import { DAY_MS, HOUR_MS, dayString } from '../../core/time';
 import {
   COMMUNITY_COMMITTEE_UNIT_NAME,

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { BoardFiltersInput } from '../../../api/contract';
-import { OPEN_STATES as OPEN_BOARD_STATES } from '../../../core/glossary';
+import { OPEN_STATES as OPEN_BOARD_STATES } from '../../../core/cases/case-states';
 import type { CaseState } from '../../../core/glossary';
 import { useT } from '../../i18n/locale-context';
 import { BoardColumn } from './BoardColumn';

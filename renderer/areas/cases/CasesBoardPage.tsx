@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { OPEN_STATES as OPEN_BOARD_STATES } from '../../../core/glossary';
+import { OPEN_STATES as OPEN_BOARD_STATES } from '../../../core/cases/case-states';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useLocale } from '../../i18n/locale-context';
 import { canAct, useSession } from '../../session/session-context';
