@@ -69,7 +69,3 @@ CREATE INDEX sessions_user ON sessions (user_id);
 INSERT INTO settings (key, value, updated_at, updated_by)
 VALUES ('auth.idleLockMinutes', '15', 0, 'system') ON CONFLICT DO NOTHING;
 `;
-
-/** The exact terms the board's queries repeat, so SQLite can use the partial indexes. */
-export const BOARD_OPEN_STATES_SQL = OPEN;
-export const BOARD_DUE_SQL = BOARD_DUE;
