@@ -12,7 +12,6 @@ import { loadClockRules, loadWorkCalendar } from '../../db/queries/clock-rules';
 import { readUnit } from '../../db/queries/case-lookups';
 import { applyCasePatch, applyUnitsChange, insertCaseEvent } from '../../db/queries/case-moves';
 import { readCaseSnapshot } from '../../db/queries/case-record';
-import type { Db } from '../../db/open';
 import type { ApiContext } from '../context';
 import { UserError } from '../errors';
 import { noSuchCase } from './case-detail';
@@ -50,53 +49,13 @@ export function applyMove(
       en: `Case ${snapshot.caseNo} has just become ${CASE_STATE_EN[snapshot.state]}; look at it again before acting.`,
     });
   }
-  checkUnits(db, move);
   const plan = planMove(snapshot, move, actor, now, {
     rules: loadClockRules(db, snapshot.categoryCode, snapshot.urgency),
     calendar: NEEDS_CALENDAR.has(move.kind) ? loadWorkCalendar(db) : new WorkCalendar([]),
-    unitName: (code) => readUnit(db, code)?.name ?? code,
+    unit: (code) => readUnit(db, code),
   });
   if (!plan.ok) throw new UserError(plan.code, plan.sentence, plan.where);
   applyCasePatch(db, caseId, plan.patch, now);
   if (plan.units) applyUnitsChange(db, caseId, plan.units, now);
   return insertCaseEvent(db, caseId, plan.event, { userId: actor.userId, name: actor.name });
-}
-
-/** Unknown or switched-off units get a sentence; 吹哨 calls a department to lead. */
-function checkUnits(db: Db, move: MoveInput): void {
-  if (move.kind !== 'dispatch' && move.kind !== 'escalate') return;
-  const codes: Array<[string, string]> = [
-    ['leadUnitCode', move.leadUnitCode],
-    ...move.assistUnitCodes.map((code, i): [string, string] => [`assistUnitCodes.${i}`, code]),
-  ];
-  for (const [where, code] of codes) {
-    const unit = readUnit(db, code);
-    if (!unit) {
-      throw new UserError(
-        'unknown_unit',
-        { zh: `没有代码为 ${code} 的单位。`, en: `There is no unit with the code ${code}.` },
-        `move.${where}`,
-      );
-    }
-    if (!unit.active) {
-      throw new UserError(
-        'inactive_unit',
-        {
-          zh: `单位「${unit.name}」已停用，不能派遣。`,
-          en: `The unit ${unit.name} is switched off and cannot take cases.`,
-        },
-        `move.${where}`,
-      );
-    }
-    if (move.kind === 'escalate' && where === 'leadUnitCode' && unit.kind !== 'department') {
-      throw new UserError(
-        'escalate_needs_department',
-        {
-          zh: `吹哨须由职能部门主办，「${unit.name}」不是部门。`,
-          en: `Escalation calls a department in to lead; ${unit.name} is not a department.`,
-        },
-        `move.${where}`,
-      );
-    }
-  }
 }

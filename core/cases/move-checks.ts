@@ -3,6 +3,7 @@
  * which state, 采办分离, the extension and callback rules, the units and a new deadline. Each
  * refusal is one sentence in both UI languages.
  */
+import type { UnitKind } from '../glossary';
 import type { CaseSnapshot } from './case-snapshot';
 import { MOVE_FROM, MOVE_ROLES, UNIT_BOUND_MOVES, type MoveInput } from './moves';
 import { refuse, wrongRoleRefusal, wrongStateRefusal, type Refusal } from './refusal';
@@ -86,7 +87,51 @@ function hasCityDeadline(snapshot: CaseSnapshot): boolean {
   return snapshot.cityDueAt != null || snapshot.cityDeadlineHours != null;
 }
 
-export function checkUnits(lead: string, assists: readonly string[]): Refusal | null {
+/** What the unit checks need to know of a unit (units table). */
+export interface UnitFacts {
+  name: string;
+  active: boolean;
+  kind: UnitKind;
+}
+
+/**
+ * The units a dispatch or an escalation names: each known and in service, the lead not also
+ * assisting, no assist twice, and 吹哨 calling a department in to lead.
+ */
+export function checkUnits(
+  move: Extract<MoveInput, { kind: 'dispatch' | 'escalate' }>,
+  unit: (code: string) => UnitFacts | null,
+): Refusal | null {
+  const codes: Array<[string, string]> = [
+    ['leadUnitCode', move.leadUnitCode],
+    ...move.assistUnitCodes.map((code, i): [string, string] => [`assistUnitCodes.${i}`, code]),
+  ];
+  for (const [where, code] of codes) {
+    const facts = unit(code);
+    if (!facts)
+      return refuse(
+        'unknown_unit',
+        `没有代码为 ${code} 的单位。`,
+        `There is no unit with the code ${code}.`,
+        `move.${where}`,
+      );
+    if (!facts.active)
+      return refuse(
+        'inactive_unit',
+        `单位「${facts.name}」已停用，不能派遣。`,
+        `The unit ${facts.name} is switched off and cannot take cases.`,
+        `move.${where}`,
+      );
+    if (move.kind === 'escalate' && where === 'leadUnitCode' && facts.kind !== 'department')
+      return refuse(
+        'escalate_needs_department',
+        `吹哨须由职能部门主办，「${facts.name}」不是部门。`,
+        `Escalation calls a department in to lead; ${facts.name} is not a department.`,
+        `move.${where}`,
+      );
+  }
+  const lead = move.leadUnitCode;
+  const assists = move.assistUnitCodes;
   if (assists.includes(lead)) {
     return refuse(
       'lead_is_assisting',

@@ -8,7 +8,7 @@ import { effectiveDueAt, onsiteDueAt, resolutionDueAt, type ClockRules } from '.
 import type { CaseEventKind, CaseState, UserRole } from '../glossary';
 import { formatDateTime } from '../time';
 import type { CasePatch, CaseSnapshot, CaseUnitsChange } from './case-snapshot';
-import { checkMoveAllowed, checkNewDueAt, checkUnits } from './move-checks';
+import { checkMoveAllowed, checkNewDueAt, checkUnits, type UnitFacts } from './move-checks';
 import { MOVE_TO, type MoveInput } from './moves';
 import { refuse, type Refusal } from './refusal';
 
@@ -25,7 +25,8 @@ export interface MoveDeps {
   /** The case's clocks (defaults ← category ← urgency), for registering and dispatching. */
   rules: ClockRules;
   calendar: WorkCalendar;
-  unitName(code: string): string;
+  /** A unit's name, whether it is in service, and its kind (null: no such unit). */
+  unit(code: string): UnitFacts | null;
 }
 
 export interface PlannedEvent {
@@ -114,7 +115,7 @@ export function planMove(
       });
     }
     case 'dispatch': {
-      const units = checkUnits(input.leadUnitCode, input.assistUnitCodes);
+      const units = checkUnits(input, deps.unit);
       if (units) return units;
       return plan(
         {
@@ -125,7 +126,7 @@ export function planMove(
           onsiteDueAt: onsiteDueAt(now, deps.rules),
           leadUnitCode: input.leadUnitCode,
         },
-        clean(input.note) ?? `派遣至${deps.unitName(input.leadUnitCode)}`,
+        clean(input.note) ?? `派遣至${deps.unit(input.leadUnitCode)?.name ?? input.leadUnitCode}`,
         { leadUnitCode: input.leadUnitCode, assistUnitCodes: input.assistUnitCodes },
         { lead: input.leadUnitCode, assists: input.assistUnitCodes, replaceAssists: true },
       );
@@ -210,7 +211,7 @@ export function planMove(
     case 'resume':
       return planResume(snapshot, now, clean(input.note), plan);
     case 'escalate': {
-      const units = checkUnits(input.leadUnitCode, input.assistUnitCodes);
+      const units = checkUnits(input, deps.unit);
       if (units) return units;
       return plan(
         { escalated: true, leadUnitCode: input.leadUnitCode },

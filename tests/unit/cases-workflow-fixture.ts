@@ -19,7 +19,7 @@ export const calendar = new WorkCalendar([
 export const deps = {
   rules: mergeClockRules({ resolveHours: 24 }),
   calendar,
-  unitName: (code: string) => `单位${code}`,
+  unit: (code: string) => ({ name: `单位${code}`, active: true, kind: 'department' as const }),
 };
 export const operator: MoveActor = { userId: 2, name: '张敏', role: 'operator' };
 export const colleague: MoveActor = { userId: 3, name: '刘洋', role: 'operator' };
