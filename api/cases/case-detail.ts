@@ -4,9 +4,9 @@
  * Reporters' names and phones are masked for roles that do not call them back.
  */
 import { allowedMoves } from '../../core/cases/allowed-moves';
-import { duplicateMatch } from '../../core/cases/duplicates';
+import { duplicateMatch, type DuplicateMatch } from '../../core/cases/duplicates';
 import { personalDataFor } from '../../core/cases/personal-data';
-import { CASE_DETAIL_VIEW, pickView } from '../../core/cases/case-views';
+import { CASE_DETAIL_VIEW, pickView, type CaseNearbyRow } from '../../core/cases/case-views';
 import { listAttachments } from '../../db/queries/case-attachments';
 import { suggestedLeadUnit } from '../../db/queries/case-lookups';
 import {
@@ -16,7 +16,7 @@ import {
   readCaseUnits,
 } from '../../db/queries/case-record';
 import { readRelatedCases } from '../../db/queries/case-related';
-import type { CaseDetail } from '../contract';
+import type { CaseDetail, RelatedCase } from '../contract';
 import type { ApiContext } from '../context';
 import { UserError } from '../errors';
 
@@ -26,6 +26,24 @@ export function noSuchCase(ref: number | string): UserError {
     { zh: `没有找到案卷 ${ref}。`, en: `There is no case ${ref}.` },
     typeof ref === 'number' ? 'caseId' : 'caseNo',
   );
+}
+
+/** A nearby case as the screen lists it: a likely duplicate when it matches, or was named one. */
+export function relatedCase(
+  other: CaseNearbyRow,
+  match: DuplicateMatch | null,
+  namedDuplicate = false,
+): RelatedCase {
+  return {
+    id: other.id,
+    caseNo: other.caseNo,
+    state: other.state,
+    categoryName: other.categoryName,
+    address: other.address,
+    reportedAt: other.reportedAt,
+    possibleDuplicate: match != null || namedDuplicate,
+    distanceM: match?.by === 'distance' ? Math.round(match.distanceM) : null,
+  };
 }
 
 export function buildCaseDetail(context: ApiContext, caseId: number): CaseDetail {
@@ -38,28 +56,9 @@ export function buildCaseDetail(context: ApiContext, caseId: number): CaseDetail
   const duplicateOf = events.find(
     (e) => e.kind === 'void' && typeof e.data?.duplicateOf === 'string',
   )?.data?.duplicateOf as string | undefined;
-  const related = readRelatedCases(db, row, duplicateOf ?? null).map((other) => {
-    const match = duplicateMatch(
-      {
-        categoryCode: row.categoryCode,
-        reportedAt: row.reportedAt,
-        lng: row.lng,
-        lat: row.lat,
-        gridCode: row.gridCode,
-      },
-      other,
-    );
-    return {
-      id: other.id,
-      caseNo: other.caseNo,
-      state: other.state,
-      categoryName: other.categoryName,
-      address: other.address,
-      reportedAt: other.reportedAt,
-      possibleDuplicate: match != null || other.caseNo === duplicateOf,
-      distanceM: match?.by === 'distance' ? Math.round(match.distanceM) : null,
-    };
-  });
+  const related = readRelatedCases(db, row, duplicateOf ?? null).map((other) =>
+    relatedCase(other, duplicateMatch(row, other), other.caseNo === duplicateOf),
+  );
   const shown = personalDataFor(row, context.actor.role);
   return {
     asOf: context.now(),

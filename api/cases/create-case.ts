@@ -1,21 +1,22 @@
 /**
  * Quick entry (快速登记): where the case is (a picked grid or community, or a point located
- * to its grid), its number, its row and 'report' event, and — for a phone call taken on the
- * spot — its registration, in one transaction.
+ * to its grid) and its number from the database; the case, its 'report' event and — for a
+ * phone call taken on the spot — its registration planned by core/cases/intake.ts; all
+ * written in one transaction.
  */
-import { acceptDueAt } from '../../core/clocks';
+import { WorkCalendar } from '../../core/calendar';
+import { planIntake } from '../../core/cases/intake';
 import { toWgs84, type Crs } from '../../core/geo/coordinates';
-import { DAY_MS, MINUTE_MS, formatDateTime } from '../../core/time';
 import type { CaseSource, CaseState, Urgency } from '../../core/glossary';
-import { readCategory, readPlace } from '../../db/queries/case-lookups';
-import { insertReportedCase, nextCaseNumber } from '../../db/queries/case-intake';
+import { readCategory, readPlace, readUnit } from '../../db/queries/case-lookups';
+import { nextCaseNumber } from '../../db/queries/case-intake';
 import { insertCaseEvent } from '../../db/queries/case-moves';
-import { loadClockRules } from '../../db/queries/clock-rules';
+import { insertCase } from '../../db/queries/case-select';
+import { loadClockRules, loadWorkCalendar } from '../../db/queries/clock-rules';
 import { locateGrid } from '../../db/queries/grid-locator';
 import type { Db } from '../../db/open';
 import type { ApiContext } from '../context';
 import { UserError } from '../errors';
-import { applyMove } from './move-case';
 
 export interface PointInput {
   lng: number;
@@ -124,27 +125,6 @@ export function createCase(
       'categoryCode',
     );
   }
-  const reportedAt = input.reportedAt ?? now;
-  if (reportedAt > now + MINUTE_MS) {
-    throw new UserError(
-      'impossible_time',
-      {
-        zh: `上报时间 ${formatDateTime(reportedAt)} 在将来，请检查。`,
-        en: `The report time ${formatDateTime(reportedAt)} is in the future; check it.`,
-      },
-      'reportedAt',
-    );
-  }
-  if (reportedAt < now - 30 * DAY_MS) {
-    throw new UserError(
-      'impossible_time',
-      {
-        zh: `上报时间 ${formatDateTime(reportedAt)} 早于 30 天前：历史案卷请用数据交换导入。`,
-        en: `The report time ${formatDateTime(reportedAt)} is over 30 days ago; import older cases through data exchange.`,
-      },
-      'reportedAt',
-    );
-  }
   if (!input.placeCode && !input.point) {
     throw new UserError(
       'place_needed',
@@ -152,55 +132,39 @@ export function createCase(
       'placeCode',
     );
   }
-  const rules = loadClockRules(db, input.categoryCode, input.urgency);
+  const deps = {
+    rules: loadClockRules(db, input.categoryCode, input.urgency),
+    calendar: input.registerNow ? loadWorkCalendar(db) : new WorkCalendar([]),
+    unit: (code: string) => readUnit(db, code),
+  };
   const created = db
     .transaction(() => {
       const place = resolvePlace(db, input.placeCode, input.point);
-      const caseNo = nextCaseNumber(db, input.categoryCode, reportedAt);
-      const id = insertReportedCase(
-        db,
-        caseNo,
+      const reportedAt = input.reportedAt ?? now;
+      const plan = planIntake(
         {
-          source: input.source,
-          categoryCode: input.categoryCode,
-          description: input.description,
-          address: input.address?.trim() || null,
-          lng: place.point?.lng ?? null,
-          lat: place.point?.lat ?? null,
-          originalCrs: input.point ? input.point.crs : null,
-          originalLng: input.point?.lng ?? null,
-          originalLat: input.point?.lat ?? null,
+          ...input,
+          caseNo: nextCaseNumber(db, input.categoryCode, reportedAt),
+          reportedAt,
+          address: input.address ?? null,
           gridCode: place.gridCode,
           communityCode: place.communityCode,
-          urgency: input.urgency,
-          reportedAt,
-          acceptDueAt: acceptDueAt(reportedAt, rules),
+          point: place.point,
+          original: input.point ?? null,
+          reporter: input.reporter ?? null,
+          phone: input.phone ?? null,
           cityDueAt: input.cityDueAt ?? null,
           cityDeadlineHours: input.cityDeadlineHours ?? null,
-          reporter: input.reporter?.trim() || null,
-          phone: input.phone?.replace(/\s+/g, '') || null,
         },
+        actor,
         now,
+        deps,
       );
-      insertCaseEvent(
-        db,
-        id,
-        {
-          kind: 'report',
-          fromState: null,
-          toState: 'reported',
-          at: reportedAt,
-          note: null,
-          data: { source: input.source },
-        },
-        { userId: actor.userId, name: actor.name },
-      );
-      let state: CaseState = 'reported';
-      if (input.registerNow) {
-        applyMove(context, id, { kind: 'register', note: null }, now);
-        state = 'registered';
-      }
-      return { id, caseNo, state };
+      if (!plan.ok) throw new UserError(plan.code, plan.sentence, plan.where);
+      const id = insertCase(db, plan.record);
+      for (const event of plan.events)
+        insertCaseEvent(db, id, event, { userId: actor.userId, name: actor.name });
+      return { id, caseNo: plan.record.caseNo, state: plan.record.state };
     })
     .immediate();
   context.live.publish({ type: 'cases.changed', caseIds: [created.id], at: now });

@@ -1,10 +1,9 @@
 import { duplicateMatch } from '../../core/cases/duplicates';
-import type { CaseState } from '../../core/glossary';
 import { readDuplicateCandidates } from '../../db/queries/case-intake';
 import { readPlace } from '../../db/queries/case-lookups';
+import { relatedCase } from '../cases/case-detail';
 import { createCase, resolvePlace } from '../cases/create-case';
 import type { FeatureHandlers } from './types';
-import { readCategoryOptions } from '../../db/queries/case-lookups';
 
 export const caseIntakeHandlers = {
   'cases.create': (context, input) => createCase(context, input),
@@ -18,23 +17,10 @@ export const caseIntakeHandlers = {
       lat: place.point?.lat ?? null,
       gridCode: place.gridCode,
     };
-    const names = new Map(readCategoryOptions(context.db).map((c) => [c.code, c.minorName]));
     return readDuplicateCandidates(context.db, probe, input.excludeCaseId ?? null).flatMap(
       (candidate) => {
         const match = duplicateMatch(probe, candidate);
-        if (!match) return [];
-        return [
-          {
-            id: candidate.id,
-            caseNo: candidate.caseNo,
-            state: candidate.state as CaseState,
-            categoryName: names.get(candidate.categoryCode) ?? candidate.categoryCode,
-            address: candidate.address,
-            reportedAt: candidate.reportedAt,
-            possibleDuplicate: true,
-            distanceM: match.by === 'distance' ? Math.round(match.distanceM) : null,
-          },
-        ];
+        return match ? [relatedCase(candidate, match)] : [];
       },
     );
   },

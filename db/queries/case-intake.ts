@@ -1,6 +1,6 @@
 /**
- * A new case from the desk's quick entry (快速登记): its number, its row in 待受理 with the
- * accept clock running, its 'report' event; and the open cases that may be the same problem.
+ * What quick entry (快速登记) reads: the next desk number of the day, and the open cases that
+ * may be the same problem (the case itself is planned by core/cases/intake.ts).
  */
 import {
   boxAround,
@@ -9,33 +9,11 @@ import {
   type DuplicateProbe,
 } from '../../core/cases/duplicates';
 import { caseNumberGlob, caseNumberSerial, formatCaseNumber } from '../../core/cases/case-number';
-import type { CaseSource, Urgency } from '../../core/glossary';
 import { startOfDay, DAY_MS } from '../../core/time';
 import { OPEN_STATES_SQL } from '../../core/cases/case-states';
 import { CASE_NEARBY_VIEW, type CaseNearbyRow } from '../../core/cases/case-views';
 import type { Db } from '../open';
 import { selectCaseView } from './case-select';
-
-export interface NewCaseRow {
-  source: CaseSource;
-  categoryCode: string;
-  description: string;
-  address: string | null;
-  lng: number | null;
-  lat: number | null;
-  originalCrs: string | null;
-  originalLng: number | null;
-  originalLat: number | null;
-  gridCode: string | null;
-  communityCode: string | null;
-  urgency: Urgency;
-  reportedAt: number;
-  acceptDueAt: number;
-  cityDueAt: number | null;
-  cityDeadlineHours: number | null;
-  reporter: string | null;
-  phone: string | null;
-}
 
 /** The next desk number of the day: one more than the day's highest serial. */
 export function nextCaseNumber(db: Db, categoryCode: string, reportedAt: number): string {
@@ -56,21 +34,6 @@ export function nextCaseNumber(db: Db, categoryCode: string, reportedAt: number)
     candidate = formatCaseNumber(categoryCode, reportedAt, serial + 1);
   }
   return candidate;
-}
-
-export function insertReportedCase(db: Db, caseNo: string, row: NewCaseRow, now: number): number {
-  const result = db
-    .prepare(
-      `INSERT INTO cases (case_no, source, category_code, description, address, lng, lat,
-         original_crs, original_lng, original_lat, grid_code, community_code, urgency, state,
-         reported_at, accept_due_at, city_due_at, city_deadline_hours, reporter, phone,
-         created_at, updated_at)
-       VALUES (@caseNo, @source, @categoryCode, @description, @address, @lng, @lat,
-         @originalCrs, @originalLng, @originalLat, @gridCode, @communityCode, @urgency, 'reported',
-         @reportedAt, @acceptDueAt, @cityDueAt, @cityDeadlineHours, @reporter, @phone, @now, @now)`,
-    )
-    .run({ ...row, caseNo, now });
-  return Number(result.lastInsertRowid);
 }
 
 /** Open cases of the category reported within 24 h, near the point or in the grid. */
