@@ -9,6 +9,7 @@ import {
   type CasePatch,
   type CaseUnitsChange,
 } from '../../core/cases/case-snapshot';
+import { nextCaseUnits, type CaseUnit } from '../../core/cases/case-units';
 import type { PlannedEvent } from '../../core/cases/workflow';
 import type { Db } from '../open';
 
@@ -73,49 +74,27 @@ export function insertCaseEvent(
   return Number(result.lastInsertRowid);
 }
 
-/** 主办/协办 after dispatch, return or escalation (see CaseUnitsChange). */
+/** 主办/协办 after dispatch, return or escalation: core/cases/case-units.ts decides, this writes the difference. */
 export function applyUnitsChange(
   db: Db,
   caseId: number,
   change: CaseUnitsChange,
   at: number,
 ): void {
-  const currentLead = db
-    .prepare<[number], string>(
-      "SELECT unit_code FROM case_units WHERE case_id = ? AND role = 'lead'",
+  const current = db
+    .prepare<[number], CaseUnit>(
+      'SELECT unit_code AS unitCode, role, added_at AS addedAt FROM case_units WHERE case_id = ?',
     )
-    .pluck()
     .all(caseId);
+  const next = new Map(nextCaseUnits(current, change, at).map((u) => [u.unitCode, u]));
   const remove = db.prepare('DELETE FROM case_units WHERE case_id = ? AND unit_code = ?');
-  const upsert = db.prepare(
+  const write = db.prepare(
     `INSERT INTO case_units (case_id, unit_code, role, added_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (case_id, unit_code) DO UPDATE SET role = excluded.role`,
   );
-  if (change.clearLead) for (const code of currentLead) remove.run(caseId, code);
-  if (change.lead) {
-    for (const code of currentLead) {
-      if (code === change.lead) continue;
-      // On dispatch the old lead simply goes; on 吹哨 it stays on as an assisting unit.
-      if (change.demoteOldLead) upsert.run(caseId, code, 'assist', at);
-      else remove.run(caseId, code);
-    }
-    upsert.run(caseId, change.lead, 'lead', at);
-  }
-  if (change.replaceAssists) {
-    const keep = new Set(change.assists ?? []);
-    const assists = db
-      .prepare<[number], string>(
-        "SELECT unit_code FROM case_units WHERE case_id = ? AND role = 'assist'",
-      )
-      .pluck()
-      .all(caseId);
-    for (const code of assists) if (!keep.has(code)) remove.run(caseId, code);
-  }
-  for (const code of change.assists ?? []) {
-    if (code === change.lead) continue;
-    db.prepare(
-      `INSERT INTO case_units (case_id, unit_code, role, added_at) VALUES (?, ?, 'assist', ?)
-       ON CONFLICT (case_id, unit_code) DO NOTHING`,
-    ).run(caseId, code, at);
-  }
+  for (const unit of current) if (!next.has(unit.unitCode)) remove.run(caseId, unit.unitCode);
+  const before = new Map(current.map((u) => [u.unitCode, u.role]));
+  for (const unit of next.values())
+    if (before.get(unit.unitCode) !== unit.role)
+      write.run(caseId, unit.unitCode, unit.role, unit.addedAt);
 }
