@@ -4,46 +4,52 @@
  * mapped into the same shape, so "did the file change anything?" is a plain comparison.
  */
 import { toWgs84, type Crs } from '../geo/coordinates';
-import type { CaseSource, CaseState, CategoryKind, Satisfaction, Urgency } from '../glossary';
+import type { CaseRecord } from '../cases/case-record';
+import type { CategoryKind } from '../glossary';
 import { CATEGORY_KIND_LETTER } from '../glossary';
 
-export interface ExchangeCase {
-  caseNo: string;
-  source: CaseSource;
+/** The fields the city's file and the desk's store mean alike, named as the case model names them. */
+type SharedFields =
+  | 'caseNo'
+  | 'source'
+  | 'description'
+  | 'address'
+  | 'gridCode'
+  | 'urgency'
+  | 'state'
+  | 'reportedAt'
+  | 'registeredAt'
+  | 'dispatchedAt'
+  | 'handledAt'
+  | 'closedAt'
+  | 'reporter'
+  | 'phone'
+  | 'satisfaction'
+  | 'reworkCount'
+  | 'extensionCount'
+  | 'resultNote';
+
+/** The city's view of a case: the model's shared fields (core/cases/case-record.ts) and the file's own. */
+export type ExchangeCase = Pick<CaseRecord, SharedFields> & {
   kind: CategoryKind;
   majorCode: string;
   /** Two digits (a combined four-digit code is split on reading). */
   minorCode: string;
-  description: string | null;
-  address: string | null;
   /** The coordinates as the file gives them, in `crs`. */
   lng: number | null;
   lat: number | null;
   crs: Crs;
-  gridCode: string | null;
-  urgency: Urgency;
-  state: CaseState;
-  reportedAt: number;
-  registeredAt: number | null;
-  dispatchedAt: number | null;
   /** 处置截止时间: the city's deadline; with extensions, the extended one. */
   dueAt: number | null;
   deadlineHours: number | null;
   /** 处置部门 as a unit code of the desk. */
   departmentCode: string | null;
-  handledAt: number | null;
-  closedAt: number | null;
-  reporter: string | null;
-  phone: string | null;
-  satisfaction: Satisfaction | null;
-  reworkCount: number;
-  extensionCount: number;
+  /** When the city last changed the row (the file's 更新时间); null when it does not say. */
   updatedAt: number | null;
   verifier: string | null;
-  resultNote: string | null;
   /** Columns the desk does not know, by the file's header. */
   extra: Record<string, string> | null;
-}
+};
 
 export function categoryCodeOf(record: Pick<ExchangeCase, 'kind' | 'majorCode' | 'minorCode'>) {
   return `${CATEGORY_KIND_LETTER[record.kind]}${record.majorCode}${record.minorCode}`;

@@ -6,6 +6,7 @@
  * deadlines from the category's clocks and the work calendar (a city deadline above them),
  * the community from the grid, the WGS-84 point with the original kept.
  */
+import { CASE_FIELDS, CASE_RECORD_COLUMNS, type CaseColumn } from '../../core/cases/case-record';
 import { acceptDueAt, effectiveDueAt, onsiteDueAt, resolutionDueAt } from '../../core/clocks';
 import type { CheckedCase } from '../../core/exchange/case-row';
 import { categoryCodeOf, type ExchangeCase } from '../../core/exchange/case-record';
@@ -19,62 +20,16 @@ import type {
 } from '../../core/glossary';
 import type { CaseImportLookups } from './case-lookups';
 
-/** The columns an import writes, in the order the staging table holds them. */
-export const WRITTEN_COLUMNS = [
-  'case_no',
-  'source',
-  'category_code',
-  'description',
-  'address',
-  'lng',
-  'lat',
-  'original_crs',
-  'original_lng',
-  'original_lat',
-  'grid_code',
-  'community_code',
-  'urgency',
-  'state',
-  'state_before_suspend',
-  'reported_at',
-  'registered_at',
-  'dispatched_at',
-  'arrived_at',
-  'handled_at',
-  'closed_at',
-  'voided_at',
-  'accept_due_at',
-  'onsite_due_at',
-  'base_due_at',
-  'extended_due_at',
-  'due_at',
-  'due_window_ms',
-  'city_due_at',
-  'city_deadline_hours',
-  'suspended_at',
-  'suspended_ms',
-  'lead_unit_code',
-  'reporter',
-  'phone',
-  'satisfaction',
-  'callback_at',
-  'rework_count',
-  'extension_count',
-  'escalated',
-  'supervised',
-  'handler_name',
-  'verifier_name',
-  'result_note',
-  'void_reason',
-  'extra',
-  'import_batch_id',
-  'external_updated_at',
-  'created_at',
-  'updated_at',
-  'exchange_hash',
-  'exchanged_at',
-] as const;
-export type WrittenColumn = (typeof WRITTEN_COLUMNS)[number];
+/**
+ * The columns an import writes, in the order the staging table holds them: every column of
+ * the case model (core/cases/case-record.ts) but the id, in the table's order. Snake_case
+ * here because an import moves a million rows as raw arrays (storedFromRaw) and never builds
+ * camelCase objects for them.
+ */
+export type WrittenColumn = Exclude<CaseColumn, 'id'>;
+export const WRITTEN_COLUMNS: readonly WrittenColumn[] = CASE_FIELDS.filter(
+  (field) => field !== 'id',
+).map((field) => CASE_RECORD_COLUMNS[field] as WrittenColumn);
 export type StoredValues = Record<WrittenColumn, string | number | null>;
 
 export interface StoredCase extends StoredValues {
