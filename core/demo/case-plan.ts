@@ -195,7 +195,8 @@ export class CasePlanner {
       paceFraction: random.next(),
       nearDueCandidate: random.chance(0.85),
       reworks,
-      extended,
+      // A deadline the city set is extended on the city platform, never on the desk.
+      extended: extended && city.dueAt == null && city.deadlineHours == null,
       suspendedAndResumed: fate === 'normal' && random.chance(0.012),
       escalation,
       supervised,

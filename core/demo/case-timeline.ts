@@ -1,11 +1,14 @@
 /**
  * One demo case's whole history as it would unfold, with times: report, register,
- * dispatch, sign, handle, close and the side moves. It may run past `now`; the caller
- * keeps only what has happened by then.
+ * dispatch, sign, handle, close and the side moves, each a move of the workflow as a desk
+ * user would enter it (core/cases/moves.ts MoveInput). It may run past `now`; the caller
+ * keeps only what has happened by then and replays it through planIntake/planMove
+ * (case-replay.ts), which refuses any step the desk's rules would refuse.
  */
 import type { WorkCalendar } from '../calendar';
 import { resolutionDueAt, type ClockRules } from '../clocks';
-import type { CaseEventKind, Urgency } from '../glossary';
+import type { MoveInput } from '../cases/moves';
+import type { Urgency } from '../glossary';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../time';
 import type { CasePlan } from './case-plan';
 import {
@@ -19,12 +22,13 @@ import { actorOf, operatorOnDuty, type DemoActor, type DemoDeskUsers } from './d
 import { acceptDelay, dispatchDelay, onsiteDelay, spanFraction } from './case-pace';
 import type { SeededRandom } from './random';
 
+/** The report, which opens the case (planIntake), or one move of the workflow (planMove). */
+export type DemoMove = { kind: 'report' } | MoveInput;
+
 export interface TimelineEvent {
-  kind: CaseEventKind;
   at: number;
   actor: DemoActor;
-  note: string | null;
-  data: Record<string, unknown> | null;
+  move: DemoMove;
 }
 
 export interface TimelineContext {
@@ -33,7 +37,7 @@ export interface TimelineContext {
   clockRules(categoryCode: string, urgency: Urgency): ClockRules;
   users: DemoDeskUsers;
   unitName(code: string): string;
-  /** Someone of the unit who signs for and handles the case. */
+  /** Someone of the unit who signs for and handles the case (role 'handler', that unit). */
   handlerFor(random: SeededRandom, unitCode: string, plan: CasePlan): DemoActor;
   /** Who reported the case, by source. */
   reporterOf(plan: CasePlan): DemoActor;
@@ -51,24 +55,24 @@ export function buildTimeline(
 ): TimelineEvent[] {
   const events: TimelineEvent[] = [];
   const onDuty = (at: number) => operatorOnDuty(context.users, at);
-  const push: Push = (kind, at, actor, note = null, data = null) => {
+  const push: Push = (at, actor, move) => {
     // Histories are kept to the second; flooring keeps every order and never passes `now`.
-    events.push({ kind, at: toSecond(at), actor, note, data });
+    events.push({ at: toSecond(at), actor, move });
   };
 
   const reportedAt = plan.reportedAt;
-  push('report', reportedAt, context.reporterOf(plan), null, { source: plan.source });
+  push(reportedAt, context.reporterOf(plan), { kind: 'report' });
   if (plan.fate === 'void_from_reported') {
     const at = reportedAt + random.between(3, 90) * MINUTE_MS;
-    push('void', at, onDuty(at), random.pick(VOID_REASONS));
+    push(at, onDuty(at), { kind: 'void', reason: random.pick(VOID_REASONS) });
     return events;
   }
   // Whole seconds from here, so the deadlines computed from it are whole milliseconds too.
   const registeredAt = toSecond(reportedAt + acceptDelay(random));
-  push('register', registeredAt, onDuty(registeredAt));
+  push(registeredAt, onDuty(registeredAt), { kind: 'register' });
   if (plan.fate === 'void_from_registered') {
     const at = registeredAt + random.between(10, 360) * MINUTE_MS;
-    push('void', at, onDuty(at), random.pick(VOID_REASONS));
+    push(at, onDuty(at), { kind: 'void', reason: random.pick(VOID_REASONS) });
     return events;
   }
 
@@ -89,26 +93,27 @@ export function buildTimeline(
   let dispatchFrom = registeredAt;
   if (plan.wrongUnitCode) {
     const wrongAt = registeredAt + Math.min(dispatchDelay(random), 0.04 * span);
-    push('dispatch', wrongAt, onDuty(wrongAt), `派遣至${context.unitName(plan.wrongUnitCode)}`, {
+    push(wrongAt, onDuty(wrongAt), {
+      kind: 'dispatch',
       leadUnitCode: plan.wrongUnitCode,
+      assistUnitCodes: [],
     });
     const returnedAt = wrongAt + Math.min(random.between(20, 180) * MINUTE_MS, 0.08 * span);
-    push(
-      'return',
-      returnedAt,
-      context.handlerFor(random, plan.wrongUnitCode, plan),
-      '非本单位职责，申请回退',
-    );
+    push(returnedAt, context.handlerFor(random, plan.wrongUnitCode, plan), {
+      kind: 'return',
+      reason: '非本单位职责，申请回退',
+    });
     dispatchFrom = returnedAt;
   }
   const dispatchedAt = dispatchFrom + Math.min(dispatchDelay(random), 0.05 * span);
-  const leadName = context.unitName(plan.leadUnitCode);
-  push('dispatch', dispatchedAt, onDuty(dispatchedAt), `派遣至${leadName}`, {
+  push(dispatchedAt, onDuty(dispatchedAt), {
+    kind: 'dispatch',
     leadUnitCode: plan.leadUnitCode,
+    assistUnitCodes: [],
   });
   const handler = context.handlerFor(random, plan.leadUnitCode, plan);
   const arrivedAt = dispatchedAt + Math.min(onsiteDelay(random), 0.18 * span);
-  push('sign', arrivedAt, handler);
+  push(arrivedAt, handler, { kind: 'sign' });
 
   // 核查: the verifier gets to it within minutes to most of a working day.
   const handledAt = closedAt - Math.min(random.between(20, 600) * MINUTE_MS, 0.3 * span);
@@ -118,18 +123,21 @@ export function buildTimeline(
     const remaining = handledAt - roundStart;
     const triedAt = roundStart + remaining * random.between(0.3, 0.5);
     if (round === 0) firstHandledAt = triedAt;
-    push('handle', triedAt, handler, plan.resultNote);
+    push(triedAt, handler, { kind: 'handle', result: plan.resultNote });
     const reworkAt = triedAt + remaining * random.between(0.05, 0.1);
-    push('rework', reworkAt, onDuty(reworkAt), random.pick(REWORK_NOTES));
+    push(reworkAt, onDuty(reworkAt), { kind: 'rework', reason: random.pick(REWORK_NOTES) });
     roundStart = reworkAt + Math.min(onsiteDelay(random), remaining * 0.1);
-    push('sign', roundStart, handler);
+    push(roundStart, handler, { kind: 'sign' });
   }
-  push('handle', handledAt, handler, plan.resultNote);
-  push('close', closedAt, onDuty(closedAt), '核查通过，予以结案');
+  push(handledAt, handler, { kind: 'handle', result: plan.resultNote });
+  // 采办分离: the operator on duty verifies, never the unit's person who reported it done.
+  push(closedAt, onDuty(closedAt), { kind: 'close' });
   if (plan.satisfaction) {
     const at = closedAt + random.between(1, 36) * HOUR_MS;
-    push('callback', at, onDuty(at), `回访：${SATISFACTION_ZH[plan.satisfaction]}`, {
+    push(at, onDuty(at), {
+      kind: 'callback',
       satisfaction: plan.satisfaction,
+      note: `回访：${SATISFACTION_ZH[plan.satisfaction]}`,
     });
   }
 
@@ -139,6 +147,7 @@ export function buildTimeline(
     firstHandledAt,
     dueAt: baseDueAt,
     extensionMs,
+    handler,
   });
   // Stable: events at the same second keep the order they were made in.
   events.sort((a, b) => a.at - b.at);
@@ -147,20 +156,22 @@ export function buildTimeline(
     const parkAt = arrivedAt + (firstHandledAt - arrivedAt) * random.between(0.1, 0.5);
     suspend(events, plan, random, parkAt, onDuty);
   }
+  if (plan.escalation && plan.escalation.leadUnitCode !== plan.leadUnitCode) {
+    handOverAfterEscalation(
+      events,
+      plan,
+      context.handlerFor(random, plan.escalation.leadUnitCode, plan),
+    );
+  }
   return events;
 }
 
-type Push = (
-  kind: CaseEventKind,
-  at: number,
-  actor: DemoActor,
-  note?: string | null,
-  data?: TimelineEvent['data'],
-) => void;
+type Push = (at: number, actor: DemoActor, move: DemoMove) => void;
 
 /**
  * 吹哨, 延期, 督办: they fall while the case is being handled, before its first report of
- * completion; a supervision of a late case comes after its deadline has passed.
+ * completion; a supervision of a late case comes after its deadline has passed. An
+ * extension is asked for by the unit (申请延期) and approved by the leader (批准延期).
  */
 function addSideMoves(
   push: Push,
@@ -173,9 +184,10 @@ function addSideMoves(
     firstHandledAt: number;
     dueAt: number;
     extensionMs: number;
+    handler: DemoActor;
   },
 ): void {
-  const { dispatchedAt, arrivedAt, firstHandledAt, dueAt, extensionMs } = times;
+  const { dispatchedAt, arrivedAt, firstHandledAt, dueAt, extensionMs, handler } = times;
   const leader = actorOf(context.users.leader);
   const working = firstHandledAt - arrivedAt;
   if (plan.escalation) {
@@ -184,21 +196,25 @@ function addSideMoves(
     const assists = plan.escalation.assistUnitCodes
       .map((code) => context.unitName(code))
       .join('、');
-    push('escalate', at, leader, `街道吹哨：${lead}主办，${assists}协办`, {
+    push(at, leader, {
+      kind: 'escalate',
       leadUnitCode: plan.escalation.leadUnitCode,
       assistUnitCodes: plan.escalation.assistUnitCodes,
+      note: `街道吹哨：${lead}主办，${assists}协办`,
     });
   }
   if (plan.extended) {
-    const until = Math.min(dueAt, firstHandledAt);
-    const at =
-      until > arrivedAt
-        ? arrivedAt + (until - arrivedAt) * random.between(0.3, 0.9)
-        : arrivedAt + working * 0.2;
-    push('extend', at, leader, random.pick(EXTEND_REASONS), {
-      baseDueAt: dueAt,
-      newDueAt: dueAt + extensionMs,
-    });
+    // Asked for before the deadline runs out; on a case already late when the unit got
+    // there, before the new one would (the workflow refuses a deadline already past).
+    const lastChance = dueAt > arrivedAt ? dueAt : dueAt + extensionMs;
+    const until = Math.min(lastChance, firstHandledAt);
+    const at = arrivedAt + (until - arrivedAt) * random.between(0.3, 0.9);
+    const reason = random.pick(EXTEND_REASONS);
+    // The new deadline as the desk shows it; suspend() moves it on by any parked time.
+    const newDueAt = dueAt + extensionMs;
+    const askedAt = arrivedAt + (at - arrivedAt) * random.between(0.3, 0.8);
+    push(askedAt, handler, { kind: 'request_extension', newDueAt, reason });
+    push(at, leader, { kind: 'extend', newDueAt, reason });
   }
   if (plan.supervised) {
     const extendedDue = dueAt + extensionMs;
@@ -207,7 +223,7 @@ function addSideMoves(
         ? extendedDue +
           Math.min(random.between(1, 24) * HOUR_MS, (firstHandledAt - extendedDue) * 0.5)
         : dispatchedAt + (firstHandledAt - dispatchedAt) * random.between(0.1, 0.6);
-    push('supervise', at, leader, random.pick(SUPERVISE_NOTES));
+    push(at, leader, { kind: 'supervise', note: random.pick(SUPERVISE_NOTES) });
   }
 }
 
@@ -223,7 +239,8 @@ const SATISFACTION_ZH = {
 
 /**
  * 挂账: park the case at `at`. Parked for good, its later events never happen; resumed,
- * everything after moves later by the parked time, since its clocks stopped meanwhile.
+ * everything after moves later by the parked time, since its clocks stopped meanwhile (an
+ * extension asked for later names a deadline that much later too).
  */
 function suspend(
   events: TimelineEvent[],
@@ -235,17 +252,38 @@ function suspend(
   const suspendedAt = toSecond(at);
   const cut = events.findIndex((e) => e.at > suspendedAt);
   const later = cut < 0 ? [] : events.splice(cut);
-  const note = random.pick(SUSPEND_REASONS);
-  events.push({ kind: 'suspend', at: suspendedAt, actor: onDuty(suspendedAt), note, data: null });
+  const reason = random.pick(SUSPEND_REASONS);
+  events.push({ at: suspendedAt, actor: onDuty(suspendedAt), move: { kind: 'suspend', reason } });
   if (plan.fate === 'suspended_now') return;
   const parkedMs = Math.round((random.between(1, 6) * DAY_MS) / 1000) * 1000;
   const resumedAt = suspendedAt + parkedMs;
-  events.push({
-    kind: 'resume',
-    at: resumedAt,
-    actor: onDuty(resumedAt),
-    note: '条件具备，恢复处置',
-    data: null,
-  });
-  for (const event of later) events.push({ ...event, at: event.at + parkedMs });
+  events.push({ at: resumedAt, actor: onDuty(resumedAt), move: { kind: 'resume' } });
+  for (const event of later) {
+    const move = event.move;
+    const shifted =
+      move.kind === 'extend' || move.kind === 'request_extension'
+        ? { ...move, newDueAt: move.newDueAt + parkedMs }
+        : move;
+    events.push({ ...event, at: event.at + parkedMs, move: shifted });
+  }
+}
+
+/**
+ * After 吹哨 a department leads: what the first unit's person would still have done (sign
+ * again after a rework, report it handled) is done by the new lead's person, since a
+ * handler acts only on cases their own unit leads.
+ */
+function handOverAfterEscalation(
+  events: TimelineEvent[],
+  plan: CasePlan,
+  newHandler: DemoActor,
+): void {
+  const from = events.findIndex((e) => e.move.kind === 'escalate');
+  if (from < 0) return;
+  for (let i = from + 1; i < events.length; i++) {
+    const actor = events[i]!.actor;
+    if (actor.role === 'handler' && actor.unitCode === plan.leadUnitCode) {
+      events[i] = { ...events[i]!, actor: newHandler };
+    }
+  }
 }

@@ -6,22 +6,26 @@
  */
 import type { WorkCalendar } from '../calendar';
 import type { ClockRules } from '../clocks';
-import {
-  CATEGORY_KIND_LETTER,
-  type CaseEventKind,
-  type CaseState,
-  type Urgency,
-} from '../glossary';
+import { MOVE_TO } from '../cases/moves';
+import type { UnitFacts } from '../cases/move-checks';
+import { CATEGORY_KIND_LETTER, type CaseState, type Urgency } from '../glossary';
 import { DAY_MS, HOUR_MS, dayString, startOfDay } from '../time';
 import { CasePlanner, type CasePlanContext } from './case-plan';
-import { STATE_AFTER_MOVE, deriveCaseRecord, type DemoCase } from './case-record';
-import { buildTimeline, type TimelineContext, type TimelineEvent } from './case-timeline';
+import { replayCase, type DemoCase } from './case-replay';
+import {
+  buildTimeline,
+  type DemoMove,
+  type TimelineContext,
+  type TimelineEvent,
+} from './case-timeline';
 import type { SeededRandom } from './random';
 
 export interface DemoCaseContext extends CasePlanContext, Omit<TimelineContext, 'now'> {
   now: number;
   calendar: WorkCalendar;
   clockRules(categoryCode: string, urgency: Urgency): ClockRules;
+  /** The demo street's units as the workflow's unit checks see them (units table). */
+  unit(code: string): UnitFacts | null;
 }
 
 export const DEMO_DAYS = 90;
@@ -49,6 +53,9 @@ export function generateDemoCases(context: DemoCaseContext, random: SeededRandom
   holdNewestCases(happened);
   ensureOpenStatesPresent(happened);
 
+  // The demo's own ids for the desk users, in the order the seed writes them.
+  const userIds = new Map(context.users.all.map((user, i) => [user.username, i + 1]));
+  const userId = (username: string) => userIds.get(username) ?? null;
   const serialByDay = new Map<string, number>();
   return plans.map((plan, i) => {
     const day = dayString(plan.reportedAt).replaceAll('-', '');
@@ -56,8 +63,13 @@ export function generateDemoCases(context: DemoCaseContext, random: SeededRandom
     serialByDay.set(day, serial);
     const code = plan.category.code;
     const caseNo = `${CATEGORY_KIND_LETTER[plan.category.kind]}${code.slice(1, 5)}${day}${String(serial).padStart(5, '0')}`;
-    const rules = context.clockRules(code, plan.urgency);
-    return deriveCaseRecord(caseNo, plan, happened[i]!, rules, context.calendar);
+    const deps = {
+      rules: context.clockRules(code, plan.urgency),
+      calendar: context.calendar,
+      unit: context.unit,
+      userId,
+    };
+    return replayCase(caseNo, plan, happened[i]!, deps);
   });
 }
 
@@ -133,7 +145,7 @@ function largestRemainder(weights: readonly number[], total: number): number[] {
  * (已派遣). A case that has not got that far yet is left as it is.
  */
 function holdNewestCases(happened: TimelineEvent[][]): void {
-  const holds: CaseEventKind[] = [
+  const holds: Array<DemoMove['kind']> = [
     'report',
     'report',
     'register',
@@ -143,7 +155,7 @@ function holdNewestCases(happened: TimelineEvent[][]): void {
   ];
   for (let i = happened.length - 1; i >= 0 && holds.length > 0; i--) {
     const events = happened[i]!;
-    if (events.some((e) => e.kind === 'void')) continue;
+    if (events.some((e) => e.move.kind === 'void')) continue;
     const held = holdAfter(events, holds[0]!);
     if (!held) continue;
     happened[i] = held;
@@ -157,7 +169,7 @@ function holdNewestCases(happened: TimelineEvent[][]): void {
  * reached it there: its later events simply have not happened yet.
  */
 function ensureOpenStatesPresent(happened: TimelineEvent[][]): void {
-  const entering: ReadonlyArray<readonly [CaseState, CaseEventKind]> = [
+  const entering: ReadonlyArray<readonly [CaseState, DemoMove['kind']]> = [
     ['dispatched', 'dispatch'],
     ['in_progress', 'sign'],
     ['handled', 'handle'],
@@ -178,19 +190,27 @@ function ensureOpenStatesPresent(happened: TimelineEvent[][]): void {
 }
 
 /** The history up to and including the last event of `kind`, or null without one. */
-function holdAfter(events: readonly TimelineEvent[], kind: CaseEventKind): TimelineEvent[] | null {
+function holdAfter(
+  events: readonly TimelineEvent[],
+  kind: DemoMove['kind'],
+): TimelineEvent[] | null {
   for (let i = events.length - 1; i >= 0; i--) {
-    if (events[i]!.kind === kind) return events.slice(0, i + 1);
+    if (events[i]!.move.kind === kind) return events.slice(0, i + 1);
   }
   return null;
 }
 
+/**
+ * Where a history leads, before it is replayed: only to choose which cases to hold. The
+ * moves' own targets (MOVE_TO); resume goes back to the state the case left.
+ */
 function currentState(events: readonly TimelineEvent[]): CaseState {
   let state: CaseState = 'reported';
   let beforeSuspend: CaseState = 'reported';
-  for (const event of events) {
-    if (event.kind === 'suspend') beforeSuspend = state;
-    state = event.kind === 'resume' ? beforeSuspend : (STATE_AFTER_MOVE[event.kind] ?? state);
+  for (const { move } of events) {
+    if (move.kind === 'report') continue;
+    if (move.kind === 'suspend') beforeSuspend = state;
+    state = move.kind === 'resume' ? beforeSuspend : (MOVE_TO[move.kind] ?? state);
   }
   return state;
 }

@@ -14,10 +14,16 @@ export interface DemoUser {
   unitCode: string;
 }
 
-/** Who did something in a case's history; `username` when it was a desk user. */
+/**
+ * Who did something in a case's history; `username` when it was a desk user. `role` and
+ * `unitCode` are what the workflow checks the actor's moves against (MOVE_ROLES, a handler's
+ * own unit); a reporter makes no move and has no role.
+ */
 export interface DemoActor {
   name: string;
   username: string | null;
+  role: UserRole | null;
+  unitCode: string | null;
 }
 
 export interface DemoDeskUsers {
@@ -46,7 +52,22 @@ export function buildDeskUsers(streetUnitCode: string): DemoDeskUsers {
 }
 
 export function actorOf(user: DemoUser): DemoActor {
-  return { name: user.displayName, username: user.username };
+  return {
+    name: user.displayName,
+    username: user.username,
+    role: user.role,
+    unitCode: user.unitCode,
+  };
+}
+
+/** A handling unit's person: signs, reports and returns the cases their unit leads. */
+export function unitPerson(name: string, unitCode: string): DemoActor {
+  return { name, username: null, role: 'handler', unitCode };
+}
+
+/** Someone outside the desk: a reporter, a platform, a patrol. */
+export function outsider(name: string): DemoActor {
+  return { name, username: null, role: null, unitCode: null };
 }
 
 /** The operator on duty at `at`: three eight-hour shifts (00–08, 08–16, 16–24) rotating daily. */
@@ -67,7 +88,7 @@ export function buildDepartmentHandlers(
   for (const unit of departments) {
     const people: DemoActor[] = [];
     for (let i = 0; i < 3; i++) {
-      people.push({ name: `${unit.name} ${personName(random).name}`, username: null });
+      people.push(unitPerson(`${unit.name} ${personName(random).name}`, unit.code));
     }
     handlers.set(unit.code, people);
   }

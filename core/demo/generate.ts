@@ -5,15 +5,17 @@
  */
 import type { WorkCalendar } from '../calendar';
 import type { ClockRules } from '../clocks';
+import type { UnitFacts } from '../cases/move-checks';
 import type { Urgency } from '../glossary';
 import { dayString } from '../time';
 import type { DemoCategory, DemoUnitRef } from './case-plan';
-import type { DemoCase } from './case-record';
+import type { DemoCase } from './case-replay';
 import { generateDemoCases } from './cases';
 import {
   buildDepartmentHandlers,
   buildDeskUsers,
-  type DemoActor,
+  outsider,
+  unitPerson,
   type DemoDeskUsers,
 } from './desk-people';
 import { hashString, SeededRandom } from './random';
@@ -21,7 +23,7 @@ import { buildDemoStaffing, type DemoStaffing } from './staffing';
 import { buildDemoPlaces, type DemoPlaces } from './street';
 
 export type { DemoCategory, DemoUnitRef } from './case-plan';
-export type { DemoCase, DemoCaseEvent, DemoCaseUnit } from './case-record';
+export type { DemoCase, DemoCaseEvent, DemoCaseUnit } from './case-replay';
 export type { DemoUser } from './desk-people';
 export type { DemoPlace } from './street';
 export type { DemoPartyOrg, DemoStaff, DemoStaffRole } from './staffing';
@@ -77,10 +79,25 @@ export function generateDemoStreet(input: DemoStreetInput): DemoStreet {
   const departments = input.departments.filter((d) => d.code !== input.communityCommitteeUnitCode);
   const departmentHandlers = buildDepartmentHandlers(random.derive('handlers'), departments);
 
-  const gridWorker = (gridCode: string, communityName: string): DemoActor => ({
-    name: `${communityName} ${staffing.gridWorkerByGrid.get(gridCode) ?? '网格员'}`,
-    username: null,
-  });
+  // The units as the workflow checks them when a case is sent to one: all in service.
+  const unitFacts = new Map<string, UnitFacts>([
+    ...input.departments.map(
+      (d) => [d.code, { name: d.name, active: true, kind: 'department' }] as const,
+    ),
+    ...places.communityUnits.map(
+      (u) => [u.code, { name: u.name, active: true, kind: 'community' }] as const,
+    ),
+  ]);
+
+  // The grid's full-time worker: reports on patrol, and handles the community's cases.
+  const gridWorker = (plan: {
+    grid: { code: string; parentCode: string | null };
+    communityName: string;
+  }) =>
+    unitPerson(
+      `${plan.communityName} ${staffing.gridWorkerByGrid.get(plan.grid.code) ?? '网格员'}`,
+      plan.grid.parentCode ?? '',
+    );
 
   const cases = generateDemoCases(
     {
@@ -95,24 +112,25 @@ export function generateDemoStreet(input: DemoStreetInput): DemoStreet {
       departments,
       users,
       unitName: (code) => unitNames.get(code) ?? code,
+      unit: (code) => unitFacts.get(code) ?? null,
       handlerFor: (caseRandom, unitCode, plan) => {
         // A community handles its cases through the grid's own full-time worker.
-        if (communityNames.has(unitCode)) return gridWorker(plan.grid.code, plan.communityName);
+        if (communityNames.has(unitCode)) return gridWorker(plan);
         const pool = departmentHandlers.get(unitCode);
         return pool
           ? caseRandom.pick(pool)
-          : { name: unitNames.get(unitCode) ?? unitCode, username: null };
+          : unitPerson(unitNames.get(unitCode) ?? unitCode, unitCode);
       },
       reporterOf: (plan) => {
         switch (plan.source) {
           case 'grid_patrol':
-            return gridWorker(plan.grid.code, plan.communityName);
+            return gridWorker(plan);
           case 'public_report':
-            return { name: plan.reporter ?? '群众', username: null };
+            return outsider(plan.reporter ?? '群众');
           case 'department_transfer':
-            return { name: unitNames.get(plan.leadUnitCode) ?? '部门移交', username: null };
+            return outsider(unitNames.get(plan.leadUnitCode) ?? '部门移交');
           default:
-            return { name: REPORTER_BY_SOURCE[plan.source], username: null };
+            return outsider(REPORTER_BY_SOURCE[plan.source]);
         }
       },
     },

@@ -1,12 +1,24 @@
 /**
  * Writes the demo cases, their lead/assisting units and their histories. Called inside
  * seedDemoStreet's transaction; statements are prepared once for the ~2,300 cases and
- * ~20,000 events.
+ * ~20,000 events. The case INSERT is built from the case model's column map
+ * (core/cases/case-record.ts), so no column list is written out here; it is prepared once
+ * rather than through insertCase, which prepares per call.
  */
+import {
+  BOOLEAN_FIELDS,
+  CASE_FIELDS,
+  CASE_RECORD_COLUMNS,
+  type CaseField,
+} from '../../core/cases/case-record';
 import type { DemoCase } from '../../core/demo/generate';
 import type { Db } from '../open';
 
 const PROGRESS_EVERY = 250;
+
+/** Every field but the id, which the database gives. */
+const FIELDS = CASE_FIELDS.filter((field): field is Exclude<CaseField, 'id'> => field !== 'id');
+const BOOLEANS: ReadonlySet<CaseField> = new Set(BOOLEAN_FIELDS);
 
 export function writeDemoCases(
   db: Db,
@@ -14,21 +26,9 @@ export function writeDemoCases(
   userIds: ReadonlyMap<string, number>,
   onProgress: (done: number) => void,
 ): void {
-  const insertCase = db.prepare(
-    `INSERT INTO cases (case_no, source, category_code, description, address, lng, lat, original_crs,
-       original_lng, original_lat, grid_code, community_code, urgency, state, state_before_suspend,
-       reported_at, registered_at, dispatched_at, arrived_at, handled_at, closed_at, voided_at,
-       accept_due_at, onsite_due_at, base_due_at, extended_due_at, due_at, due_window_ms,
-       city_due_at, city_deadline_hours, suspended_at, suspended_ms, lead_unit_code, reporter, phone,
-       satisfaction, callback_at, rework_count, extension_count, escalated, supervised,
-       handler_name, verifier_name, result_note, void_reason, created_at, updated_at)
-     VALUES (@caseNo, @source, @categoryCode, @description, @address, @lng, @lat, 'WGS84',
-       @lng, @lat, @gridCode, @communityCode, @urgency, @state, @stateBeforeSuspend,
-       @reportedAt, @registeredAt, @dispatchedAt, @arrivedAt, @handledAt, @closedAt, @voidedAt,
-       @acceptDueAt, @onsiteDueAt, @baseDueAt, @extendedDueAt, @dueAt, @dueWindowMs,
-       @cityDueAt, @cityDeadlineHours, @suspendedAt, @suspendedMs, @leadUnitCode, @reporter, @phone,
-       @satisfaction, @callbackAt, @reworkCount, @extensionCount, @escalated, @supervised,
-       @handlerName, @verifierName, @resultNote, @voidReason, @reportedAt, @updatedAt)`,
+  const insertCase = db.prepare<unknown[]>(
+    `INSERT INTO cases (${FIELDS.map((f) => CASE_RECORD_COLUMNS[f]).join(', ')})
+     VALUES (${FIELDS.map(() => '?').join(', ')})`,
   );
   const insertUnit = db.prepare(
     'INSERT INTO case_units (case_id, unit_code, role, added_at) VALUES (?, ?, ?, ?)',
@@ -38,13 +38,13 @@ export function writeDemoCases(
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
 
-  cases.forEach((demoCase, index) => {
-    const { units, events, ...row } = demoCase;
-    const caseId = insertCase.run({
-      ...row,
-      escalated: row.escalated ? 1 : 0,
-      supervised: row.supervised ? 1 : 0,
-    }).lastInsertRowid;
+  cases.forEach(({ record, units, events }, index) => {
+    // Positional values in FIELDS' order; SQLite keeps booleans as 0/1.
+    const values = FIELDS.map((field) => {
+      const value = record[field];
+      return BOOLEANS.has(field) ? (value ? 1 : 0) : value;
+    });
+    const caseId = insertCase.run(values).lastInsertRowid;
     for (const unit of units) insertUnit.run(caseId, unit.unitCode, unit.role, unit.addedAt);
     for (const event of events) {
       const actorId = event.actorUsername ? (userIds.get(event.actorUsername) ?? null) : null;
