@@ -6,8 +6,7 @@
  */
 import { WorkCalendar } from '../../core/calendar';
 import { planIntake } from '../../core/cases/intake';
-import { toWgs84, type Crs } from '../../core/geo/coordinates';
-import type { CaseSource, CaseState, Urgency } from '../../core/glossary';
+import { toWgs84 } from '../../core/geo/coordinates';
 import { readCategory, readPlace, readUnit } from '../../db/queries/case-lookups';
 import { nextCaseNumber } from '../../db/queries/case-intake';
 import { insertCaseEvent } from '../../db/queries/case-moves';
@@ -15,14 +14,11 @@ import { insertCase } from '../../db/queries/case-select';
 import { loadClockRules, loadWorkCalendar } from '../../db/queries/clock-rules';
 import { locateGrid } from '../../db/queries/grid-locator';
 import type { Db } from '../../db/open';
+import type { ApiParsedInput, CreatedCase } from '../contract';
 import type { ApiContext } from '../context';
 import { UserError } from '../errors';
 
-export interface PointInput {
-  lng: number;
-  lat: number;
-  crs: Crs;
-}
+export type PointInput = NonNullable<CreateCaseInput['point']>;
 
 export interface ResolvedPlace {
   gridCode: string | null;
@@ -92,26 +88,10 @@ export function resolvePlace(
   return { gridCode, communityCode, point: wgs };
 }
 
-export interface CreateCaseInput {
-  source: CaseSource;
-  categoryCode: string;
-  urgency: Urgency;
-  description: string;
-  address?: string | null | undefined;
-  placeCode?: string | null | undefined;
-  point?: PointInput | null | undefined;
-  reporter?: string | null | undefined;
-  phone?: string | null | undefined;
-  reportedAt?: number | undefined;
-  cityDueAt?: number | null | undefined;
-  cityDeadlineHours?: number | null | undefined;
-  registerNow: boolean;
-}
+/** What quick entry sends, as the contract has checked it. */
+export type CreateCaseInput = ApiParsedInput<'cases.create'>;
 
-export function createCase(
-  context: ApiContext,
-  input: CreateCaseInput,
-): { id: number; caseNo: string; state: CaseState } {
+export function createCase(context: ApiContext, input: CreateCaseInput): CreatedCase {
   const { db, actor } = context;
   const now = context.now();
   const category = readCategory(db, input.categoryCode);

@@ -1,6 +1,7 @@
 /** Quick entry (快速登记): a new case, its place, and the open cases it may duplicate. */
 import { z } from 'zod';
-import { CASE_SOURCES, URGENCIES, type CaseState } from '../../core/glossary';
+import type { CaseRef } from '../../core/cases/case-views';
+import { CASE_SOURCES, URGENCIES } from '../../core/glossary';
 import { epochMs, type RelatedCase } from './cases';
 import { method } from './define';
 
@@ -22,11 +23,8 @@ const categoryCode = z
   .string()
   .regex(/^[CE]\d{4}$/, '类别代码形如 E0505 (a category code looks like E0505)');
 
-export interface CreatedCase {
-  id: number;
-  caseNo: string;
-  state: CaseState;
-}
+/** The case just created: core/cases/case-views.ts CASE_REF_VIEW. */
+export type CreatedCase = CaseRef;
 
 export interface LocatedGrid {
   gridCode: string;

@@ -4,7 +4,7 @@
  * the meeting's dispatch items, and the minutes.
  */
 import { z } from 'zod';
-import type { CaseListRow } from '../../core/cases/case-views';
+import type { CaseListRow, CaseRef } from '../../core/cases/case-views';
 import type { OverdueAgeGroup, DispatchItemStatus } from '../../core/weekly/agenda-rules';
 import type { WeightSet } from '../../core/ranking/weight-set';
 import { method } from './define';
@@ -40,7 +40,7 @@ export interface DispatchItemView {
   progressNote: string | null;
   createdAt: number;
   createdBy: string;
-  cases: Array<{ id: number; caseNo: string; state: string }>;
+  cases: CaseRef[];
 }
 
 export interface MeetingRecord {

@@ -23,6 +23,10 @@ function view<const F extends readonly CaseField[], const N extends readonly Cas
 
 const PLACE_AND_UNIT = ['categoryName', 'communityName', 'gridName', 'leadUnitName'] as const;
 
+/** A case named in passing (a dispatch item's cases, a case just created): which, and where it is. */
+export const CASE_REF_VIEW = view(['id', 'caseNo', 'state'], []);
+export type CaseRef = CaseView<typeof CASE_REF_VIEW>;
+
 /**
  * A case in a list (the board's card and table row, the cases behind a figure, the weekly
  * agenda, the overview's oldest overdue, a grid's open cases, the overdue alarm): enough to

@@ -7,7 +7,6 @@
  */
 import { acceptDueAt } from '../clocks';
 import type { Crs } from '../geo/coordinates';
-import type { CaseSource, Urgency } from '../glossary';
 import { DAY_MS, MINUTE_MS, formatDateTime } from '../time';
 import type { CaseRecord } from './case-record';
 import type { CaseSnapshot } from './case-snapshot';
@@ -19,26 +18,29 @@ export const INTAKE_WINDOW_MS = 30 * DAY_MS;
 /** A report time a minute ahead is a clock a little fast, not the future. */
 const CLOCK_SLACK_MS = MINUTE_MS;
 
-export interface IntakeReport {
-  caseNo: string;
-  source: CaseSource;
-  categoryCode: string;
-  urgency: Urgency;
+/** A report as intake takes it: the case model's own fields, and where and when. */
+export type IntakeReport = Pick<
+  CaseRecord,
+  | 'caseNo'
+  | 'source'
+  | 'categoryCode'
+  | 'urgency'
+  | 'address'
+  | 'gridCode'
+  | 'communityCode'
+  | 'reporter'
+  | 'phone'
+  | 'cityDueAt'
+  | 'cityDeadlineHours'
+> & {
   description: string;
-  address: string | null;
-  gridCode: string | null;
-  communityCode: string | null;
   /** The WGS-84 point, and the point as it was given. */
   point: { lng: number; lat: number } | null;
   original: { crs: Crs; lng: number; lat: number } | null;
-  reporter: string | null;
-  phone: string | null;
   /** When the problem was reported; `now` when not given. */
   reportedAt?: number | undefined;
-  cityDueAt: number | null;
-  cityDeadlineHours: number | null;
   registerNow: boolean;
-}
+};
 
 /** A new case, before the database gives it an id. */
 export type NewCase = Omit<CaseRecord, 'id'>;

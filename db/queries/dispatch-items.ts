@@ -2,6 +2,8 @@
  * Weekly dispatch meetings (周调度会) and their dispatch items (调度事项), with the items'
  * assisting units and linked cases. One transaction per write.
  */
+import { CASE_REF_VIEW, type CaseRef } from '../../core/cases/case-views';
+import { caseColumnsSql } from './case-select';
 import type { Db } from '../open';
 
 export interface MeetingRow {
@@ -27,7 +29,7 @@ export interface DispatchItemRow {
   createdAt: number;
   createdBy: string;
   assistUnits: Array<{ code: string; name: string }>;
-  cases: Array<{ id: number; caseNo: string; state: string }>;
+  cases: CaseRef[];
 }
 
 const MEETING_COLUMNS = 'id, iso_week AS week, held_at AS heldAt, chair, attendees, notes';
@@ -80,8 +82,8 @@ function withDetails(db: Db, rows: ItemBase[]): DispatchItemRow[] {
     `SELECT u.code, u.name FROM dispatch_item_units iu JOIN units u ON u.code = iu.unit_code
       WHERE iu.item_id = ? ORDER BY u.sort_order, u.code`,
   );
-  const cases = db.prepare<[number], { id: number; caseNo: string; state: string }>(
-    `SELECT c.id, c.case_no AS caseNo, c.state FROM dispatch_item_cases ic JOIN cases c ON c.id = ic.case_id
+  const cases = db.prepare<[number], CaseRef>(
+    `SELECT ${caseColumnsSql(CASE_REF_VIEW.fields)} FROM dispatch_item_cases ic JOIN cases c ON c.id = ic.case_id
       WHERE ic.item_id = ? ORDER BY c.case_no`,
   );
   return rows.map((row) => ({

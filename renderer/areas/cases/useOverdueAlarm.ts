@@ -5,6 +5,7 @@
  * overdue case rings once. Muting is remembered.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ApiResult } from '../../../api/contract';
 import { getApi } from '../../api/client';
 import { beep, unlockAudio } from './beep';
 
@@ -12,7 +13,8 @@ const MUTE_KEY = 'griddesk.alarm.muted';
 const POLL_MS = 15_000;
 
 export interface OverdueAlarm {
-  cases: Array<{ id: number; caseNo: string; categoryName: string; dueAt: number }>;
+  /** The contract's newly overdue cases (list rows whose deadline is known). */
+  cases: ApiResult<'cases.newlyOverdue'>['cases'];
   muted: boolean;
   soundBlocked: boolean;
   toggleMute(): void;
