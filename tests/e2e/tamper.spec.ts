@@ -80,7 +80,7 @@ test('a bulletin changed behind the app is shown with a banner and is not export
     '此通报与其校验值不符：第 1 版发布后，数据库中存储的数据被改动过',
   );
   await page.getByTestId('export-xlsx').click();
-  await expect(page.locator('.rk-export__error')).toContainText('此通报与其校验值不符');
+  await expect(page.getByTestId('export-error')).toContainText('此通报与其校验值不符');
   await expect(page.getByTestId('export-note')).toHaveCount(0);
   await page.screenshot({ path: `${shotDir}/ranking-tampered-1366.png` });
 

@@ -3,6 +3,7 @@ import type { AttachmentView } from '../../../api/contract';
 import { getApi } from '../../api/client';
 import { useLocale } from '../../i18n/locale-context';
 import { ErrorLine } from '../../ui/ErrorLine';
+import { useAction } from '../../ui/useApiCall';
 
 /** Photos are shrunk to 1600 px JPEG in the window before they are sent (a phone photo is 3–5 MB). */
 async function photoAsJpegBase64(file: File): Promise<string> {
@@ -40,43 +41,39 @@ export function CaseAttachments({
 }) {
   const { t, format } = useLocale();
   const [shown, setShown] = useState<{ id: number; url: string; ok: boolean } | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  // Opening one and adding one are two actions: a photo opens while another is uploading.
+  const opening = useAction();
+  const adding = useAction();
 
   const open = async (attachment: AttachmentView) => {
-    setError(null);
-    try {
-      const read = await getApi().call('cases.attachments.get', { id: attachment.id });
-      setShown({
-        id: attachment.id,
-        url: `data:${attachment.mimeType};base64,${read.dataBase64}`,
-        ok: read.checksumOk,
-      });
-    } catch (reason) {
-      setError(reason);
-    }
+    adding.reset();
+    const read = await opening.run(
+      () => getApi().call('cases.attachments.get', { id: attachment.id }),
+      'latest',
+    );
+    if (!read) return;
+    setShown({
+      id: attachment.id,
+      url: `data:${attachment.mimeType};base64,${read.dataBase64}`,
+      ok: read.checksumOk,
+    });
   };
   const add = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
-    setBusy(true);
-    setError(null);
-    try {
+    opening.reset();
+    await adding.run(async () => {
       const isPhoto = file.type.startsWith('image/');
       const contentBase64 = isPhoto ? await photoAsJpegBase64(file) : await fileAsBase64(file);
       const fileName = isPhoto ? file.name.replace(/\.[^.]+$/, '') + '.jpg' : file.name;
-      await getApi().call('cases.attachments.add', {
+      return getApi().call('cases.attachments.add', {
         caseId,
         fileName,
         mimeType: isPhoto ? 'image/jpeg' : file.type,
         contentBase64,
       });
-    } catch (reason) {
-      setError(reason);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -112,18 +109,18 @@ export function CaseAttachments({
         ))}
       </ul>
       {canAdd ? (
-        <label className="button attachments__add">
-          {t('cases.detail.addAttachment')}
+        <label className="button attachments__add" aria-busy={adding.working}>
+          {adding.working ? t('session.working') : t('cases.detail.addAttachment')}
           <input
             type="file"
             accept="image/jpeg,image/png,image/webp,image/gif,application/pdf"
             onChange={(e) => void add(e)}
-            disabled={busy}
+            disabled={adding.working}
             hidden
           />
         </label>
       ) : null}
-      <ErrorLine error={error} />
+      <ErrorLine error={adding.error ?? opening.error} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { getApi } from '../../api/client';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useT } from '../../i18n/locale-context';
 import { ErrorLine } from '../../ui/ErrorLine';
+import { useAction } from '../../ui/useApiCall';
 
 /** 节假日日历: a year's holidays and make-up working days (调休), editable by an admin. */
 export function CalendarPanel() {
@@ -14,16 +15,13 @@ export function CalendarPanel() {
     kind: 'holiday' as 'holiday' | 'workday',
     name: '',
   });
-  const [error, setError] = useState<unknown>(null);
-  const run = async (action: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await action();
+  const action = useAction();
+  /** One change at a time (a second press while one is sent is ignored); then the year again. */
+  const run = (step: () => Promise<unknown>) =>
+    action.run(async () => {
+      await step();
       query.refresh();
-    } catch (reason) {
-      setError(reason);
-    }
-  };
+    });
   const data = query.data;
   const provisional = data?.years.find((y) => y.year === year && y.provisional > 0);
   const sourceLabel = {
@@ -78,6 +76,7 @@ export function CalendarPanel() {
                 <button
                   type="button"
                   className="button button--quiet"
+                  disabled={action.working}
                   onClick={() =>
                     void run(() => getApi().call('calendar.removeDay', { day: d.day }))
                   }
@@ -118,11 +117,11 @@ export function CalendarPanel() {
           value={draft.name}
           onChange={(e) => setDraft({ ...draft, name: e.target.value })}
         />
-        <button type="submit" className="button">
+        <button type="submit" className="button" disabled={action.working}>
           {t('settings.calendar.add')}
         </button>
       </form>
-      <ErrorLine error={error} />
+      <ErrorLine error={action.error} />
     </div>
   );
 }

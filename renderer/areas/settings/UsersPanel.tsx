@@ -6,13 +6,14 @@ import { getApi } from '../../api/client';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useLocale } from '../../i18n/locale-context';
 import { ErrorLine } from '../../ui/ErrorLine';
+import { useAction } from '../../ui/useApiCall';
 
 /** 用户: the local accounts; an admin adds one, sets a password, switches one off. */
 export function UsersPanel() {
   const { t, format } = useLocale();
   const users = useApiQuery('users.list', {});
   const units = useApiQuery('cases.lookups', {});
-  const [error, setError] = useState<unknown>(null);
+  const action = useAction();
   const [passwordFor, setPasswordFor] = useState<UserSummary | null>(null);
   const [password, setPassword] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
@@ -24,17 +25,13 @@ export function UsersPanel() {
     password: '',
   });
 
-  const run = async (action: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await action();
+  /** One change at a time (a second press while one is sent is ignored); then the list again. */
+  const run = (step: () => Promise<unknown>) =>
+    action.run(async () => {
+      await step();
       users.refresh();
       return true;
-    } catch (reason) {
-      setError(reason);
-      return false;
-    }
-  };
+    });
   const add = async (event: FormEvent) => {
     event.preventDefault();
     const ok = await run(() =>
@@ -161,6 +158,7 @@ export function UsersPanel() {
           <button
             type="submit"
             className="button button--primary"
+            disabled={action.working}
             data-testid="user-new-password-save"
           >
             {t('settings.user.setPassword')}
@@ -219,11 +217,11 @@ export function UsersPanel() {
           value={draft.password}
           onChange={(e) => setDraft({ ...draft, password: e.target.value })}
         />
-        <button type="submit" className="button">
+        <button type="submit" className="button" disabled={action.working}>
           {t('settings.user.add')}
         </button>
       </form>
-      <ErrorLine error={error} />
+      <ErrorLine error={action.error} />
       {notice ? (
         <p className="form__hint" role="status" data-testid="users-notice">
           {notice}

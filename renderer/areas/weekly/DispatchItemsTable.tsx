@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import type { DispatchItemView } from '../../../api/contract';
-import { getApi } from '../../api/client';
-import { toApiError, type ApiError } from '../../api/api-error';
 import { useLocale } from '../../i18n/locale-context';
-import { ErrorState } from '../../states/ErrorState';
+import { ErrorLine } from '../../ui/ErrorLine';
+import { useApiCall } from '../../ui/useApiCall';
 import { weekLabel } from './week-words';
 
 /** Dispatch items with their status (word and colour), progress, and the moves open ↔ done. */
@@ -20,26 +19,19 @@ export function DispatchItemsTable({
 }) {
   const { t, format } = useLocale();
   const [editing, setEditing] = useState<{ id: number; note: string } | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const update = (input: {
+  const call = useApiCall('weekly.items.update');
+  const update = async (input: {
     id: number;
     status?: 'open' | 'done';
     progressNote?: string | null;
   }) => {
-    setError(null);
-    getApi()
-      .call('weekly.items.update', input)
-      .then(
-        () => {
-          setEditing(null);
-          onChanged();
-        },
-        (reason: unknown) => setError(toApiError(reason)),
-      );
+    if (!(await call.run(input))) return;
+    setEditing(null);
+    onChanged();
   };
   return (
     <>
-      {error ? <ErrorState error={error} /> : null}
+      <ErrorLine error={call.error} />
       <div className="table-scroll">
         <table className="data-table wk-items" data-testid={testId}>
           <thead>
@@ -92,21 +84,22 @@ export function DispatchItemsTable({
                   {editing?.id === item.id ? (
                     <span className="wk-inline-edit">
                       <input
-                        className="rk-field__input"
+                        className="input"
                         value={editing.note}
                         autoFocus
                         maxLength={2000}
                         onChange={(e) => setEditing({ id: item.id, note: e.target.value })}
                         onKeyDown={(e) =>
                           e.key === 'Enter' &&
-                          update({ id: item.id, progressNote: editing.note.trim() || null })
+                          void update({ id: item.id, progressNote: editing.note.trim() || null })
                         }
                       />
                       <button
                         type="button"
                         className="button"
+                        disabled={call.working}
                         onClick={() =>
-                          update({ id: item.id, progressNote: editing.note.trim() || null })
+                          void update({ id: item.id, progressNote: editing.note.trim() || null })
                         }
                       >
                         {t('weekly.item.saveProgress')}
@@ -137,7 +130,8 @@ export function DispatchItemsTable({
                     <button
                       type="button"
                       className="button button--quiet"
-                      onClick={() => update({ id: item.id, status: 'open' })}
+                      disabled={call.working}
+                      onClick={() => void update({ id: item.id, status: 'open' })}
                     >
                       {t('weekly.item.reopen')}
                     </button>
@@ -145,7 +139,8 @@ export function DispatchItemsTable({
                     <button
                       type="button"
                       className="button"
-                      onClick={() => update({ id: item.id, status: 'done' })}
+                      disabled={call.working}
+                      onClick={() => void update({ id: item.id, status: 'done' })}
                       data-testid="mark-done"
                     >
                       {t('weekly.item.markDone')}

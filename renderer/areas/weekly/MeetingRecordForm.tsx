@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import type { MeetingRecord } from '../../../api/contract';
 import { fromWallClock, toWallClock } from '../../../core/time';
-import { getApi } from '../../api/client';
-import { toApiError, type ApiError } from '../../api/api-error';
 import { useLocale } from '../../i18n/locale-context';
-import { ErrorState } from '../../states/ErrorState';
+import { ErrorLine } from '../../ui/ErrorLine';
+import { FieldRow } from '../../ui/FieldRow';
+import { FormActions } from '../../ui/FormActions';
+import { useApiCall } from '../../ui/useApiCall';
 
 /** `2026-11-19T10:00` in Shanghai time, for a datetime-local field. */
 function toLocalInput(epochMs: number): string {
@@ -37,78 +38,58 @@ export function MeetingRecordForm({
   const [chair, setChair] = useState(meeting?.chair ?? '');
   const [attendees, setAttendees] = useState(meeting?.attendees ?? '');
   const [notes, setNotes] = useState(meeting?.notes ?? '');
-  const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState(false);
-  const submit = (event: FormEvent) => {
+  const save = useApiCall('weekly.meeting.save');
+  const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setError(null);
     setSaved(false);
-    getApi()
-      .call('weekly.meeting.save', {
-        week,
-        heldAt: fromLocalInput(heldAt),
-        chair: chair || null,
-        attendees: attendees || null,
-        notes: notes || null,
-      })
-      .then(
-        () => {
-          setSaved(true);
-          onSaved();
-        },
-        (reason: unknown) => setError(toApiError(reason)),
-      );
+    const answer = await save.run({
+      week,
+      heldAt: fromLocalInput(heldAt),
+      chair: chair || null,
+      attendees: attendees || null,
+      notes: notes || null,
+    });
+    if (answer === null) return;
+    setSaved(true);
+    onSaved();
   };
   return (
-    <form className="wk-form wk-form--meeting" onSubmit={submit} data-testid="meeting-form">
-      <label className="rk-field">
-        <span className="rk-field__label">{t('weekly.meeting.heldAt')}</span>
-        <input
-          className="rk-field__input"
-          type="datetime-local"
-          value={heldAt}
-          onChange={(e) => setHeldAt(e.target.value)}
-        />
-      </label>
-      <label className="rk-field">
-        <span className="rk-field__label">{t('weekly.meeting.chair')}</span>
-        <input
-          className="rk-field__input"
-          maxLength={50}
-          value={chair}
-          onChange={(e) => setChair(e.target.value)}
-        />
-      </label>
-      <label className="rk-field wk-form__wide">
-        <span className="rk-field__label">{t('weekly.meeting.attendees')}</span>
-        <input
-          className="rk-field__input"
-          maxLength={1000}
-          value={attendees}
-          onChange={(e) => setAttendees(e.target.value)}
-        />
-      </label>
-      <label className="rk-field wk-form__full">
-        <span className="rk-field__label">{t('weekly.meeting.notes')}</span>
+    <form
+      className="wk-form wk-form--meeting"
+      onSubmit={(e) => void submit(e)}
+      data-testid="meeting-form"
+    >
+      <FieldRow label={t('weekly.meeting.heldAt')}>
+        <input type="datetime-local" value={heldAt} onChange={(e) => setHeldAt(e.target.value)} />
+      </FieldRow>
+      <FieldRow label={t('weekly.meeting.chair')}>
+        <input maxLength={50} value={chair} onChange={(e) => setChair(e.target.value)} />
+      </FieldRow>
+      <FieldRow label={t('weekly.meeting.attendees')} className="wk-form__wide">
+        <input maxLength={1000} value={attendees} onChange={(e) => setAttendees(e.target.value)} />
+      </FieldRow>
+      <FieldRow label={t('weekly.meeting.notes')} className="wk-form__full">
         <textarea
-          className="rk-field__input"
           rows={3}
           maxLength={8000}
           value={notes}
           onChange={(e) => setNotes(e.target.value)}
         />
-      </label>
-      <div className="wk-form__actions">
-        <button type="submit" className="button">
-          {t('weekly.meeting.save')}
-        </button>
-        {saved ? (
-          <span role="status" className="wk-note">
-            {t('weekly.meeting.saved')}
-          </span>
-        ) : null}
-      </div>
-      {error ? <ErrorState error={error} /> : null}
+      </FieldRow>
+      <FormActions
+        working={save.working}
+        submitLabel={t('weekly.meeting.save')}
+        submitTestId="meeting-save"
+        before={
+          saved ? (
+            <span role="status" className="wk-note">
+              {t('weekly.meeting.saved')}
+            </span>
+          ) : null
+        }
+      />
+      <ErrorLine error={save.error} />
     </form>
   );
 }

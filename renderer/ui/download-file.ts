@@ -2,7 +2,7 @@
  * Hands an exported file to the user: a Blob and a temporary link. In browser mode the
  * browser saves it; in Electron the shell's download handling (a save dialog) takes it.
  */
-import type { ExportedFile } from '../../../api/contract';
+import type { ExportedFile } from '../../api/contract';
 
 export function downloadExportedFile(file: ExportedFile): void {
   const binary = atob(file.base64);
