@@ -107,20 +107,14 @@ export default function CasesBoardPage() {
       testId="area-cases"
       title={t('cases.title')}
       subtitle={
-        counts.data ? (
-          <>
-            {t('cases.subtitle', {
+        counts.data
+          ? t('cases.subtitle', {
               open: format.count(counts.data.open),
               overdue: format.count(counts.data.overdue),
-            })}
-          </>
-        ) : null
+            })
+          : null
       }
-      toolbar={
-        <>
-          <span className="muted cases-page__keys">{t('cases.keys.hint')}</span>
-        </>
-      }
+      toolbar={<span className="muted cases-page__keys">{t('cases.keys.hint')}</span>}
     >
       <AlarmBanner alarm={alarm} onOpen={openCase} />
       <BoardToolbar

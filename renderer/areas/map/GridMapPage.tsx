@@ -151,28 +151,22 @@ function GridMap() {
       testId="area-map"
       headClassName="map-page__head"
       title={t('area.map.title')}
-      subtitle={
-        <>
-          {t('map.subtitle', {
-            communities: format.count(mapPlaces.communities.length),
-            grids: format.count(mapPlaces.grids.length),
-          })}
-        </>
-      }
+      subtitle={t('map.subtitle', {
+        communities: format.count(mapPlaces.communities.length),
+        grids: format.count(mapPlaces.grids.length),
+      })}
       toolbar={
-        <>
-          <MapToolbar
-            measure={measure}
-            onMeasure={setMeasure}
-            period={data?.period.key ?? ''}
-            periods={data?.periods ?? []}
-            now={now}
-            onPeriod={setPeriod}
-            layers={layers}
-            onLayers={setLayers}
-            tiers={tiers}
-          />
-        </>
+        <MapToolbar
+          measure={measure}
+          onMeasure={setMeasure}
+          period={data?.period.key ?? ''}
+          periods={data?.periods ?? []}
+          now={now}
+          onPeriod={setPeriod}
+          layers={layers}
+          onLayers={setLayers}
+          tiers={tiers}
+        />
       }
     >
       {mapPlaces.grids.length === 0 ? (

@@ -37,11 +37,9 @@ export function MapAdminPage() {
       title={t('mapAdmin.title')}
       subtitle={t('mapAdmin.subtitle')}
       toolbar={
-        <>
-          <Link to="/map" className="button">
-            {t('map.backToMap')}
-          </Link>
-        </>
+        <Link to="/map" className="button">
+          {t('map.backToMap')}
+        </Link>
       }
     >
       <section className="panel admin-section" aria-labelledby="basemap-title">

@@ -59,25 +59,21 @@ export function OverviewPage() {
       testId="area-overview"
       title={t('area.overview.title')}
       subtitle={
-        appInfo ? (
-          <>
-            {t('overview.subtitle', {
+        appInfo
+          ? t('overview.subtitle', {
               communities: format.count(appInfo.communities),
               grids: format.count(appInfo.grids),
               cases: format.count(appInfo.cases),
-            })}
-          </>
-        ) : null
+            })
+          : null
       }
       toolbar={
-        <>
-          {counts.data ? (
-            <span className="updated-at" data-testid="updated-at" title={t('overview.liveHint')}>
-              <span className="updated-at__dot" aria-hidden="true" />
-              {t('overview.updatedAt', { time: format.clockTime(counts.data.asOf) })}
-            </span>
-          ) : null}
-        </>
+        counts.data ? (
+          <span className="updated-at" data-testid="updated-at" title={t('overview.liveHint')}>
+            <span className="updated-at__dot" aria-hidden="true" />
+            {t('overview.updatedAt', { time: format.clockTime(counts.data.asOf) })}
+          </span>
+        ) : null
       }
     >
       <div className="overview__layout">

@@ -131,51 +131,45 @@ export default function MonthlyRankingPage() {
       className="ranking"
       testId="area-ranking"
       title={t('area.ranking.title')}
-      subtitle={
-        <>
-          {t('ranking.subtitle', {
-            period: monthText,
-            level: t(`ranking.level.${level}`),
-            ranked,
-          })}
-        </>
-      }
+      subtitle={t('ranking.subtitle', {
+        period: monthText,
+        level: t(`ranking.level.${level}`),
+        ranked,
+      })}
       toolbar={
-        <>
-          <div className="rk-period-nav" title={t('ranking.periodShortcut')}>
-            <button
-              type="button"
-              className="button button--quiet"
-              onClick={() => goMonth(-1)}
-              disabled={monthIndex >= months.length - 1}
-            >
-              ◀ {t('ranking.previousMonth')} <kbd>[</kbd>
-            </button>
-            <select
-              className="rk-period-nav__select"
-              aria-label={t('ranking.monthPicker')}
-              value={month}
-              onChange={(e) => update({ month: e.target.value, bulletin: null })}
-              data-testid="month-select"
-            >
-              {months.map((m) => (
-                <option key={m.key} value={m.key}>
-                  {m.key === current.key
-                    ? t('ranking.monthRunning', { label: periodLabel(t, m.key) })
-                    : periodLabel(t, m.key)}
-                </option>
-              ))}
-            </select>
-            <button
-              type="button"
-              className="button button--quiet"
-              onClick={() => goMonth(1)}
-              disabled={monthIndex <= 0}
-            >
-              {t('ranking.nextMonth')} ▶ <kbd>]</kbd>
-            </button>
-          </div>
-        </>
+        <div className="rk-period-nav" title={t('ranking.periodShortcut')}>
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => goMonth(-1)}
+            disabled={monthIndex >= months.length - 1}
+          >
+            ◀ {t('ranking.previousMonth')} <kbd>[</kbd>
+          </button>
+          <select
+            className="rk-period-nav__select"
+            aria-label={t('ranking.monthPicker')}
+            value={month}
+            onChange={(e) => update({ month: e.target.value, bulletin: null })}
+            data-testid="month-select"
+          >
+            {months.map((m) => (
+              <option key={m.key} value={m.key}>
+                {m.key === current.key
+                  ? t('ranking.monthRunning', { label: periodLabel(t, m.key) })
+                  : periodLabel(t, m.key)}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => goMonth(1)}
+            disabled={monthIndex <= 0}
+          >
+            {t('ranking.nextMonth')} ▶ <kbd>]</kbd>
+          </button>
+        </div>
       }
     >
       <div className="ranking__toolbar">

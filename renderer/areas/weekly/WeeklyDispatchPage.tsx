@@ -89,21 +89,19 @@ export default function WeeklyDispatchPage() {
         </>
       }
       toolbar={
-        <>
-          <div className="rk-period-nav" title={t('weekly.weekShortcut')}>
-            <button type="button" className="button button--quiet" onClick={() => goWeek(-1)}>
-              ◀ {t('weekly.previousWeek')} <kbd>[</kbd>
-            </button>
-            <button
-              type="button"
-              className="button button--quiet"
-              onClick={() => goWeek(1)}
-              disabled={week.key === thisWeek.key}
-            >
-              {t('weekly.nextWeek')} ▶ <kbd>]</kbd>
-            </button>
-          </div>
-        </>
+        <div className="rk-period-nav" title={t('weekly.weekShortcut')}>
+          <button type="button" className="button button--quiet" onClick={() => goWeek(-1)}>
+            ◀ {t('weekly.previousWeek')} <kbd>[</kbd>
+          </button>
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => goWeek(1)}
+            disabled={week.key === thisWeek.key}
+          >
+            {t('weekly.nextWeek')} ▶ <kbd>]</kbd>
+          </button>
+        </div>
       }
     >
       <div className="ranking__toolbar">
