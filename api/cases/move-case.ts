@@ -6,8 +6,8 @@
 import { WorkCalendar } from '../../core/calendar';
 import type { MoveInput } from '../../core/cases/moves';
 import { planMove } from '../../core/cases/workflow';
-import { CASE_STATE_ZH, type CaseState } from '../../core/glossary';
-import { CASE_STATE_EN } from '../../core/cases/refusal';
+import type { CaseState } from '../../core/glossary';
+import { caseChangedRefusal } from '../../core/cases/refusal';
 import { loadClockRules, loadWorkCalendar } from '../../db/queries/clock-rules';
 import { readUnit } from '../../db/queries/case-lookups';
 import { applyCasePatch, applyUnitsChange, insertCaseEvent } from '../../db/queries/case-moves';
@@ -44,10 +44,8 @@ export function applyMove(
   const snapshot = readCaseSnapshot(db, caseId);
   if (!snapshot) throw noSuchCase(caseId);
   if (expectedState && snapshot.state !== expectedState) {
-    throw new UserError('case_changed', {
-      zh: `案卷 ${snapshot.caseNo} 刚刚已变为「${CASE_STATE_ZH[snapshot.state]}」，请看一下最新情况再操作。`,
-      en: `Case ${snapshot.caseNo} has just become ${CASE_STATE_EN[snapshot.state]}; look at it again before acting.`,
-    });
+    const changed = caseChangedRefusal(snapshot.caseNo, snapshot.state);
+    throw new UserError(changed.code, changed.sentence);
   }
   const plan = planMove(snapshot, move, actor, now, {
     rules: loadClockRules(db, snapshot.categoryCode, snapshot.urgency),

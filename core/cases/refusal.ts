@@ -76,3 +76,12 @@ export function wrongRoleRefusal(
     `Only ${en} may ${MOVE_EN[move]}; you are signed in as ${mineEn}.`,
   );
 }
+
+/** Two operators on one case: the state the user saw is no longer the case's. */
+export function caseChangedRefusal(caseNo: string, now: CaseState): Refusal {
+  return refuse(
+    'case_changed',
+    `案卷 ${caseNo} 刚刚已变为「${CASE_STATE_ZH[now]}」，请看一下最新情况再操作。`,
+    `Case ${caseNo} has just become ${CASE_STATE_EN[now]}; look at it again before acting.`,
+  );
+}
