@@ -5,22 +5,24 @@
  * unit has not arrived. Pure, so the board, the detail and the tests agree to the second.
  */
 import { clockState, NEAR_DUE_FRACTION, type ClockState } from '../clocks';
-import type { CaseState } from '../glossary';
+import type { CaseRecord } from './case-record';
 
-export interface ClockColumns {
-  state: CaseState;
-  reportedAt: number;
-  registeredAt: number | null;
-  dispatchedAt: number | null;
-  arrivedAt: number | null;
-  closedAt: number | null;
-  acceptDueAt: number | null;
-  onsiteDueAt: number | null;
-  dueAt: number | null;
-  dueWindowMs: number | null;
-  suspendedAt: number | null;
-  stateBeforeSuspend: CaseState | null;
-}
+/** The fields a clock is computed from (core/cases/case-record.ts). */
+export type ClockColumns = Pick<
+  CaseRecord,
+  | 'state'
+  | 'reportedAt'
+  | 'registeredAt'
+  | 'dispatchedAt'
+  | 'arrivedAt'
+  | 'closedAt'
+  | 'acceptDueAt'
+  | 'onsiteDueAt'
+  | 'dueAt'
+  | 'dueWindowMs'
+  | 'suspendedAt'
+  | 'stateBeforeSuspend'
+>;
 
 export type ClockKind = 'accept' | 'onsite' | 'resolve';
 
