@@ -15,6 +15,7 @@ import path from 'node:path';
 import { SYSTEM_ACTOR, type ApiContext } from '../../api/context';
 import { moveCase } from '../../api/cases/move-case';
 import { LiveBus } from '../../api/live';
+import { OPEN_STATES } from '../../core/cases/case-states';
 import { CASE_SOURCES, CASE_STATES, type CaseState } from '../../core/glossary';
 import { openDatabase } from '../../db/open';
 import { readCasePage, type BoardFilters } from '../../db/queries/case-board';
@@ -24,14 +25,7 @@ import { NOW, openMillionCaseStore, pick, rand, reseed } from './million-cases';
 import { median, percentile, record } from './record';
 
 const TOTAL = Number(process.env.BENCH_CASES ?? 1_000_000);
-const OPEN: CaseState[] = [
-  'reported',
-  'registered',
-  'dispatched',
-  'in_progress',
-  'handled',
-  'suspended',
-];
+const OPEN: CaseState[] = [...OPEN_STATES];
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'griddesk-bench-cases-'));
 const log = (message: string) => process.stderr.write(`[cases.bench] ${message}\n`);
 

@@ -1,23 +1,8 @@
-import type { CaseCard } from '../../../api/contract';
-import { caseClock, type RunningClock } from '../../../core/cases/case-clock';
+import { caseClock, type ClockColumns, type RunningClock } from '../../../core/cases/case-clock';
 import { useLocale } from '../../i18n/locale-context';
 import { SignalIcon } from '../../icons/SignalIcon';
 
-type ClockRow = Pick<
-  CaseCard,
-  | 'state'
-  | 'reportedAt'
-  | 'registeredAt'
-  | 'dispatchedAt'
-  | 'arrivedAt'
-  | 'closedAt'
-  | 'acceptDueAt'
-  | 'onsiteDueAt'
-  | 'dueAt'
-  | 'dueWindowMs'
-  | 'suspendedAt'
-  | 'stateBeforeSuspend'
->;
+type ClockRow = ClockColumns;
 
 /**
  * The countdown a case shows: normal (neutral), near due (amber), overdue (red), paused;
