@@ -5,6 +5,7 @@ import { useLocale } from '../../i18n/locale-context';
 import { ErrorState } from '../../states/ErrorState';
 import { LoadingState } from '../../states/LoadingState';
 import { ImportReportView } from './ImportReportView';
+import { Panel } from '../../ui/Panel';
 
 /** One past exchange, opened from the record: its report as it was kept. */
 export function BatchPage() {
@@ -17,18 +18,25 @@ export function BatchPage() {
   const { summary } = batch.data;
   const report = summary.direction === 'import' ? (batch.data.report as ImportReport | null) : null;
   return (
-    <section className="panel exchange__result" data-testid="batch-page">
-      <div className="panel__head">
-        <h2 className="panel__title">
+    <Panel
+      title={
+        <>
           {t(`exchange.history.${summary.direction}`)} · {summary.fileName}
-        </h2>
-        <span className="panel__meta">
+        </>
+      }
+      className="exchange__result"
+      testId="batch-page"
+      meta={
+        <>
           {format.tableDateTime(summary.startedAt)} · {summary.actor}
-        </span>
+        </>
+      }
+      actions={
         <Link to="/exchange/history" className="button">
           {t('exchange.history.back')}
         </Link>
-      </div>
+      }
+    >
       {report ? (
         <ImportReportView
           report={{
@@ -45,6 +53,6 @@ export function BatchPage() {
           {summary.sha256 ? ` · SHA-256 ${summary.sha256}` : ''}
         </p>
       )}
-    </section>
+    </Panel>
   );
 }

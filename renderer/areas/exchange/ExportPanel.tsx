@@ -3,6 +3,7 @@ import { useApiQuery } from '../../api/useApiQuery';
 import { useLocale } from '../../i18n/locale-context';
 import { ErrorState } from '../../states/ErrorState';
 import { useApiCall } from '../../ui/useApiCall';
+import { Panel } from '../../ui/Panel';
 
 type Format = 'xlsx' | 'csv' | 'json' | 'open311';
 const FORMATS: Array<
@@ -63,16 +64,7 @@ export function ExportPanel() {
   };
 
   return (
-    <section
-      className="panel exchange__export"
-      aria-labelledby="exchange-export-title"
-      data-testid="exchange-export"
-    >
-      <div className="panel__head">
-        <h2 id="exchange-export-title" className="panel__title">
-          {t('exchange.export.title')}
-        </h2>
-      </div>
+    <Panel title={t('exchange.export.title')} className="exchange__export" testId="exchange-export">
       <form
         className="exchange__export-form"
         onSubmit={(event) => {
@@ -216,6 +208,6 @@ export function ExportPanel() {
           </div>
         </div>
       ) : null}
-    </section>
+    </Panel>
   );
 }

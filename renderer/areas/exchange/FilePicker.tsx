@@ -1,9 +1,10 @@
 import { useRef, useState, type DragEvent } from 'react';
 import type { ImportPreview } from '../../../api/contract';
-import { toApiError, type ApiError } from '../../api/api-error';
 import { getApi } from '../../api/client';
 import { useT } from '../../i18n/locale-context';
 import { ErrorState } from '../../states/ErrorState';
+import { Panel } from '../../ui/Panel';
+import { useAction } from '../../ui/useApiCall';
 
 type Kind = ImportPreview['kind'];
 const KINDS: Kind[] = ['cases', 'grids', 'staff', 'package'];
@@ -36,28 +37,25 @@ export function FilePicker({ path, kind, busy, onPath, onKind, onPreview }: Prop
   const t = useT();
   const input = useRef<HTMLInputElement>(null);
   const [note, setNote] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const upload = useAction();
   const [over, setOver] = useState(false);
 
   const take = async (file: File | undefined) => {
-    if (!file) return;
-    setError(null);
+    if (!file || upload.working) return;
+    upload.reset();
     if (file.size > MAX_UPLOAD_BYTES) {
       setNote(t('exchange.pick.tooLarge', { name: file.name, size: Math.round(file.size / 1024) }));
       return;
     }
     setNote(t('exchange.pick.uploading', { name: file.name }));
-    try {
-      const { path: uploaded } = await getApi().call('exchange.upload', {
+    const uploaded = await upload.run(async () =>
+      getApi().call('exchange.upload', {
         fileName: file.name,
         contentBase64: toBase64(await file.arrayBuffer()),
-      });
-      setNote(null);
-      onPreview(uploaded);
-    } catch (reason) {
-      setNote(null);
-      setError(toApiError(reason));
-    }
+      }),
+    );
+    setNote(null);
+    if (uploaded) onPreview(uploaded.path);
   };
 
   const onDrop = (event: DragEvent) => {
@@ -67,12 +65,7 @@ export function FilePicker({ path, kind, busy, onPath, onKind, onPreview }: Prop
   };
 
   return (
-    <section className="panel exchange__pick" aria-labelledby="exchange-pick-title">
-      <div className="panel__head">
-        <h2 id="exchange-pick-title" className="panel__title">
-          {t('exchange.pick.title')}
-        </h2>
-      </div>
+    <Panel title={t('exchange.pick.title')} className="exchange__pick">
       <div className="exchange__pick-body">
         <form
           className="exchange__path-row"
@@ -141,8 +134,8 @@ export function FilePicker({ path, kind, busy, onPath, onKind, onPreview }: Prop
           />
         </div>
         <p className="exchange__formats muted">{t('exchange.pick.formats')}</p>
-        {error ? <ErrorState error={error} /> : null}
+        {upload.error ? <ErrorState error={upload.error} /> : null}
       </div>
-    </section>
+    </Panel>
   );
 }

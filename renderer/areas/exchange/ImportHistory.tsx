@@ -4,6 +4,7 @@ import { useLocale } from '../../i18n/locale-context';
 import { EmptyState } from '../../states/EmptyState';
 import { ErrorState } from '../../states/ErrorState';
 import { LoadingState } from '../../states/LoadingState';
+import { Panel } from '../../ui/Panel';
 
 const REFRESH_ON = ['cases.changed', 'data.changed'] as const;
 
@@ -17,16 +18,7 @@ export function ImportHistory() {
     return <ErrorState error={history.error} onRetry={history.refresh} />;
   const batches = history.data ?? [];
   return (
-    <section
-      className="panel"
-      aria-labelledby="exchange-history-title"
-      data-testid="exchange-history"
-    >
-      <div className="panel__head">
-        <h2 id="exchange-history-title" className="panel__title">
-          {t('exchange.history.title')}
-        </h2>
-      </div>
+    <Panel title={t('exchange.history.title')} testId="exchange-history">
       {batches.length === 0 ? (
         <EmptyState message={t('exchange.history.empty')} />
       ) : (
@@ -91,6 +83,6 @@ export function ImportHistory() {
           </table>
         </div>
       )}
-    </section>
+    </Panel>
   );
 }

@@ -1,6 +1,7 @@
 import type { ImportPreview } from '../../../api/contract';
 import { useLocale } from '../../i18n/locale-context';
 import { TemplateBar } from './TemplateBar';
+import { Panel } from '../../ui/Panel';
 
 interface Props {
   preview: ImportPreview;
@@ -40,16 +41,11 @@ export function ImportPreviewView({ preview, mapping, onMapping, onSheet }: Prop
   };
 
   return (
-    <section
-      className="panel exchange__preview"
-      aria-labelledby="exchange-preview-title"
-      data-testid="import-preview"
+    <Panel
+      title={t('exchange.preview.title')}
+      className="exchange__preview"
+      testId="import-preview"
     >
-      <div className="panel__head">
-        <h2 id="exchange-preview-title" className="panel__title">
-          {t('exchange.preview.title')}
-        </h2>
-      </div>
       <p className="exchange__facts" data-testid="preview-facts">
         {facts.join(' · ')}
       </p>
@@ -155,6 +151,6 @@ export function ImportPreviewView({ preview, mapping, onMapping, onSheet }: Prop
           </div>
         </>
       ) : null}
-    </section>
+    </Panel>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ImportJobStatus } from '../../../api/contract';
 import { getApi } from '../../api/client';
 import { useLocale } from '../../i18n/locale-context';
+import { Panel } from '../../ui/Panel';
 
 /** A running import: how far (bytes read), how many rows at what speed, and cancel (Esc). */
 export function ImportProgressView({ job }: { job: ImportJobStatus }) {
@@ -27,17 +28,12 @@ export function ImportProgressView({ job }: { job: ImportJobStatus }) {
   }, [jobId]);
 
   return (
-    <section
-      className="panel exchange__progress"
-      aria-labelledby="exchange-progress-title"
-      data-testid="import-progress"
+    <Panel
+      title={<>{t('exchange.progress.title', { name: progress.fileName })}</>}
+      className="exchange__progress"
+      testId="import-progress"
+      meta={t(`exchange.progress.phase.${progress.phase}`)}
     >
-      <div className="panel__head">
-        <h2 id="exchange-progress-title" className="panel__title">
-          {t('exchange.progress.title', { name: progress.fileName })}
-        </h2>
-        <span className="panel__meta">{t(`exchange.progress.phase.${progress.phase}`)}</span>
-      </div>
       <div className="exchange__progress-body">
         <div
           className="exchange__bar"
@@ -74,6 +70,6 @@ export function ImportProgressView({ job }: { job: ImportJobStatus }) {
           <span className="muted">{t('exchange.progress.cancelHint')}</span>
         </div>
       </div>
-    </section>
+    </Panel>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { ImportJobStatus } from '../../../api/contract';
 import { useT } from '../../i18n/locale-context';
 import { ImportReportView } from './ImportReportView';
+import { Panel } from '../../ui/Panel';
 
 /** The result page of an import just run, and the way to the next file. */
 export function ImportResultView({ job, onAnother }: { job: ImportJobStatus; onAnother(): void }) {
@@ -9,11 +10,10 @@ export function ImportResultView({ job, onAnother }: { job: ImportJobStatus; onA
   const another = useRef<HTMLButtonElement>(null);
   useEffect(() => another.current?.focus(), []);
   return (
-    <section className="panel exchange__result" aria-labelledby="exchange-result-title">
-      <div className="panel__head">
-        <h2 id="exchange-result-title" className="panel__title">
-          {t('exchange.result.title')}
-        </h2>
+    <Panel
+      title={t('exchange.result.title')}
+      className="exchange__result"
+      actions={
         <button
           ref={another}
           type="button"
@@ -23,8 +23,9 @@ export function ImportResultView({ job, onAnother }: { job: ImportJobStatus; onA
         >
           {t('exchange.result.another')}
         </button>
-      </div>
+      }
+    >
       <ImportReportView report={job.report} state={job.state} failure={job.failure} />
-    </section>
+    </Panel>
   );
 }

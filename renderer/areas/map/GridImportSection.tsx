@@ -4,6 +4,7 @@ import { CRS_LIST, type Crs } from '../../../core/geo/coordinates';
 import { useLocale } from '../../i18n/locale-context';
 import { ErrorState } from '../../states/ErrorState';
 import { useApiCall } from '../../ui/useApiCall';
+import { Panel } from '../../ui/Panel';
 
 /** 导入网格: check a GeoJSON file first, then import it; every problem with its codes. */
 export function GridImportSection() {
@@ -15,12 +16,7 @@ export function GridImportSection() {
   const run = (mode: 'check' | 'import') => void action.run({ path: path.trim(), mode, crs });
 
   return (
-    <section className="panel admin-section" aria-labelledby="import-title">
-      <div className="panel__head">
-        <h2 id="import-title" className="panel__title">
-          {t('mapAdmin.import.title')}
-        </h2>
-      </div>
+    <Panel title={t('mapAdmin.import.title')} className="admin-section">
       <div className="admin-section__body">
         <form
           className="admin-form"
@@ -133,6 +129,6 @@ export function GridImportSection() {
           </div>
         ) : null}
       </div>
-    </section>
+    </Panel>
   );
 }

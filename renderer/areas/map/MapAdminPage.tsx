@@ -7,6 +7,7 @@ import { GridImportSection } from './GridImportSection';
 import { useApiCall } from '../../ui/useApiCall';
 import './map-admin.css';
 import { PageShell } from '../../ui/PageShell';
+import { Panel } from '../../ui/Panel';
 
 const DATA = ['data.changed'] as const;
 
@@ -42,12 +43,7 @@ export function MapAdminPage() {
         </Link>
       }
     >
-      <section className="panel admin-section" aria-labelledby="basemap-title">
-        <div className="panel__head">
-          <h2 id="basemap-title" className="panel__title">
-            {t('mapAdmin.basemap.title')}
-          </h2>
-        </div>
+      <Panel title={t('mapAdmin.basemap.title')} className="admin-section">
         <div className="admin-section__body">
           <p className="admin-section__state" data-testid="basemap-state">
             {current
@@ -97,16 +93,11 @@ export function MapAdminPage() {
           <p className="muted small">{t('mapAdmin.basemap.hint')}</p>
           {setBasemap.error ? <ErrorState error={setBasemap.error} /> : null}
         </div>
-      </section>
+      </Panel>
 
       <GridImportSection />
 
-      <section className="panel admin-section" aria-labelledby="export-title">
-        <div className="panel__head">
-          <h2 id="export-title" className="panel__title">
-            {t('mapAdmin.export.title')}
-          </h2>
-        </div>
+      <Panel title={t('mapAdmin.export.title')} className="admin-section">
         <div className="admin-section__body">
           <form
             className="admin-form"
@@ -141,14 +132,9 @@ export function MapAdminPage() {
           ) : null}
           {exporter.error ? <ErrorState error={exporter.error} /> : null}
         </div>
-      </section>
+      </Panel>
 
-      <section className="panel admin-section" aria-labelledby="edit-title">
-        <div className="panel__head">
-          <h2 id="edit-title" className="panel__title">
-            {t('mapAdmin.edit.title')}
-          </h2>
-        </div>
+      <Panel title={t('mapAdmin.edit.title')} className="admin-section">
         <div className="admin-section__body admin-section__body--split">
           <form
             className="admin-form"
@@ -245,7 +231,7 @@ export function MapAdminPage() {
             {mover.error ? <ErrorState error={mover.error} /> : null}
           </form>
         </div>
-      </section>
+      </Panel>
     </PageShell>
   );
 }

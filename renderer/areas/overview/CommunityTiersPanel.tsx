@@ -8,6 +8,7 @@ import { LoadingState } from '../../states/LoadingState';
 import { useNow } from '../../time/useNow';
 import { periodLabel } from '../ranking/figures';
 import './community-tiers.css';
+import { Panel } from '../../ui/Panel';
 
 const LIVE = ['cases.changed', 'data.changed'] as const;
 
@@ -66,23 +67,16 @@ export function CommunityTiersPanel() {
     body = <LoadingState compact />;
   }
   return (
-    <section
-      className="panel tiers-panel"
-      aria-labelledby="tiers-title"
-      data-testid="community-tiers"
+    <Panel
+      title={t('overview.tiers.title')}
+      className="tiers-panel"
+      testId="community-tiers"
+      meta={t('ranking.overview.meta', { period: periodLabel(t, month) })}
     >
-      <div className="panel__head">
-        <h2 id="tiers-title" className="panel__title">
-          {t('overview.tiers.title')}
-        </h2>
-        <span className="panel__meta">
-          {t('ranking.overview.meta', { period: periodLabel(t, month) })}
-        </span>
-      </div>
       {body}
       <p className="tiers-panel__link">
         <Link to={`/ranking?month=${month}`}>{t('ranking.overview.open')} →</Link>
       </p>
-    </section>
+    </Panel>
   );
 }

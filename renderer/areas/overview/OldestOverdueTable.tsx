@@ -3,6 +3,7 @@ import { CASE_STATES, type CaseState } from '../../../core/glossary';
 import { useLocale } from '../../i18n/locale-context';
 import { SignalIcon } from '../../icons/SignalIcon';
 import { EmptyState } from '../../states/EmptyState';
+import { Panel } from '../../ui/Panel';
 
 function isCaseState(state: string): state is CaseState {
   return (CASE_STATES as readonly string[]).includes(state);
@@ -20,20 +21,18 @@ interface OldestOverdueTableProps {
 export function OldestOverdueTable({ cases, totalOverdue, now }: OldestOverdueTableProps) {
   const { t, format } = useLocale();
   return (
-    <section className="panel" aria-labelledby="oldest-overdue-title" data-testid="oldest-overdue">
-      <div className="panel__head">
-        <h2 id="oldest-overdue-title" className="panel__title">
-          {t('overview.oldestOverdue.title')}
-        </h2>
-        {totalOverdue > cases.length && cases.length > 0 ? (
-          <span className="panel__meta">
-            {t('overview.oldestOverdue.shown', {
+    <Panel
+      title={t('overview.oldestOverdue.title')}
+      testId="oldest-overdue"
+      meta={
+        totalOverdue > cases.length && cases.length > 0
+          ? t('overview.oldestOverdue.shown', {
               shown: format.count(cases.length),
               total: format.count(totalOverdue),
-            })}
-          </span>
-        ) : null}
-      </div>
+            })
+          : null
+      }
+    >
       {cases.length === 0 ? (
         <EmptyState message={t('overview.oldestOverdue.empty')} testId="oldest-overdue-empty" />
       ) : (
@@ -88,7 +87,7 @@ export function OldestOverdueTable({ cases, totalOverdue, now }: OldestOverdueTa
           </table>
         </div>
       )}
-    </section>
+    </Panel>
   );
 }
 

@@ -3,6 +3,7 @@ import { useLocale } from '../../i18n/locale-context';
 import { formatScore, type DrillTarget } from './figures';
 import { RankChange } from './RankChange';
 import { TierChip } from './TierChip';
+import { Panel } from '../../ui/Panel';
 
 /** How many units the honour and shame boards name. */
 const BOARD_SIZE = 3;
@@ -49,13 +50,11 @@ export function HonourBoard({
           />
         </div>
       )}
-      <section className="panel honour-board__cards" aria-labelledby="cards-title">
-        <div className="panel__head">
-          <h2 id="cards-title" className="panel__title">
-            {t('ranking.board.cards')}
-          </h2>
-          <span className="panel__meta">{t('ranking.board.blueCount', { n: blueCount })}</span>
-        </div>
+      <Panel
+        title={t('ranking.board.cards')}
+        className="honour-board__cards"
+        meta={t('ranking.board.blueCount', { n: blueCount })}
+      >
         <CardRow
           label={t('ranking.board.redCard')}
           hint={t('ranking.board.redCardHint', { yellow })}
@@ -72,7 +71,7 @@ export function HonourBoard({
           ranking={ranking}
           onDrill={onDrill}
         />
-      </section>
+      </Panel>
     </div>
   );
 }
@@ -93,11 +92,12 @@ function BoardList({
   onDrill(target: DrillTarget): void;
 }) {
   return (
-    <section className={`panel board-list board-list--${kind}`} data-testid={`board-${kind}`}>
-      <div className="panel__head">
-        <h2 className="panel__title">{title}</h2>
-        <span className="panel__meta">{hint}</span>
-      </div>
+    <Panel
+      title={title}
+      className={`board-list board-list--${kind}`}
+      testId={`board-${kind}`}
+      meta={hint}
+    >
       <ol className="board-list__items">
         {rows.map((row) => (
           <li key={row.unitCode} className="board-list__item">
@@ -121,7 +121,7 @@ function BoardList({
           </li>
         ))}
       </ol>
-    </section>
+    </Panel>
   );
 }
 

@@ -10,6 +10,7 @@ import { HonourBoard } from './HonourBoard';
 import { RankingTable } from './RankingTable';
 import { ScoreBars } from './ScoreBars';
 import { ScoreTrend } from './ScoreTrend';
+import { Panel } from '../../ui/Panel';
 
 /** The ranking on screen: the table or the honour board, the score bars and the 12-month trend. */
 export function RankingBody({
@@ -55,26 +56,14 @@ export function RankingBody({
         )}
       </div>
       <div className="ranking__charts">
-        <section className="panel" aria-labelledby="bars-title">
-          <div className="panel__head">
-            <h2 id="bars-title" className="panel__title">
-              {t('ranking.bars.title')}
-            </h2>
-            <span className="panel__meta">{t('ranking.bars.hint')}</span>
-          </div>
+        <Panel title={t('ranking.bars.title')} meta={t('ranking.bars.hint')}>
           <div className="ranking__chart-scroll">
             <ScoreBars ranking={ranking} onSelect={setSelected} />
           </div>
-        </section>
-        <section className="panel" aria-labelledby="trend-title">
-          <div className="panel__head">
-            <h2 id="trend-title" className="panel__title">
-              {t('ranking.trend.title')}
-            </h2>
-            {trend ? <span className="panel__meta">{t('ranking.trend.frozen')}</span> : null}
-          </div>
+        </Panel>
+        <Panel title={t('ranking.trend.title')} meta={trend ? t('ranking.trend.frozen') : null}>
           <div className="ranking__chart-pad">{trendPanel}</div>
-        </section>
+        </Panel>
       </div>
       {drill ? (
         <DrillDownDialog

@@ -6,6 +6,7 @@ import { CalendarPanel } from './CalendarPanel';
 import { UsersPanel } from './UsersPanel';
 import './settings.css';
 import { PageShell } from '../../ui/PageShell';
+import { Panel } from '../../ui/Panel';
 
 /** 设置 settings (lazy route chunk): users and the holiday calendar; the rest is not built yet. */
 export default function SettingsPage() {
@@ -38,27 +39,21 @@ export default function SettingsPage() {
         </p>
       ) : (
         <>
-          <section className="panel settings__panel">
-            <div className="panel__head">
-              <h2 className="panel__title">{t('settings.users')}</h2>
-              <span className="panel__meta">{t('settings.usersHint')}</span>
-            </div>
+          <Panel
+            title={t('settings.users')}
+            className="settings__panel"
+            meta={t('settings.usersHint')}
+          >
             <UsersPanel />
-          </section>
-          <section className="panel settings__panel">
-            <div className="panel__head">
-              <h2 className="panel__title">{t('backup.title')}</h2>
-            </div>
+          </Panel>
+          <Panel title={t('backup.title')} className="settings__panel">
             <p className="panel__meta settings__hint">{t('backup.hint')}</p>
             <BackupsPanel />
-          </section>
-          <section className="panel settings__panel">
-            <div className="panel__head">
-              <h2 className="panel__title">{t('settings.calendar')}</h2>
-            </div>
+          </Panel>
+          <Panel title={t('settings.calendar')} className="settings__panel">
             <p className="panel__meta settings__hint">{t('settings.calendarHint')}</p>
             <CalendarPanel />
-          </section>
+          </Panel>
         </>
       )}
     </PageShell>

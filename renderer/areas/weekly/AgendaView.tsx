@@ -11,6 +11,7 @@ import { DispatchItemsTable } from './DispatchItemsTable';
 import { MeetingRecordForm } from './MeetingRecordForm';
 import { OverdueByAge } from './OverdueByAge';
 import { weekLabel, weekSpan } from './week-words';
+import { Panel } from '../../ui/Panel';
 
 function Section({
   title,
@@ -24,13 +25,9 @@ function Section({
   testId?: string;
 }) {
   return (
-    <section className="panel wk-section" data-testid={testId}>
-      <div className="panel__head">
-        <h2 className="panel__title">{title}</h2>
-        {meta ? <span className="panel__meta">{meta}</span> : null}
-      </div>
+    <Panel title={title} className="wk-section" testId={testId} meta={meta}>
       <div className="wk-section__body">{children}</div>
-    </section>
+    </Panel>
   );
 }
 
