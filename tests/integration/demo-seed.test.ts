@@ -114,6 +114,31 @@ describe('a new database with the demo street', () => {
     ).toBe(0);
   });
 
+  it('stores each case as the workflow left it: its state is its last event’s, its intake fields set', () => {
+    expect(
+      count(
+        `SELECT count(*) FROM cases c WHERE c.state IS NOT (SELECT e.to_state FROM case_events e
+           WHERE e.case_id = c.id ORDER BY e.at DESC, e.id DESC LIMIT 1)`,
+      ),
+    ).toBe(0);
+    // planIntake's record, written column by column from the model: the point as given, the times.
+    expect(
+      count(
+        "SELECT count(*) FROM cases WHERE original_crs IS NOT 'WGS84' OR created_at <> reported_at OR updated_at < reported_at",
+      ),
+    ).toBe(0);
+    // 采办分离 by users: the desk user who verified never recorded the handling.
+    expect(
+      count(
+        `SELECT count(*) FROM case_events c JOIN case_events h ON h.case_id = c.case_id
+          WHERE c.kind = 'close' AND h.kind = 'handle' AND h.actor_id = c.actor_id`,
+      ),
+    ).toBe(0);
+    expect(
+      count("SELECT count(*) FROM case_events WHERE kind = 'close' AND actor_id IS NULL"),
+    ).toBe(0);
+  });
+
   it('has the demo users without passwords (first-run setup sets them)', () => {
     expect(count("SELECT count(*) FROM users WHERE username = 'admin' AND role = 'admin'")).toBe(1);
     expect(count("SELECT count(*) FROM users WHERE role = 'operator'")).toBeGreaterThanOrEqual(2);
