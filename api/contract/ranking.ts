@@ -7,7 +7,13 @@ import { z } from 'zod';
 import type { CaseListRow } from '../../core/cases/case-views';
 import type { PeriodKind } from '../../core/ranking/periods';
 import type { RankingLevel } from '../../core/ranking/ranking';
-import type { CountFigure, UnitCounts, UnitRates } from '../../core/ranking/unit-counts';
+import {
+  COUNT_FIGURES,
+  type CountFigure,
+  type UnitCounts,
+  type UnitRates,
+} from '../../core/ranking/unit-counts';
+import type { BulletinSummaryRecord } from '../../db/queries/bulletins';
 import type { Grade, Tier, WeightSet } from '../../core/ranking/weight-set';
 import { method } from './define';
 
@@ -38,18 +44,8 @@ export interface RankingRow {
   previousTier: Tier | null;
 }
 
-export interface BulletinSummary {
-  id: number;
-  period: string;
-  level: RankingLevel;
-  version: number;
-  title: string;
-  weightSetId: number;
-  inputsSha256: string;
-  notes: string | null;
-  publishedAt: number;
-  publishedBy: string;
-}
+/** A published bulletin without its figures (db/queries/bulletins.ts). */
+export type BulletinSummary = BulletinSummaryRecord;
 
 export interface RankingResult {
   period: PeriodInfo;
@@ -133,18 +129,7 @@ export const PERIOD_KEY_SCHEMA = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2]|W\d{2})$/, 'expected YYYY-MM or YYYY-Www');
 const MONTH_KEY_SCHEMA = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM');
-const FIGURE_SCHEMA = z.enum([
-  'reported',
-  'registered',
-  'timelyAccepted',
-  'due',
-  'closed',
-  'onTime',
-  'rework',
-  'extended',
-  'callbacks',
-  'satisfied',
-]) satisfies z.ZodType<CountFigure>;
+const FIGURE_SCHEMA = z.enum(COUNT_FIGURES);
 const WEIGHT = z.number().min(0).max(1);
 const THRESHOLD = z.number().min(0).max(100);
 

@@ -4,26 +4,27 @@
  * cases behind each figure with their flags, so a drill-down into a published bulletin
  * shows exactly what was counted then, whatever imports changed since.
  */
-import type { RankingLevel } from '../../core/ranking/ranking';
 import type { UnitCaseFlags } from '../../core/ranking/unit-counts';
-import type { WeightSet } from '../../core/ranking/weight-set';
-import type { PeriodInfo, RankingRow, TrendResult } from '../contract/ranking';
+import type { RankingResult, TrendResult } from '../contract/ranking';
 
 export const BULLETIN_FIGURES_SCHEMA = 1;
 
-export interface BulletinFigures {
+/** What a bulletin freezes: the ranking as computed, its trend, and each unit's counted cases. */
+export type BulletinFigures = Pick<
+  RankingResult,
+  | 'period'
+  | 'previousPeriod'
+  | 'level'
+  | 'computedAt'
+  | 'weightSet'
+  | 'rows'
+  | 'previousSource'
+  | 'inputsSha256'
+> & {
   schema: typeof BULLETIN_FIGURES_SCHEMA;
-  period: PeriodInfo;
-  previousPeriod: PeriodInfo;
-  level: RankingLevel;
-  computedAt: number;
-  weightSet: WeightSet;
-  rows: RankingRow[];
-  previousSource: 'bulletin' | 'live';
-  inputsSha256: string;
   trend: TrendResult;
   cases: Record<string, UnitCaseFlags>;
-}
+};
 
 export function parseBulletinFigures(text: string): BulletinFigures {
   const figures = JSON.parse(text) as BulletinFigures;
