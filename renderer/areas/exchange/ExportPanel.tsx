@@ -4,6 +4,7 @@ import { useLocale } from '../../i18n/locale-context';
 import { ErrorState } from '../../states/ErrorState';
 import { useApiCall } from '../../ui/useApiCall';
 import { Panel } from '../../ui/Panel';
+import { FieldRow } from '../../ui/FieldRow';
 
 type Format = 'xlsx' | 'csv' | 'json' | 'open311';
 const FORMATS: Array<
@@ -130,8 +131,7 @@ export function ExportPanel() {
             {!unmasked ? <p className="muted">{t('exchange.export.masked')}</p> : null}
           </>
         ) : null}
-        <label className="exchange__field exchange__field--grow">
-          <span>{t('exchange.export.out')}</span>
+        <FieldRow label={t('exchange.export.out')} className="exchange__grow">
           <input
             type="text"
             value={out}
@@ -140,7 +140,7 @@ export function ExportPanel() {
             spellCheck={false}
             data-testid="export-out"
           />
-        </label>
+        </FieldRow>
         <div>
           <button
             type="submit"

@@ -5,6 +5,7 @@ import { useT } from '../../i18n/locale-context';
 import { ErrorState } from '../../states/ErrorState';
 import { Panel } from '../../ui/Panel';
 import { useAction } from '../../ui/useApiCall';
+import { FieldRow } from '../../ui/FieldRow';
 
 type Kind = ImportPreview['kind'];
 const KINDS: Kind[] = ['cases', 'grids', 'staff', 'package'];
@@ -74,8 +75,7 @@ export function FilePicker({ path, kind, busy, onPath, onKind, onPreview }: Prop
             onPreview();
           }}
         >
-          <label className="exchange__field exchange__field--grow">
-            <span>{t('exchange.pick.pathLabel')}</span>
+          <FieldRow label={t('exchange.pick.pathLabel')} className="exchange__grow">
             <input
               type="text"
               value={path}
@@ -85,9 +85,8 @@ export function FilePicker({ path, kind, busy, onPath, onKind, onPreview }: Prop
               autoFocus
               data-testid="import-path"
             />
-          </label>
-          <label className="exchange__field">
-            <span>{t('exchange.pick.kind')}</span>
+          </FieldRow>
+          <FieldRow label={t('exchange.pick.kind')}>
             <select
               value={kind}
               onChange={(e) => onKind(e.target.value as Kind | 'auto')}
@@ -100,7 +99,7 @@ export function FilePicker({ path, kind, busy, onPath, onKind, onPreview }: Prop
                 </option>
               ))}
             </select>
-          </label>
+          </FieldRow>
           <button
             type="submit"
             className="button"

@@ -2,6 +2,7 @@ import type { ImportPreview } from '../../../api/contract';
 import { useLocale } from '../../i18n/locale-context';
 import { TemplateBar } from './TemplateBar';
 import { Panel } from '../../ui/Panel';
+import { FieldRow } from '../../ui/FieldRow';
 
 interface Props {
   preview: ImportPreview;
@@ -50,14 +51,13 @@ export function ImportPreviewView({ preview, mapping, onMapping, onSheet }: Prop
         {facts.join(' · ')}
       </p>
       {preview.sheetNames.length > 1 ? (
-        <label className="exchange__field exchange__sheet">
-          <span>{t('exchange.preview.sheet')}</span>
+        <FieldRow label={t('exchange.preview.sheet')} className="exchange__sheet">
           <select value={preview.sheet ?? ''} onChange={(e) => onSheet(e.target.value)}>
             {preview.sheetNames.map((name) => (
               <option key={name}>{name}</option>
             ))}
           </select>
-        </label>
+        </FieldRow>
       ) : null}
       {preview.kind === 'grids' ? (
         <p className="exchange__note">{t('exchange.preview.gridsNote')}</p>

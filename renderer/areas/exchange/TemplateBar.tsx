@@ -3,6 +3,7 @@ import { useApiQuery } from '../../api/useApiQuery';
 import { useT } from '../../i18n/locale-context';
 import { ErrorState } from '../../states/ErrorState';
 import { useApiCall } from '../../ui/useApiCall';
+import { FieldRow } from '../../ui/FieldRow';
 
 interface Props {
   kind: 'cases' | 'staff';
@@ -20,8 +21,7 @@ export function TemplateBar({ kind, mapping, onApply }: Props) {
   const mine = (templates.data ?? []).filter((tpl) => tpl.kind === kind);
   return (
     <div className="exchange__templates">
-      <label className="exchange__field">
-        <span>{t('exchange.template.label')}</span>
+      <FieldRow label={t('exchange.template.label')}>
         <select
           defaultValue=""
           onChange={(e) => {
@@ -36,7 +36,7 @@ export function TemplateBar({ kind, mapping, onApply }: Props) {
             </option>
           ))}
         </select>
-      </label>
+      </FieldRow>
       <form
         className="exchange__template-save"
         onSubmit={(event) => {
@@ -51,6 +51,7 @@ export function TemplateBar({ kind, mapping, onApply }: Props) {
         }}
       >
         <input
+          className="input"
           type="text"
           value={name}
           onChange={(e) => setName(e.target.value)}

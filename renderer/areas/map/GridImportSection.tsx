@@ -5,6 +5,7 @@ import { useLocale } from '../../i18n/locale-context';
 import { ErrorState } from '../../states/ErrorState';
 import { useApiCall } from '../../ui/useApiCall';
 import { Panel } from '../../ui/Panel';
+import { FieldRow } from '../../ui/FieldRow';
 
 /** 导入网格: check a GeoJSON file first, then import it; every problem with its codes. */
 export function GridImportSection() {
@@ -25,17 +26,15 @@ export function GridImportSection() {
             run('check');
           }}
         >
-          <label>
-            {t('mapAdmin.import.path')}
+          <FieldRow label={t('mapAdmin.import.path')}>
             <input
               value={path}
               onChange={(e) => setPath(e.target.value)}
               placeholder="D:\\交换\\grids.geojson"
               data-testid="import-path"
             />
-          </label>
-          <label className="admin-form__narrow">
-            {t('mapAdmin.import.crs')}
+          </FieldRow>
+          <FieldRow label={t('mapAdmin.import.crs')} className="admin-form__narrow">
             <select value={crs} onChange={(e) => setCrs(e.target.value as Crs)}>
               {CRS_LIST.map((c) => (
                 <option key={c} value={c}>
@@ -43,7 +42,7 @@ export function GridImportSection() {
                 </option>
               ))}
             </select>
-          </label>
+          </FieldRow>
           <button
             type="submit"
             className="button"

@@ -8,6 +8,7 @@ import { useApiCall } from '../../ui/useApiCall';
 import './map-admin.css';
 import { PageShell } from '../../ui/PageShell';
 import { Panel } from '../../ui/Panel';
+import { FieldRow } from '../../ui/FieldRow';
 
 const DATA = ['data.changed'] as const;
 
@@ -64,15 +65,14 @@ export function MapAdminPage() {
               void setBasemap.run({ path: basemapPath.trim() });
             }}
           >
-            <label>
-              {t('mapAdmin.basemap.path')}
+            <FieldRow label={t('mapAdmin.basemap.path')}>
               <input
                 value={basemapPath}
                 onChange={(e) => setBasemapPath(e.target.value)}
                 placeholder="D:\\底图\\street.mbtiles"
                 data-testid="basemap-path"
               />
-            </label>
+            </FieldRow>
             <button
               type="submit"
               className="button"
@@ -106,14 +106,13 @@ export function MapAdminPage() {
               void exporter.run({ path: exportPath.trim() });
             }}
           >
-            <label>
-              {t('mapAdmin.export.path')}
+            <FieldRow label={t('mapAdmin.export.path')}>
               <input
                 value={exportPath}
                 onChange={(e) => setExportPath(e.target.value)}
                 placeholder="D:\\交换\\grids.geojson"
               />
-            </label>
+            </FieldRow>
             <button
               type="submit"
               className="button"
@@ -143,8 +142,7 @@ export function MapAdminPage() {
               void renamer.run({ code: renameCode, name: newName.trim() });
             }}
           >
-            <label>
-              {t('mapAdmin.edit.place')}
+            <FieldRow label={t('mapAdmin.edit.place')}>
               <select
                 value={renameCode}
                 onChange={(e) => setRenameCode(e.target.value)}
@@ -157,16 +155,15 @@ export function MapAdminPage() {
                   </option>
                 ))}
               </select>
-            </label>
-            <label>
-              {t('mapAdmin.edit.newName')}
+            </FieldRow>
+            <FieldRow label={t('mapAdmin.edit.newName')}>
               <input
                 value={newName}
                 maxLength={60}
                 onChange={(e) => setNewName(e.target.value)}
                 data-testid="rename-name"
               />
-            </label>
+            </FieldRow>
             <button
               type="submit"
               className="button"
@@ -191,8 +188,7 @@ export function MapAdminPage() {
               void mover.run({ code: moveCode, communityCode: targetCommunity });
             }}
           >
-            <label>
-              {t('mapAdmin.edit.grid')}
+            <FieldRow label={t('mapAdmin.edit.grid')}>
               <select value={moveCode} onChange={(e) => setMoveCode(e.target.value)}>
                 <option value="">{t('mapAdmin.edit.choose')}</option>
                 {grids.map((g) => (
@@ -201,9 +197,8 @@ export function MapAdminPage() {
                   </option>
                 ))}
               </select>
-            </label>
-            <label>
-              {t('mapAdmin.edit.toCommunity')}
+            </FieldRow>
+            <FieldRow label={t('mapAdmin.edit.toCommunity')}>
               <select value={targetCommunity} onChange={(e) => setTargetCommunity(e.target.value)}>
                 <option value="">{t('mapAdmin.edit.choose')}</option>
                 {communities.map((c) => (
@@ -212,7 +207,7 @@ export function MapAdminPage() {
                   </option>
                 ))}
               </select>
-            </label>
+            </FieldRow>
             <button
               type="submit"
               className="button"
