@@ -44,9 +44,7 @@ export function replayCase(
   deps: ReplayDeps,
 ): DemoCase {
   const [report, ...moves] = happened;
-  if (!report || report.move.kind !== 'report') {
-    throw new Error(`示范案卷 ${caseNo} 的历史不以上报开始。(Demo case ${caseNo} has no report.)`);
-  }
+  if (!report || report.move.kind !== 'report') refusedReport(caseNo);
   const intake = planIntake(
     {
       caseNo,
@@ -84,7 +82,8 @@ export function replayCase(
   let units: CaseUnit[] = [];
   const events: DemoCaseEvent[] = intake.events.map((event) => withActor(event, report.actor));
   for (const step of moves) {
-    const move = step.move as MoveInput;
+    if (step.move.kind === 'report') refusedReport(caseNo);
+    const move: MoveInput = step.move;
     const actor = moveActorOf(step.actor, deps);
     const planned = planMove(snapshot, move, actor, step.at, deps);
     if (!planned.ok) refused(caseNo, move.kind, planned);
@@ -138,6 +137,13 @@ function withActor(event: PlannedEvent, actor: DemoActor): DemoCaseEvent {
     actorName: actor.name,
     actorUsername: actor.username,
   };
+}
+
+/** A history opens with its one report; the timeline makes no other. */
+function refusedReport(caseNo: string): never {
+  throw new Error(
+    `示范案卷 ${caseNo} 的历史须以唯一一次上报开始。(Demo case ${caseNo} must open with its one report.)`,
+  );
 }
 
 function refused(caseNo: string, kind: string, refusal: Refusal): never {
