@@ -74,7 +74,11 @@ export function DispatchItemForm({
           ))}
         </select>
       </FieldRow>
-      <FieldRow label={t('weekly.item.assist')} hint={t('weekly.form.assistHint')}>
+      <FieldRow
+        label={t('weekly.item.assist')}
+        hint={t('weekly.form.assistHint')}
+        className="wk-form__tall"
+      >
         <select
           multiple
           value={assist}
@@ -108,7 +112,7 @@ export function DispatchItemForm({
           name="due"
         />
       </FieldRow>
-      <FieldRow label={t('weekly.item.cases')} className="wk-form__wide">
+      <FieldRow label={t('weekly.item.cases')}>
         <input
           value={linked}
           placeholder={t('weekly.form.casesPlaceholder')}
