@@ -4,12 +4,7 @@
  * chain (社区党委 → 小区党支部 → 楼栋党小组 → 党员中心户) and its open cases.
  */
 import { maskPhone } from '../../core/cases/personal-data';
-import type {
-  GridType,
-  PartyOrgLevel,
-  PlaceLevel,
-  StaffRole,
-} from '../../core/glossary';
+import type { GridType, PartyOrgLevel, PlaceLevel, StaffRole } from '../../core/glossary';
 import { OPEN_STATES_SQL } from '../../core/cases/case-states';
 import { CASE_LIST_VIEW, type CaseListRow } from '../../core/cases/case-views';
 import type { Db } from '../open';
