@@ -14,7 +14,7 @@ import {
   readCaseNames,
   readCaseSnapshot,
   readCaseUnits,
-} from '../../db/queries/case-record';
+} from '../../db/queries/case-snapshot';
 import { readRelatedCases } from '../../db/queries/case-related';
 import type { CaseDetail, RelatedCase } from '../contract';
 import type { ApiContext } from '../context';

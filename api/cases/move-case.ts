@@ -11,7 +11,7 @@ import { caseChangedRefusal } from '../../core/cases/refusal';
 import { loadClockRules, loadWorkCalendar } from '../../db/queries/clock-rules';
 import { readUnit } from '../../db/queries/case-lookups';
 import { applyCasePatch, applyUnitsChange, insertCaseEvent } from '../../db/queries/case-moves';
-import { readCaseSnapshot } from '../../db/queries/case-record';
+import { readCaseSnapshot } from '../../db/queries/case-snapshot';
 import type { ApiContext } from '../context';
 import { UserError } from '../errors';
 import { noSuchCase } from './case-detail';

@@ -18,7 +18,7 @@ import { OPEN_STATES } from '../../core/cases/case-states';
 import type { AttachmentMeta } from '../../db/queries/case-attachments';
 import type { CategoryOption, PlaceOption, UnitOption } from '../../db/queries/case-lookups';
 import type { CaseDetailRow, CaseListRow, CaseNearbyRow } from '../../core/cases/case-views';
-import type { CaseEventRow, CaseUnitRow } from '../../db/queries/case-record';
+import type { CaseEventRow, CaseUnitRow } from '../../db/queries/case-snapshot';
 
 /** An instant a person could mean: 2000–2100. Anything else is a typing or clock slip. */
 export const epochMs = z
@@ -62,7 +62,7 @@ export const OPEN_BOARD_STATES = OPEN_STATES;
  */
 /** A card on the board and a row of the table: core/cases/case-views.ts CASE_LIST_VIEW. */
 export type CaseCard = CaseListRow;
-export type { CaseEventRow as CaseEventView, CaseUnitRow } from '../../db/queries/case-record';
+export type { CaseEventRow as CaseEventView, CaseUnitRow } from '../../db/queries/case-snapshot';
 
 export type AttachmentView = Omit<AttachmentMeta, 'caseId'>;
 

@@ -5,7 +5,7 @@ import {
   readPlaceOptions,
   readUnitOptions,
 } from '../../db/queries/case-lookups';
-import { findCaseIdByNumber } from '../../db/queries/case-record';
+import { findCaseIdByNumber } from '../../db/queries/case-snapshot';
 import { buildCaseDetail, noSuchCase } from '../cases/case-detail';
 import { moveCase } from '../cases/move-case';
 import { OPEN_BOARD_STATES } from '../contract';

@@ -71,7 +71,7 @@ export function replayCase(
   );
   if (!intake.ok) refused(caseNo, 'report', intake);
 
-  // The snapshot planMove reads: the record, plus the two facts db/queries/case-record.ts
+  // The snapshot planMove reads: the record, plus the two facts db/queries/case-snapshot.ts
   // readCaseSnapshot reads off the history (latest handler, a pending extension request).
   const snapshot: CaseSnapshot = {
     ...intake.record,

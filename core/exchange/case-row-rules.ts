@@ -8,7 +8,7 @@ import type { CaseState } from '../glossary';
 import { DAY_MS, fromWallClock } from '../time';
 import { cellText } from './cell-value';
 import { CASE_COLUMN_ZH, type CaseKey } from './case-columns';
-import type { ExchangeCase } from './case-record';
+import type { ExchangeCase } from './exchange-case';
 import type { CaseCells, CaseRowLookups, CheckedCase } from './case-row';
 import { sentence, type Sentence } from './issues';
 

@@ -9,7 +9,7 @@ import { maskName, maskPhone } from '../cases/personal-data';
 import { cellText, displayValue, type CellValue } from './cell-value';
 import { CASE_COLUMN_ZH, REQUIRED_CASE_KEYS, type CaseKey } from './case-columns';
 import * as field from './case-fields';
-import { categoryCodeOf, type ExchangeCase } from './case-record';
+import { categoryCodeOf, type ExchangeCase } from './exchange-case';
 import { checkTimes, place } from './case-row-rules';
 import { sentence, type Sentence } from './issues';
 

@@ -7,7 +7,7 @@
 import { maskName, maskPhone } from '../cases/personal-data';
 import { CASE_SOURCE_ZH, CASE_STATE_ZH, CATEGORY_KIND_ZH } from '../glossary';
 import { CASE_COLUMN_ZH, CASE_KEYS, type CaseKey } from './case-columns';
-import type { ExchangeCase } from './case-record';
+import type { ExchangeCase } from './exchange-case';
 import { formatExchangeDateTime } from './date-time';
 import { SATISFACTION_ZH, URGENCY_ZH } from './vocabulary';
 

@@ -14,7 +14,7 @@ import { CATEGORY_KIND_LETTER, type CaseState } from '../glossary';
 import { toIsoShanghai } from '../time';
 import { cellText, type CellValue } from './cell-value';
 import type { CaseKey } from './case-columns';
-import type { ExchangeCase } from './case-record';
+import type { ExchangeCase } from './exchange-case';
 import { sentence, type ImportNote } from './issues';
 
 const SERVICE_CODE = /^([CE])(\d{2})(\d{2})$/i;

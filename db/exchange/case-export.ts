@@ -13,7 +13,7 @@ import {
   exportCells,
   type ExportCell,
 } from '../../core/exchange/export-row';
-import { categoryCodeOf } from '../../core/exchange/case-record';
+import { categoryCodeOf } from '../../core/exchange/exchange-case';
 import type { Db } from '../open';
 import {
   EXPORTED_COLUMNS,

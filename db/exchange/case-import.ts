@@ -19,7 +19,7 @@ import {
   caseDifferences,
   contentFingerprint,
   type ExchangeCase,
-} from '../../core/exchange/case-record';
+} from '../../core/exchange/exchange-case';
 import { checkCaseRow, type KeyIssue } from '../../core/exchange/case-row';
 import { readCaseNoField } from '../../core/exchange/case-fields';
 import { EXCEL_1904_OFFSET_DAYS } from '../../core/exchange/date-time';

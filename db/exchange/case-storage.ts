@@ -9,7 +9,7 @@
 import { CASE_FIELDS, CASE_RECORD_COLUMNS, type CaseColumn } from '../../core/cases/case-record';
 import { acceptDueAt, effectiveDueAt, onsiteDueAt, resolutionDueAt } from '../../core/clocks';
 import type { CheckedCase } from '../../core/exchange/case-row';
-import { categoryCodeOf, type ExchangeCase } from '../../core/exchange/case-record';
+import { categoryCodeOf, type ExchangeCase } from '../../core/exchange/exchange-case';
 import { parseCrs } from '../../core/geo/coordinates';
 import type {
   CaseSource,

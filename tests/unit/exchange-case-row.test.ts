@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseKey } from '../../core/exchange/case-columns';
 import { checkCaseRow, type CaseCells, type CaseRowLookups } from '../../core/exchange/case-row';
-import { caseDifferences, contentFingerprint } from '../../core/exchange/case-record';
+import { caseDifferences, contentFingerprint } from '../../core/exchange/exchange-case';
 import { csvField, exportCells, guardFormulaText } from '../../core/exchange/export-row';
 import { open311Cells, toOpen311Request } from '../../core/exchange/open311';
 import { fromWallClock } from '../../core/time';
