@@ -77,7 +77,7 @@ export function readSourceField(v: CellValue): FieldReading<CaseSource> {
   if (value) return { ok: true, value };
   return fail(
     `无法识别的问题来源；应为：${namesOf(CASE_SOURCE_ZH)}。`,
-    'Unknown source; expected one of the seven sources of DOMAIN.md (e.g. 网格员上报, 12345热线).',
+    'Unknown source; expected one of the seven sources (e.g. 网格员上报, 12345热线).',
   );
 }
 
@@ -86,7 +86,7 @@ export function readStateField(v: CellValue): FieldReading<CaseState> {
   if (value) return { ok: true, value };
   return fail(
     `无法识别的状态；应为：${namesOf(CASE_STATE_ZH)}。`,
-    'Unknown state; expected a state of DOMAIN.md in Chinese or English (e.g. 已立案, registered).',
+    'Unknown state; expected a case state in Chinese or English (e.g. 已立案, registered).',
   );
 }
 

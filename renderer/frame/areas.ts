@@ -1,4 +1,4 @@
-/** The seven areas of the app (UI.md "The main areas"), their routes and `g` shortcuts. */
+/** The seven areas of the app (docs/design/UI.md "The main areas"), their routes and `g` shortcuts. */
 export const AREAS = [
   { key: 'overview', path: '/', shortcut: 'o' },
   { key: 'cases', path: '/cases', shortcut: 'c' },

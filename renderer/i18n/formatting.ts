@@ -1,5 +1,5 @@
 /**
- * Numbers, dates and durations as UI.md wants them: thousands separators; `2026-11-21 14:05`
+ * Numbers, dates and durations as docs/design/UI.md wants them: thousands separators; `2026-11-21 14:05`
  * in tables; `11月21日 周六` / `Sat 21 Nov` in headings; always Asia/Shanghai.
  */
 import type { Locale } from './locale';

@@ -59,7 +59,7 @@ export function useCaseMove(
     [detail, run, t, onMoved],
   );
 
-  /** Keys 1…9 pick the n-th allowed move (UI.md); true when the key was taken. */
+  /** Keys 1…9 pick the n-th allowed move (docs/design/UI.md); true when the key was taken. */
   const pickByKey = useCallback(
     (event: KeyboardEvent): boolean => {
       if (kind || isTypingInto(event.target)) return false;

@@ -6,7 +6,7 @@ type ClockRow = ClockColumns;
 
 /**
  * The countdown a case shows: normal (neutral), near due (amber), overdue (red), paused;
- * always with its words and an icon, never colour alone (UI.md).
+ * always with its words and an icon, never colour alone (docs/design/UI.md).
  */
 export function ClockBadge({
   row,

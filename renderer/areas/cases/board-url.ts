@@ -1,5 +1,5 @@
 /**
- * The board's state lives in the address (UI.md: filters kept in the URL), so a view can be
+ * The board's state lives in the address (docs/design/UI.md: filters kept in the URL), so a view can be
  * bookmarked, shared with the next shift, and opened from the overview's counts.
  */
 import type { BoardFiltersInput } from '../../../api/contract';

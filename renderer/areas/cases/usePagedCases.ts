@@ -2,7 +2,7 @@
  * A long list of case cards read page by page as it scrolls (cases.list), kept live: when a
  * case changes anywhere (cases.changed, data.changed) the loaded pages are read again. While
  * `frozen` (the pointer rests on the list) the shown rows stay put and the updates wait, so
- * a card never moves under the cursor (UI.md "live but not jumpy").
+ * a card never moves under the cursor (docs/design/UI.md "live but not jumpy").
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BoardFiltersInput, CaseCard } from '../../../api/contract';

@@ -33,7 +33,7 @@ export function CaseCard({ id, now, onClose, onOpenGrid }: CaseCardProps) {
   const moves = useCaseMove(detail, { onMoved: query.refresh });
   const { pickByKey } = moves;
 
-  // Number keys pick a move while the card has focus (UI.md: moves on number keys).
+  // Number keys pick a move while the card has focus (docs/design/UI.md: moves on number keys).
   useEffect(() => {
     const element = card.current;
     if (!element) return;

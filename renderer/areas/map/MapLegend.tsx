@@ -12,7 +12,7 @@ interface MapLegendProps {
 
 const CLOCKS: readonly PointClock[] = ['normal', 'near_due', 'overdue', 'paused'];
 
-/** The legend over the map's corner: every colour with its words (UI.md: never colour alone). */
+/** The legend over the map's corner: every colour with its words (docs/design/UI.md: never colour alone). */
 export function MapLegend({ scale, tiers, showCases, showHeat }: MapLegendProps) {
   const { t } = useLocale();
   const fmt = (v: number) => (scale.decimals ? v.toFixed(1) : String(v));

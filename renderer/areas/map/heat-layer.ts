@@ -2,7 +2,7 @@
  * The heat view (热力): where cases were reported in the last 30 days. Each point adds a soft
  * blob of alpha on an offscreen canvas; the summed alpha is then coloured along the accent
  * hue, pale where a few cases lie and deep where many do. Red and amber are kept for clock
- * states (UI.md), so density never borrows them. The blob radius is ~120 m on the ground,
+ * states (docs/design/UI.md), so density never borrows them. The blob radius is ~120 m on the ground,
  * so the picture means the same at every zoom.
  */
 import * as L from 'leaflet';

@@ -3,7 +3,7 @@
  * at the quartiles of the non-zero values (a street of 154 grids has a long tail: equal
  * steps would paint almost everything the palest class); zero has its own pale grey.
  * Overdue uses the red that means "overdue" everywhere in the app; the other counts use
- * the accent hue; tiers use exactly the three tier hues (UI.md).
+ * the accent hue; tiers use exactly the three tier hues (docs/design/UI.md).
  */
 import type { PlaceMeasures } from '../../../api/contract';
 

@@ -14,7 +14,7 @@ import { caseLink } from './case-link';
 const PAGE = 300;
 const LIVE = ['cases.changed', 'data.changed'] as const;
 
-/** Every number opens (UI.md): the cases behind one figure, with what each counts towards. */
+/** Every number opens (docs/design/UI.md): the cases behind one figure, with what each counts towards. */
 export function DrillDownDialog({
   target,
   period,

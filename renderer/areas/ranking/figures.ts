@@ -16,12 +16,12 @@ export const RATE_PARTS: Record<RateKey, { numerator: CountFigure; denominator: 
   satisfactionRate: { numerator: 'satisfied', denominator: 'callbacks' },
 };
 
-/** 87.5% (UI.md), — when there is no denominator. */
+/** 87.5% (docs/design/UI.md), — when there is no denominator. */
 export function formatRate(rate: number | null): string {
   return rate === null ? '—' : `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
 }
 
-/** Two decimals (UI.md); the engine never rounds, only the screen does. */
+/** Two decimals (docs/design/UI.md); the engine never rounds, only the screen does. */
 export function formatScore(score: number | null): string {
   return score === null ? '—' : score.toFixed(2);
 }
