@@ -7,7 +7,7 @@ import { openDatabase, type OpenOptions, type OpenResult } from './open';
 import { seedDemoStreet, type DemoProgress } from './seed/demo';
 import { seedReferenceData } from './seed/reference';
 
-export interface BootstrapOptions extends OpenOptions {
+interface BootstrapOptions extends OpenOptions {
   /** Add the demo street 示范街道 when the database is new. */
   demoWhenNew: boolean;
   /** Seed for the demo generator; defaults to one derived from the day. */

@@ -18,9 +18,9 @@ import type { ApiParsedInput, CreatedCase } from '../contract';
 import type { ApiContext } from '../context';
 import { UserError } from '../errors';
 
-export type PointInput = NonNullable<CreateCaseInput['point']>;
+type PointInput = NonNullable<CreateCaseInput['point']>;
 
-export interface ResolvedPlace {
+interface ResolvedPlace {
   gridCode: string | null;
   communityCode: string | null;
   point: { lng: number; lat: number } | null;
@@ -89,7 +89,7 @@ export function resolvePlace(
 }
 
 /** What quick entry sends, as the contract has checked it. */
-export type CreateCaseInput = ApiParsedInput<'cases.create'>;
+type CreateCaseInput = ApiParsedInput<'cases.create'>;
 
 export function createCase(context: ApiContext, input: CreateCaseInput): CreatedCase {
   const { db, actor } = context;

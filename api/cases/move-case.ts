@@ -32,8 +32,8 @@ export function moveCase(
   return eventId;
 }
 
-/** The move's reads and writes, for a caller that holds the transaction (intake registers too). */
-export function applyMove(
+/** The move's reads and writes, inside the transaction moveCase holds. */
+function applyMove(
   context: ApiContext,
   caseId: number,
   move: MoveInput,

@@ -23,7 +23,7 @@ import { UserError } from '../errors';
 import { requireBulletin } from './bulletins';
 import { periodInfo } from './periods';
 
-export interface FigureCasesQuery {
+interface FigureCasesQuery {
   period: Period;
   level: RankingLevel;
   unitCode: string;

@@ -24,7 +24,7 @@ export type ClockColumns = Pick<
   | 'stateBeforeSuspend'
 >;
 
-export type ClockKind = 'accept' | 'onsite' | 'resolve';
+type ClockKind = 'accept' | 'onsite' | 'resolve';
 
 export interface RunningClock {
   kind: ClockKind;
@@ -36,13 +36,13 @@ export interface RunningClock {
   remainingMs: number;
 }
 
-export interface StoppedClock {
+interface StoppedClock {
   kind: 'resolve';
   state: 'closed_on_time' | 'closed_late' | 'voided';
   dueAt: number | null;
 }
 
-export interface CaseClock {
+interface CaseClock {
   main: RunningClock | StoppedClock | null;
   /** 到场时钟: dispatched and the unit not yet on site. */
   onsite: RunningClock | null;

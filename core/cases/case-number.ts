@@ -10,7 +10,7 @@ export function caseNumberGlob(reportedAt: number): string {
   return `[CE][0-9][0-9][0-9][0-9]${compactDay(reportedAt)}[0-9][0-9][0-9][0-9][0-9]`;
 }
 
-export function compactDay(epochMs: number): string {
+function compactDay(epochMs: number): string {
   return dayString(epochMs).replaceAll('-', '');
 }
 

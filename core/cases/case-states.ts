@@ -33,7 +33,7 @@ export function isOpen(state: CaseState): boolean {
   return OPEN_STATES.includes(state);
 }
 
-export function isRunning(state: CaseState): boolean {
+function isRunning(state: CaseState): boolean {
   return RUNNING_STATES.includes(state);
 }
 
@@ -60,12 +60,12 @@ export function isNearDue(c: DueFields, now: number): boolean {
 }
 
 /** `('reported', 'registered', …)` for an IN. */
-export function statesSql(states: readonly CaseState[]): string {
+function statesSql(states: readonly CaseState[]): string {
   return `(${states.map((s) => `'${s}'`).join(', ')})`;
 }
 
 export const OPEN_STATES_SQL = statesSql(OPEN_STATES);
-export const RUNNING_STATES_SQL = statesSql(RUNNING_STATES);
+const RUNNING_STATES_SQL = statesSql(RUNNING_STATES);
 
 /** The board's order key: the resolution deadline, or the accept deadline before registering. */
 export const BOARD_DUE_SQL = 'coalesce(due_at, accept_due_at)';

@@ -14,7 +14,7 @@ import { refuse, type Refusal } from './refusal';
 import { planMove, type MoveActor, type MoveDeps, type PlannedEvent } from './workflow';
 
 /** A report may be entered up to 30 days late; older cases come in through data exchange. */
-export const INTAKE_WINDOW_MS = 30 * DAY_MS;
+const INTAKE_WINDOW_MS = 30 * DAY_MS;
 /** A report time a minute ahead is a clock a little fast, not the future. */
 const CLOCK_SLACK_MS = MINUTE_MS;
 
@@ -45,7 +45,7 @@ export type IntakeReport = Pick<
 /** A new case, before the database gives it an id. */
 export type NewCase = Omit<CaseRecord, 'id'>;
 
-export interface IntakePlan {
+interface IntakePlan {
   ok: true;
   record: NewCase;
   /** The 'report' event, then 'register' when registered on intake. */
@@ -149,6 +149,6 @@ export function planIntake(
 }
 
 /** A case not yet written, as the workflow reads one: no id yet, no history beyond the report. */
-export function snapshotOfNew(record: NewCase): CaseSnapshot {
+function snapshotOfNew(record: NewCase): CaseSnapshot {
   return { ...record, id: 0, handlerUserId: null, pendingExtension: null };
 }

@@ -5,7 +5,7 @@
  */
 import type { UserRole } from '../glossary';
 
-export type ViewerRole = UserRole | 'system' | 'anonymous';
+type ViewerRole = UserRole | 'system' | 'anonymous';
 
 const SEES_PERSONAL_DATA: ReadonlySet<ViewerRole> = new Set(['operator', 'admin', 'system']);
 

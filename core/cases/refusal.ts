@@ -17,7 +17,7 @@ export function refuse(code: string, zh: string, en: string, where?: string): Re
   return { ok: false, code, sentence: { zh, en }, ...(where ? { where } : {}) };
 }
 
-export const CASE_STATE_EN: Record<CaseState, string> = {
+const CASE_STATE_EN: Record<CaseState, string> = {
   reported: 'reported',
   registered: 'registered',
   dispatched: 'dispatched',
@@ -28,14 +28,14 @@ export const CASE_STATE_EN: Record<CaseState, string> = {
   suspended: 'suspended',
 };
 
-export const ROLE_ZH: Record<UserRole, string> = {
+const ROLE_ZH: Record<UserRole, string> = {
   operator: '值班员',
   leader: '领导',
   admin: '管理员',
   handler: '处置单位',
 };
 
-export const ROLE_EN: Record<UserRole, string> = {
+const ROLE_EN: Record<UserRole, string> = {
   operator: 'operator',
   leader: 'leader',
   admin: 'administrator',

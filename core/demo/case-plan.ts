@@ -25,8 +25,8 @@ export interface DemoUnitRef {
 }
 
 /** How fast the case gets done, as a share of its resolution window. */
-export type Pace = 'on_time' | 'tight' | 'late' | 'stuck';
-export type Fate = 'normal' | 'void_from_reported' | 'void_from_registered' | 'suspended_now';
+type Pace = 'on_time' | 'tight' | 'late' | 'stuck';
+type Fate = 'normal' | 'void_from_reported' | 'void_from_registered' | 'suspended_now';
 
 export interface CasePlan {
   reportedAt: number;

@@ -32,7 +32,7 @@ export interface DemoCase {
   events: DemoCaseEvent[];
 }
 
-export interface ReplayDeps extends MoveDeps {
+interface ReplayDeps extends MoveDeps {
   /** The demo's own id for a desk user: the snapshot's handlerUserId, as actor_id would be. */
   userId(username: string): number | null;
 }

@@ -20,7 +20,7 @@ import {
 } from './case-timeline';
 import type { SeededRandom } from './random';
 
-export interface DemoCaseContext extends CasePlanContext, Omit<TimelineContext, 'now'> {
+interface DemoCaseContext extends CasePlanContext, Omit<TimelineContext, 'now'> {
   now: number;
   calendar: WorkCalendar;
   clockRules(categoryCode: string, urgency: Urgency): ClockRules;
@@ -28,7 +28,7 @@ export interface DemoCaseContext extends CasePlanContext, Omit<TimelineContext, 
   unit(code: string): UnitFacts | null;
 }
 
-export const DEMO_DAYS = 90;
+const DEMO_DAYS = 90;
 const TARGET_CASES = 2300;
 
 /** Reports per hour of the Shanghai day: quiet nights, morning and afternoon peaks. */

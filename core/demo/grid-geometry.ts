@@ -6,7 +6,7 @@
 
 export type Position = readonly [number, number];
 /** GeoJSON Polygon coordinates: the outer ring, then holes. */
-export type PolygonRings = ReadonlyArray<ReadonlyArray<Position>>;
+type PolygonRings = ReadonlyArray<ReadonlyArray<Position>>;
 
 export type GridGeometry =
   | { type: 'Polygon'; coordinates: PolygonRings }

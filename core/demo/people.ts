@@ -6,7 +6,7 @@ import type { SeededRandom } from './random';
 
 export type Gender = 'male' | 'female';
 
-export interface PersonName {
+interface PersonName {
   name: string;
   gender: Gender;
 }

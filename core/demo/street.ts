@@ -15,7 +15,7 @@ import {
 } from './grid-geometry';
 
 export const DEMO_STREET_CODE = '990101001';
-export const DEMO_STREET_NAME = '示范街道';
+const DEMO_STREET_NAME = '示范街道';
 
 export interface DemoPlace {
   code: string;
@@ -32,7 +32,7 @@ export interface DemoPlace {
   center: Position;
 }
 
-export interface DemoCommunityUnit {
+interface DemoCommunityUnit {
   code: string;
   name: string;
   placeCode: string;

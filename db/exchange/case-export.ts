@@ -115,7 +115,7 @@ function xlsxWriter(file: string): Writer {
   return { row: (cells) => writer.row(cells), close: () => writer.close() };
 }
 
-export interface CaseExportResult {
+interface CaseExportResult {
   rows: number;
 }
 

@@ -70,7 +70,7 @@ export interface CaseRowWriter {
   dispose(): void;
 }
 
-export interface CaseImportOptions {
+interface CaseImportOptions {
   fileName: string;
   skipInvalid: boolean;
   mapping?: ColumnMapping<CaseKey>;

@@ -39,7 +39,7 @@ export function readingWorkerWanted(db: Db, fileBytes: number): boolean {
   return setting === '1' || fileBytes >= WORKER_MIN_BYTES;
 }
 
-export interface WorkerReadOptions {
+interface WorkerReadOptions {
   sheet: string | null;
   mapping: Record<string, string> | null;
   skipInvalid: boolean;
@@ -53,7 +53,7 @@ export interface WorkerReadOptions {
   nativeBinding?: string;
 }
 
-export interface WorkerReadResult {
+interface WorkerReadResult {
   facts: SourceFacts;
   outcome: CaseImportOutcome;
   sha256: string | null;

@@ -10,7 +10,7 @@ import type { Db } from '../open';
 import { WRITTEN_COLUMNS, type StoredValues } from './case-storage';
 import { NewCaseWriter } from './new-case-writer';
 
-export type StageAction = 'new' | 'update' | 'desk_wins';
+type StageAction = 'new' | 'update' | 'desk_wins';
 
 export interface StagedRow {
   action: StageAction;
@@ -44,7 +44,7 @@ const EXTRA_COLUMNS = [
  * (measured on 200,000 rows: see the report of issue 10).
  */
 export type PackedRow = (string | number | null)[];
-export const PACKED_VALUES_AT = EXTRA_COLUMNS.length;
+const PACKED_VALUES_AT = EXTRA_COLUMNS.length;
 
 export function packRow(row: StagedRow): PackedRow {
   const packed: PackedRow = [

@@ -26,7 +26,7 @@ import type { CaseImportLookups } from './case-lookups';
  * here because an import moves a million rows as raw arrays (storedFromRaw) and never builds
  * camelCase objects for them.
  */
-export type WrittenColumn = Exclude<CaseColumn, 'id'>;
+type WrittenColumn = Exclude<CaseColumn, 'id'>;
 export const WRITTEN_COLUMNS: readonly WrittenColumn[] = CASE_FIELDS.filter(
   (field) => field !== 'id',
 ).map((field) => CASE_RECORD_COLUMNS[field] as WrittenColumn);
@@ -153,7 +153,7 @@ function stateBeforeSuspend(r: ExchangeCase): CaseState {
   return 'reported';
 }
 
-export interface WriteMeta {
+interface WriteMeta {
   now: number;
   batchId: number;
   hash: string;

@@ -50,7 +50,7 @@ export function insertAttachment(
   );
 }
 
-export type AttachmentContent =
+type AttachmentContent =
   | { found: true; meta: AttachmentMeta; content: Buffer }
   | { found: false; meta: AttachmentMeta | null; reason: 'no_such_attachment' | 'file_missing' };
 

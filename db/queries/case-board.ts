@@ -28,7 +28,7 @@ const ORDER: Record<BoardSort, string> = {
   closed_desc: 'c.closed_at DESC, c.id DESC',
 };
 
-export interface CasePage {
+interface CasePage {
   rows: CaseListRow[];
   total: number;
   /** A history view (not counted): there are more rows after these. */
@@ -231,7 +231,7 @@ export function readNewlyOverdue(
 }
 
 /** A case that just became overdue: a list row whose deadline is known. */
-export type NewlyOverdueCase = CaseListRow & { dueAt: number };
+type NewlyOverdueCase = CaseListRow & { dueAt: number };
 
 /** How long before its commit an import's batch may be stamped finished. */
 const IMPORT_COMMIT_MARGIN_MS = 5_000;

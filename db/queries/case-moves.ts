@@ -16,7 +16,7 @@ import type { Db } from '../open';
 /** The only fields a move may write (core/cases/case-snapshot.ts), and their columns. */
 const MOVABLE: ReadonlySet<string> = new Set(MOVABLE_FIELDS);
 
-export interface EventActor {
+interface EventActor {
   userId: number | null;
   name: string;
 }

@@ -10,11 +10,11 @@
  */
 import type { Db } from '../open';
 
-export const MAX_CANDIDATES = 2000;
+const MAX_CANDIDATES = 2000;
 /** How far back a 1–2 character search across all states looks. */
-export const SHORT_QUERY_WINDOW = 50_000;
+const SHORT_QUERY_WINDOW = 50_000;
 
-export interface SearchCandidates {
+interface SearchCandidates {
   ids: number[];
   truncated: boolean;
 }
@@ -29,7 +29,7 @@ export function searchTerms(q: string): string[] {
 }
 
 /** An FTS5 query that matches each word as a literal substring. */
-export function ftsQuery(terms: readonly string[]): string {
+function ftsQuery(terms: readonly string[]): string {
   return terms.map((term) => `"${term.replaceAll('"', '""')}"`).join(' AND ');
 }
 

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const ASSETS_ENV = 'GRIDDESK_ASSETS';
+const ASSETS_ENV = 'GRIDDESK_ASSETS';
 /** The file whose presence marks a real assets folder. */
 const MARKER = path.join('reference', 'categories.csv');
 

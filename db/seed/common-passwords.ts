@@ -9,7 +9,7 @@ import { assetsDir } from './assets-dir';
 
 let cached: ReadonlySet<string> | null = null;
 
-export function commonPasswordsFile(): string {
+function commonPasswordsFile(): string {
   return path.join(assetsDir(), 'reference', 'common-passwords.txt');
 }
 

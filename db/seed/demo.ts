@@ -18,7 +18,7 @@ import { writeDemoCases } from './demo-cases';
 
 export type DemoProgress = (done: number, total: number, label: string) => void;
 
-export interface DemoSeedOptions {
+interface DemoSeedOptions {
   now: number;
   /** Defaults to one derived from the Shanghai day of `now`. */
   seed?: number;

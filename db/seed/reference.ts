@@ -22,14 +22,14 @@ export const STREET_UNIT = { code: 'S00', name: '街道综合指挥中心' } as 
 export const COMMUNITY_COMMITTEE_UNIT_NAME = '社区居委会';
 
 export const DEFAULT_CLOCKS = { acceptMinutes: 1, onsiteMinutes: 60, resolveHours: 24 };
-export const DEFAULT_INDEX_WEIGHTS = {
+const DEFAULT_INDEX_WEIGHTS = {
   onTimeRate: 0.4,
   closureRate: 0.3,
   reworkFree: 0.2,
   satisfactionRate: 0.1,
 };
-export const DEFAULT_INDEX_TIERS = { blue: 90, yellow: 75 };
-export const DEFAULT_INDEX_GRADES = { A: 90, B: 75, C: 60, D: 40 };
+const DEFAULT_INDEX_TIERS = { blue: 90, yellow: 75 };
+const DEFAULT_INDEX_GRADES = { A: 90, B: 75, C: 60, D: 40 };
 
 const KIND_BY_NAME: Record<string, CategoryKind> = { 部件: 'component', 事件: 'event' };
 
@@ -44,7 +44,7 @@ const categoryRow = z.object({
   default_unit: z.string().min(1),
 });
 
-export interface ReferenceCategory {
+interface ReferenceCategory {
   code: string;
   kind: CategoryKind;
   majorCode: string;
@@ -100,7 +100,7 @@ const holidaysFile = z.object({
   ),
 });
 
-export interface ReferenceCalendarDay {
+interface ReferenceCalendarDay {
   day: string;
   kind: 'holiday' | 'workday';
   name: string;
