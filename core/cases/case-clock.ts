@@ -5,24 +5,24 @@
  * unit has not arrived. Pure, so the board, the detail and the tests agree to the second.
  */
 import { clockState, NEAR_DUE_FRACTION, type ClockState } from '../clocks';
-import type { CaseRecord } from './case-record';
+import type { CaseField, CaseRecord } from './case-record';
 
-/** The fields a clock is computed from (core/cases/case-record.ts). */
-export type ClockColumns = Pick<
-  CaseRecord,
-  | 'state'
-  | 'reportedAt'
-  | 'registeredAt'
-  | 'dispatchedAt'
-  | 'arrivedAt'
-  | 'closedAt'
-  | 'acceptDueAt'
-  | 'onsiteDueAt'
-  | 'dueAt'
-  | 'dueWindowMs'
-  | 'suspendedAt'
-  | 'stateBeforeSuspend'
->;
+/** The fields a clock is computed from (core/cases/case-record.ts); every view that shows a clock reads them. */
+export const CLOCK_FIELDS = [
+  'state',
+  'stateBeforeSuspend',
+  'reportedAt',
+  'registeredAt',
+  'dispatchedAt',
+  'arrivedAt',
+  'closedAt',
+  'acceptDueAt',
+  'onsiteDueAt',
+  'dueAt',
+  'dueWindowMs',
+  'suspendedAt',
+] as const satisfies readonly CaseField[];
+export type ClockColumns = Pick<CaseRecord, (typeof CLOCK_FIELDS)[number]>;
 
 type ClockKind = 'accept' | 'onsite' | 'resolve';
 

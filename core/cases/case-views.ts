@@ -4,6 +4,7 @@
  * screen only when a list here names it. db/queries/case-select.ts builds the SELECT list
  * and the joins from the same lists, so a query and its type cannot drift apart.
  */
+import { CLOCK_FIELDS } from './case-clock';
 import type { CaseField, CaseName, CaseNames, CaseRecord } from './case-record';
 
 export interface CaseViewSpec {
@@ -36,22 +37,11 @@ export const CASE_LIST_VIEW = view(
   [
     'id',
     'caseNo',
-    'state',
-    'stateBeforeSuspend',
+    ...CLOCK_FIELDS,
     'categoryCode',
     'source',
     'urgency',
     'address',
-    'reportedAt',
-    'registeredAt',
-    'dispatchedAt',
-    'arrivedAt',
-    'closedAt',
-    'acceptDueAt',
-    'onsiteDueAt',
-    'dueAt',
-    'dueWindowMs',
-    'suspendedAt',
     'escalated',
     'supervised',
     'reworkCount',
@@ -64,25 +54,7 @@ export type CaseListRow = CaseView<typeof CASE_LIST_VIEW>;
 
 /** A case as a point on the map: where it is and what its clock says. */
 export const CASE_POINT_VIEW = view(
-  [
-    'id',
-    'caseNo',
-    'lng',
-    'lat',
-    'gridCode',
-    'state',
-    'stateBeforeSuspend',
-    'reportedAt',
-    'registeredAt',
-    'dispatchedAt',
-    'arrivedAt',
-    'closedAt',
-    'acceptDueAt',
-    'onsiteDueAt',
-    'dueAt',
-    'dueWindowMs',
-    'suspendedAt',
-  ],
+  ['id', 'caseNo', 'lng', 'lat', 'gridCode', ...CLOCK_FIELDS],
   ['categoryName'],
 );
 
