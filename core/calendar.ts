@@ -2,7 +2,7 @@
  * The work calendar (工作日历): weekends off, weekdays on, except the official holidays
  * (法定节假日) and make-up working days (调休, e.g. Saturday 10 Oct 2026) that override them.
  */
-import { DAY_MS, dayString, startOfDay, type DayString } from './time';
+import { DAY_MS, SHANGHAI_OFFSET_MS, dayString, startOfDay, type DayString } from './time';
 
 type DayKind = 'holiday' | 'workday';
 
@@ -14,6 +14,12 @@ interface CalendarDay {
 
 export class WorkCalendar {
   private readonly overrides: ReadonlyMap<DayString, DayKind>;
+  /**
+   * Answers by Shanghai day number (days since 1970-01-01 Shanghai). The calendar never changes
+   * once built, so a day's answer is computed once: deadlines over a million registrations ask
+   * about the same few hundred days again and again, and dayString() is the costly part.
+   */
+  private readonly answers = new Map<number, boolean>();
 
   constructor(days: Iterable<Pick<CalendarDay, 'day' | 'kind'>>) {
     const map = new Map<DayString, DayKind>();
@@ -23,10 +29,15 @@ export class WorkCalendar {
 
   /** Whether the Shanghai day holding `epochMs` is a working day. */
   isWorkingDay(epochMs: number): boolean {
+    const dayNumber = Math.floor((epochMs + SHANGHAI_OFFSET_MS) / DAY_MS);
+    const known = this.answers.get(dayNumber);
+    if (known !== undefined) return known;
     const override = this.overrides.get(dayString(epochMs));
-    if (override) return override === 'workday';
-    const weekday = new Date(epochMs + 8 * 3600_000).getUTCDay();
-    return weekday !== 0 && weekday !== 6;
+    // Day 0 (1 Jan 1970) was a Thursday: weekday = (dayNumber + 4) mod 7, 0 = Sunday.
+    const weekday = (((dayNumber + 4) % 7) + 7) % 7;
+    const answer = override ? override === 'workday' : weekday !== 0 && weekday !== 6;
+    this.answers.set(dayNumber, answer);
+    return answer;
   }
 
   /**
