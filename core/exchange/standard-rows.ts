@@ -765,15 +765,17 @@ export function foldStandardSheets(
 
 /** One sentence for a problem, naming sheet, row and cell, as a report or the CLI shows it. */
 export function standardProblemSentence(problem: StandardProblem): Sentence {
+  // A CSV has no sheet: its problems carry the file's name there.
+  const csv = /\.(csv|tsv|txt)$/i.test(problem.sheet);
   const whereZh = [
-    `工作表“${problem.sheet}”`,
+    `${csv ? '文件' : '工作表'}“${problem.sheet}”`,
     problem.row === null ? '' : `第 ${problem.row} 行`,
     problem.column === null
       ? ''
       : `${problem.cell ? `${problem.cell} 单元格` : ''}（${problem.column}）`,
   ].join('');
   const whereEn = [
-    `Sheet "${problem.sheet}"`,
+    `${csv ? 'File' : 'Sheet'} "${problem.sheet}"`,
     problem.row === null ? '' : `, row ${problem.row}`,
     problem.column === null
       ? ''

@@ -398,6 +398,16 @@ describe('standard rows: refusals name sheet, row, column and cell', () => {
     );
   });
 
+  it('a CSV’s problem names the file in the sheet’s place', () => {
+    const table = fold(
+      'city.csv',
+      rows(1, HEADER, ['01', '公用设施', '01', '上水井盖', '', '', '井盖丢失', '', '三天']),
+    );
+    expect(standardProblemSentence(table.problems[0]!).en).toMatch(
+      /^File "city.csv", row 2, cell I2 /,
+    );
+  });
+
   it('a 小类 row with no 大类 above it', () => {
     const table = fold(
       '部件',
