@@ -73,6 +73,8 @@ export interface CaseRecord {
   /** The city row's fingerprint at the last exchange, and when that was. */
   exchangeHash: string | null;
   exchangedAt: number | null;
+  /** The category standard row (立案条件) the case was registered under (migration 006). */
+  standardId: number | null;
 }
 
 export type CaseField = keyof CaseRecord;
@@ -137,6 +139,7 @@ export const CASE_RECORD_COLUMNS = {
   updatedAt: 'updated_at',
   exchangeHash: 'exchange_hash',
   exchangedAt: 'exchanged_at',
+  standardId: 'standard_id',
 } as const satisfies { readonly [F in CaseField]-?: SnakeCase<F> };
 
 export type CaseColumn = (typeof CASE_RECORD_COLUMNS)[CaseField];

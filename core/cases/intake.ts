@@ -128,6 +128,7 @@ export function planIntake(
     updatedAt: now,
     exchangeHash: null,
     exchangedAt: null,
+    standardId: null,
   };
   const events: PlannedEvent[] = [
     {

@@ -266,5 +266,7 @@ export function storedValuesFor(
     updated_at: updatedAt,
     exchange_hash: meta.hash,
     exchanged_at: updatedAt,
+    // The standard row an import names (立案条件) comes with issue 12's import of them.
+    standard_id: keep('standard_id'),
   };
 }

@@ -7,6 +7,7 @@ import { sql as caseBoard } from './002-case-board.sql';
 import { sql as exchange } from './003-exchange.sql';
 import { sql as indices } from './004-indices.sql';
 import { sql as tamperEvidence } from './005-tamper-evidence.sql';
+import { sql as categoryStandard } from './006-category-standard.sql';
 
 export interface Migration {
   version: number;
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'exchange', sql: exchange },
   { version: 4, name: 'indices', sql: indices },
   { version: 5, name: 'tamper-evidence', sql: tamperEvidence },
+  { version: 6, name: 'category-standard', sql: categoryStandard },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

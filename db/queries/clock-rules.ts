@@ -53,7 +53,7 @@ function loadClockDefaults(db: Db): Partial<ClockRules> {
   if (!parsed.success) return {};
   const layer: Partial<ClockRules> = {};
   for (const [key, value] of Object.entries(parsed.data)) {
-    if (value != null) layer[key as keyof ClockRules] = value;
+    if (value != null) (layer as Record<string, number>)[key] = value;
   }
   return layer;
 }

@@ -4,6 +4,7 @@
  * assets/reference/ and written in one transaction. Running it again adds only what is
  * missing, so it never overwrites what an admin has edited.
  */
+import { BUILTIN_VERSION_SQL } from '../migrations/006-category-standard.sql';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -181,6 +182,9 @@ export function seedReferenceData(db: Db, now: number): void {
       );
     }
     for (const d of calendar) insertDay.run(d.day, d.kind, d.name, d.source);
+    // Version 1 of the category standard: categories.csv, one 立案条件 per minor (migration 006).
+    db.exec(BUILTIN_VERSION_SQL);
+    db.prepare('UPDATE category_versions SET imported_at = ? WHERE id = 1').run(now);
 
     const settings: Record<string, unknown> = {
       'clocks.defaults': DEFAULT_CLOCKS,

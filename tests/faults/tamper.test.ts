@@ -21,8 +21,7 @@ import { MIGRATIONS } from '../../db/migrations';
 import { openDatabase, type Db } from '../../db/open';
 import { bulletinById, bulletinChecksum } from '../../db/queries/bulletins';
 import { missingGuardTriggers, verifyHistoryChain } from '../../db/queries/history-chain';
-import { seedDemoStreet } from '../../db/seed/demo';
-import { seedReferenceData } from '../../db/seed/reference';
+import { copyIntoOlderSchema } from '../fixtures/older-store';
 import { callAsSystem } from '../fixtures/system-api';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -507,8 +506,14 @@ describe('migration 5 on an existing database', () => {
       now: NOW,
       migrations: MIGRATIONS.slice(0, 4),
     }).db;
-    seedReferenceData(v4, NOW);
-    seedDemoStreet(v4, { now: NOW, seed: 7 });
+    const street = path.join(dir, 'street-now.sqlite');
+    openOrCreateDatabase(street, {
+      appVersion: 'test',
+      now: NOW,
+      demoWhenNew: true,
+      demoSeed: 7,
+    }).db.close();
+    copyIntoOlderSchema(v4, street);
     // A bulletin as GridDesk before migration 5 wrote it (no checksum column yet).
     v4.prepare(
       `INSERT INTO bulletins (period, level, version, title, weight_set_id, inputs_sha256, figures, notes, published_at, published_by)
@@ -530,7 +535,9 @@ describe('migration 5 on an existing database', () => {
     v4.close();
 
     const upgraded = openDatabase(file, { appVersion: 'new', now: NOW });
-    expect(upgraded.migrated).toEqual([5]);
+    expect(upgraded.migrated).toEqual(
+      MIGRATIONS.filter((m) => m.version > 4).map((m) => m.version),
+    );
     const db = upgraded.db;
     expect(db.prepare('SELECT count(*) FROM case_event_chain').pluck().get()).toBe(events);
     expect(verifyHistoryChain(db)).toMatchObject({ events, brokenCases: 0 });

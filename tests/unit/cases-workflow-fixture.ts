@@ -82,6 +82,7 @@ export function snapshot(state: CaseState, extra: Partial<CaseSnapshot> = {}): C
     updatedAt: NOW - 2 * HOUR_MS,
     exchangeHash: null,
     exchangedAt: null,
+    standardId: null,
     handlerUserId: state === 'handled' ? 2 : null,
     pendingExtension: null,
     ...extra,
