@@ -15,9 +15,16 @@ import { registerImportCommand } from './commands/import';
 import { registerExportCommand } from './commands/export';
 import { registerVerifyCommand } from './commands/verify';
 import { registerBackupCommand } from './commands/backup';
+import { registerCategoriesCommand } from './commands/categories';
 import { sqliteErrorSentence } from '../db/errors';
 import { lastOpenedDatabase } from './database';
 import { CliError, logInternalError, say } from './output';
+
+// `griddesk categories | head`: the reader went away; stop quietly instead of a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(0);
+});
 
 const program = new Command()
   .name('griddesk')
@@ -34,6 +41,7 @@ registerBulletinCommand(program);
 registerMinutesCommand(program);
 registerUserCommand(program);
 registerImportCommand(program);
+registerCategoriesCommand(program);
 registerExportCommand(program);
 registerVerifyCommand(program);
 registerBackupCommand(program);

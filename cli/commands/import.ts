@@ -8,7 +8,11 @@ import { APP_VERSION } from '../../api/version';
 import { backupBeforeLargeImport } from '../../db/backup/import-backup';
 import { SYSTEM_ACTOR } from '../../api/context';
 import { findTemplate } from '../../db/exchange/batches';
+import { probeFile } from '../../db/exchange/file-probe';
 import { importFile } from '../../db/exchange/import-file';
+import { looksLikeStandardTable } from '../../db/exchange/import-part';
+import { importStandardFile } from '../../db/exchange/standard-import';
+import type { Db } from '../../db/open';
 import { writeImportMarker } from '../../db/exchange/import-marker';
 import type { ImportKind, ImportProgress, ImportReport } from '../../db/exchange/import-report';
 import { openCliDatabase } from '../database';
@@ -116,16 +120,31 @@ export function registerImportCommand(program: Command): void {
     )
     .argument('<path>', 'the file or package folder')
     .option('--db <file>', "database file (default: the app's own database)")
-    .option('--kind <kind>', 'cases | grids | staff | package (detected when omitted)')
+    .option('--kind <kind>', 'cases | grids | staff | package | standards (detected when omitted)')
     .option('--skip-invalid', 'import the valid rows and write the invalid ones to an error file')
     .option('--sheet <name>', 'the sheet of an .xlsx to read (default: the first)')
     .option('--template <source>', 'use the column mapping saved for this city source')
     .option('--json', 'print one JSON object')
     .action(async (file: string, options: ImportOptions) => {
-      if (options.kind !== undefined && !KINDS.includes(options.kind as ImportKind)) {
-        throw new CliError(`--kind must be one of ${KINDS.join(', ')}, not "${options.kind}".`, 2);
+      if (
+        options.kind !== undefined &&
+        options.kind !== 'standards' &&
+        !KINDS.includes(options.kind as ImportKind)
+      ) {
+        throw new CliError(
+          `--kind must be one of ${[...KINDS, 'standards'].join(', ')}, not "${options.kind}".`,
+          2,
+        );
       }
       const opened = openCliDatabase(options.db);
+      if (options.kind === 'standards' || (!options.kind && (await isStandardFile(file)))) {
+        try {
+          await importStandards(opened.db, file, options.json ?? false);
+        } finally {
+          opened.db.close();
+        }
+        return;
+      }
       const abort = new AbortController();
       const onSignal = () => abort.abort(new Error('cancelled'));
       process.once('SIGINT', onSignal);
@@ -172,4 +191,38 @@ export function registerImportCommand(program: Command): void {
         opened.db.close();
       }
     });
+}
+
+/** A file the case readers can open whose header is a category standard's. */
+async function isStandardFile(file: string): Promise<boolean> {
+  try {
+    return await looksLikeStandardTable(probeFile(file));
+  } catch {
+    // Not a table (a folder, GeoJSON, a damaged file): the case import says what it is.
+    return false;
+  }
+}
+
+async function importStandards(db: Db, file: string, json: boolean): Promise<void> {
+  const report = await importStandardFile(db, file, { now: Date.now(), actor: SYSTEM_ACTOR.name });
+  if (json) console.log(JSON.stringify(report));
+  else {
+    console.log(`${report.fileName} (category standard)`);
+    console.log(`  ${report.minors} minor categories, ${report.standards} 立案条件`);
+    for (const unit of report.addedUnits)
+      console.log(`  added handling unit ${unit.name} as department ${unit.code}`);
+    for (const p of report.problems.slice(0, 20)) console.log(`  ${say(p.sentence)}`);
+    if (report.problems.length > 20)
+      console.log(`  … ${report.problems.length - 20} more problems`);
+    if (report.status === 'done')
+      console.log(`  written as version ${report.version}, now active.`);
+    if (report.status === 'unchanged')
+      console.log(`  the same file is version ${report.version} already: nothing changed.`);
+  }
+  if (report.status === 'refused') {
+    process.stderr.write(
+      `griddesk: ${report.refusal ? say(report.refusal) : 'nothing was written.'}\n`,
+    );
+    process.exitCode = 1;
+  }
 }

@@ -15,6 +15,7 @@ import {
 } from '../../core/exchange/header-map';
 import { sentence, type ImportNote, type RowIssue } from '../../core/exchange/issues';
 import { STAFF_HEADER_LOOKUP, type StaffKey } from '../../core/exchange/staff-row';
+import { STANDARD_HEADER_LOOKUP } from '../../core/exchange/standard-columns';
 import { parseCrs, type Crs } from '../../core/geo/coordinates';
 import type { Db } from '../open';
 import { importGridsGeoJson } from '../queries/grid-import';
@@ -107,6 +108,30 @@ export async function detectKind(
     return index < 0 ? 0 : knownCount(mapHeaderRow(rows[index]!, lookup));
   };
   return best(STAFF_HEADER_LOOKUP) > best(CASE_HEADER_LOOKUP) ? 'staff' : 'cases';
+}
+
+/**
+ * Whether a table is a category standard (立结案标准) rather than cases or staff: its header
+ * names more of the standard's columns (立案条件, 结案条件, 处置时限…) than of the others'.
+ */
+export async function looksLikeStandardTable(probed: ProbedFile): Promise<boolean> {
+  if (probed.format !== 'xlsx' && probed.format !== 'csv') return false;
+  const source = await openRowSource(probed, null, undefined, false);
+  const rows: (readonly (string | number | boolean | null)[])[] = [];
+  try {
+    for await (const batch of source.batches()) {
+      rows.push(...batch.map((r) => r.cells ?? []));
+      if (rows.length >= 30) break;
+    }
+  } finally {
+    source.close();
+  }
+  const best = (lookup: ReadonlyMap<string, string>) => {
+    const index = findHeaderRow(rows, lookup);
+    return index < 0 ? 0 : knownCount(mapHeaderRow(rows[index]!, lookup));
+  };
+  const standard = best(STANDARD_HEADER_LOOKUP);
+  return standard > best(CASE_HEADER_LOOKUP) && standard > best(STAFF_HEADER_LOOKUP);
 }
 
 /** GeoJSON names its CRS rarely; when it does, EPSG:4490 is CGCS2000 (RFC 7946 says WGS-84). */
