@@ -10,6 +10,7 @@ import { toWgs84 } from '../../core/geo/coordinates';
 import { readCategory, readPlace, readUnit } from '../../db/queries/case-lookups';
 import { nextCaseNumber } from '../../db/queries/case-intake';
 import { insertCaseEvent } from '../../db/queries/case-moves';
+import { registerStandard } from './move-case';
 import { insertCase } from '../../db/queries/case-select';
 import { loadClockRules, loadWorkCalendar } from '../../db/queries/clock-rules';
 import { locateGrid } from '../../db/queries/grid-locator';
@@ -112,8 +113,11 @@ export function createCase(context: ApiContext, input: CreateCaseInput): Created
       'placeCode',
     );
   }
+  const standardId = input.registerNow
+    ? registerStandard(db, input.categoryCode, { standardId: input.standardId }, 'standardId')
+    : null;
   const deps = {
-    rules: loadClockRules(db, input.categoryCode, input.urgency),
+    rules: loadClockRules(db, input.categoryCode, input.urgency, standardId),
     calendar: input.registerNow ? loadWorkCalendar(db) : new WorkCalendar([]),
     unit: (code: string) => readUnit(db, code),
   };
@@ -135,6 +139,7 @@ export function createCase(context: ApiContext, input: CreateCaseInput): Created
           phone: input.phone ?? null,
           cityDueAt: input.cityDueAt ?? null,
           cityDeadlineHours: input.cityDeadlineHours ?? null,
+          standardId,
         },
         actor,
         now,

@@ -8,7 +8,14 @@ import type { MoveInput } from '../../core/cases/moves';
 import { planMove } from '../../core/cases/workflow';
 import type { CaseState } from '../../core/glossary';
 import { caseChangedRefusal } from '../../core/cases/refusal';
-import { loadClockRules, loadWorkCalendar } from '../../db/queries/clock-rules';
+import {
+  loadClockRules,
+  loadWorkCalendar,
+  readStandardChoice,
+  registerStandardId,
+} from '../../db/queries/clock-rules';
+import type { Db } from '../../db/open';
+import { checkStandard } from '../../core/cases/move-checks';
 import { readUnit } from '../../db/queries/case-lookups';
 import { applyCasePatch, applyUnitsChange, insertCaseEvent } from '../../db/queries/case-moves';
 import { readCaseSnapshot } from '../../db/queries/case-snapshot';
@@ -47,8 +54,11 @@ function applyMove(
     const changed = caseChangedRefusal(snapshot.caseNo, snapshot.state);
     throw new UserError(changed.code, changed.sentence);
   }
-  const plan = planMove(snapshot, move, actor, now, {
-    rules: loadClockRules(db, snapshot.categoryCode, snapshot.urgency),
+  const chosen =
+    move.kind === 'register' ? registerStandard(db, snapshot.categoryCode, move) : null;
+  const registering = chosen ? { ...move, standardId: chosen } : move;
+  const plan = planMove(snapshot, registering, actor, now, {
+    rules: loadClockRules(db, snapshot.categoryCode, snapshot.urgency, chosen),
     calendar: NEEDS_CALENDAR.has(move.kind) ? loadWorkCalendar(db) : new WorkCalendar([]),
     unit: (code) => readUnit(db, code),
   });
@@ -56,4 +66,24 @@ function applyMove(
   applyCasePatch(db, caseId, plan.patch, now);
   if (plan.units) applyUnitsChange(db, caseId, plan.units, now);
   return insertCaseEvent(db, caseId, plan.event, { userId: actor.userId, name: actor.name });
+}
+
+/**
+ * The standard row a registration is made under: the one the operator chose, checked to be
+ * of the case's category, else the category's first in the active standard.
+ */
+export function registerStandard(
+  db: Db,
+  categoryCode: string,
+  move: { standardId?: number | null | undefined },
+  where = 'move.standardId',
+): number | null {
+  if (move.standardId == null) return registerStandardId(db, categoryCode);
+  const refused = checkStandard(
+    categoryCode,
+    move.standardId,
+    readStandardChoice(db, move.standardId),
+  );
+  if (refused) throw new UserError(refused.code, refused.sentence, where);
+  return move.standardId;
 }

@@ -64,6 +64,8 @@ export const caseIntakeContract = {
           .nullish(),
         /** Accept and register at once (受理即立案), as a phone call usually is. */
         registerNow: z.boolean().default(true),
+        /** The 立案条件 to register under; the category's first in the active standard when absent. */
+        standardId: z.number().int().positive().nullish(),
       })
       .strict(),
   ),

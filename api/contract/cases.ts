@@ -134,7 +134,14 @@ const units = z.array(code).max(10);
 
 /** One move: its kind and what it asks for (core/cases/moves.ts MoveInput). */
 export const moveInput = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('register'), note: note.nullish() }).strict(),
+  z
+    .object({
+      kind: z.literal('register'),
+      note: note.nullish(),
+      /** The 立案条件 chosen; the category's first in the active standard when absent. */
+      standardId: z.number().int().positive().nullish(),
+    })
+    .strict(),
   z.object({ kind: z.literal('void'), reason, duplicateOfCaseNo: code.nullish() }).strict(),
   z
     .object({

@@ -47,6 +47,7 @@ export const MOVABLE_FIELDS = [
   'voidReason',
   'satisfaction',
   'callbackAt',
+  'standardId',
 ] as const satisfies readonly CaseField[];
 
 /** What a move sets; absent means unchanged, null means cleared. */

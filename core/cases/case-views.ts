@@ -126,6 +126,7 @@ export const CASE_DETAIL_VIEW = view(
     'resultNote',
     'voidReason',
     'updatedAt',
+    'standardId',
   ],
   ['categoryName', 'majorName', 'categoryKind', 'communityName', 'gridName', 'leadUnitName'],
 );

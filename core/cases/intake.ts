@@ -40,6 +40,8 @@ export type IntakeReport = Pick<
   /** When the problem was reported; `now` when not given. */
   reportedAt?: number | undefined;
   registerNow: boolean;
+  /** The 立案条件 registered under, when registering on intake. */
+  standardId?: number | null | undefined;
 };
 
 /** A new case, before the database gives it an id. */
@@ -141,7 +143,8 @@ export function planIntake(
     },
   ];
   if (report.registerNow) {
-    const registered = planMove(snapshotOfNew(record), { kind: 'register' }, actor, now, deps);
+    const register = { kind: 'register', standardId: report.standardId ?? null } as const;
+    const registered = planMove(snapshotOfNew(record), register, actor, now, deps);
     if (!registered.ok) return registered;
     record = { ...record, ...registered.patch, updatedAt: now };
     events.push(registered.event);

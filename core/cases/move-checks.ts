@@ -183,3 +183,26 @@ export function checkNewDueAt(
   }
   return null;
 }
+
+/** The 立案条件 a registration names must be one of the case's own category. */
+export function checkStandard(
+  categoryCode: string,
+  standardId: number,
+  standard: { categoryCode: string; condition: string } | null,
+): Refusal | null {
+  if (!standard)
+    return refuse(
+      'unknown_standard',
+      `没有编号为 ${standardId} 的立案条件。`,
+      `There is no 立案条件 (category standard row) ${standardId}.`,
+      'standardId',
+    );
+  if (standard.categoryCode !== categoryCode)
+    return refuse(
+      'standard_of_other_category',
+      `立案条件「${standard.condition}」属于类别 ${standard.categoryCode}，不是本案的 ${categoryCode}。`,
+      `The 立案条件 "${standard.condition}" belongs to category ${standard.categoryCode}, not this case's ${categoryCode}.`,
+      'standardId',
+    );
+  return null;
+}

@@ -69,7 +69,12 @@ export const MOVE_EN: Record<MoveKind, string> = {
 
 /** What each move asks for. Times are epoch ms; unit codes are units.code. */
 export type MoveInput =
-  | { kind: 'register'; note?: string | null }
+  | {
+      kind: 'register';
+      note?: string | null;
+      /** The 立案条件 (category standard row) registered under; db/ fills the default. */
+      standardId?: number | null;
+    }
   | { kind: 'void'; reason: string; duplicateOfCaseNo?: string | null }
   | { kind: 'dispatch'; leadUnitCode: string; assistUnitCodes: string[]; note?: string | null }
   | { kind: 'sign'; note?: string | null }

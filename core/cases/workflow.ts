@@ -102,6 +102,7 @@ export function planMove(
           dueWindowMs: base - now,
           // The resolution clock starts now; earlier pauses stopped only the accept clock.
           dueAt: effectiveDueAt(base, snapshot.extendedDueAt, snapshot.suspendedMs),
+          standardId: input.standardId ?? null,
         },
         clean(input.note),
       );

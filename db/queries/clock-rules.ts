@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { WorkCalendar } from '../../core/calendar';
 import { mergeClockRules, type ClockRules } from '../../core/clocks';
+import type { LimitUnit } from '../../core/limits/limit';
 import type { Urgency } from '../../core/glossary';
 import type { Db } from '../open';
 
@@ -58,7 +59,17 @@ function loadClockDefaults(db: Db): Partial<ClockRules> {
   return layer;
 }
 
-export function loadClockRules(db: Db, categoryCode: string, urgency: Urgency): ClockRules {
+/**
+ * The rules a case of `categoryCode` runs on: defaults ← the category ← the standard row it
+ * is registered under (the given one, else the active version's first 立案条件 for the
+ * category: registerStandardId) ← the urgency override.
+ */
+export function loadClockRules(
+  db: Db,
+  categoryCode: string,
+  urgency: Urgency,
+  standardId?: number | null,
+): ClockRules {
   const category = db
     .prepare<[string], ClockColumns>(
       `SELECT accept_minutes, onsite_minutes, resolve_hours, resolve_working_days
@@ -72,5 +83,67 @@ export function loadClockRules(db: Db, categoryCode: string, urgency: Urgency): 
          FROM category_clock_overrides WHERE category_code = ? AND urgency = ?`,
     )
     .get(categoryCode, urgency);
-  return mergeClockRules(loadClockDefaults(db), layerOf(category), layerOf(override));
+  const id = standardId ?? registerStandardId(db, categoryCode);
+  const standard = id === null ? undefined : readStandardLimit(db, id);
+  return mergeClockRules(
+    loadClockDefaults(db),
+    layerOf(category),
+    standard ? standardLayer(standard) : null,
+    layerOf(override),
+  );
+}
+
+/** The standard row a registration takes when none is named: the active version's first for the category. */
+export function registerStandardId(db: Db, categoryCode: string): number | null {
+  return (
+    db
+      .prepare<[string], number>(
+        `SELECT s.id FROM category_standards s
+          WHERE s.category_code = ? AND s.version_id =
+            (SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'categories.activeVersion')
+          ORDER BY s.position LIMIT 1`,
+      )
+      .pluck()
+      .get(categoryCode) ?? null
+  );
+}
+
+interface StandardLimitRow {
+  category_code: string;
+  limit_value: number;
+  limit_unit: LimitUnit;
+}
+
+function readStandardLimit(db: Db, id: number): StandardLimitRow | undefined {
+  return db
+    .prepare<[number], StandardLimitRow>(
+      'SELECT category_code, limit_value, limit_unit FROM category_standards WHERE id = ?',
+    )
+    .get(id);
+}
+
+/**
+ * A standard's limit as a rules layer. Natural hours and whole working days are the limits
+ * the rules always knew, so they stay in those fields (the demo's and version 1's rules
+ * read exactly as before); the other units are a resolveLimit.
+ */
+function standardLayer(row: StandardLimitRow): Partial<ClockRules> {
+  if (row.limit_unit === 'natural_hours') return { resolveHours: row.limit_value };
+  if (row.limit_unit === 'working_days' && Number.isInteger(row.limit_value))
+    return { resolveWorkingDays: row.limit_value };
+  return { resolveLimit: { value: row.limit_value, unit: row.limit_unit } };
+}
+
+/** A standard row's category and condition, for checking a registration's choice. */
+export function readStandardChoice(
+  db: Db,
+  id: number,
+): { categoryCode: string; condition: string } | null {
+  return (
+    db
+      .prepare<[number], { categoryCode: string; condition: string }>(
+        'SELECT category_code AS categoryCode, condition FROM category_standards WHERE id = ?',
+      )
+      .get(id) ?? null
+  );
 }
