@@ -30,6 +30,8 @@ const METHOD_ACCESS: Partial<Record<MethodName, MethodAccess>> = {
   'cases.attachments.get': 'signed_in',
   'calendar.setDay': ADMIN,
   'calendar.removeDay': ADMIN,
+  'calendar.workPeriods.get': 'signed_in',
+  'calendar.workPeriods.save': ADMIN,
   'map.basemap.set': ADMIN,
   'map.grids.import': ADMIN,
   'map.grids.export': ADMIN,

@@ -14,6 +14,8 @@ import { registerStandard } from './move-case';
 import { insertCase } from '../../db/queries/case-select';
 import { loadClockRules, loadWorkCalendar } from '../../db/queries/clock-rules';
 import { locateGrid } from '../../db/queries/grid-locator';
+import { loadWorkPeriods } from '../../db/queries/work-periods';
+import { DEFAULT_WORK_PERIODS } from '../../core/limits/work-periods';
 import type { Db } from '../../db/open';
 import type { ApiParsedInput, CreatedCase } from '../contract';
 import type { ApiContext } from '../context';
@@ -119,6 +121,7 @@ export function createCase(context: ApiContext, input: CreateCaseInput): Created
   const deps = {
     rules: loadClockRules(db, input.categoryCode, input.urgency, standardId),
     calendar: input.registerNow ? loadWorkCalendar(db) : new WorkCalendar([]),
+    periods: input.registerNow ? loadWorkPeriods(db, now) : DEFAULT_WORK_PERIODS,
     unit: (code: string) => readUnit(db, code),
   };
   const created = db

@@ -17,6 +17,8 @@ import {
 import type { Db } from '../../db/open';
 import { checkStandard } from '../../core/cases/move-checks';
 import { readUnit } from '../../db/queries/case-lookups';
+import { loadWorkPeriods } from '../../db/queries/work-periods';
+import { DEFAULT_WORK_PERIODS } from '../../core/limits/work-periods';
 import { applyCasePatch, applyUnitsChange, insertCaseEvent } from '../../db/queries/case-moves';
 import { readCaseSnapshot } from '../../db/queries/case-snapshot';
 import type { ApiContext } from '../context';
@@ -60,6 +62,7 @@ function applyMove(
   const plan = planMove(snapshot, registering, actor, now, {
     rules: loadClockRules(db, snapshot.categoryCode, snapshot.urgency, chosen),
     calendar: NEEDS_CALENDAR.has(move.kind) ? loadWorkCalendar(db) : new WorkCalendar([]),
+    periods: NEEDS_CALENDAR.has(move.kind) ? loadWorkPeriods(db, now) : DEFAULT_WORK_PERIODS,
     unit: (code) => readUnit(db, code),
   });
   if (!plan.ok) throw new UserError(plan.code, plan.sentence, plan.where);

@@ -2,12 +2,27 @@
 import { z } from 'zod';
 import { method } from './define';
 import type { CalendarDayRow } from '../../db/queries/calendar';
+import type { WorkPeriods, WorkPeriodsVersion } from '../../core/limits/work-periods';
 
 export interface CalendarYear {
   year: number;
   days: CalendarDayRow[];
   years: Array<{ year: number; days: number; provisional: number }>;
 }
+
+/**
+ * The work periods (工作时段) working hours count inside: the ones in force now, every saved
+ * version (oldest first; none means the defaults have always been in force) and the defaults.
+ */
+export interface WorkPeriodsView {
+  inForce: WorkPeriods;
+  versions: WorkPeriodsVersion[];
+  defaults: WorkPeriods;
+}
+
+const time = z
+  .string()
+  .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, '时间格式为 HH:MM (a time is HH:MM)');
 
 const day = z
   .string()
@@ -27,4 +42,16 @@ export const calendarContract = {
       .strict(),
   ),
   'calendar.removeDay': method<CalendarYear>()(z.object({ day }).strict()),
+  'calendar.workPeriods.get': method<WorkPeriodsView>()(z.object({}).strict()),
+  'calendar.workPeriods.save': method<WorkPeriodsView>()(
+    z
+      .object({
+        periods: z
+          .array(z.object({ start: time, end: time }).strict())
+          .min(1)
+          .max(4),
+        validFrom: day,
+      })
+      .strict(),
+  ),
 };

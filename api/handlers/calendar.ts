@@ -5,12 +5,23 @@ import {
   upsertCalendarDay,
 } from '../../db/queries/calendar';
 import { recordAudit } from '../../db/queries/users';
+import { DEFAULT_WORK_PERIODS, periodsAt } from '../../core/limits/work-periods';
+import { loadWorkPeriodVersions, saveWorkPeriods } from '../../db/queries/work-periods';
 import type { ApiContext } from '../context';
 import { UserError } from '../errors';
 import type { FeatureHandlers } from './types';
 
 function yearView(context: ApiContext, year: number) {
   return { year, days: listCalendarDays(context.db, year), years: calendarYears(context.db) };
+}
+
+function workPeriodsView(context: ApiContext) {
+  const versions = loadWorkPeriodVersions(context.db);
+  return {
+    inForce: periodsAt(versions, context.now()),
+    versions,
+    defaults: DEFAULT_WORK_PERIODS,
+  };
 }
 
 /**
@@ -67,4 +78,30 @@ export const calendarHandlers = {
     context.live.publish({ type: 'data.changed', at: now });
     return yearView(context, Number(input.day.slice(0, 4)));
   },
-} satisfies FeatureHandlers<'calendar.list' | 'calendar.setDay' | 'calendar.removeDay'>;
+
+  'calendar.workPeriods.get': (context) => workPeriodsView(context),
+
+  /** A new version from validFrom (today or later); the versions before it stay as they were. */
+  'calendar.workPeriods.save': (context, input) => {
+    const now = context.now();
+    const saved = saveWorkPeriods(context.db, input, context.actor.name, now);
+    if (!saved.ok) {
+      throw new UserError(
+        saved.where === 'validFrom' ? 'work_periods_past' : 'work_periods_invalid',
+        {
+          zh: saved.problems.map((p) => p.zh).join(''),
+          en: saved.problems.map((p) => p.en).join(' '),
+        },
+        saved.where,
+      );
+    }
+    context.live.publish({ type: 'data.changed', at: now });
+    return workPeriodsView(context);
+  },
+} satisfies FeatureHandlers<
+  | 'calendar.list'
+  | 'calendar.setDay'
+  | 'calendar.removeDay'
+  | 'calendar.workPeriods.get'
+  | 'calendar.workPeriods.save'
+>;

@@ -4,6 +4,7 @@
  * the database layer applies a plan in one transaction.
  */
 import type { WorkCalendar } from '../calendar';
+import type { WorkPeriods } from '../limits/work-periods';
 import { effectiveDueAt, onsiteDueAt, resolutionDueAt, type ClockRules } from '../clocks';
 import type { CaseEventKind, CaseState, UserRole } from '../glossary';
 import { formatDateTime } from '../time';
@@ -25,6 +26,11 @@ export interface MoveDeps {
   /** The case's clocks (defaults ← category ← urgency), for registering and dispatching. */
   rules: ClockRules;
   calendar: WorkCalendar;
+  /**
+   * The work periods in force at the move's time (periodsAt(versions, now)): a registration's
+   * limit in working hours counts inside them.
+   */
+  periods: WorkPeriods;
   /** A unit's name, whether it is in service, and its kind (null: no such unit). */
   unit(code: string): UnitFacts | null;
 }
@@ -85,7 +91,7 @@ export function planMove(
   switch (input.kind) {
     case 'register': {
       const city = { dueAt: snapshot.cityDueAt, deadlineHours: snapshot.cityDeadlineHours };
-      const base = resolutionDueAt(now, deps.rules, deps.calendar, city);
+      const base = resolutionDueAt(now, deps.rules, deps.calendar, city, deps.periods);
       if (base <= now) {
         return refuse(
           'impossible_time',

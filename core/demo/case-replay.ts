@@ -12,6 +12,7 @@ import type { MoveInput } from '../cases/moves';
 import type { MoveActor, MoveDeps, PlannedEvent } from '../cases/workflow';
 import { planMove } from '../cases/workflow';
 import type { Refusal } from '../cases/refusal';
+import { DEFAULT_WORK_PERIODS, type WorkPeriods } from '../limits/work-periods';
 import type { CasePlan } from './case-plan';
 import type { TimelineEvent } from './case-timeline';
 import type { DemoActor } from './desk-people';
@@ -32,7 +33,12 @@ export interface DemoCase {
   events: DemoCaseEvent[];
 }
 
-interface ReplayDeps extends MoveDeps {
+interface ReplayDeps extends Omit<MoveDeps, 'periods'> {
+  /**
+   * The work periods the demo's registrations count in; DEFAULT_WORK_PERIODS when not given,
+   * the ones core/demo/case-timeline.ts plans the deadlines with.
+   */
+  periods?: WorkPeriods;
   /** The demo's own id for a desk user: the snapshot's handlerUserId, as actor_id would be. */
   userId(username: string): number | null;
 }
@@ -41,8 +47,9 @@ export function replayCase(
   caseNo: string,
   plan: CasePlan,
   happened: readonly TimelineEvent[],
-  deps: ReplayDeps,
+  replayDeps: ReplayDeps,
 ): DemoCase {
+  const deps = { ...replayDeps, periods: replayDeps.periods ?? DEFAULT_WORK_PERIODS };
   const [report, ...moves] = happened;
   if (!report || report.move.kind !== 'report') refusedReport(caseNo);
   const intake = planIntake(

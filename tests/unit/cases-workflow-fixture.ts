@@ -7,6 +7,7 @@ import type { CaseSnapshot } from '../../core/cases/case-snapshot';
 import type { MoveInput, MoveKind } from '../../core/cases/moves';
 import { planMove, type MoveActor, type MovePlan } from '../../core/cases/workflow';
 import { mergeClockRules } from '../../core/clocks';
+import { DEFAULT_WORK_PERIODS } from '../../core/limits/work-periods';
 import type { CaseState } from '../../core/glossary';
 import { DAY_MS, HOUR_MS, MINUTE_MS, fromWallClock } from '../../core/time';
 
@@ -19,6 +20,7 @@ export const calendar = new WorkCalendar([
 export const deps = {
   rules: mergeClockRules({ resolveHours: 24 }),
   calendar,
+  periods: DEFAULT_WORK_PERIODS,
   unit: (code: string) => ({ name: `单位${code}`, active: true, kind: 'department' as const }),
 };
 export const operator: MoveActor = { userId: 2, name: '张敏', role: 'operator' };

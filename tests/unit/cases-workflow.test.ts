@@ -56,6 +56,23 @@ describe('what each move writes', () => {
     expect(past).toMatchObject({ ok: false, code: 'impossible_time', where: 'cityDueAt' });
   });
 
+  it('register counts working hours inside the periods in force at the move', () => {
+    const rules = mergeClockRules({ resolveLimit: { value: 4, unit: 'working_hours' } });
+    const fri = fromWallClock(2026, 10, 9, 17, 30);
+    const s = snapshot('reported', { reportedAt: fri - MINUTE_MS });
+    const byDefault = planMove(s, SAMPLE.register, operator, fri, { ...deps, rules });
+    // 0.5 h on Friday, then the 调休 Saturday from 08:00: 11:30.
+    expect(byDefault.ok && byDefault.patch.dueAt).toBe(fromWallClock(2026, 10, 10, 11, 30));
+    const nineToFive = { periods: [{ start: '09:00', end: '17:00' }] };
+    const edited = planMove(s, SAMPLE.register, operator, fri, {
+      ...deps,
+      rules,
+      periods: nineToFive,
+    });
+    // 17:30 is after Friday's period: Saturday 09:00 + 4 h.
+    expect(edited.ok && edited.patch.dueAt).toBe(fromWallClock(2026, 10, 10, 13));
+  });
+
   it('dispatch sets the lead, the assisting units and the on-site clock', () => {
     const p = ok(plan(snapshot('registered'), SAMPLE.dispatch, operator));
     expect(p.patch).toMatchObject({

@@ -19,6 +19,7 @@ import { planIntake } from '../../core/cases/intake';
 import type { UnitFacts } from '../../core/cases/move-checks';
 import type { MoveInput } from '../../core/cases/moves';
 import { planMove, type MoveActor, type MoveDeps } from '../../core/cases/workflow';
+import { DEFAULT_WORK_PERIODS } from '../../core/limits/work-periods';
 import { replayCase } from '../../core/demo/case-replay';
 import type { CasePlan } from '../../core/demo/case-plan';
 import { CASE_STATES, type CaseState, type Satisfaction } from '../../core/glossary';
@@ -391,6 +392,7 @@ describe('the demo street and the workflow', () => {
       const deps: MoveDeps = {
         rules: input.clockRules(c.categoryCode, c.urgency),
         calendar: input.calendar,
+        periods: DEFAULT_WORK_PERIODS,
         unit: (code) => facts.get(code) ?? null,
       };
       let replayed;
