@@ -15,6 +15,7 @@ import {
   readCaseSnapshot,
   readCaseUnits,
 } from '../../db/queries/case-snapshot';
+import { readStandardOption } from '../../db/queries/category-standards';
 import { readRelatedCases } from '../../db/queries/case-related';
 import type { CaseDetail, RelatedCase } from '../contract';
 import type { ApiContext } from '../context';
@@ -46,6 +47,19 @@ export function relatedCase(
   };
 }
 
+/** What the detail shows of the case's 立案条件: the condition, 结案条件, limit and note. */
+function standardOf(db: ApiContext['db'], standardId: number | null): CaseDetail['standard'] {
+  const row = standardId == null ? null : readStandardOption(db, standardId);
+  return row
+    ? {
+        condition: row.condition,
+        closeCondition: row.closeCondition,
+        limit: row.limit,
+        note: row.note,
+      }
+    : null;
+}
+
 export function buildCaseDetail(context: ApiContext, caseId: number): CaseDetail {
   const { db } = context;
   const snapshot = readCaseSnapshot(db, caseId);
@@ -71,5 +85,6 @@ export function buildCaseDetail(context: ApiContext, caseId: number): CaseDetail
     pendingExtension: snapshot.pendingExtension,
     suggestedLeadUnitCode: suggestedLeadUnit(db, row.categoryCode, row.communityCode),
     moves: allowedMoves(snapshot, context.actor),
+    standard: standardOf(db, row.standardId),
   };
 }

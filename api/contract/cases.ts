@@ -17,6 +17,7 @@ import { method } from './define';
 import { OPEN_STATES } from '../../core/cases/case-states';
 import type { AttachmentMeta } from '../../db/queries/case-attachments';
 import type { CategoryOption, PlaceOption, UnitOption } from '../../db/queries/case-lookups';
+import type { StandardOption } from '../../db/queries/category-standards';
 import type { CaseDetailRow, CaseListRow, CaseNearbyRow } from '../../core/cases/case-views';
 import type { CaseEventRow, CaseUnitRow } from '../../db/queries/case-snapshot';
 
@@ -97,6 +98,11 @@ export interface CaseLookups {
   categories: CategoryOption[];
   units: UnitOption[];
   places: PlaceOption[];
+  /**
+   * The active version's 立案条件, by category and within one the shortest limit first
+   * (db/queries/category-standards.ts readStandardOptions: an approximate order only).
+   */
+  standards: StandardOption[];
 }
 
 /** A case near this one (core/cases/case-views.ts CASE_NEARBY_VIEW) and how near. */
@@ -126,6 +132,8 @@ export type CaseDetail = CaseDetailRow & {
   suggestedLeadUnitCode: string | null;
   /** What this viewer may do now (core/cases/allowed-moves). */
   moves: MoveOption[];
+  /** The 立案条件 the case was registered under (its standardId), or null. */
+  standard: Pick<StandardOption, 'condition' | 'closeCondition' | 'limit' | 'note'> | null;
 };
 
 const note = z.string().trim().max(1000);

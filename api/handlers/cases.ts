@@ -5,6 +5,7 @@ import {
   readPlaceOptions,
   readUnitOptions,
 } from '../../db/queries/case-lookups';
+import { readStandardOptions } from '../../db/queries/category-standards';
 import { findCaseIdByNumber } from '../../db/queries/case-snapshot';
 import { buildCaseDetail, noSuchCase } from '../cases/case-detail';
 import { moveCase } from '../cases/move-case';
@@ -16,6 +17,7 @@ export const casesHandlers = {
     categories: readCategoryOptions(context.db),
     units: readUnitOptions(context.db),
     places: readPlaceOptions(context.db),
+    standards: readStandardOptions(context.db),
   }),
 
   'cases.board': (context, input) => {

@@ -86,3 +86,68 @@ export function readStandardMinors(
   }
   return minors;
 }
+
+/** A 立案条件 row as the case screens offer it (cases.lookups). */
+export interface StandardOption {
+  id: number;
+  categoryCode: string;
+  /** Its place in the city's table (1, 2, …), not the order offered. */
+  position: number;
+  condition: string;
+  closeCondition: string | null;
+  limit: Limit;
+  note: string | null;
+}
+
+/**
+ * "Shortest limit first" needs the four units on one scale before the clock runs, so this is
+ * an approximation in hours, only for ordering a minor's rows: a natural hour is 1, a working
+ * hour 3 (a working day has 8 working hours in its 24), a working or a natural day 24.
+ * The exact deadline (work periods, holidays, 调休) is the server's, at registration.
+ */
+const APPROXIMATE_HOURS_SQL = `limit_value * CASE limit_unit
+  WHEN 'natural_hours' THEN 1 WHEN 'working_hours' THEN 3 ELSE 24 END`;
+
+interface StandardOptionRow {
+  id: number;
+  categoryCode: string;
+  position: number;
+  condition: string;
+  closeCondition: string | null;
+  limitValue: number;
+  limitUnit: LimitUnit;
+  note: string | null;
+}
+
+function toOption({ limitValue, limitUnit, ...row }: StandardOptionRow): StandardOption {
+  return { ...row, limit: { value: limitValue, unit: limitUnit } };
+}
+
+const OPTION_COLUMNS = `id, category_code AS categoryCode, position, condition,
+  close_condition AS closeCondition, limit_value AS limitValue, limit_unit AS limitUnit, note`;
+
+/**
+ * Every 立案条件 of the active version, by category, and within one the shortest limit first
+ * (APPROXIMATE_HOURS_SQL; the city's order breaks a tie).
+ */
+export function readStandardOptions(db: Db): StandardOption[] {
+  const version = activeCategoryVersion(db);
+  if (version === null) return [];
+  return db
+    .prepare<[number], StandardOptionRow>(
+      `SELECT ${OPTION_COLUMNS} FROM category_standards WHERE version_id = ?
+        ORDER BY category_code, ${APPROXIMATE_HOURS_SQL}, position`,
+    )
+    .all(version)
+    .map(toOption);
+}
+
+/** One row by its id, whatever its version (a case keeps the row it was registered under). */
+export function readStandardOption(db: Db, id: number): StandardOption | null {
+  const row = db
+    .prepare<[number], StandardOptionRow>(
+      `SELECT ${OPTION_COLUMNS} FROM category_standards WHERE id = ?`,
+    )
+    .get(id);
+  return row ? toOption(row) : null;
+}
