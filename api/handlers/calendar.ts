@@ -18,7 +18,7 @@ function yearView(context: ApiContext, year: number) {
 function workPeriodsView(context: ApiContext) {
   const versions = loadWorkPeriodVersions(context.db);
   return {
-    inForce: periodsAt(versions, context.now()),
+    inForce: { periods: periodsAt(versions, context.now()).periods },
     versions,
     defaults: DEFAULT_WORK_PERIODS,
   };
