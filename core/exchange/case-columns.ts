@@ -37,6 +37,8 @@ export const CASE_KEYS = [
   // read back: 核查人 (verifier) and 处置结果 (result note).
   'verifier',
   'result_note',
+  // The row of the city's category standard the case is under (立案条件): its text or number.
+  'standard',
 ] as const;
 export type CaseKey = (typeof CASE_KEYS)[number];
 
@@ -81,6 +83,7 @@ export const CASE_COLUMNS: readonly ColumnSpec<CaseKey>[] = [
   { key: 'updated_at', zh: '更新时间', aliases: ['最后更新时间', 'updated_datetime'] },
   { key: 'verifier', zh: '核查人', aliases: [] },
   { key: 'result_note', zh: '处置结果', aliases: ['status_notes'] },
+  { key: 'standard', zh: '立案条件', aliases: ['立案标准'] },
 ];
 
 export const CASE_COLUMN_ZH: Record<CaseKey, string> = Object.fromEntries(

@@ -6,11 +6,18 @@
  * order, the point's grid.
  */
 import { maskName, maskPhone } from '../cases/personal-data';
-import { cellText, displayValue, type CellValue } from './cell-value';
+import { cellText, displayValue, stripFormulaGuard, type CellValue } from './cell-value';
 import { CASE_COLUMN_ZH, REQUIRED_CASE_KEYS, type CaseKey } from './case-columns';
 import * as field from './case-fields';
 import { categoryCodeOf, type ExchangeCase } from './exchange-case';
 import { checkTimes, place } from './case-row-rules';
+import {
+  foldCondition,
+  namedStandard,
+  onlyStandard,
+  type CategoryStandards,
+  type StandardRowRef,
+} from './case-standard';
 import { sentence, type Sentence } from './issues';
 
 export type CaseCells = Partial<Record<CaseKey, CellValue>>;
@@ -30,6 +37,13 @@ export interface CaseRowLookups {
   communityUnitCode(communityCode: string): string | null;
   /** The unit named 社区居委会 (the catch-all the category table uses). */
   readonly communityCommitteeUnitCode: string | null;
+  /**
+   * The active standard version's 立案条件 rows of a category; undefined when it has none
+   * (or without a standard at all), and the category's own clocks apply as before.
+   */
+  standards?(categoryCode: string): CategoryStandards | undefined;
+  /** A standard row of any version by id: the one a case already recorded. */
+  standardRow?(id: number): StandardRowRef | undefined;
 }
 
 export interface KeyIssue {
@@ -174,6 +188,7 @@ export function checkCaseRow(
       base?.resultNote ?? null,
     ),
     extra: extra || base?.extra ? { ...(base?.extra ?? {}), ...(extra ?? {}) } : null,
+    standardId: base?.standardId ?? null,
   };
   if (record.description === '') record.description = null;
 
@@ -194,13 +209,68 @@ export function checkCaseRow(
     record.departmentCode = null;
   }
 
-  checkTimes(record, present, cells, lookups.now, problem);
   const warnings: KeyIssue[] = [];
-  const placement = place(record, lookups, problem, (key, message) =>
-    warnings.push({ key, value: displayValue(cells[key]), message }),
-  );
+  const warn = (key: CaseKey, message: Sentence) =>
+    warnings.push({ key, value: displayValue(cells[key]), message });
+  if (!issues.some((i) => CATEGORY_KEYS.has(i.key)))
+    pickStandard(record, cells, present, base, lookups, problem, warn);
+  checkTimes(record, present, cells, lookups.now, problem);
+  const placement = place(record, lookups, problem, warn);
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, checked: placement, warnings };
+}
+
+const CATEGORY_KEYS: ReadonlySet<CaseKey> = new Set(['kind', 'major_code', 'minor_code']);
+
+/**
+ * The standard row (立案条件) the case is under, into record.standardId: the one named (by
+ * text or number), else, when the deadline has to come from the standard (registered, and
+ * neither 处置截止时间 nor 处置时限(小时) given), the minor's only row; several and none named
+ * is a problem. A named row is recorded beside a city deadline too (an export names it), and
+ * one that matches nothing there is only a warning: the city's deadline stands. A blank or
+ * missing 立案条件 names nothing, so the desk's row (while the category stays) is kept; a
+ * minor without rows in the active version keeps its own clocks.
+ */
+function pickStandard(
+  record: ExchangeCase,
+  cells: CaseCells,
+  present: ReadonlySet<CaseKey>,
+  base: ExchangeCase | null,
+  lookups: CaseRowLookups,
+  problem: (key: CaseKey, message: Sentence) => void,
+  warn: (key: CaseKey, message: Sentence) => void,
+): void {
+  const categoryCode = categoryCodeOf(record);
+  // The desk's row stays only while the case stays in its category.
+  if (base && categoryCodeOf(base) !== categoryCode) record.standardId = null;
+  const standards = lookups.standards?.(categoryCode);
+  if (!standards || standards.rows.length === 0) return;
+  const cityDeadline =
+    record.deadlineHours !== null || (record.dueAt !== null && record.extensionCount === 0);
+  const named = present.has('standard')
+    ? stripFormulaGuard(cellText(cells.standard ?? null))
+    : null;
+  if (named) {
+    // The desk's own row named back (an export of a case under an older version) stays.
+    const kept = record.standardId === null ? undefined : lookups.standardRow?.(record.standardId);
+    if (kept?.categoryCode === categoryCode && kept.condition === foldCondition(named)) return;
+    const pick = namedStandard(named, standards, categoryCode);
+    if (pick.ok) record.standardId = pick.row.id;
+    else if (cityDeadline) warn('standard', deadlineStands(pick.message));
+    else problem('standard', pick.message);
+    return;
+  }
+  if (record.standardId !== null || cityDeadline || record.registeredAt === null) return;
+  const pick = onlyStandard(standards, categoryCode);
+  if (pick.ok) record.standardId = pick.row.id;
+  else problem('standard', pick.message);
+}
+
+function deadlineStands(message: Sentence): Sentence {
+  return sentence(
+    `${message.zh} 已按文件给出的处置截止时间或处置时限导入。`,
+    `${message.en} Imported with the file's own deadline.`,
+  );
 }
 
 /** A masked value (138****1234, 张*) that matches the desk's value is the desk's value: our own export coming back. */

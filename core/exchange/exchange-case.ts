@@ -49,6 +49,8 @@ export type ExchangeCase = Pick<CaseRecord, SharedFields> & {
   verifier: string | null;
   /** Columns the desk does not know, by the file's header. */
   extra: Record<string, string> | null;
+  /** The category standard row (立案条件) the case is under, as the desk records it. */
+  standardId: number | null;
 };
 
 export function categoryCodeOf(record: Pick<ExchangeCase, 'kind' | 'majorCode' | 'minorCode'>) {
@@ -82,6 +84,7 @@ const COMPARED: readonly (keyof ExchangeCase)[] = [
   'verifier',
   'resultNote',
   'extra',
+  'standardId',
 ];
 
 function sameValue(a: unknown, b: unknown): boolean {

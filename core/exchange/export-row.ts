@@ -18,10 +18,12 @@ export const EXPORT_HEADERS: readonly string[] = EXPORT_KEYS.map((key) => CASE_C
 
 const time = (at: number | null) => (at === null ? null : formatExchangeDateTime(at));
 
+/** `standardText`: the 立案条件 of the case's standard row (so an import names it back). */
 export function exportCells(
   record: ExchangeCase,
   departmentName: string | null,
   options: { unmasked: boolean },
+  standardText: string | null = null,
 ): ExportCell[] {
   const reporter = options.unmasked ? record.reporter : maskName(record.reporter);
   const phone = options.unmasked ? record.phone : maskPhone(record.phone);
@@ -55,6 +57,7 @@ export function exportCells(
     updated_at: time(record.updatedAt),
     verifier: record.verifier,
     result_note: record.resultNote,
+    standard: standardText,
   };
   return EXPORT_KEYS.map((key) => byKey[key]);
 }

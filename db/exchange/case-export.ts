@@ -21,6 +21,7 @@ import {
   exportedFromRaw,
   type ExportedValues,
 } from './case-storage';
+import { loadCaseStandards, standardTextOf } from './case-standards';
 import { XlsxRowWriter } from './xlsx-writer';
 
 export type CaseExportFormat = 'xlsx' | 'csv' | 'json' | 'open311';
@@ -142,6 +143,7 @@ export async function writeCaseExport(
       .all()
       .map((c) => [c.code, c.name]),
   );
+  const standards = loadCaseStandards(db);
   const headers = EXPORT_HEADERS;
   const writer =
     format === 'csv'
@@ -190,7 +192,11 @@ export async function writeCaseExport(
       const department = record.departmentCode
         ? (units.get(record.departmentCode) ?? record.departmentCode)
         : null;
-      await writer.row(exportCells(record, department, { unmasked: options.unmasked }), stored);
+      const standard = standardTextOf(standards, categoryCodeOf(record), record.standardId);
+      await writer.row(
+        exportCells(record, department, { unmasked: options.unmasked }, standard),
+        stored,
+      );
     }
     count += rows.length;
     if (rows.length < PAGE_ROWS) break;

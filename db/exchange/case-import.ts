@@ -210,6 +210,12 @@ export async function importCaseRows(
         const found = findCase.get(caseNo.value);
         const existing = found ? storedFromRaw(found) : null;
         const base = existing ? exchangeCaseFromStored(existing) : null;
+        // A case without a recorded row is under its minor's only one (what an export names).
+        if (base && existing)
+          base.standardId = options.lookups.implicitStandardId(
+            String(existing.category_code),
+            base.standardId,
+          );
         if (open311) row = { ...row, ...open311Cells(row.object ?? {}, base) };
         if (source.date1904) row = to1900Serials(row);
         const result = checkCaseRow(row.cells, row.present, base, row.extra, options.lookups);

@@ -1,7 +1,8 @@
 /**
  * What checking and writing a case row needs from the database, read once per import: the
  * category table, the units (by name and by code), the grids and their communities, the
- * point → grid locator, the work calendar and the clock rules per category and urgency.
+ * point → grid locator, the work calendar, the category standard's 立案条件 rows
+ * (case-standards.ts) and the clock rules per category, urgency and standard row.
  */
 import type { WorkCalendar } from '../../core/calendar';
 import type { ClockRules } from '../../core/clocks';
@@ -12,10 +13,18 @@ import type { Db } from '../open';
 import { loadClockRules, loadWorkCalendar } from '../queries/clock-rules';
 import { gridLocatorFor } from '../queries/grid-locator';
 import { COMMUNITY_COMMITTEE_UNIT_NAME } from '../seed/reference';
+import { implicitStandardId, loadCaseStandards } from './case-standards';
 
 export interface CaseImportLookups extends CaseRowLookups {
   calendar: WorkCalendar;
-  clockRules(categoryCode: string, urgency: Urgency): ClockRules;
+  /**
+   * The rules a case runs on (db/queries/clock-rules.ts: defaults ← category ← standard row ←
+   * urgency); without a standard row, the active version's first for the category. Read
+   * once per (category, urgency, row) and kept.
+   */
+  clockRules(categoryCode: string, urgency: Urgency, standardId?: number | null): ClockRules;
+  /** The row a stored case is under: its own, else its minor's only one in the active version. */
+  implicitStandardId(categoryCode: string, standardId: number | null): number | null;
   unitName(code: string): string | null;
   categoryName(code: string): string | null;
 }
@@ -64,6 +73,7 @@ export function loadCaseLookups(db: Db, now: number): CaseImportLookups {
   const locator = gridLocatorFor(db);
   const committee = unitByText.get(normalizeHeader(COMMUNITY_COMMITTEE_UNIT_NAME)) ?? null;
   const calendar = loadWorkCalendar(db);
+  const standards = loadCaseStandards(db);
   const rulesCache = new Map<string, ClockRules>();
   return {
     now,
@@ -77,11 +87,14 @@ export function loadCaseLookups(db: Db, now: number): CaseImportLookups {
     metresOutsideGrid: (code, lng, lat) => locator.metresOutside(code, lng, lat),
     communityUnitCode: (communityCode) => communityUnits.get(communityCode) ?? null,
     communityCommitteeUnitCode: committee,
-    clockRules(categoryCode, urgency) {
-      const key = `${categoryCode}:${urgency}`;
+    standards: (code) => standards.byCategory.get(code),
+    standardRow: (id) => standards.byId.get(id),
+    implicitStandardId: (code, standardId) => implicitStandardId(standards, code, standardId),
+    clockRules(categoryCode, urgency, standardId = null) {
+      const key = `${categoryCode}:${urgency}:${standardId ?? ''}`;
       let rules = rulesCache.get(key);
       if (!rules) {
-        rules = loadClockRules(db, categoryCode, urgency);
+        rules = loadClockRules(db, categoryCode, urgency, standardId);
         rulesCache.set(key, rules);
       }
       return rules;

@@ -79,6 +79,7 @@ export const EXPORTED_COLUMNS = [
   'verifier_name',
   'result_note',
   'extra',
+  'standard_id',
 ] as const satisfies readonly WrittenColumn[];
 export type ExportedValues = Pick<StoredValues, (typeof EXPORTED_COLUMNS)[number]> & { id: number };
 
@@ -142,6 +143,7 @@ export function exchangeCaseFromStored(row: Omit<ExportedValues, 'id'>): Exchang
     verifier: str(row.verifier_name),
     resultNote: str(row.result_note),
     extra: imported && typeof imported === 'object' ? (imported as Record<string, string>) : null,
+    standardId: num(row.standard_id),
   };
 }
 
@@ -167,7 +169,9 @@ export function storedValuesFor(
 ): StoredValues {
   const r = checked.record;
   const categoryCode = categoryCodeOf(r);
-  const rules = lookups.clockRules(categoryCode, r.urgency);
+  // The standard row's limit (立案条件, matched by checkCaseRow) is the rules' resolution
+  // limit: addLimit in its unit for working hours, natural days and fractional working days.
+  const rules = lookups.clockRules(categoryCode, r.urgency, r.standardId);
   const extended = r.extensionCount > 0 && r.dueAt !== null;
   let base: number | null = null;
   let extendedDueAt: number | null = null;
@@ -266,7 +270,7 @@ export function storedValuesFor(
     updated_at: updatedAt,
     exchange_hash: meta.hash,
     exchanged_at: updatedAt,
-    // The standard row an import names (立案条件) comes with issue 12's import of them.
-    standard_id: keep('standard_id'),
+    // The row named in 立案条件 or the minor's only one (checkCaseRow), else the desk's.
+    standard_id: r.standardId,
   };
 }
