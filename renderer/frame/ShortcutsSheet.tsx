@@ -10,6 +10,7 @@ const CASE_KEYS = [
   [['↑', '↓', '←', '→'], 'cases.keys.arrows'],
   [['Enter'], 'cases.keys.open'],
   [['1', '…', '9'], 'cases.keys.moves'],
+  [['1', '…', '9'], 'cases.keys.standard'],
   [['Ctrl', 'Enter'], 'cases.keys.submit'],
 ] as const;
 

@@ -18,11 +18,28 @@ export interface Formatters {
   tableDateTime(epochMs: number): string;
   /** 11月21日 周六 / Sat 21 Nov (headings). */
   headingDate(epochMs: number): string;
+  /** 11月23日 11:30 / 23 Nov 11:30: a deadline in a sentence. */
+  dayTime(epochMs: number): string;
   /** 14:05:09 */
   clockTime(epochMs: number): string;
   /** 3天4小时 / 3 d 4 h: a span of time, to the minute. */
   duration(spanMs: number): string;
 }
+
+const EN_MONTHS = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+] as const;
 
 type PartMap = Partial<Record<Intl.DateTimeFormatPartTypes, string>>;
 
@@ -66,6 +83,13 @@ export function createFormatters(locale: Locale, t: Translate): Formatters {
       return locale === 'zh-CN'
         ? `${p.month}月${p.day}日 ${p.weekday}`
         : `${p.weekday} ${p.day} ${p.month}`;
+    },
+    dayTime(epochMs) {
+      const p = partsOf(numericDateTime, epochMs);
+      const month = Number(p.month);
+      return locale === 'zh-CN'
+        ? `${month}月${Number(p.day)}日 ${p.hour}:${p.minute}`
+        : `${Number(p.day)} ${EN_MONTHS[month - 1]} ${p.hour}:${p.minute}`;
     },
     clockTime(epochMs) {
       const p = partsOf(numericDateTime, epochMs);

@@ -12,6 +12,7 @@ import { CaseMarks } from './CaseMarks';
 import { CaseMoves } from './CaseMoves';
 import { CaseTimeline } from './CaseTimeline';
 import { ClockBadge } from './ClockBadge';
+import { standardLines } from './case-standard';
 import type { Lookups } from './useCaseLookups';
 
 const REFRESH_ON = ['cases.changed', 'data.changed'] as const;
@@ -34,7 +35,8 @@ export function CaseDetailPanel({
   onClose(): void;
   onOpenCase(id: number): void;
 }) {
-  const { t, format } = useLocale();
+  const locale = useLocale();
+  const { t, format } = locale;
   const session = useSession();
   const query = useApiQuery(
     'cases.get',
@@ -82,6 +84,16 @@ export function CaseDetailPanel({
             </span>
           ) : null}
         </div>
+        {detail.standard ? (
+          <dl className="fields detail__standard" data-testid="detail-standard">
+            {standardLines(detail, locale).map((line) => (
+              <div key={line.testId} className="fields__row">
+                <dt>{line.label}</dt>
+                <dd data-testid={line.testId}>{line.text}</dd>
+              </div>
+            ))}
+          </dl>
+        ) : null}
         <section className="detail__section" aria-label={t('cases.detail.moves')}>
           {!acting ? (
             <p className="detail__sign-in">

@@ -10,6 +10,7 @@ import { FieldRow } from '../../ui/FieldRow';
 import { FormActions } from '../../ui/FormActions';
 import { useApiCall } from '../../ui/useApiCall';
 import { ComboBox } from './ComboBox';
+import { StandardChoice, chosenStandard } from './StandardChoice';
 import type { Lookups } from './useCaseLookups';
 
 const SOURCE_KEY = 'griddesk.intake.source';
@@ -46,6 +47,8 @@ export function IntakeDialog({
   const { t, format } = useLocale();
   const [source, setSource] = useState<CaseSource>(lastSource);
   const [categoryCode, setCategoryCode] = useState<string | null>(null);
+  // The 立案条件 picked; another category's pick falls back to that category's first.
+  const [pickedStandard, setPickedStandard] = useState<number | null>(null);
   const [placeCode, setPlaceCode] = useState<string | null>(null);
   const [pointText, setPointText] = useState('');
   const [crs, setCrs] = useState<(typeof CRS)[number]>('WGS84');
@@ -66,6 +69,8 @@ export function IntakeDialog({
   // One case per Ctrl+Enter, however often it is pressed while the first is on its way.
   const create = useApiCall('cases.create');
   const point = parsePoint(pointText);
+  const standards = lookups?.standardsFor(categoryCode) ?? [];
+  const standard = chosenStandard(standards, pickedStandard);
   const pointInput = point ? { ...point, crs } : null;
 
   // Where a typed point falls, said at once; answers are kept with the question they answer.
@@ -118,6 +123,7 @@ export function IntakeDialog({
       reporter: reporter || null,
       phone: phone || null,
       registerNow,
+      standardId: standard?.id ?? null,
     });
     if (!created) return;
     try {
@@ -139,16 +145,27 @@ export function IntakeDialog({
     <Dialog title={t('cases.intake.title')} onClose={onClose} testId="intake-dialog" size="wide">
       <form className="form intake" onSubmit={submit} onKeyDown={onKeyDown}>
         <div className="intake__grid">
-          <ComboBox
-            label={t('cases.intake.category')}
-            hint={t('cases.intake.categoryHint')}
-            options={lookups?.categoryOptions ?? []}
-            value={categoryCode}
-            onChange={setCategoryCode}
-            describe={(o) => `${o.majorName} · ${o.code}`}
-            testId="intake-category"
-            autoFocus
-          />
+          {/* The category and, under it, its 立案条件: Tab goes from one to the other. */}
+          <div className="intake__category">
+            <ComboBox
+              label={t('cases.intake.category')}
+              hint={t('cases.intake.categoryHint')}
+              options={lookups?.categoryOptions ?? []}
+              value={categoryCode}
+              onChange={setCategoryCode}
+              describe={(o) => `${o.majorName} · ${o.code}`}
+              testId="intake-category"
+              autoFocus
+            />
+            {standards.length > 1 ? (
+              <StandardChoice
+                options={standards}
+                value={standard}
+                onChange={setPickedStandard}
+                testId="intake-standard"
+              />
+            ) : null}
+          </div>
           <ComboBox
             label={t('cases.intake.place')}
             hint={t('cases.intake.placeHint')}

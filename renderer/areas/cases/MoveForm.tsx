@@ -7,6 +7,7 @@ import { useT } from '../../i18n/locale-context';
 import { ErrorLine } from '../../ui/ErrorLine';
 import { FieldRow } from '../../ui/FieldRow';
 import { FormActions } from '../../ui/FormActions';
+import { StandardChoice, chosenStandard } from './StandardChoice';
 import type { Lookups } from './useCaseLookups';
 
 const REASON_MOVES: ReadonlySet<MoveKind> = new Set([
@@ -64,6 +65,11 @@ export function MoveForm({
   const [duplicateOf, setDuplicateOf] = useState(
     detail.related.find((r) => r.possibleDuplicate)?.caseNo ?? '',
   );
+  // Registering: the 立案条件 of the case's category, the shortest limit first.
+  const [pickedStandard, setPickedStandard] = useState<number | null>(detail.standardId);
+  const standards = kind === 'register' ? (lookups?.standardsFor(detail.categoryCode) ?? []) : [];
+  const standard = chosenStandard(standards, pickedStandard);
+  const offerStandards = standards.length > 1;
   const needsText = REASON_MOVES.has(kind) || kind === 'handle' || kind === 'escalate';
   const units = (lookups?.raw.units ?? []).filter(
     (u) => u.active && (kind !== 'escalate' || u.kind !== 'street'),
@@ -94,6 +100,8 @@ export function MoveForm({
         return { kind, note: text };
       case 'callback':
         return { kind, satisfaction, note };
+      case 'register':
+        return { kind, note, standardId: standard?.id ?? null };
       default:
         return { kind, note } as MoveRequest;
     }
@@ -180,6 +188,16 @@ export function MoveForm({
           </div>
         </FieldRow>
       ) : null}
+      {offerStandards ? (
+        <StandardChoice
+          options={standards}
+          value={standard}
+          onChange={setPickedStandard}
+          onEnter={submit}
+          autoFocus
+          testId="move-standard"
+        />
+      ) : null}
       {kind === 'void' ? (
         <FieldRow label={t('cases.move.duplicateOf')}>
           <input value={duplicateOf} onChange={(e) => setDuplicateOf(e.target.value)} />
@@ -209,7 +227,7 @@ export function MoveForm({
             value={text}
             onChange={(e) => setText(e.target.value)}
             data-testid="move-text"
-            autoFocus={!UNIT_MOVES.has(kind) && !DUE_MOVES.has(kind)}
+            autoFocus={!UNIT_MOVES.has(kind) && !DUE_MOVES.has(kind) && !offerStandards}
           />
         )}
       </FieldRow>

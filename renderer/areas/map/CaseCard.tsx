@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { Fragment, useEffect, useRef } from 'react';
 import { caseClock } from '../../../core/cases/case-clock';
 import { CASE_SOURCE_ZH } from '../../../core/glossary';
 import { useApiQuery } from '../../api/useApiQuery';
@@ -8,6 +8,7 @@ import { LoadingState } from '../../states/LoadingState';
 import { useCaseMove } from '../../ui/useCaseMove';
 // One look for a case's moves in the whole app: the case board's.
 import { CaseMoves } from '../cases/CaseMoves';
+import { standardLines } from '../cases/case-standard';
 import { useCaseLookups } from '../cases/useCaseLookups';
 
 interface CaseCardProps {
@@ -24,7 +25,8 @@ const REFRESH_ON = ['cases.changed', 'data.changed'] as const;
  * now (cases.get lists them; cases.move makes them), numbered for the keyboard.
  */
 export function CaseCard({ id, now, onClose, onOpenGrid }: CaseCardProps) {
-  const { t, format, locale } = useLocale();
+  const localeContext = useLocale();
+  const { t, format, locale } = localeContext;
   const query = useApiQuery('cases.get', { id }, { refreshOn: REFRESH_ON });
   const { lookups } = useCaseLookups();
   const card = useRef<HTMLElement>(null);
@@ -134,7 +136,15 @@ export function CaseCard({ id, now, onClose, onOpenGrid }: CaseCardProps) {
         </dd>
         <dt>{t('map.case.reportedAt')}</dt>
         <dd>{format.tableDateTime(detail.reportedAt)}</dd>
-        {detail.dueAt ? (
+        {detail.standard ? (
+          // The 立案条件, its 结案条件 and the limit with its deadline.
+          standardLines(detail, localeContext).map((line) => (
+            <Fragment key={line.testId}>
+              <dt>{line.label}</dt>
+              <dd data-testid={`card-${line.testId.replace('detail-', '')}`}>{line.text}</dd>
+            </Fragment>
+          ))
+        ) : detail.dueAt ? (
           <>
             <dt>{t('map.case.dueAt')}</dt>
             <dd>{format.tableDateTime(detail.dueAt)}</dd>
