@@ -39,6 +39,16 @@ describe('the 立案条件 on offer', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
+  it("orders by the limit, not the city's order: 路灯 (C0118) 2 natural h, 4 working h, 1 working day", async () => {
+    const lookups = await desk.call(tokens.zhang, 'cases.lookups', {});
+    const c0118 = lookups.standards.filter((s) => s.categoryCode === 'C0118');
+    expect(c0118.map((s) => [s.condition, s.position])).toEqual([
+      ['灯杆倾斜有倒伏危险', 3],
+      ['连续三盏以上不亮', 2],
+      ['单盏不亮', 1],
+    ]);
+  });
+
   it('shows on the case the row it was registered under', async () => {
     desk.clock.now = fromWallClock(2026, 11, 20, 17, 30);
     const lookups = await desk.call(tokens.zhang, 'cases.lookups', {});
