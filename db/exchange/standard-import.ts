@@ -101,15 +101,23 @@ export async function importStandardFile(
       },
     };
   }
-  const before = db
-    .prepare<[string], number>('SELECT id FROM category_versions WHERE file_sha256 = ?')
-    .pluck()
-    .get(read.file.sha256);
-  if (before !== undefined) return { ...counted, status: 'unchanged', version: before };
+  // Looked for inside the write transaction: another window or the command line may have
+  // imported the same file while this one was being read.
   const written = db
-    .transaction(() => writeVersion(db, read, options, counted.minors, counted.standards))
+    .transaction(() => {
+      const before = db
+        .prepare<[string], number>('SELECT id FROM category_versions WHERE file_sha256 = ?')
+        .pluck()
+        .get(read.file.sha256);
+      if (before !== undefined) return { version: before, addedUnits: [], unchanged: true };
+      return {
+        ...writeVersion(db, read, options, counted.minors, counted.standards),
+        unchanged: false,
+      };
+    })
     .immediate();
-  return { ...counted, status: 'done', ...written };
+  if (written.unchanged) return { ...counted, status: 'unchanged', version: written.version };
+  return { ...counted, status: 'done', version: written.version, addedUnits: written.addedUnits };
 }
 
 function writeVersion(

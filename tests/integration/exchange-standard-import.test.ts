@@ -113,6 +113,20 @@ describe('importing a category standard', () => {
   });
 });
 
+describe('faults', () => {
+  it('refuses a copy cut off on the way (truncated xlsx) in one sentence, writing nothing', async () => {
+    const whole = fs.readFileSync(path.join(SAMPLES, 'standard-sample.xlsx'));
+    const cut = path.join(dir, 'standard-cut.xlsx');
+    fs.writeFileSync(cut, whole.subarray(0, Math.floor(whole.length * 0.6)));
+    const versions = count('SELECT count(*) FROM category_versions');
+    const report = await importStandardFile(db, cut, options);
+    expect(report.status).toBe('refused');
+    expect(report.refusal!.zh).toContain('standard-cut.xlsx');
+    expect(report.refusal!.en).not.toMatch(/\n\s+at /); // a sentence, not a stack trace
+    expect(count('SELECT count(*) FROM category_versions')).toBe(versions);
+  });
+});
+
 describe('the command line', () => {
   const griddesk = (...args: string[]) => {
     const result = spawnSync(process.execPath, [path.join(root, 'bin/griddesk.mjs'), ...args], {
