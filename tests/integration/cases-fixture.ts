@@ -11,6 +11,7 @@ import { LiveBus } from '../../api/live';
 import { contextForSession } from '../../api/sessions';
 import type { ApiInput, ApiResult, LiveEvent, MethodName } from '../../api/contract';
 import { openOrCreateDatabase } from '../../db/bootstrap';
+import { importStandardFile } from '../../db/exchange/standard-import';
 import type { Db } from '../../db/open';
 
 export const NOW = Date.UTC(2026, 10, 21, 6, 0); // Sat 21 Nov 2026 14:00 Shanghai
@@ -100,4 +101,28 @@ export function aGrid(db: Db): { code: string; lng: number; lat: number; communi
          FROM cases WHERE grid_code IS NOT NULL AND lng IS NOT NULL ORDER BY id LIMIT 1`,
     )
     .get() as { code: string; lng: number; lat: number; communityCode: string };
+}
+
+/**
+ * The city's sample standard (../shared/samples/standard-sample.xlsx) imported as the active
+ * version, for the tests of registering under a 立案条件; returns the id of a minor's row by
+ * its condition text.
+ */
+export async function importSampleStandard(
+  desk: CaseDesk,
+): Promise<(categoryCode: string, condition: string) => number> {
+  const samples = path.resolve(import.meta.dirname, '../../../shared/samples');
+  const report = await importStandardFile(desk.db, path.join(samples, 'standard-sample.xlsx'), {
+    now: desk.clock.now,
+    actor: 'admin',
+  });
+  if (report.status !== 'done') throw new Error(`sample standard not imported: ${report.status}`);
+  const version = report.version!;
+  return (categoryCode, condition) =>
+    desk.db
+      .prepare<[number, string, string], number>(
+        'SELECT id FROM category_standards WHERE version_id = ? AND category_code = ? AND condition = ?',
+      )
+      .pluck()
+      .get(version, categoryCode, condition)!;
 }

@@ -3,24 +3,23 @@
  * cases.lookups lists each minor's rows of the active version, the shortest limit first, and
  * cases.get shows the row a case was registered under (condition, 结案条件, limit).
  */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromWallClock } from '../../core/time';
-import { importStandardFile } from '../../db/exchange/standard-import';
-import { aGrid, openCaseDesk, signInDesk, type CaseDesk } from './cases-fixture';
+import {
+  aGrid,
+  openCaseDesk,
+  importSampleStandard,
+  signInDesk,
+  type CaseDesk,
+} from './cases-fixture';
 
-const SAMPLES = path.resolve(import.meta.dirname, '../../../shared/samples');
 let desk: CaseDesk;
 let tokens: Awaited<ReturnType<typeof signInDesk>>;
 
 beforeAll(async () => {
   desk = openCaseDesk('griddesk-lookups-standards-');
   tokens = await signInDesk(desk);
-  const report = await importStandardFile(desk.db, path.join(SAMPLES, 'standard-sample.xlsx'), {
-    now: desk.clock.now,
-    actor: 'admin',
-  });
-  expect(report.status).toBe('done');
+  await importSampleStandard(desk);
 });
 afterAll(() => desk.close());
 

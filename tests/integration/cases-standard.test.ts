@@ -4,23 +4,19 @@
  * unit (working hours over the work periods), keeps that row, and takes the first row when
  * none is chosen; a row of another category is refused.
  */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOUR_MS, fromWallClock } from '../../core/time';
-import { importStandardFile } from '../../db/exchange/standard-import';
-import { aGrid, openCaseDesk, signInDesk, type CaseDesk } from './cases-fixture';
+import {
+  aGrid,
+  openCaseDesk,
+  importSampleStandard,
+  signInDesk,
+  type CaseDesk,
+} from './cases-fixture';
 
-const SAMPLES = path.resolve(import.meta.dirname, '../../../shared/samples');
 let desk: CaseDesk;
 let tokens: Awaited<ReturnType<typeof signInDesk>>;
-const standardOf = (code: string, condition: string) =>
-  desk.db
-    .prepare<[string, string], number>(
-      `SELECT id FROM category_standards WHERE category_code = ? AND condition = ?
-        AND version_id = (SELECT max(id) FROM category_versions)`,
-    )
-    .pluck()
-    .get(code, condition)!;
+let standardOf: (categoryCode: string, condition: string) => number;
 const stored = (id: number) =>
   desk.db
     .prepare<[number], { dueAt: number; standardId: number | null; registeredAt: number }>(
@@ -31,11 +27,7 @@ const stored = (id: number) =>
 beforeAll(async () => {
   desk = openCaseDesk('griddesk-standard-cases-');
   tokens = await signInDesk(desk);
-  const report = await importStandardFile(desk.db, path.join(SAMPLES, 'standard-sample.xlsx'), {
-    now: desk.clock.now,
-    actor: 'admin',
-  });
-  expect(report.status).toBe('done');
+  standardOf = await importSampleStandard(desk);
 });
 afterAll(() => desk.close());
 

@@ -5,19 +5,23 @@
  * periods, a day in the past and a non-admin's save are refused; a malformed setting is the
  * defaults.
  */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_WORK_PERIODS } from '../../core/limits/work-periods';
 import { fromWallClock } from '../../core/time';
-import { importStandardFile } from '../../db/exchange/standard-import';
 import {
   WORK_PERIODS_SETTING,
   loadWorkPeriodVersions,
   loadWorkPeriods,
 } from '../../db/queries/work-periods';
-import { PASSWORD, aGrid, openCaseDesk, signInDesk, type CaseDesk } from './cases-fixture';
+import {
+  PASSWORD,
+  aGrid,
+  openCaseDesk,
+  importSampleStandard,
+  signInDesk,
+  type CaseDesk,
+} from './cases-fixture';
 
-const SAMPLES = path.resolve(import.meta.dirname, '../../../shared/samples');
 const TUESDAY = fromWallClock(2026, 12, 1, 10); // "today"
 const NINE_TO_FIVE = [{ start: '09:00', end: '17:00' }];
 
@@ -27,14 +31,7 @@ let tokens: Awaited<ReturnType<typeof signInDesk>>;
 const signIn = async (username: string) =>
   (await desk.call(null, 'auth.signIn', { username, password: PASSWORD })).sessionToken!;
 
-const standardOf = (code: string, condition: string) =>
-  desk.db
-    .prepare<[string, string], number>(
-      `SELECT id FROM category_standards WHERE category_code = ? AND condition = ?
-        AND version_id = (SELECT max(id) FROM category_versions)`,
-    )
-    .pluck()
-    .get(code, condition)!;
+let standardOf: (categoryCode: string, condition: string) => number;
 
 const dueAtOf = (id: number) =>
   desk.db.prepare<[number], number>('SELECT due_at FROM cases WHERE id = ?').pluck().get(id)!;
@@ -56,11 +53,7 @@ beforeAll(async () => {
   desk = openCaseDesk('griddesk-work-periods-');
   desk.clock.now = TUESDAY;
   tokens = await signInDesk(desk);
-  const report = await importStandardFile(desk.db, path.join(SAMPLES, 'standard-sample.xlsx'), {
-    now: desk.clock.now,
-    actor: 'admin',
-  });
-  expect(report.status).toBe('done');
+  standardOf = await importSampleStandard(desk);
 });
 afterAll(() => desk.close());
 
