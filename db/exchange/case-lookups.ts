@@ -5,6 +5,8 @@
  * (case-standards.ts) and the clock rules per category, urgency and standard row.
  */
 import type { WorkCalendar } from '../../core/calendar';
+import { periodsAt, type WorkPeriods } from '../../core/limits/work-periods';
+import { loadWorkPeriodVersions } from '../queries/work-periods';
 import type { ClockRules } from '../../core/clocks';
 import type { CaseRowLookups } from '../../core/exchange/case-row';
 import { normalizeHeader } from '../../core/exchange/case-columns';
@@ -17,6 +19,8 @@ import { implicitStandardId, loadCaseStandards } from './case-standards';
 
 export interface CaseImportLookups extends CaseRowLookups {
   calendar: WorkCalendar;
+  /** The work periods in force at an instant (a registration's), as the desk's own moves count them. */
+  periodsAt(instant: number): WorkPeriods;
   /**
    * The rules a case runs on (db/queries/clock-rules.ts: defaults ← category ← standard row ←
    * urgency); without a standard row, the active version's first for the category. Read
@@ -73,11 +77,13 @@ export function loadCaseLookups(db: Db, now: number): CaseImportLookups {
   const locator = gridLocatorFor(db);
   const committee = unitByText.get(normalizeHeader(COMMUNITY_COMMITTEE_UNIT_NAME)) ?? null;
   const calendar = loadWorkCalendar(db);
+  const periodVersions = loadWorkPeriodVersions(db);
   const standards = loadCaseStandards(db);
   const rulesCache = new Map<string, ClockRules>();
   return {
     now,
     calendar,
+    periodsAt: (instant) => periodsAt(periodVersions, instant),
     categoryExists: (code) => categories.has(code),
     categoryName: (code) => categories.get(code) ?? null,
     unitCode: (text) => unitByText.get(normalizeHeader(text)) ?? null,

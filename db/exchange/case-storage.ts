@@ -183,7 +183,13 @@ export function storedValuesFor(
     const city = extended
       ? { deadlineHours: r.deadlineHours }
       : { dueAt: r.dueAt, deadlineHours: r.deadlineHours };
-    base = resolutionDueAt(r.registeredAt, rules, lookups.calendar, city);
+    base = resolutionDueAt(
+      r.registeredAt,
+      rules,
+      lookups.calendar,
+      city,
+      lookups.periodsAt(r.registeredAt),
+    );
     extendedDueAt = extended
       ? r.dueAt
       : r.extensionCount > 0 && Number(existing?.extension_count) === r.extensionCount

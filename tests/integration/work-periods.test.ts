@@ -5,7 +5,11 @@
  * periods, a day in the past and a non-admin's save are refused; a malformed setting is the
  * defaults.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importFile } from '../../db/exchange/import-file';
+import { writeCsv } from './exchange-fixture';
 import { DEFAULT_WORK_PERIODS } from '../../core/limits/work-periods';
 import { fromWallClock } from '../../core/time';
 import {
@@ -22,6 +26,7 @@ import {
   type CaseDesk,
 } from './cases-fixture';
 
+const SAMPLES = path.resolve(import.meta.dirname, '../../../shared/samples');
 const TUESDAY = fromWallClock(2026, 12, 1, 10); // "today"
 const NINE_TO_FIVE = [{ start: '09:00', end: '17:00' }];
 
@@ -116,6 +121,46 @@ describe('work periods, versioned', () => {
       move: { kind: 'register', standardId: standardOf('C0101', '井盖破损、移位') },
     });
     expect(dueAtOf(reported.id)).toBe(fromWallClock(2026, 12, 3, 12));
+  });
+
+  it('counts an imported case in the periods in force when it was registered, as the desk does', async () => {
+    const [sample] = JSON.parse(
+      fs.readFileSync(path.join(SAMPLES, 'cases-sample.json'), 'utf8'),
+    ) as Record<string, string | number>[];
+    const row: Record<string, string | number> = {
+      ...sample!,
+      案卷编号: 'C01012026120200901',
+      问题类型: '部件',
+      大类代码: '01',
+      小类代码: '01',
+      当前状态: '已立案',
+      上报时间: '2026-12-02 15:58:00',
+      立案时间: '2026-12-02 16:00:00',
+      派遣时间: '',
+      处置截止时间: '',
+      '处置时限(小时)': '',
+      反馈时间: '',
+      结案时间: '',
+      延期次数: 0,
+      更新时间: '2026-12-02 16:00:00',
+      立案条件: '井盖破损、移位',
+    };
+    const file = writeCsv(path.join(desk.dir, 'one-case.csv'), [
+      Object.keys(row),
+      Object.values(row),
+    ]);
+    const report = await importFile(desk.db, file, {
+      skipInvalid: false,
+      now: desk.clock.now,
+      actor: { userId: null, name: 'test' },
+    });
+    expect(report.status, JSON.stringify(report.errors)).toBe('done');
+    const id = desk.db
+      .prepare<[string], number>('SELECT id FROM cases WHERE case_no = ?')
+      .pluck()
+      .get('C01012026120200901')!;
+    // 4 working hours under 09:00–17:00 (in force from 2 Dec): 1 h on Wednesday, Thursday 09:00 + 3 h.
+    expect(dueAtOf(id)).toBe(fromWallClock(2026, 12, 3, 12));
   });
 
   it('refuses overlapping periods and a day in the past with a sentence, writing nothing', async () => {
