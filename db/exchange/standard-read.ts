@@ -1,6 +1,6 @@
 /**
  * Reads a city's category standard (立结案标准) file into checked rows
- * (core/exchange/standard-rows), through the case import's own readers: xlsx-source for a
+ * (core/exchange/standard-fold), through the case import's own readers: xlsx-source for a
  * workbook (every sheet in turn: a sheet per kind, 部件 and 事件, or one sheet with a
  * 问题类型 column) and csv-source for a CSV (UTF-8 with or without BOM, GB18030, UTF-16).
  * Rows stream batch by batch into the folder; nothing is written to the store here: the
@@ -11,7 +11,8 @@
  * header, an unreadable limit, a 小类 with two names…) comes back in `problems`.
  */
 import type { CategoryKind } from '../../core/glossary';
-import { StandardTableFolder, type StandardTable } from '../../core/exchange/standard-rows';
+import { StandardTableFolder } from '../../core/exchange/standard-fold';
+import type { StandardTable } from '../../core/exchange/standard-table';
 import { openCsvSource } from './csv-source';
 import { probeFile, refuse, type ProbedFile } from './file-probe';
 import { fileSha256, type RowSource } from './row-source';
