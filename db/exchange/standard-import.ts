@@ -111,7 +111,7 @@ export async function importStandardFile(
         .get(read.file.sha256);
       if (before !== undefined) return { version: before, addedUnits: [], unchanged: true };
       return {
-        ...writeVersion(db, read, options, counted.minors, counted.standards),
+        ...writeStandardVersion(db, read, options, counted.minors, counted.standards),
         unchanged: false,
       };
     })
@@ -120,10 +120,22 @@ export async function importStandardFile(
   return { ...counted, status: 'done', version: written.version, addedUnits: written.addedUnits };
 }
 
-function writeVersion(
+/** What a version is written from: an imported file, or the settings' edit of the active one. */
+export interface StandardVersionSource extends Pick<StandardRead, 'minors' | 'unknownUnits'> {
+  file: { name: string; sha256: string | null };
+  /** category_versions.notes (JSON): what an edit in the settings changed. */
+  versionNotes?: string | null;
+}
+
+/**
+ * Writes a new version and makes it the active one; the caller holds the transaction.
+ * Exported for the settings' row edit and local category (db/queries/standard-edit.ts),
+ * which write a version the same way with their own audit line.
+ */
+export function writeStandardVersion(
   db: Db,
-  read: StandardRead,
-  options: StandardImportOptions,
+  read: StandardVersionSource,
+  options: StandardImportOptions & { audit?: { action: string; detail: unknown } },
   minors: number,
   standards: number,
 ): { version: number; addedUnits: Array<{ code: string; name: string }> } {
@@ -132,11 +144,18 @@ function writeVersion(
   const version = Number(
     db
       .prepare(
-        `INSERT INTO category_versions (source, file_sha256, imported_at, imported_by, minors, standards)
-         VALUES (?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO category_versions (source, file_sha256, imported_at, imported_by, minors, standards, notes)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(read.file.name, read.file.sha256, options.now, options.actor, minors, standards)
-      .lastInsertRowid,
+      .run(
+        read.file.name,
+        read.file.sha256,
+        options.now,
+        options.actor,
+        minors,
+        standards,
+        read.versionNotes ?? null,
+      ).lastInsertRowid,
   );
   const insertStandard = db.prepare(
     `INSERT INTO category_standards (version_id, category_code, kind, major_code, major_name,
@@ -196,12 +215,15 @@ function writeVersion(
      ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at,
        updated_by = excluded.updated_by`,
   ).run(String(version), options.now, options.actor);
-  db.prepare(
-    "INSERT INTO audit_log (at, actor, action, detail) VALUES (?, ?, 'categories.import', ?)",
-  ).run(
+  const audit = options.audit ?? {
+    action: 'categories.import',
+    detail: { file: read.file.name, sha256: read.file.sha256, minors, standards },
+  };
+  db.prepare('INSERT INTO audit_log (at, actor, action, detail) VALUES (?, ?, ?, ?)').run(
     options.now,
     options.actor,
-    JSON.stringify({ version, file: read.file.name, sha256: read.file.sha256, minors, standards }),
+    audit.action,
+    JSON.stringify({ version, ...(audit.detail as object) }),
   );
   return { version, addedUnits };
 }
