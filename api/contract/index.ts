@@ -13,6 +13,7 @@ import { calendarContract } from './calendar';
 import { mapContract } from './map';
 import { exchangeContract } from './exchange';
 import { backupContract } from './backup';
+import { settingsContract } from './settings';
 
 export const contract = {
   ...exchangeContract,
@@ -25,6 +26,7 @@ export const contract = {
   ...calendarContract,
   ...mapContract,
   ...backupContract,
+  ...settingsContract,
 };
 
 export type Contract = typeof contract;
@@ -71,3 +73,4 @@ export * from './calendar';
 export * from './map';
 export * from './exchange';
 export * from './backup';
+export * from './settings';

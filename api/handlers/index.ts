@@ -10,6 +10,7 @@ import { weeklyHandlers } from './weekly';
 import { mapHandlers } from './map';
 import { exchangeHandlers } from './exchange';
 import { backupHandlers } from './backup';
+import { settingsHandlers } from './settings';
 import type { FeatureHandlers } from './types';
 
 export const handlers = {
@@ -23,4 +24,5 @@ export const handlers = {
   ...weeklyHandlers,
   ...mapHandlers,
   ...backupHandlers,
+  ...settingsHandlers,
 } satisfies FeatureHandlers<MethodName>;
