@@ -16,6 +16,7 @@ import {
   readCaseUnits,
 } from '../../db/queries/case-snapshot';
 import { readStandardOption } from '../../db/queries/category-standards';
+import { loadStageLimits } from '../../db/queries/clock-rules';
 import { readRelatedCases } from '../../db/queries/case-related';
 import type { CaseDetail, RelatedCase } from '../contract';
 import type { ApiContext } from '../context';
@@ -86,5 +87,6 @@ export function buildCaseDetail(context: ApiContext, caseId: number): CaseDetail
     suggestedLeadUnitCode: suggestedLeadUnit(db, row.categoryCode, row.communityCode),
     moves: allowedMoves(snapshot, context.actor),
     standard: standardOf(db, row.standardId),
+    stageLimits: loadStageLimits(db),
   };
 }

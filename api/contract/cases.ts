@@ -3,6 +3,7 @@
  * the moves its viewer may make, and the one method that makes a move. The moves' shapes
  * follow core/cases/moves.ts; every time is epoch ms, shown in Asia/Shanghai.
  */
+import type { StageLimits } from '../../core/cases/stage-clocks';
 import { z } from 'zod';
 import type { MoveOption } from '../../core/cases/allowed-moves';
 import type { PendingExtension } from '../../core/cases/case-snapshot';
@@ -134,6 +135,8 @@ export type CaseDetail = CaseDetailRow & {
   moves: MoveOption[];
   /** The 立案条件 the case was registered under (its standardId), or null. */
   standard: Pick<StandardOption, 'condition' | 'closeCondition' | 'limit' | 'note'> | null;
+  /** The dispatch and verify stages' limits in force (core/cases/stage-clocks.ts). */
+  stageLimits: StageLimits;
 };
 
 const note = z.string().trim().max(1000);

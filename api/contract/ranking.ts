@@ -176,6 +176,12 @@ export const rankingContract = {
             closureRate: WEIGHT,
             reworkFree: WEIGHT,
             satisfactionRate: WEIGHT,
+            // The stage weights: 0 (not in the score) unless an admin sets them.
+            timelyAcceptRate: WEIGHT.default(0),
+            dispatchOnTimeRate: WEIGHT.default(0),
+            onsiteOnTimeRate: WEIGHT.default(0),
+            handleOnTimeRate: WEIGHT.default(0),
+            verifyOnTimeRate: WEIGHT.default(0),
           })
           .strict(),
         tiers: z.object({ blue: THRESHOLD, yellow: THRESHOLD }).strict(),

@@ -12,6 +12,7 @@ import {
   type UnitCaseFlags,
 } from '../../core/ranking/unit-counts';
 import { loadFigureCases } from '../../db/queries/figure-cases';
+import { loadStageLimits } from '../../db/queries/clock-rules';
 import {
   listRankingUnits,
   loadHandlingCases,
@@ -57,9 +58,13 @@ export function figureCases(db: Db, query: FigureCasesQuery): FigureCasesResult 
       kind === 'handling' ? loadHandlingCases(db, query.level, window, query.unitCode) : [];
     const intake =
       kind === 'intake' ? loadIntakeCases(db, query.level, window, query.unitCode) : [];
-    flags = aggregatePeriod(query.period, handling, intake, query.now).caseFlags.get(
-      query.unitCode,
-    );
+    flags = aggregatePeriod(
+      query.period,
+      handling,
+      intake,
+      query.now,
+      loadStageLimits(db),
+    ).caseFlags.get(query.unitCode);
     unitName = listRankingUnits(db, query.level).find((u) => u.code === query.unitCode)?.name;
   }
   const counted = (flags?.[kind] ?? []).filter(([, f]) => countsTowards(query.figure, kind, f));

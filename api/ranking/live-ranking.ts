@@ -32,6 +32,7 @@ import {
   type PeriodUnitHandlingCounts,
 } from '../../db/queries/ranking-facts';
 import { currentWeightSet } from '../../db/queries/weight-sets';
+import { loadStageLimits } from '../../db/queries/clock-rules';
 import type { Db } from '../../db/open';
 import type { RankingRow } from '../contract/ranking';
 import { parseBulletinFigures } from './bulletin-figures';
@@ -68,7 +69,8 @@ function countsBySql(
     if (!c) counts.set(code, (c = emptyCounts()));
     return c;
   };
-  const handling = handlingRows ?? aggregateHandlingByPeriod(db, level, [window]);
+  const handling =
+    handlingRows ?? aggregateHandlingByPeriod(db, level, [window], loadStageLimits(db));
   for (const { periodIndex: _i, unitCode, ...row } of handling) Object.assign(of(unitCode), row);
   for (const { periodIndex: _i, unitCode, ...row } of aggregateIntakeByPeriod(db, level, [
     window,
@@ -86,6 +88,7 @@ export function computeLiveRanking(
   options: { caseFlags?: boolean; precounted?: PrecountedHandling } = {},
 ): LiveRanking {
   const weightSet = currentWeightSet(db, now);
+  const stages = loadStageLimits(db);
   const units = listRankingUnits(db, level);
   // A running period is measured up to now (see core/ranking/case-facts handlingFlags).
   const window = measuredWindow(period, now);
@@ -97,6 +100,7 @@ export function computeLiveRanking(
       loadHandlingCases(db, level, window),
       loadIntakeCases(db, level, window),
       now,
+      stages,
     );
     counts = aggregate.counts;
     caseFlags = aggregate.caseFlags;
@@ -119,6 +123,7 @@ export function computeLiveRanking(
     .update(
       `weights|${JSON.stringify(weightSet.weights)}|${JSON.stringify(weightSet.tiers)}|${JSON.stringify(weightSet.grades)}\n`,
     )
+    .update(`stages|${stages.dispatchMinutes}|${stages.verifyMinutes}\n`)
     .update(factsDigestText(db, level, window))
     .digest('hex');
   return {
@@ -170,7 +175,13 @@ function previousRanks(
   // Ranks need the handling counts only: intake figures do not enter the score.
   const counts = new Map<string, UnitCounts>();
   const rows =
-    precounted ?? aggregateHandlingByPeriod(db, level, [measuredWindow(previousPeriod, now)]);
+    precounted ??
+    aggregateHandlingByPeriod(
+      db,
+      level,
+      [measuredWindow(previousPeriod, now)],
+      loadStageLimits(db),
+    );
   for (const { periodIndex: _i, unitCode, ...handling } of rows) {
     counts.set(unitCode, { ...emptyCounts(), ...handling });
   }

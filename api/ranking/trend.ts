@@ -2,6 +2,7 @@
  * The score trend of every unit over the last N periods (12 months by default), counted by
  * SQLite in one pass (db/queries/ranking-facts.ts) and scored by core/ranking.
  */
+import { loadStageLimits } from '../../db/queries/clock-rules';
 import { measuredWindow, periodsEndingWith, type Period } from '../../core/ranking/periods';
 import type { RankingLevel } from '../../core/ranking/ranking';
 import { compositeScore, tierOf } from '../../core/ranking/score';
@@ -59,6 +60,7 @@ export function trendWithCounts(
     db,
     level,
     periods.map((p) => measuredWindow(p, now)),
+    loadStageLimits(db),
   );
   for (const row of counts) {
     const { periodIndex, unitCode, ...handling } = row;

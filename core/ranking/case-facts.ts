@@ -4,6 +4,7 @@
  * holding min(closed_at, due_at); a voided case never counts; a suspended (挂账) case is not
  * accountable until it is resumed. Intake counts go by the period the case was reported in.
  */
+import { DEFAULT_STAGE_LIMITS, type StageLimits } from '../cases/stage-clocks';
 import type { CaseState, Satisfaction } from '../glossary';
 import { MINUTE_MS } from '../time';
 import { containsInstant, type Period } from './periods';
@@ -21,6 +22,11 @@ export interface HandlingCase {
   reworkCount: number;
   extensionCount: number;
   satisfaction: Satisfaction | null;
+  /** The stage instants (core/cases/stage-clocks.ts), for the per-stage on-time rates. */
+  dispatchedAt: number | null;
+  onsiteDueAt: number | null;
+  arrivedAt: number | null;
+  handledAt: number | null;
 }
 
 /** What the intake indices need of one case. */
@@ -66,6 +72,18 @@ export const HANDLING_FLAG = {
   callback: 16,
   /** 满意 or 基本满意. */
   satisfied: 32,
+  /** Reached dispatch (派遣): the denominator of the on-site and handle stages. */
+  dispatched: 64,
+  /** Dispatched within the dispatch stage's limit after registration. */
+  dispatchOnTime: 128,
+  /** On site (到场) by the on-site deadline. */
+  onsiteOnTime: 256,
+  /** Reported handled (处置反馈) by the resolution deadline. */
+  handleOnTime: 512,
+  /** Reached verification (核查): the denominator of the verify stage. */
+  handled: 1024,
+  /** Verified and closed within the verify stage's limit after handling. */
+  verifyOnTime: 2048,
 } as const;
 
 /** Bit flags of what one intake case counts towards (every one counts as 受理). */
@@ -81,7 +99,12 @@ export const INTAKE_FLAG = {
  * still running, a case becomes accountable only once its instant has come (`asOf`): an open
  * case whose deadline is still ahead is not yet "open at its deadline".
  */
-export function handlingFlags(c: HandlingCase, period: Period, asOf = Infinity): number | null {
+export function handlingFlags(
+  c: HandlingCase,
+  period: Period,
+  asOf = Infinity,
+  stages: StageLimits = DEFAULT_STAGE_LIMITS,
+): number | null {
   const at = accountableAt(c);
   if (at === null || !containsInstant(period, at) || at > asOf) return null;
   let flags = 0;
@@ -95,6 +118,34 @@ export function handlingFlags(c: HandlingCase, period: Period, asOf = Infinity):
   if (c.satisfaction !== null) flags |= HANDLING_FLAG.callback;
   if (c.satisfaction === 'satisfied' || c.satisfaction === 'basically_satisfied')
     flags |= HANDLING_FLAG.satisfied;
+  return flags | stageFlags(c, stages);
+}
+
+/**
+ * The per-stage flags (core/cases/stage-clocks.ts): a stage counts as on time when the move
+ * ending it came by its deadline; a stage with no stored deadline is never late. The SQL
+ * in db/queries/ranking-facts.ts writes the same conditions; a test holds them together.
+ */
+function stageFlags(c: HandlingCase, stages: StageLimits): number {
+  let flags = 0;
+  if (
+    c.dispatchedAt !== null &&
+    c.registeredAt !== null &&
+    c.dispatchedAt <= c.registeredAt + stages.dispatchMinutes * MINUTE_MS
+  )
+    flags |= HANDLING_FLAG.dispatchOnTime;
+  if (c.dispatchedAt !== null) {
+    flags |= HANDLING_FLAG.dispatched;
+    if (c.arrivedAt !== null && c.arrivedAt <= (c.onsiteDueAt ?? c.arrivedAt))
+      flags |= HANDLING_FLAG.onsiteOnTime;
+    if (c.handledAt !== null && c.handledAt <= (c.dueAt ?? c.handledAt))
+      flags |= HANDLING_FLAG.handleOnTime;
+  }
+  if (c.handledAt !== null) {
+    flags |= HANDLING_FLAG.handled;
+    if (c.closedAt !== null && c.closedAt <= c.handledAt + stages.verifyMinutes * MINUTE_MS)
+      flags |= HANDLING_FLAG.verifyOnTime;
+  }
   return flags;
 }
 

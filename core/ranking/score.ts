@@ -11,9 +11,12 @@ import {
   type Grade,
   type GradeThresholds,
   type IndexWeights,
+  type STAGE_WEIGHT_KEYS,
   type Tier,
   type TierThresholds,
 } from './weight-set';
+
+type StageWeightKey = (typeof STAGE_WEIGHT_KEYS)[number];
 
 export interface ExactScore {
   numerator: bigint;
@@ -53,11 +56,28 @@ export function compositeScore(counts: UnitCounts, weights: IndexWeights): Exact
     add(wReworkFree, due - BigInt(counts.rework), due);
   }
   if (counts.callbacks > 0) add(wSatisfaction, BigInt(counts.satisfied), callbacks);
+  // The stage rates enter only when weighted: a zero weight adds nothing, and skipping it
+  // keeps the default score's fraction exactly what it was before the stages existed.
+  for (const [key, numerator, denominator] of stageIndices(counts)) {
+    const w = scaled(weights[key]);
+    if (w > 0n && denominator > 0) add(w, BigInt(numerator), BigInt(denominator));
+  }
   if (availableWeight === 0n) return null;
 
   const numerator = 100n * sumNumerator;
   const denominator = sumDenominator * availableWeight;
   return { numerator, denominator, value: toNumber(numerator, denominator) };
+}
+
+/** Each stage's rate as (weight key, numerator, denominator): core/ranking/unit-counts ratesOf. */
+function stageIndices(c: UnitCounts): Array<[StageWeightKey, number, number]> {
+  return [
+    ['timelyAcceptRate', c.timelyAccepted, c.registered],
+    ['dispatchOnTimeRate', c.dispatchOnTime, c.due],
+    ['onsiteOnTimeRate', c.onsiteOnTime, c.dispatched],
+    ['handleOnTimeRate', c.handleOnTime, c.dispatched],
+    ['verifyOnTimeRate', c.verifyOnTime, c.handled],
+  ];
 }
 
 function toNumber(numerator: bigint, denominator: bigint): number {

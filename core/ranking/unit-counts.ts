@@ -10,6 +10,7 @@ import {
   type HandlingCase,
   type IntakeCase,
 } from './case-facts';
+import type { StageLimits } from '../cases/stage-clocks';
 import type { Period } from './periods';
 
 export interface UnitCounts {
@@ -33,6 +34,18 @@ export interface UnitCounts {
   callbacks: number;
   /** Of those, 满意 or 基本满意. */
   satisfied: number;
+  /** Of the accountable cases, those dispatched (派遣) at least once. */
+  dispatched: number;
+  /** Of the accountable cases, dispatched within the dispatch stage's limit. */
+  dispatchOnTime: number;
+  /** Of those dispatched, on site by the on-site deadline. */
+  onsiteOnTime: number;
+  /** Of those dispatched, reported handled by the resolution deadline. */
+  handleOnTime: number;
+  /** Of the accountable cases, those reported handled (待核查 reached). */
+  handled: number;
+  /** Of those handled, verified within the verify stage's limit. */
+  verifyOnTime: number;
 }
 
 export const COUNT_FIGURES = [
@@ -46,6 +59,12 @@ export const COUNT_FIGURES = [
   'extended',
   'callbacks',
   'satisfied',
+  'dispatched',
+  'dispatchOnTime',
+  'onsiteOnTime',
+  'handleOnTime',
+  'handled',
+  'verifyOnTime',
 ] as const satisfies ReadonlyArray<keyof UnitCounts>;
 export type CountFigure = (typeof COUNT_FIGURES)[number];
 
@@ -64,6 +83,14 @@ export interface UnitRates {
   extensionRate: number | null;
   /** 满意率 = satisfied / with a callback result. */
   satisfactionRate: number | null;
+  /** 按时派遣率 = dispatched on time / due. */
+  dispatchOnTimeRate: number | null;
+  /** 按时到场率 = on site on time / dispatched. */
+  onsiteOnTimeRate: number | null;
+  /** 按时处置率 = handled by the deadline / dispatched. */
+  handleOnTimeRate: number | null;
+  /** 按时核查率 = verified on time / handled. */
+  verifyOnTimeRate: number | null;
 }
 
 export function emptyCounts(): UnitCounts {
@@ -78,8 +105,24 @@ export function emptyCounts(): UnitCounts {
     extended: 0,
     callbacks: 0,
     satisfied: 0,
+    dispatched: 0,
+    dispatchOnTime: 0,
+    onsiteOnTime: 0,
+    handleOnTime: 0,
+    handled: 0,
+    verifyOnTime: 0,
   };
 }
+
+/** Which count each stage flag adds to (the stage figures of the ranking's detail). */
+const STAGE_COUNT_FLAGS: ReadonlyArray<[keyof UnitCounts, number]> = [
+  ['dispatched', HANDLING_FLAG.dispatched],
+  ['dispatchOnTime', HANDLING_FLAG.dispatchOnTime],
+  ['onsiteOnTime', HANDLING_FLAG.onsiteOnTime],
+  ['handleOnTime', HANDLING_FLAG.handleOnTime],
+  ['handled', HANDLING_FLAG.handled],
+  ['verifyOnTime', HANDLING_FLAG.verifyOnTime],
+];
 
 /** Adds one accountable case's handling flags to a unit's counts. */
 function addHandlingFlags(counts: UnitCounts, flags: number): void {
@@ -90,6 +133,7 @@ function addHandlingFlags(counts: UnitCounts, flags: number): void {
   if (flags & HANDLING_FLAG.extended) counts.extended += 1;
   if (flags & HANDLING_FLAG.callback) counts.callbacks += 1;
   if (flags & HANDLING_FLAG.satisfied) counts.satisfied += 1;
+  for (const [count, flag] of STAGE_COUNT_FLAGS) if (flags & flag) counts[count] += 1;
 }
 
 /** Adds one reported case's intake flags to a unit's counts. */
@@ -120,6 +164,7 @@ export function aggregatePeriod(
   handling: Iterable<HandlingCase>,
   intake: Iterable<IntakeCase>,
   asOf = Infinity,
+  stages?: StageLimits,
 ): PeriodAggregate {
   const counts = new Map<string, UnitCounts>();
   const caseFlags = new Map<string, UnitCaseFlags>();
@@ -133,7 +178,7 @@ export function aggregatePeriod(
     return { counts: c, flags: caseFlags.get(code)! };
   };
   for (const fact of handling) {
-    const flags = handlingFlags(fact, period, asOf);
+    const flags = handlingFlags(fact, period, asOf, stages);
     if (flags === null) continue;
     const u = unit(fact.unitCode);
     addHandlingFlags(u.counts, flags);
@@ -165,6 +210,10 @@ export function ratesOf(c: UnitCounts): UnitRates {
     reworkRate: ratio(c.rework, c.due),
     extensionRate: ratio(c.extended, c.due),
     satisfactionRate: ratio(c.satisfied, c.callbacks),
+    dispatchOnTimeRate: ratio(c.dispatchOnTime, c.due),
+    onsiteOnTimeRate: ratio(c.onsiteOnTime, c.dispatched),
+    handleOnTimeRate: ratio(c.handleOnTime, c.dispatched),
+    verifyOnTimeRate: ratio(c.verifyOnTime, c.handled),
   };
 }
 
@@ -191,8 +240,10 @@ export function countsTowards(figure: CountFigure, kind: 'handling' | 'intake', 
       return (flags & HANDLING_FLAG.callback) !== 0;
     case 'satisfied':
       return (flags & HANDLING_FLAG.satisfied) !== 0;
-    default:
-      return false;
+    default: {
+      const stage = STAGE_COUNT_FLAGS.find(([count]) => count === figure);
+      return stage !== undefined && (flags & stage[1]) !== 0;
+    }
   }
 }
 

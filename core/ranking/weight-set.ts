@@ -13,6 +13,15 @@ export interface IndexWeights {
   reworkFree: number;
   /** 满意率. */
   satisfactionRate: number;
+  /**
+   * The per-stage on-time rates (core/cases/stage-clocks.ts): 0 by default, so they are
+   * shown beside the score but do not enter it unless an admin weights them.
+   */
+  timelyAcceptRate: number;
+  dispatchOnTimeRate: number;
+  onsiteOnTimeRate: number;
+  handleOnTimeRate: number;
+  verifyOnTimeRate: number;
 }
 
 /** 蓝 ≥ blue, 黄 ≥ yellow, 红 below. */
@@ -39,7 +48,26 @@ export interface WeightSet {
   createdBy: string;
 }
 
-export const WEIGHT_KEYS = ['onTimeRate', 'closureRate', 'reworkFree', 'satisfactionRate'] as const;
+export const WEIGHT_KEYS = [
+  'onTimeRate',
+  'closureRate',
+  'reworkFree',
+  'satisfactionRate',
+  'timelyAcceptRate',
+  'dispatchOnTimeRate',
+  'onsiteOnTimeRate',
+  'handleOnTimeRate',
+  'verifyOnTimeRate',
+] as const;
+export type WeightKey = (typeof WEIGHT_KEYS)[number];
+/** The stage weights, 0 unless an admin sets them. */
+export const STAGE_WEIGHT_KEYS = [
+  'timelyAcceptRate',
+  'dispatchOnTimeRate',
+  'onsiteOnTimeRate',
+  'handleOnTimeRate',
+  'verifyOnTimeRate',
+] as const satisfies readonly WeightKey[];
 
 export const TIERS = ['blue', 'yellow', 'red'] as const;
 export type Tier = (typeof TIERS)[number];
@@ -51,6 +79,11 @@ export const DEFAULT_WEIGHTS: IndexWeights = {
   closureRate: 0.3,
   reworkFree: 0.2,
   satisfactionRate: 0.1,
+  timelyAcceptRate: 0,
+  dispatchOnTimeRate: 0,
+  onsiteOnTimeRate: 0,
+  handleOnTimeRate: 0,
+  verifyOnTimeRate: 0,
 };
 export const DEFAULT_TIERS: TierThresholds = { blue: 90, yellow: 75 };
 export const DEFAULT_GRADES: GradeThresholds = { A: 90, B: 75, C: 60, D: 40 };
@@ -94,8 +127,8 @@ export function weightSetProblems(
   if (problems.length === 0 && sum !== WEIGHT_SCALE) {
     problems.push({
       field: 'weights',
-      zh: `四项权重之和须为 1（现为 ${sum / WEIGHT_SCALE}）`,
-      en: `the four weights must add up to 1 (they add up to ${sum / WEIGHT_SCALE})`,
+      zh: `各项权重之和须为 1（现为 ${sum / WEIGHT_SCALE}）`,
+      en: `the weights must add up to 1 (they add up to ${sum / WEIGHT_SCALE})`,
     });
   }
   const thresholds: Array<[string, number]> = [

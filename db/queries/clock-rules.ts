@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { WorkCalendar } from '../../core/calendar';
 import { mergeClockRules, type ClockRules } from '../../core/clocks';
 import type { LimitUnit } from '../../core/limits/limit';
+import { DEFAULT_STAGE_LIMITS, type StageLimits } from '../../core/cases/stage-clocks';
 import type { Urgency } from '../../core/glossary';
 import type { Db } from '../open';
 
@@ -26,6 +27,29 @@ const clockDefaults = z.object({
   resolveHours: positive,
   resolveWorkingDays: z.number().int().positive().nullish(),
 });
+const stageDefaults = z.object({ dispatchMinutes: positive, verifyMinutes: positive });
+
+function readClockDefaultsJson(db: Db): unknown {
+  const stored = db
+    .prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?')
+    .get('clocks.defaults');
+  return stored ? JSON.parse(stored.value) : null;
+}
+
+/**
+ * The dispatch and verify stages' limits (core/cases/stage-clocks.ts): 'clocks.defaults'
+ * dispatchMinutes and verifyMinutes, each falling back to its default when missing or
+ * malformed.
+ */
+export function loadStageLimits(db: Db): StageLimits {
+  const parsed = stageDefaults.safeParse(readClockDefaultsJson(db) ?? {});
+  return {
+    dispatchMinutes:
+      (parsed.success ? parsed.data.dispatchMinutes : null) ?? DEFAULT_STAGE_LIMITS.dispatchMinutes,
+    verifyMinutes:
+      (parsed.success ? parsed.data.verifyMinutes : null) ?? DEFAULT_STAGE_LIMITS.verifyMinutes,
+  };
+}
 
 interface ClockColumns {
   accept_minutes: number | null;
@@ -46,11 +70,9 @@ function layerOf(row: ClockColumns | undefined): Partial<ClockRules> | null {
 
 /** The admin-editable defaults ('clocks.defaults'); a missing or malformed value falls back to 3个1. */
 function loadClockDefaults(db: Db): Partial<ClockRules> {
-  const stored = db
-    .prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?')
-    .get('clocks.defaults');
-  if (!stored) return {};
-  const parsed = clockDefaults.safeParse(JSON.parse(stored.value));
+  const stored = readClockDefaultsJson(db);
+  if (stored === null) return {};
+  const parsed = clockDefaults.safeParse(stored);
   if (!parsed.success) return {};
   const layer: Partial<ClockRules> = {};
   for (const [key, value] of Object.entries(parsed.data)) {

@@ -12,6 +12,8 @@ import {
 import type { Period } from '../../core/ranking/periods';
 import type { RankingLevel, RankingUnit } from '../../core/ranking/ranking';
 import type { CaseState, Satisfaction } from '../../core/glossary';
+import { DEFAULT_STAGE_LIMITS, type StageLimits } from '../../core/cases/stage-clocks';
+import { MINUTE_MS } from '../../core/time';
 import type { Db } from '../open';
 
 /** The column that attributes a case to a unit at each level. Departments: the lead unit (主办). */
@@ -31,6 +33,10 @@ type HandlingRow = [
   number,
   number,
   Satisfaction | null,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
 ];
 type IntakeRow = [number, string, CaseState, number, number | null, number | null];
 
@@ -43,7 +49,8 @@ export function loadHandlingCases(
   const column = LEVEL_COLUMN[level];
   const rows = db
     .prepare(
-      `SELECT id, ${column}, state, registered_at, closed_at, due_at, rework_count, extension_count, satisfaction
+      `SELECT id, ${column}, state, registered_at, closed_at, due_at, rework_count, extension_count, satisfaction,
+              dispatched_at, onsite_due_at, arrived_at, handled_at
          FROM cases
         WHERE accountable_at >= ? AND accountable_at < ? AND ${column} ${unitCode === undefined ? 'IS NOT NULL' : '= ?'}`,
     )
@@ -61,6 +68,10 @@ export function loadHandlingCases(
     reworkCount: r[6],
     extensionCount: r[7],
     satisfaction: r[8],
+    dispatchedAt: r[9],
+    onsiteDueAt: r[10],
+    arrivedAt: r[11],
+    handledAt: r[12],
   }));
 }
 
@@ -121,6 +132,12 @@ export interface PeriodUnitHandlingCounts {
   extended: number;
   callbacks: number;
   satisfied: number;
+  dispatched: number;
+  dispatchOnTime: number;
+  onsiteOnTime: number;
+  handleOnTime: number;
+  handled: number;
+  verifyOnTime: number;
 }
 
 /** `(i, start, end)` rows for a VALUES list of measuring windows. */
@@ -141,10 +158,14 @@ export function aggregateHandlingByPeriod(
   db: Db,
   level: RankingLevel,
   windows: ReadonlyArray<Pick<Period, 'start' | 'end'>>,
+  stages: StageLimits = DEFAULT_STAGE_LIMITS,
 ): PeriodUnitHandlingCounts[] {
   if (windows.length === 0) return [];
   const column = LEVEL_COLUMN[level];
   const { values, params } = windowValues(windows);
+  // Whole milliseconds, written into the statement: two numbers the admin set, not input.
+  const dispatchMs = Math.round(stages.dispatchMinutes * MINUTE_MS);
+  const verifyMs = Math.round(stages.verifyMinutes * MINUTE_MS);
   return db
     .prepare<unknown[], PeriodUnitHandlingCounts>(
       `WITH p(i, start_at, end_at) AS (VALUES ${values})
@@ -155,7 +176,13 @@ export function aggregateHandlingByPeriod(
               count(c.rework_count > 0 OR NULL) AS rework,
               count(c.extension_count > 0 OR NULL) AS extended,
               count(c.satisfaction) AS callbacks,
-              count(c.satisfaction IN ('satisfied', 'basically_satisfied') OR NULL) AS satisfied
+              count(c.satisfaction IN ('satisfied', 'basically_satisfied') OR NULL) AS satisfied,
+              count(c.dispatched_at) AS dispatched,
+              count(c.dispatched_at <= c.registered_at + ${dispatchMs} OR NULL) AS dispatchOnTime,
+              count(c.dispatched_at IS NOT NULL AND c.arrived_at <= coalesce(c.onsite_due_at, c.arrived_at) OR NULL) AS onsiteOnTime,
+              count(c.dispatched_at IS NOT NULL AND c.handled_at <= coalesce(c.due_at, c.handled_at) OR NULL) AS handleOnTime,
+              count(c.handled_at) AS handled,
+              count(c.closed_at <= c.handled_at + ${verifyMs} OR NULL) AS verifyOnTime
          FROM p CROSS JOIN cases c
         WHERE c.accountable_at >= p.start_at AND c.accountable_at < p.end_at
           AND c.${column} IS NOT NULL
@@ -212,8 +239,9 @@ export function factsDigestText(
   const column = LEVEL_COLUMN[level];
   const handling = db
     .prepare<[number, number], string | null>(
-      `SELECT group_concat(printf('H|%d|%s|%s|%s|%s|%s|%d|%d|%s', id, ${column}, state, registered_at,
-                closed_at, due_at, rework_count, extension_count, satisfaction), char(10))
+      `SELECT group_concat(printf('H|%d|%s|%s|%s|%s|%s|%d|%d|%s|%s|%s|%s|%s', id, ${column}, state, registered_at,
+                closed_at, due_at, rework_count, extension_count, satisfaction,
+                dispatched_at, onsite_due_at, arrived_at, handled_at), char(10))
          FROM cases INDEXED BY cases_accountable_facts
         WHERE accountable_at >= ? AND accountable_at < ? AND ${column} IS NOT NULL`,
     )

@@ -177,39 +177,71 @@ describe('the demo street: SQL and core agree', () => {
     expect(rows.filter((r) => r.stored !== null).length).toBeGreaterThan(1500);
   });
 
-  it("gives the trend's SQL counts the same numbers core counts from per-case facts", () => {
-    for (const level of ['community', 'grid', 'unit'] as const) {
-      const periods = ['2026-08', '2026-09', '2026-10', '2026-11', '2026-W45', '2026-W46'].map(
-        (k) => parsePeriodKey(k)!,
-      );
-      // November is still running at NOW: both sides measure it up to now.
-      const windows = periods.map((p) => measuredWindow(p, NOW));
-      const sql = aggregateHandlingByPeriod(db, level, windows);
-      periods.forEach((period, index) => {
-        const window = windows[index]!;
-        const core = aggregatePeriod(
-          period,
-          loadHandlingCases(db, level, window),
-          loadIntakeCases(db, level, window),
-          NOW,
-        ).counts;
-        const fromSql = sql.filter((r) => r.periodIndex === index);
-        expect(fromSql.length, `${level} ${period.key}`).toBe(
-          [...core.values()].filter((c) => c.due > 0).length,
+  it("gives the trend's SQL counts the same numbers core counts from per-case facts, stages included", () => {
+    // The default stage limits and tighter ones: the SQL and core must agree on both.
+    for (const stages of [undefined, { dispatchMinutes: 5, verifyMinutes: 60 }]) {
+      for (const level of ['community', 'grid', 'unit'] as const) {
+        const periods = ['2026-08', '2026-09', '2026-10', '2026-11', '2026-W45', '2026-W46'].map(
+          (k) => parsePeriodKey(k)!,
         );
-        for (const { periodIndex: _i, unitCode, ...counts } of fromSql) {
-          expect(counts, `${level} ${period.key} ${unitCode}`).toEqual({
-            due: core.get(unitCode)!.due,
-            closed: core.get(unitCode)!.closed,
-            onTime: core.get(unitCode)!.onTime,
-            rework: core.get(unitCode)!.rework,
-            extended: core.get(unitCode)!.extended,
-            callbacks: core.get(unitCode)!.callbacks,
-            satisfied: core.get(unitCode)!.satisfied,
-          });
-        }
-      });
+        // November is still running at NOW: both sides measure it up to now.
+        const windows = periods.map((p) => measuredWindow(p, NOW));
+        const sql = aggregateHandlingByPeriod(db, level, windows, stages);
+        periods.forEach((period, index) => {
+          const window = windows[index]!;
+          const core = aggregatePeriod(
+            period,
+            loadHandlingCases(db, level, window),
+            loadIntakeCases(db, level, window),
+            NOW,
+            stages,
+          ).counts;
+          const fromSql = sql.filter((r) => r.periodIndex === index);
+          expect(fromSql.length, `${level} ${period.key}`).toBe(
+            [...core.values()].filter((c) => c.due > 0).length,
+          );
+          for (const { periodIndex: _i, unitCode, ...counts } of fromSql) {
+            const c = core.get(unitCode)!;
+            expect(counts, `${level} ${period.key} ${unitCode}`).toEqual({
+              due: c.due,
+              closed: c.closed,
+              onTime: c.onTime,
+              rework: c.rework,
+              extended: c.extended,
+              callbacks: c.callbacks,
+              satisfied: c.satisfied,
+              dispatched: c.dispatched,
+              dispatchOnTime: c.dispatchOnTime,
+              onsiteOnTime: c.onsiteOnTime,
+              handleOnTime: c.handleOnTime,
+              handled: c.handled,
+              verifyOnTime: c.verifyOnTime,
+            });
+          }
+        });
+      }
     }
+  });
+
+  it('counts the stages by their deadlines: a tighter verify limit makes fewer verified on time', () => {
+    const period = parsePeriodKey('2026-10')!;
+    const window = measuredWindow(period, NOW);
+    const total = (stages?: { dispatchMinutes: number; verifyMinutes: number }) =>
+      aggregateHandlingByPeriod(db, 'community', [window], stages).reduce(
+        (sum, r) => ({
+          verifyOnTime: sum.verifyOnTime + r.verifyOnTime,
+          dispatchOnTime: sum.dispatchOnTime + r.dispatchOnTime,
+          handled: sum.handled + r.handled,
+        }),
+        { verifyOnTime: 0, dispatchOnTime: 0, handled: 0 },
+      );
+    const loose = total({ dispatchMinutes: 100_000, verifyMinutes: 100_000 });
+    const tight = total({ dispatchMinutes: 1, verifyMinutes: 1 });
+    expect(loose.handled).toBeGreaterThan(0);
+    // With limits of ~70 days every handled case is verified in time.
+    expect(loose.verifyOnTime).toBe(loose.handled);
+    expect(tight.verifyOnTime).toBeLessThan(loose.verifyOnTime);
+    expect(tight.dispatchOnTime).toBeLessThan(loose.dispatchOnTime);
   });
 
   it('counts intake the same in SQL and in core, and both ways of ranking give the same rows', () => {

@@ -38,6 +38,10 @@ function handling(overrides: Partial<HandlingCase>): HandlingCase {
     reworkCount: 0,
     extensionCount: 0,
     satisfaction: null,
+    dispatchedAt: null,
+    onsiteDueAt: null,
+    arrivedAt: null,
+    handledAt: null,
     ...overrides,
   };
 }
@@ -243,7 +247,13 @@ describe('composite score, tiers and grades', () => {
   });
 
   it('follows edited weights', () => {
-    const weights = { onTimeRate: 1, closureRate: 0, reworkFree: 0, satisfactionRate: 0 };
+    const weights = {
+      ...DEFAULT_WEIGHTS,
+      onTimeRate: 1,
+      closureRate: 0,
+      reworkFree: 0,
+      satisfactionRate: 0,
+    };
     const score = compositeScore(counts({ due: 8, closed: 8, onTime: 6, callbacks: 0 }), weights)!;
     expect(score.value).toBe(75);
   });

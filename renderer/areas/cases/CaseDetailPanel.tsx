@@ -13,6 +13,7 @@ import { CaseMoves } from './CaseMoves';
 import { CaseTimeline } from './CaseTimeline';
 import { ClockBadge } from './ClockBadge';
 import { standardLines } from './case-standard';
+import { StageStrip } from './StageStrip';
 import type { Lookups } from './useCaseLookups';
 
 const REFRESH_ON = ['cases.changed', 'data.changed'] as const;
@@ -84,6 +85,7 @@ export function CaseDetailPanel({
             </span>
           ) : null}
         </div>
+        <StageStrip row={detail} limits={detail.stageLimits} now={now} testId="detail-stages" />
         {detail.standard ? (
           <dl className="fields detail__standard" data-testid="detail-standard">
             {standardLines(detail, locale).map((line) => (

@@ -9,6 +9,7 @@ import { useCaseMove } from '../../ui/useCaseMove';
 // One look for a case's moves in the whole app: the case board's.
 import { CaseMoves } from '../cases/CaseMoves';
 import { standardLines } from '../cases/case-standard';
+import { StageStrip } from '../cases/StageStrip';
 import { useCaseLookups } from '../cases/useCaseLookups';
 
 interface CaseCardProps {
@@ -112,6 +113,7 @@ export function CaseCard({ id, now, onClose, onOpenGrid }: CaseCardProps) {
           <span className="badge badge--muted">{t('map.case.supervised')}</span>
         ) : null}
       </div>
+      <StageStrip row={detail} limits={detail.stageLimits} now={now} testId="card-stages" />
       {detail.description ? <p className="case-card__text">{detail.description}</p> : null}
       <dl className="facts">
         <dt>{t('map.case.address')}</dt>

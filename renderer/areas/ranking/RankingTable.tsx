@@ -27,6 +27,13 @@ const INTAKE_RATES: ReadonlyArray<[RateKey, MessageKey]> = [
   ['registrationRate', 'ranking.column.registrationRate'],
   ['timelyAcceptRate', 'ranking.column.timelyAcceptRate'],
 ];
+/** The per-stage on-time rates (accept is the intake group's 及时受理率): not in the score unless weighted. */
+const STAGE_RATES: ReadonlyArray<[RateKey, MessageKey]> = [
+  ['dispatchOnTimeRate', 'ranking.column.dispatchOnTimeRate'],
+  ['onsiteOnTimeRate', 'ranking.column.onsiteOnTimeRate'],
+  ['handleOnTimeRate', 'ranking.column.handleOnTimeRate'],
+  ['verifyOnTimeRate', 'ranking.column.verifyOnTimeRate'],
+];
 
 /**
  * The ranking table: rank, change, unit, tier (colour and word), grade, score, then every
@@ -128,6 +135,16 @@ export function RankingTable({
                 {t(label)}
               </th>
             ))}
+            {STAGE_RATES.map(([key, label], i) => (
+              <th
+                key={key}
+                scope="col"
+                className={`num${i === 0 ? ' ranking-table__stages' : ''}`}
+                title={t('ranking.stageHint')}
+              >
+                {t(label)}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -187,6 +204,7 @@ export function RankingTable({
               {HANDLING_RATES.map(([key]) => rate(row, key))}
               {INTAKE_COLUMNS.map(([key]) => count(row, key))}
               {INTAKE_RATES.map(([key]) => rate(row, key))}
+              {STAGE_RATES.map(([key]) => rate(row, key))}
             </tr>
           ))}
         </tbody>

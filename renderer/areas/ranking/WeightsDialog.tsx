@@ -44,12 +44,10 @@ export function WeightsDialog({ onClose }: { onClose(): void }) {
     const tiers = shown.tiers;
     const g = shown.grades;
     const result = await saving.run({
-      weights: {
-        onTimeRate: n(w.onTimeRate),
-        closureRate: n(w.closureRate),
-        reworkFree: n(w.reworkFree),
-        satisfactionRate: n(w.satisfactionRate),
-      },
+      weights: Object.fromEntries(WEIGHT_KEYS.map((key) => [key, n(w[key])])) as Record<
+        (typeof WEIGHT_KEYS)[number],
+        number
+      >,
       tiers: { blue: n(tiers.blue), yellow: n(tiers.yellow) },
       grades: { A: n(g.A), B: n(g.B), C: n(g.C), D: n(g.D) },
     });

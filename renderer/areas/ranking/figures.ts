@@ -14,6 +14,10 @@ export const RATE_PARTS: Record<RateKey, { numerator: CountFigure; denominator: 
   reworkRate: { numerator: 'rework', denominator: 'due' },
   extensionRate: { numerator: 'extended', denominator: 'due' },
   satisfactionRate: { numerator: 'satisfied', denominator: 'callbacks' },
+  dispatchOnTimeRate: { numerator: 'dispatchOnTime', denominator: 'due' },
+  onsiteOnTimeRate: { numerator: 'onsiteOnTime', denominator: 'dispatched' },
+  handleOnTimeRate: { numerator: 'handleOnTime', denominator: 'dispatched' },
+  verifyOnTimeRate: { numerator: 'verifyOnTime', denominator: 'handled' },
 };
 
 /** 87.5% (docs/design/UI.md), — when there is no denominator. */
