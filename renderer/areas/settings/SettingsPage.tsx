@@ -3,12 +3,21 @@ import { AreaIcon } from '../../icons/AreaIcon';
 import { useSession } from '../../session/session-context';
 import { BackupsPanel } from './BackupsPanel';
 import { CalendarPanel } from './CalendarPanel';
+import { ClockDefaultsPanel } from './ClockDefaultsPanel';
+import { ClockOverridesPanel } from './ClockOverridesPanel';
+import { IdleLockPanel } from './IdleLockPanel';
+import { StandardPanel } from './StandardPanel';
 import { UsersPanel } from './UsersPanel';
+import { WeightsPanel } from './WeightsPanel';
+import { WorkPeriodsPanel } from './WorkPeriodsPanel';
 import './settings.css';
 import { PageShell } from '../../ui/PageShell';
 import { Panel } from '../../ui/Panel';
 
-/** 设置 settings (lazy route chunk): users and the holiday calendar; the rest is not built yet. */
+/**
+ * 设置 settings (lazy route chunk), the admin's: users, the category standard, the clocks
+ * (work periods, calendar, urgency overrides, stage defaults), weights, idle lock, backups.
+ */
 export default function SettingsPage() {
   const t = useT();
   const { status, openSignIn } = useSession();
@@ -24,12 +33,6 @@ export default function SettingsPage() {
         </>
       }
     >
-      <p className="settings__not-built">
-        <span className="badge badge--muted" data-testid="not-built">
-          {t('notBuilt.badge')}
-        </span>{' '}
-        {t('settings.notBuilt')}
-      </p>
       {!admin ? (
         <p className="settings__admin-only">
           {t('settings.adminOnly')}{' '}
@@ -46,13 +49,61 @@ export default function SettingsPage() {
           >
             <UsersPanel />
           </Panel>
-          <Panel title={t('backup.title')} className="settings__panel">
-            <p className="panel__meta settings__hint">{t('backup.hint')}</p>
-            <BackupsPanel />
+          <Panel
+            title={t('settings.std.title')}
+            className="settings__panel"
+            testId="panel-standard"
+          >
+            <p className="panel__meta settings__hint">{t('settings.std.hint')}</p>
+            <StandardPanel />
+          </Panel>
+          <Panel
+            title={t('settings.periods.title')}
+            className="settings__panel"
+            testId="panel-work-periods"
+          >
+            <p className="panel__meta settings__hint">{t('settings.periods.hint')}</p>
+            <WorkPeriodsPanel />
           </Panel>
           <Panel title={t('settings.calendar')} className="settings__panel">
             <p className="panel__meta settings__hint">{t('settings.calendarHint')}</p>
             <CalendarPanel />
+          </Panel>
+          <Panel
+            title={t('settings.overrides.title')}
+            className="settings__panel"
+            testId="panel-overrides"
+          >
+            <p className="panel__meta settings__hint">{t('settings.overrides.hint')}</p>
+            <ClockOverridesPanel />
+          </Panel>
+          <Panel
+            title={t('settings.clocks.title')}
+            className="settings__panel"
+            testId="panel-clock-defaults"
+          >
+            <p className="panel__meta settings__hint">{t('settings.clocks.hint')}</p>
+            <ClockDefaultsPanel />
+          </Panel>
+          <Panel
+            title={t('settings.weights.title')}
+            className="settings__panel"
+            testId="panel-weights"
+          >
+            <p className="panel__meta settings__hint">{t('settings.weights.hint')}</p>
+            <WeightsPanel />
+          </Panel>
+          <Panel
+            title={t('settings.idle.title')}
+            className="settings__panel"
+            testId="panel-idle-lock"
+          >
+            <p className="panel__meta settings__hint">{t('settings.idle.hint')}</p>
+            <IdleLockPanel />
+          </Panel>
+          <Panel title={t('backup.title')} className="settings__panel">
+            <p className="panel__meta settings__hint">{t('backup.hint')}</p>
+            <BackupsPanel />
           </Panel>
         </>
       )}

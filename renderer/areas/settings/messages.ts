@@ -1,8 +1,13 @@
-/** 设置 strings (users and the holiday calendar; the rest is not built yet). */
+/** 设置 strings: users and the holiday calendar here, the admin's other panels beside. */
+import { clockMessagesEn, clockMessagesZh } from './clock-messages';
+import { standardMessagesEn, standardMessagesZh } from './standard-messages';
+
 export const settingsMessagesZh = {
+  ...standardMessagesZh,
+  ...clockMessagesZh,
   'settings.users': '用户',
   'settings.usersHint': '本地账号：值班员、领导、管理员、处置单位。密码以加盐 scrypt 保存。',
-  'settings.adminOnly': '只有管理员可以管理用户和日历，请以管理员登录。',
+  'settings.adminOnly': '只有管理员可以修改设置，请以管理员登录。',
   'settings.user.username': '用户名',
   'settings.user.name': '姓名',
   'settings.user.role': '角色',
@@ -40,14 +45,15 @@ export const settingsMessagesZh = {
   'settings.calendar.add': '添加或修改',
   'settings.calendar.remove': '删除',
   'settings.calendar.empty': '这一年没有例外日。',
-  'settings.notBuilt': '类别与时限、权重与分级、底图：尚未建成，这里不显示示例数据。',
 };
 
 export const settingsMessagesEn: Record<keyof typeof settingsMessagesZh, string> = {
+  ...standardMessagesEn,
+  ...clockMessagesEn,
   'settings.users': 'Users',
   'settings.usersHint':
     'Local accounts: operators, leaders, administrators, handling units. Passwords are kept as salted scrypt hashes.',
-  'settings.adminOnly': 'Only an administrator manages users and the calendar; sign in as one.',
+  'settings.adminOnly': 'Only an administrator changes the settings; sign in as one.',
   'settings.user.username': 'Username',
   'settings.user.name': 'Name',
   'settings.user.role': 'Role',
@@ -87,6 +93,4 @@ export const settingsMessagesEn: Record<keyof typeof settingsMessagesZh, string>
   'settings.calendar.add': 'Add or change',
   'settings.calendar.remove': 'Remove',
   'settings.calendar.empty': 'No exceptions this year.',
-  'settings.notBuilt':
-    'Categories and clocks, weights and tiers, basemap: not built yet; no sample data is shown here.',
 };
