@@ -53,6 +53,14 @@ const METHOD_ACCESS: Partial<Record<MethodName, MethodAccess>> = {
   'ranking.weights.save': ADMIN,
   'ranking.export': 'signed_in',
   'bulletin.publish': ['leader', 'admin'],
+  // 申诉: a unit's user files for its own unit (checked in api/ranking/appeal-desk.ts), an
+  // admin for any unit; leaders decide; the month's draft is a leader's like its bulletin.
+  'bulletin.draft': ['leader', 'admin'],
+  'appeals.list': 'signed_in',
+  'appeals.get': 'signed_in',
+  'appeals.attachment': 'signed_in',
+  'appeals.file': ['handler', 'admin'],
+  'appeals.decide': ['leader', 'admin'],
   'weekly.meeting.save': ['operator', 'leader', 'admin'],
   'weekly.items.create': ['operator', 'leader', 'admin'],
   'weekly.items.update': ['operator', 'leader', 'admin'],

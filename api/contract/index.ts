@@ -13,6 +13,7 @@ import { calendarContract } from './calendar';
 import { mapContract } from './map';
 import { exchangeContract } from './exchange';
 import { backupContract } from './backup';
+import { appealsContract } from './appeals';
 import { settingsContract } from './settings';
 
 export const contract = {
@@ -26,6 +27,7 @@ export const contract = {
   ...calendarContract,
   ...mapContract,
   ...backupContract,
+  ...appealsContract,
   ...settingsContract,
 };
 
@@ -74,3 +76,4 @@ export * from './map';
 export * from './exchange';
 export * from './backup';
 export * from './settings';
+export * from './appeals';

@@ -4,6 +4,7 @@
  * published bulletins (frozen) and their exports.
  */
 import { z } from 'zod';
+import type { AppealReasonKind } from '../../core/ranking/appeals';
 import type { CaseListRow } from '../../core/cases/case-views';
 import type { PeriodKind } from '../../core/ranking/periods';
 import type { RankingLevel } from '../../core/ranking/ranking';
@@ -109,6 +110,23 @@ export interface FigureCasesResult {
   bulletinId: number | null;
   /** Cases the bulletin counted that are no longer in the database. */
   missing: number;
+  /**
+   * The unit's cases an approved appeal took out of this month's figures (or moved to
+   * another unit), and the cases moved in to it, with the appeal's reason and decision.
+   */
+  appealed: AppealedCase[];
+}
+
+export interface AppealedCase {
+  appealId: number;
+  caseId: number;
+  caseNo: string;
+  reasonKind: AppealReasonKind;
+  reason: string;
+  decisionNote: string | null;
+  /** removed: counted nowhere at this level; moved_out: to `otherUnit`; moved_in: from `otherUnit`. */
+  effect: 'removed' | 'moved_out' | 'moved_in';
+  otherUnit: string | null;
 }
 
 export interface WeightSetsResult {
@@ -128,7 +146,7 @@ export const RANKING_LEVEL_SCHEMA = z.enum(['community', 'grid', 'unit']);
 export const PERIOD_KEY_SCHEMA = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2]|W\d{2})$/, 'expected YYYY-MM or YYYY-Www');
-const MONTH_KEY_SCHEMA = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM');
+export const MONTH_KEY_SCHEMA = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM');
 const FIGURE_SCHEMA = z.enum(COUNT_FIGURES);
 const WEIGHT = z.number().min(0).max(1);
 const THRESHOLD = z.number().min(0).max(100);

@@ -22,12 +22,17 @@ const MAGIC: Record<string, (bytes: Buffer) => boolean> = {
   'application/pdf': (b) => b.subarray(0, 5).toString('latin1') === '%PDF-',
 };
 
+/** Whether the bytes really are the type claimed (appeal attachments check the same). */
+export function contentIsType(mimeType: string, content: Buffer): boolean {
+  return content.length > 0 && MAGIC[mimeType]?.(content) === true;
+}
+
 export const caseAttachmentsHandlers = {
   'cases.attachments.add': (context, input) => {
     const row = readCaseRecord(context.db, input.caseId);
     if (!row) throw noSuchCase(input.caseId);
     const content = Buffer.from(input.contentBase64, 'base64');
-    if (content.length === 0 || !MAGIC[input.mimeType]?.(content)) {
+    if (!contentIsType(input.mimeType, content)) {
       throw new UserError(
         'attachment_not_readable',
         {

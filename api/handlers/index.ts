@@ -11,6 +11,7 @@ import { mapHandlers } from './map';
 import { exchangeHandlers } from './exchange';
 import { backupHandlers } from './backup';
 import { settingsHandlers } from './settings';
+import { appealsHandlers } from './appeals';
 import type { FeatureHandlers } from './types';
 
 export const handlers = {
@@ -25,4 +26,5 @@ export const handlers = {
   ...mapHandlers,
   ...backupHandlers,
   ...settingsHandlers,
+  ...appealsHandlers,
 } satisfies FeatureHandlers<MethodName>;

@@ -23,6 +23,8 @@ import {
   type BulletinFigures,
 } from './bulletin-figures';
 import { computeLiveRanking } from './live-ranking';
+import { frozenAppeals } from './frozen-appeals';
+import { pendingAppealCount } from '../../db/queries/appeals';
 import { periodInfo } from './periods';
 import { computeTrend } from './trend';
 
@@ -73,7 +75,8 @@ export function publishBulletin(
   // One write transaction: the figures, the trend and the checksum come from one snapshot.
   return db
     .transaction(() => {
-      const live = computeLiveRanking(db, level, period, now, { caseFlags: true });
+      refuseWhileAppealsPending(db, period);
+      const { live, figures } = freezeFigures(db, level, period, now);
       const latest = latestBulletin(db, period.key, level);
       if (latest && latest.inputsSha256 === live.inputsSha256) {
         throw new UserError(
@@ -85,19 +88,6 @@ export function publishBulletin(
           'period',
         );
       }
-      const figures: BulletinFigures = {
-        schema: BULLETIN_FIGURES_SCHEMA,
-        period: periodInfo(period),
-        previousPeriod: periodInfo(live.previousPeriod),
-        level,
-        computedAt: now,
-        weightSet: live.weightSet,
-        rows: live.rows,
-        previousSource: live.previousSource,
-        inputsSha256: live.inputsSha256,
-        trend: computeTrend(db, level, period, TREND_PERIODS, live.weightSet, now),
-        cases: Object.fromEntries(live.caseFlags ?? []),
-      };
       return toBulletinSummary(
         insertBulletin(db, {
           period: period.key,
@@ -113,6 +103,48 @@ export function publishBulletin(
       );
     })
     .immediate();
+}
+
+/**
+ * The figures a bulletin or a draft freezes: the ranking, its trend, the cases behind every
+ * figure and the month's appeals with their decisions (the caller holds the transaction).
+ */
+export function freezeFigures(
+  db: Db,
+  level: RankingLevel,
+  period: Period,
+  now: number,
+): { live: ReturnType<typeof computeLiveRanking>; figures: BulletinFigures } {
+  const live = computeLiveRanking(db, level, period, now, { caseFlags: true });
+  const figures: BulletinFigures = {
+    schema: BULLETIN_FIGURES_SCHEMA,
+    period: periodInfo(period),
+    previousPeriod: periodInfo(live.previousPeriod),
+    level,
+    computedAt: now,
+    weightSet: live.weightSet,
+    rows: live.rows,
+    previousSource: live.previousSource,
+    inputsSha256: live.inputsSha256,
+    trend: computeTrend(db, level, period, TREND_PERIODS, live.weightSet, now),
+    cases: Object.fromEntries(live.caseFlags ?? []),
+    appeals: frozenAppeals(db, period, live.adjustments),
+  };
+  return { live, figures };
+}
+
+/** A month with appeals still waiting for a decision cannot be published: they may change it. */
+function refuseWhileAppealsPending(db: Db, period: Period): void {
+  const pending = pendingAppealCount(db, period.key);
+  if (pending === 0) return;
+  throw new UserError(
+    'appeals_pending',
+    {
+      zh: `${periodLabelZh(period)}还有 ${pending} 件申诉尚未决定：请先在“申诉”中逐件批准或驳回，再发布通报。`,
+      en: `${pending} appeal(s) for ${period.key} are still undecided: approve or reject each under Appeals before publishing.`,
+    },
+    'period',
+  );
 }
 
 function bulletinOrRefuse(db: Db, id: number): BulletinRecord {

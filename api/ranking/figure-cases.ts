@@ -19,7 +19,11 @@ import {
   loadIntakeCases,
 } from '../../db/queries/ranking-facts';
 import type { Db } from '../../db/open';
-import type { FigureCase, FigureCasesResult } from '../contract/ranking';
+import type { AppealedCase, FigureCase, FigureCasesResult } from '../contract/ranking';
+import { applyAdjustments } from '../../core/ranking/appeals';
+import { appealAdjustments } from './appeal-figures';
+import type { FrozenAppeal } from './bulletin-figures';
+import { frozenAppeals } from './frozen-appeals';
 import { UserError } from '../errors';
 import { requireBulletin } from './bulletins';
 import { periodInfo } from './periods';
@@ -38,6 +42,7 @@ export function figureCases(db: Db, query: FigureCasesQuery): FigureCasesResult 
   const kind = INTAKE_FIGURES.includes(query.figure) ? 'intake' : 'handling';
   let flags: UnitCaseFlags | undefined;
   let unitName: string | undefined;
+  let appeals: FrozenAppeal[];
   if (query.bulletinId !== undefined) {
     const { record, figures } = requireBulletin(db, query.bulletinId);
     if (record.period !== query.period.key || record.level !== query.level) {
@@ -52,12 +57,33 @@ export function figureCases(db: Db, query: FigureCasesQuery): FigureCasesResult 
     }
     flags = figures.cases[query.unitCode];
     unitName = figures.rows.find((r) => r.unitCode === query.unitCode)?.unitName;
+    appeals = figures.appeals ?? [];
   } else {
     const window = measuredWindow(query.period, query.now);
+    const adjustments = appealAdjustments(db, query.level, query.period);
+    appeals = frozenAppeals(db, query.period, adjustments);
+    // The unit's own cases and the ones appeals moved to it; then the appeals applied.
+    const movedIn = {
+      caseIds: adjustments.filter((a) => a.toUnit === query.unitCode).map((a) => a.caseId),
+    };
+    const load = <F>(read: (filter: string | { caseIds: number[] }) => F[]) => [
+      ...read(query.unitCode),
+      ...(movedIn.caseIds.length > 0 ? read(movedIn) : []),
+    ];
     const handling =
-      kind === 'handling' ? loadHandlingCases(db, query.level, window, query.unitCode) : [];
+      kind === 'handling'
+        ? applyAdjustments(
+            load((f) => loadHandlingCases(db, query.level, window, f)),
+            adjustments,
+          )
+        : [];
     const intake =
-      kind === 'intake' ? loadIntakeCases(db, query.level, window, query.unitCode) : [];
+      kind === 'intake'
+        ? applyAdjustments(
+            load((f) => loadIntakeCases(db, query.level, window, f)),
+            adjustments,
+          )
+        : [];
     flags = aggregatePeriod(
       query.period,
       handling,
@@ -94,5 +120,32 @@ export function figureCases(db: Db, query: FigureCasesQuery): FigureCasesResult 
     cases,
     bulletinId: query.bulletinId ?? null,
     missing: counted.length - rows.length,
+    appealed: appealedCases(appeals, query.unitCode),
   };
+}
+
+/** The approved appeals that took cases out of, or moved cases in to, the unit at this level. */
+function appealedCases(appeals: readonly FrozenAppeal[], unitCode: string): AppealedCase[] {
+  const out: AppealedCase[] = [];
+  for (const a of appeals) {
+    if (!a.applied) continue;
+    const base = {
+      appealId: a.id,
+      caseId: a.caseId,
+      caseNo: a.caseNo,
+      reasonKind: a.reasonKind,
+      reason: a.reason,
+      decisionNote: a.decisionNote,
+    };
+    if (a.applied.fromUnit === unitCode) {
+      out.push({
+        ...base,
+        effect: a.applied.toUnit === null ? 'removed' : 'moved_out',
+        otherUnit: a.applied.toUnit,
+      });
+    } else if (a.applied.toUnit === unitCode) {
+      out.push({ ...base, effect: 'moved_in', otherUnit: a.applied.fromUnit });
+    }
+  }
+  return out;
 }

@@ -36,6 +36,8 @@ import { loadStageLimits } from '../../db/queries/clock-rules';
 import type { Db } from '../../db/open';
 import type { RankingRow } from '../contract/ranking';
 import { parseBulletinFigures } from './bulletin-figures';
+import { applyAdjustments, type AppealAdjustment } from '../../core/ranking/appeals';
+import { adjustmentsDigestLine, appealAdjustments, correctCountsByAppeals } from './appeal-figures';
 
 interface LiveRanking {
   period: Period;
@@ -48,6 +50,8 @@ interface LiveRanking {
   inputsSha256: string;
   /** Which case counted towards which figure, per unit: only when asked for (publishing). */
   caseFlags: Map<string, UnitCaseFlags> | null;
+  /** The approved appeals applied to this month's figures at this level. */
+  adjustments: AppealAdjustment[];
 }
 
 /** Handling counts already made for the period and the one before (by the trend). */
@@ -92,13 +96,15 @@ export function computeLiveRanking(
   const units = listRankingUnits(db, level);
   // A running period is measured up to now (see core/ranking/case-facts handlingFlags).
   const window = measuredWindow(period, now);
+  // Approved appeals move or remove some of the month's cases (api/ranking/appeal-figures.ts).
+  const adjustments = appealAdjustments(db, level, period);
   let counts: Map<string, UnitCounts>;
   let caseFlags: Map<string, UnitCaseFlags> | null = null;
   if (options.caseFlags) {
     const aggregate = aggregatePeriod(
       period,
-      loadHandlingCases(db, level, window),
-      loadIntakeCases(db, level, window),
+      applyAdjustments(loadHandlingCases(db, level, window), adjustments),
+      applyAdjustments(loadIntakeCases(db, level, window), adjustments),
       now,
       stages,
     );
@@ -106,6 +112,7 @@ export function computeLiveRanking(
     caseFlags = aggregate.caseFlags;
   } else {
     counts = countsBySql(db, level, window, options.precounted?.current);
+    correctCountsByAppeals(db, counts, { level, period, window, asOf: now, stages, adjustments });
   }
   const ranked = rankUnits(units, counts, weightSet);
   const previousPeriod = shiftPeriod(period, -1);
@@ -124,6 +131,7 @@ export function computeLiveRanking(
       `weights|${JSON.stringify(weightSet.weights)}|${JSON.stringify(weightSet.tiers)}|${JSON.stringify(weightSet.grades)}\n`,
     )
     .update(`stages|${stages.dispatchMinutes}|${stages.verifyMinutes}\n`)
+    .update(adjustmentsDigestLine(adjustments))
     .update(factsDigestText(db, level, window))
     .digest('hex');
   return {
@@ -136,6 +144,7 @@ export function computeLiveRanking(
     previousSource: previous.source,
     inputsSha256,
     caseFlags,
+    adjustments,
   };
 }
 
@@ -172,19 +181,23 @@ function previousRanks(
       };
     }
   }
-  // Ranks need the handling counts only: intake figures do not enter the score.
+  // Ranks need the handling counts only (intake figures enter the score only when weighted).
   const counts = new Map<string, UnitCounts>();
-  const rows =
-    precounted ??
-    aggregateHandlingByPeriod(
-      db,
-      level,
-      [measuredWindow(previousPeriod, now)],
-      loadStageLimits(db),
-    );
+  const window = measuredWindow(previousPeriod, now);
+  const stages = loadStageLimits(db);
+  const rows = precounted ?? aggregateHandlingByPeriod(db, level, [window], stages);
   for (const { periodIndex: _i, unitCode, ...handling } of rows) {
     counts.set(unitCode, { ...emptyCounts(), ...handling });
   }
+  correctCountsByAppeals(db, counts, {
+    level,
+    period: previousPeriod,
+    window,
+    asOf: now,
+    stages,
+    adjustments: appealAdjustments(db, level, previousPeriod),
+    withIntake: false,
+  });
   const ranked = rankUnits(units, counts, weightSet);
   return {
     source: 'live',

@@ -40,24 +40,35 @@ type HandlingRow = [
 ];
 type IntakeRow = [number, string, CaseState, number, number | null, number | null];
 
+/** One unit's cases, or only the given cases (the ones appeals move), or every unit's. */
+type FactsFilter = string | { caseIds: readonly number[] } | undefined;
+
+function filterSql(column: string, filter: FactsFilter): { sql: string; params: unknown[] } {
+  if (filter === undefined) return { sql: `${column} IS NOT NULL`, params: [] };
+  if (typeof filter === 'string') return { sql: `${column} = ?`, params: [filter] };
+  return {
+    sql: `${column} IS NOT NULL AND id IN (SELECT value FROM json_each(?))`,
+    params: [JSON.stringify(filter.caseIds)],
+  };
+}
+
 export function loadHandlingCases(
   db: Db,
   level: RankingLevel,
   period: Pick<Period, 'start' | 'end'>,
-  unitCode?: string,
+  filter?: FactsFilter,
 ): HandlingCase[] {
   const column = LEVEL_COLUMN[level];
+  const where = filterSql(column, filter);
   const rows = db
     .prepare(
       `SELECT id, ${column}, state, registered_at, closed_at, due_at, rework_count, extension_count, satisfaction,
               dispatched_at, onsite_due_at, arrived_at, handled_at
          FROM cases
-        WHERE accountable_at >= ? AND accountable_at < ? AND ${column} ${unitCode === undefined ? 'IS NOT NULL' : '= ?'}`,
+        WHERE accountable_at >= ? AND accountable_at < ? AND ${where.sql}`,
     )
     .raw()
-    .all(
-      ...[period.start, period.end, ...(unitCode === undefined ? [] : [unitCode])],
-    ) as HandlingRow[];
+    .all(period.start, period.end, ...where.params) as HandlingRow[];
   return rows.map((r) => ({
     caseId: r[0],
     unitCode: r[1],
@@ -79,20 +90,18 @@ export function loadIntakeCases(
   db: Db,
   level: RankingLevel,
   period: Pick<Period, 'start' | 'end'>,
-  unitCode?: string,
+  filter?: FactsFilter,
 ): IntakeCase[] {
   const column = LEVEL_COLUMN[level];
+  const where = filterSql(column, filter);
   const rows = db
     .prepare(
       `SELECT id, ${column}, state, reported_at, registered_at, accept_due_at
          FROM cases
-        WHERE reported_at >= ? AND reported_at < ? AND state <> 'voided'
-          AND ${column} ${unitCode === undefined ? 'IS NOT NULL' : '= ?'}`,
+        WHERE reported_at >= ? AND reported_at < ? AND state <> 'voided' AND ${where.sql}`,
     )
     .raw()
-    .all(
-      ...[period.start, period.end, ...(unitCode === undefined ? [] : [unitCode])],
-    ) as IntakeRow[];
+    .all(period.start, period.end, ...where.params) as IntakeRow[];
   return rows.map((r) => ({
     caseId: r[0],
     unitCode: r[1],
