@@ -105,6 +105,20 @@ test('the admin changes a 立案条件 row and the new version is in force', asy
   await page
     .getByTestId('panel-standard')
     .screenshot({ path: `${shotDir}/settings-standard-old-zh.png` });
+
+  // A local category under 公用设施, registered under at once (the integration test registers a case).
+  await page.getByRole('button', { name: '回到当前版本' }).click();
+  await page.getByTestId('standard-add-local').click();
+  const add = page.getByTestId('local-category-dialog');
+  await add.getByTestId('local-minor-code').fill('99');
+  await add.getByTestId('local-minor-name').fill('智能井盖');
+  await add.getByTestId('std-condition').fill('传感器离线');
+  await add.getByTestId('std-limit').fill('1天');
+  await page.screenshot({ path: `${shotDir}/settings-standard-local-zh.png` });
+  await add.getByRole('button', { name: '保存为新版本' }).click();
+  await expect(page.getByTestId('standard-notice')).toContainText('已新增 C0199');
+  await page.getByTestId('standard-search').fill('智能井盖');
+  await expect(page.getByTestId('standard-row')).toContainText(['本地']);
 });
 
 test('the admin saves new work periods and sees them in force', async ({ page }) => {
