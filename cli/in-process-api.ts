@@ -16,13 +16,15 @@ export async function callApi<M extends MethodName>(
   db: Db,
   method: M,
   input: ApiInput<M>,
+  /** Whose name the step is recorded under (`--by`); the role stays the system's. */
+  actorName?: string,
 ): Promise<ApiResult<M>> {
   const context: ApiContext = {
     db,
     now: () => Date.now(),
     appVersion: APP_VERSION,
     live: new LiveBus(),
-    actor: SYSTEM_ACTOR,
+    actor: actorName ? { ...SYSTEM_ACTOR, name: actorName } : SYSTEM_ACTOR,
     transport: 'cli',
   };
   try {

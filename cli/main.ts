@@ -16,6 +16,7 @@ import { registerExportCommand } from './commands/export';
 import { registerVerifyCommand } from './commands/verify';
 import { registerBackupCommand } from './commands/backup';
 import { registerCategoriesCommand } from './commands/categories';
+import { registerAppealCommand } from './commands/appeal';
 import { sqliteErrorSentence } from '../db/errors';
 import { lastOpenedDatabase } from './database';
 import { CliError, logInternalError, say } from './output';
@@ -45,6 +46,7 @@ registerCategoriesCommand(program);
 registerExportCommand(program);
 registerVerifyCommand(program);
 registerBackupCommand(program);
+registerAppealCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -4,7 +4,7 @@
  * published bulletins (frozen) and their exports.
  */
 import { z } from 'zod';
-import type { AppealReasonKind } from '../../core/ranking/appeals';
+import type { AppealReasonKind, AppealStatus } from '../../core/ranking/appeals';
 import type { CaseListRow } from '../../core/cases/case-views';
 import type { PeriodKind } from '../../core/ranking/periods';
 import type { RankingLevel } from '../../core/ranking/ranking';
@@ -72,6 +72,11 @@ export interface RankingResult {
    * null for a live ranking.
    */
   bulletinIntact: boolean | null;
+  /**
+   * The month's appeals with their decisions: as a bulletin froze them, or as they stand now
+   * for a live month (empty for weeks and for bulletins published before appeals existed).
+   */
+  appeals: FrozenAppeal[];
 }
 
 export interface TrendSeries {
@@ -115,6 +120,25 @@ export interface FigureCasesResult {
    * another unit), and the cases moved in to it, with the appeal's reason and decision.
    */
   appealed: AppealedCase[];
+}
+
+/** An appeal as a bulletin or draft froze it, with what it did at the bulletin's level. */
+export interface FrozenAppeal {
+  id: number;
+  caseId: number;
+  caseNo: string;
+  unitCode: string;
+  unitName: string;
+  reasonKind: AppealReasonKind;
+  reason: string;
+  targetUnitCode: string | null;
+  targetUnitName: string | null;
+  status: AppealStatus;
+  decisionNote: string | null;
+  decidedBy: string | null;
+  decidedAt: number | null;
+  /** At this level: the unit the case left, and the one it went to (null: removed), if it applied. */
+  applied: { fromUnit: string; toUnit: string | null } | null;
 }
 
 export interface AppealedCase {

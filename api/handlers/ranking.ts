@@ -13,6 +13,7 @@ import {
   TREND_PERIODS,
 } from '../ranking/bulletins';
 import { figureCases } from '../ranking/figure-cases';
+import { frozenAppeals } from '../ranking/frozen-appeals';
 import { computeLiveRanking, type PrecountedHandling } from '../ranking/live-ranking';
 import { periodInfo, requirePeriod } from '../ranking/periods';
 import { computeTrend, trendWithCounts } from '../ranking/trend';
@@ -41,6 +42,7 @@ function liveRankingResult(
     latestBulletin: latest ? toBulletinSummary(latest) : null,
     trend: null,
     bulletinIntact: null,
+    appeals: frozenAppeals(context.db, period, live.adjustments),
   };
 }
 

@@ -231,5 +231,6 @@ export function rankingFromBulletin(db: Db, id: number): RankingResult {
     latestBulletin: latest ? toBulletinSummary(latest) : null,
     trend: figures.trend,
     bulletinIntact: record.checksumOk,
+    appeals: figures.appeals ?? [],
   };
 }

@@ -47,6 +47,34 @@ export function registerBulletinCommand(program: Command): void {
       },
     );
   bulletin
+    .command('draft')
+    .description(
+      "freeze the month's ranking at every level as a draft (征求意见稿): opens the appeal window",
+    )
+    .requiredOption('--month <YYYY-MM>', 'the month to draft')
+    .option('--by <name>', 'who made the draft (recorded on it)')
+    .option('--db <file>', "database file (default: the app's own database; created if missing)")
+    .option('--json', 'print the drafts as JSON')
+    .action(async (options: { month: string; by?: string; db?: string; json?: boolean }) => {
+      const opened = openCliDatabase(options.db);
+      try {
+        const drafts = await callApi(
+          opened.db,
+          'bulletin.draft',
+          { period: options.month },
+          options.by,
+        );
+        if (options.json) console.log(JSON.stringify(drafts));
+        else
+          for (const d of drafts)
+            console.log(
+              `Drafted ${d.title}, version ${d.version} (id ${d.id}); appeals until ${formatDateTime(d.appealDeadline)}.`,
+            );
+      } finally {
+        opened.db.close();
+      }
+    });
+  bulletin
     .command('list')
     .description('list published bulletins, newest first')
     .option('--month <YYYY-MM>', 'only this month')
