@@ -1,9 +1,19 @@
 /**
  * The ranking bulletin as a print-ready A4 PDF: title, date and issuing unit, the ranking
- * table, the score chart, intake figures, the 12-month trend and the notes on method.
+ * table, the score chart, intake figures, the 12-month trend, a month's appeals and their
+ * decisions (申诉及处理结果), and the notes on method.
  */
 import type { RankingResult, TrendResult } from '../contract/ranking';
 import { A4Report, TIER_COLOURS, type TableCell } from './a4-report';
+import {
+  APPEAL_STATUS_ZH,
+  APPEALS_TITLE,
+  appealDecidedAtText,
+  appealEffectText,
+  appealReasonKindText,
+  appealsSummary,
+  NO_APPEALS_LINE,
+} from './appeal-words';
 import {
   countText,
   dateZh,
@@ -41,6 +51,57 @@ function rankChangeCell(rank: number | null, previousRank: number | null): Table
   return { text };
 }
 const MAX_MULTIPLES = 12;
+const SECTION_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/**
+ * 申诉及处理结果: a short table of who appealed which case and what was decided, then each
+ * appeal's own words and the leader's note in full (a table cell would cut them). A month
+ * without appeals says so; a week has none and gets no section.
+ */
+function appealsSection(
+  report: A4Report,
+  ranking: RankingResult,
+  heading: string,
+  periodLabel: string,
+): void {
+  report.section(heading);
+  if (ranking.appeals.length === 0) {
+    report.paragraph(NO_APPEALS_LINE);
+    return;
+  }
+  report.paragraph(appealsSummary(ranking));
+  report.table(
+    `${periodLabel}${APPEALS_TITLE}`,
+    [
+      { header: '序号', width: 20, align: 'center' },
+      { header: '案卷编号', width: 88 },
+      { header: '申诉单位', width: 60 },
+      { header: '申诉理由类别', width: 78 },
+      { header: '处理结果', width: 38, align: 'center' },
+      { header: '审核人', width: 38 },
+      { header: '审核时间', width: 72 },
+      { header: '对本级排名的影响', width: 101 },
+    ],
+    ranking.appeals.map((appeal, i): TableCell[] => [
+      { text: String(i + 1) },
+      { text: appeal.caseNo },
+      { text: appeal.unitName },
+      { text: appealReasonKindText(appeal) },
+      { text: APPEAL_STATUS_ZH[appeal.status] },
+      { text: appeal.decidedBy ?? '—' },
+      { text: appealDecidedAtText(appeal) ?? '—' },
+      { text: appealEffectText(ranking, appeal) },
+    ]),
+  );
+  ranking.appeals.forEach((appeal, i) => {
+    const target = appeal.targetUnitName ? `；所指责任单位：${appeal.targetUnitName}` : '';
+    const note = appeal.decisionNote ? appeal.decisionNote : '（尚未决定）';
+    report.paragraph(
+      `${i + 1}. ${appeal.caseNo}（${appeal.unitName}）申诉理由：${appeal.reason}${target}。审核意见：${note}`,
+      8.5,
+    );
+  });
+}
 
 export async function rankingPdf(input: RankingDocumentInput): Promise<Buffer> {
   const { ranking, trend } = input;
@@ -56,10 +117,13 @@ export async function rankingPdf(input: RankingDocumentInput): Promise<Buffer> {
   const version = ranking.bulletin ? `第 ${ranking.bulletin.version} 版` : '未发布（实时计算）';
   report.subline(`${input.issuer}\u3000\u3000${dateZh(date)}\u3000\u3000${version}`);
 
-  report.section('一、总体情况');
+  let sections = 0;
+  const heading = (text: string) => `${SECTION_NUMERALS[sections++]}、${text}`;
+
+  report.section(heading('总体情况'));
   report.paragraph(rankingSummary(ranking, input.periodLabel));
 
-  report.section(`二、${level}综合指标排名`);
+  report.section(heading(`${level}综合指标排名`));
   const ranked = ranking.rows.filter((r) => r.rank !== null);
   report.table(
     `${input.periodLabel}各${level}综合指标值排名`,
@@ -115,7 +179,7 @@ export async function rankingPdf(input: RankingDocumentInput): Promise<Buffer> {
     );
   }
 
-  report.section('三、受理立案与延期情况');
+  report.section(heading('受理立案与延期情况'));
   report.table(
     `${input.periodLabel}各${level}受理立案情况`,
     [
@@ -143,7 +207,7 @@ export async function rankingPdf(input: RankingDocumentInput): Promise<Buffer> {
   );
 
   report.section(
-    `四、近 ${trend.periods.length} 个${ranking.period.kind === 'week' ? '周' : '月'}趋势`,
+    heading(`近 ${trend.periods.length} 个${ranking.period.kind === 'week' ? '周' : '月'}趋势`),
   );
   const periodLabels = trend.periods.map((p) => shortPeriodLabel(p.key));
   const units = trend.series
@@ -162,7 +226,11 @@ export async function rankingPdf(input: RankingDocumentInput): Promise<Buffer> {
     );
   }
 
-  report.section('五、说明');
+  // Appeals are a month's (weeks have none): before the notes, as the bulletin's last finding.
+  if (ranking.period.kind === 'month')
+    appealsSection(report, ranking, heading(APPEALS_TITLE), input.periodLabel);
+
+  report.section(heading('说明'));
   for (const note of methodNotes(ranking)) report.paragraph(note, 8.5);
   return report.finish();
 }

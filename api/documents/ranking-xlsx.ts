@@ -1,10 +1,19 @@
 /**
  * The ranking as a workbook: 排名 (the table, tiers as fills with their word), 受理立案, 趋势
- * (each unit's score per month) and 说明 (method, weights, checksum). Numbers stay numbers,
+ * (each unit's score per month), 申诉及处理结果 (the month's appeals and their decisions, when
+ * there were any) and 说明 (method, weights, checksum). Numbers stay numbers,
  * formatted, so the figures can be re-used in a spreadsheet.
  */
 import ExcelJS from 'exceljs';
 import type { Tier } from '../../core/ranking/weight-set';
+import {
+  APPEAL_STATUS_ZH,
+  APPEALS_TITLE,
+  appealDecidedAtText,
+  appealEffectText,
+  appealReasonKindText,
+  appealsSummary,
+} from './appeal-words';
 import { LEVEL_ZH, rankChangeText, shortPeriodLabel, TIER_ZH, dateZh } from './document-words';
 import { methodNotes, rankingSummary } from './ranking-notes';
 import type { RankingDocumentInput } from './ranking-pdf';
@@ -149,6 +158,48 @@ export async function rankingXlsx(input: RankingDocumentInput): Promise<Buffer> 
     });
   }
   trendSheet.columns.forEach((column, i) => (column.width = i === 0 ? 22 : 9));
+
+  if (ranking.appeals.length > 0) {
+    const appeals = workbook.addWorksheet(APPEALS_TITLE);
+    const appealHeaders = [
+      '序号',
+      '案卷编号',
+      '申诉单位',
+      '申诉理由类别',
+      '申诉理由',
+      '所指责任单位',
+      '处理结果',
+      '审核意见',
+      '审核人',
+      '审核时间',
+      '对本级排名的影响',
+    ];
+    titleRows(appeals, input.title, subtitle, appealHeaders.length);
+    // Row 3: how many were filed and decided, above the table.
+    appeals.addRow([appealsSummary(ranking)]);
+    appeals.mergeCells(3, 1, 3, appealHeaders.length);
+    headerRow(appeals, appealHeaders);
+    ranking.appeals.forEach((appeal, i) => {
+      const added = appeals.addRow([
+        i + 1,
+        appeal.caseNo,
+        appeal.unitName,
+        appealReasonKindText(appeal),
+        appeal.reason,
+        appeal.targetUnitName,
+        APPEAL_STATUS_ZH[appeal.status],
+        appeal.decisionNote,
+        appeal.decidedBy,
+        appealDecidedAtText(appeal),
+        appealEffectText(ranking, appeal),
+      ]);
+      added.alignment = { vertical: 'top' };
+      for (const column of [5, 8])
+        added.getCell(column).alignment = { vertical: 'top', wrapText: true };
+    });
+    const widths = [6, 18, 18, 18, 40, 18, 10, 32, 10, 17, 26];
+    appeals.columns.forEach((column, i) => (column.width = widths[i]));
+  }
 
   const notes = workbook.addWorksheet('说明');
   notes.addRow([input.title]).font = { bold: true, size: 14 };
