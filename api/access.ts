@@ -56,7 +56,8 @@ const METHOD_ACCESS: Partial<Record<MethodName, MethodAccess>> = {
   // 申诉: a unit's user files for its own unit (checked in api/ranking/appeal-desk.ts), an
   // admin for any unit; leaders decide; the month's draft is a leader's like its bulletin.
   'bulletin.draft': ['leader', 'admin'],
-  'appeals.list': 'signed_in',
+  // The month's appeals are read beside its ranking, which is open (no personal data in them).
+  'appeals.list': 'open',
   'appeals.get': 'signed_in',
   'appeals.attachment': 'signed_in',
   'appeals.file': ['handler', 'admin'],

@@ -151,6 +151,8 @@ export interface AppealedCase {
   /** removed: counted nowhere at this level; moved_out: to `otherUnit`; moved_in: from `otherUnit`. */
   effect: 'removed' | 'moved_out' | 'moved_in';
   otherUnit: string | null;
+  /** The other unit's name (the named unit, or the appellant for a case moved in). */
+  otherUnitName: string | null;
 }
 
 export interface WeightSetsResult {

@@ -142,9 +142,15 @@ function appealedCases(appeals: readonly FrozenAppeal[], unitCode: string): Appe
         ...base,
         effect: a.applied.toUnit === null ? 'removed' : 'moved_out',
         otherUnit: a.applied.toUnit,
+        otherUnitName: a.applied.toUnit === null ? null : a.targetUnitName,
       });
     } else if (a.applied.toUnit === unitCode) {
-      out.push({ ...base, effect: 'moved_in', otherUnit: a.applied.fromUnit });
+      out.push({
+        ...base,
+        effect: 'moved_in',
+        otherUnit: a.applied.fromUnit,
+        otherUnitName: a.unitName,
+      });
     }
   }
   return out;

@@ -104,11 +104,18 @@ function CaseList({
   onMore(): void;
 }) {
   const { t, format } = useLocale();
-  if (result.total === 0) return <p className="state state--empty">{t('ranking.drill.empty')}</p>;
+  if (result.total === 0)
+    return (
+      <>
+        <p className="state state--empty">{t('ranking.drill.empty')}</p>
+        <AppealedCases result={result} />
+      </>
+    );
   const rows = result.cases.slice(0, shown);
   const intake = result.kind === 'intake';
   return (
     <>
+      <AppealedCases result={result} />
       {result.missing > 0 ? (
         <p className="drill__note">{t('ranking.drill.missing', { count: result.missing })}</p>
       ) : null}
@@ -232,4 +239,25 @@ function marksOf(c: FigureCase, intake: boolean): MessageKey[] {
       c.flags & HANDLING_FLAG.satisfied ? 'ranking.mark.satisfied' : 'ranking.mark.unsatisfied',
     );
   return marks;
+}
+
+/** The cases approved appeals took out of (or moved in to) this unit's month, and why. */
+function AppealedCases({ result }: { result: FigureCasesResult }) {
+  const { t } = useLocale();
+  if (result.appealed.length === 0) return null;
+  return (
+    <section className="drill__appealed" data-testid="drill-appealed">
+      <h3 className="drill__appealed-title">{t('ranking.drill.appealed')}</h3>
+      <ul>
+        {result.appealed.map((a) => (
+          <li key={a.appealId} data-effect={a.effect}>
+            {caseLink(a.caseId, a.caseNo)} ·{' '}
+            {t(`ranking.drill.effect.${a.effect}`, { unit: a.otherUnitName ?? a.otherUnit ?? '' })}{' '}
+            · {t(`appeals.kind.${a.reasonKind}`)}：{a.reason}
+            {a.decisionNote ? <span className="muted">（{a.decisionNote}）</span> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 }

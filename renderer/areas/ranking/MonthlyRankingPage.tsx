@@ -22,6 +22,9 @@ import { WeightsDialog } from './WeightsDialog';
 import './controls.css';
 import './ranking.css';
 import { PageShell } from '../../ui/PageShell';
+import { ErrorLine } from '../../ui/ErrorLine';
+import { useApiCall } from '../../ui/useApiCall';
+import { AppealsPanel } from './AppealsPanel';
 
 const LEVELS: readonly RankingLevel[] = ['community', 'grid', 'unit'];
 const LIVE = ['cases.changed', 'data.changed'] as const;
@@ -29,7 +32,7 @@ const DATA = ['data.changed'] as const;
 
 /** 月度排名 (lazy route chunk): ?month=YYYY-MM&level=…&view=table|board&bulletin=<id>. */
 export default function MonthlyRankingPage() {
-  const { t } = useLocale();
+  const { t, format } = useLocale();
   const [params, setParams] = useSearchParams();
   const now = useNow(60_000);
   const current = periodContaining('month', now);
@@ -93,6 +96,19 @@ export default function MonthlyRankingPage() {
   const monthOver = parsePeriodKey(month)!.end <= now;
   const latest = versions.data?.[0] ?? null;
   const ranked = live.data?.rows.filter((r) => r.rank !== null).length ?? 0;
+  // 出征求意见稿: freezes every level as a draft and opens the appeal window.
+  const drafting = useApiCall('bulletin.draft');
+  const makeDraft = async () => {
+    const drafts = await drafting.run({ period: month });
+    const first = drafts?.[0];
+    if (first)
+      setNotice(
+        t('ranking.draftDone', {
+          version: first.version,
+          time: format.tableDateTime(first.appealDeadline),
+        }),
+      );
+  };
 
   let body;
   if (bulletinId !== null) {
@@ -213,6 +229,18 @@ export default function MonthlyRankingPage() {
         <ExportButtons period={month} level={level} bulletinId={bulletinId} />
         <button
           type="button"
+          className="button"
+          disabled={!monthOver || !live.data || latest !== null || drafting.working}
+          title={
+            monthOver ? t('ranking.draftHint') : t('ranking.publishNotOver', { period: monthText })
+          }
+          onClick={() => void makeDraft()}
+          data-testid="make-draft"
+        >
+          {t('ranking.draft')}
+        </button>
+        <button
+          type="button"
           className="button rk-primary"
           disabled={!monthOver || !live.data}
           title={monthOver ? undefined : t('ranking.publishNotOver', { period: monthText })}
@@ -227,7 +255,9 @@ export default function MonthlyRankingPage() {
           {notice}
         </p>
       ) : null}
+      <ErrorLine error={drafting.error} testId="draft-error" />
       {body}
+      <AppealsPanel month={month} monthText={monthText} />
       {dialog === 'publish' && live.data ? (
         <PublishDialog
           period={month}

@@ -1,5 +1,8 @@
 /** 月度排名 strings: zh-CN is the source of the keys; English must match it key for key. */
+import { appealMessagesEn, appealMessagesZh } from './appeal-messages';
+
 export const rankingMessagesZh = {
+  ...appealMessagesZh,
   'ranking.subtitle': '{period} · {level} · {ranked} 个参与排名',
   'ranking.previousMonth': '上月',
   'ranking.nextMonth': '下月',
@@ -197,6 +200,7 @@ export const rankingMessagesZh = {
 };
 
 export const rankingMessagesEn: Record<keyof typeof rankingMessagesZh, string> = {
+  ...appealMessagesEn,
   'ranking.subtitle': '{period} · {level} · {ranked} ranked',
   'ranking.previousMonth': 'Previous month',
   'ranking.nextMonth': 'Next month',
