@@ -17,6 +17,17 @@ export interface DemoCategory {
   kind: CategoryKind;
   minorName: string;
   defaultUnitCode: string | null;
+  /**
+   * The minor's 立案条件 in the active category standard (category_standards rows), when the
+   * street has one: each case is registered under one of them. None: the case names none.
+   */
+  standards?: readonly DemoStandard[];
+}
+
+/** One 立案条件 of a category: its category_standards id. */
+export interface DemoStandard {
+  id: number;
+  condition: string;
 }
 
 export interface DemoUnitRef {
@@ -32,6 +43,8 @@ export interface CasePlan {
   reportedAt: number;
   source: CaseSource;
   category: DemoCategory;
+  /** The 立案条件 (category_standards id) the case is registered under; null: none named. */
+  standardId: number | null;
   urgency: Urgency;
   grid: DemoPlace;
   communityName: string;
@@ -102,9 +115,20 @@ export class CasePlanner {
     this.gridEntries = context.grids.map((g) => [g, Math.max(1, g.population)] as const);
   }
 
-  plan(random: SeededRandom, reportedAt: number): CasePlan {
+  /**
+   * `standards` picks the 立案条件 among the category's, from its own stream so that the
+   * rest of the plan draws the same whether or not the street has a standard.
+   */
+  plan(random: SeededRandom, reportedAt: number, standards?: SeededRandom): CasePlan {
     const { context } = this;
     const category = random.weighted(this.categoryEntries);
+    const choices = category.standards ?? [];
+    const standardId =
+      choices.length === 0
+        ? null
+        : choices.length === 1 || !standards
+          ? choices[0]!.id
+          : standards.pick(choices).id;
     const grid = random.weighted(this.gridEntries);
     const communityCode = grid.parentCode ?? '';
     const strain = communityStrain(communityCode);
@@ -179,6 +203,7 @@ export class CasePlanner {
       reportedAt,
       source,
       category,
+      standardId,
       urgency,
       grid,
       communityName: context.communityNames.get(communityCode) ?? '',

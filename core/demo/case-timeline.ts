@@ -9,6 +9,7 @@ import type { WorkCalendar } from '../calendar';
 import { resolutionDueAt, type ClockRules } from '../clocks';
 import type { MoveInput } from '../cases/moves';
 import type { Urgency } from '../glossary';
+import { DEFAULT_WORK_PERIODS, type WorkPeriods } from '../limits/work-periods';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../time';
 import type { CasePlan } from './case-plan';
 import {
@@ -34,7 +35,10 @@ export interface TimelineEvent {
 export interface TimelineContext {
   now: number;
   calendar: WorkCalendar;
-  clockRules(categoryCode: string, urgency: Urgency): ClockRules;
+  /** The rules of the case's category, urgency and 立案条件 (its standard row, when it has one). */
+  clockRules(categoryCode: string, urgency: Urgency, standardId?: number | null): ClockRules;
+  /** The work periods in force at an instant; DEFAULT_WORK_PERIODS when not given. */
+  periodsAt?(instant: number): WorkPeriods;
   users: DemoDeskUsers;
   unitName(code: string): string;
   /** Someone of the unit who signs for and handles the case (role 'handler', that unit). */
@@ -69,15 +73,19 @@ export function buildTimeline(
   }
   // Whole seconds from here, so the deadlines computed from it are whole milliseconds too.
   const registeredAt = toSecond(reportedAt + acceptDelay(random));
-  push(registeredAt, onDuty(registeredAt), { kind: 'register' });
+  push(registeredAt, onDuty(registeredAt), {
+    kind: 'register',
+    standardId: plan.standardId ?? null,
+  });
   if (plan.fate === 'void_from_registered') {
     const at = registeredAt + random.between(10, 360) * MINUTE_MS;
     push(at, onDuty(at), { kind: 'void', reason: random.pick(VOID_REASONS) });
     return events;
   }
 
-  const rules = context.clockRules(plan.category.code, plan.urgency);
-  const baseDueAt = resolutionDueAt(registeredAt, rules, context.calendar, plan.city);
+  const rules = context.clockRules(plan.category.code, plan.urgency, plan.standardId);
+  const periods = context.periodsAt?.(registeredAt) ?? DEFAULT_WORK_PERIODS;
+  const baseDueAt = resolutionDueAt(registeredAt, rules, context.calendar, plan.city, periods);
   const window = baseDueAt - registeredAt;
   const extensionMs = plan.extended ? Math.max(window, DAY_MS) * random.int(1, 2) : 0;
   const paceWindow = window + extensionMs;

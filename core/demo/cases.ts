@@ -9,6 +9,7 @@ import type { ClockRules } from '../clocks';
 import { MOVE_TO } from '../cases/moves';
 import type { UnitFacts } from '../cases/move-checks';
 import { CATEGORY_KIND_LETTER, type CaseState, type Urgency } from '../glossary';
+import { DEFAULT_WORK_PERIODS } from '../limits/work-periods';
 import { DAY_MS, HOUR_MS, dayString, startOfDay } from '../time';
 import { CasePlanner, type CasePlanContext } from './case-plan';
 import { replayCase, type DemoCase } from './case-replay';
@@ -23,7 +24,7 @@ import type { SeededRandom } from './random';
 interface DemoCaseContext extends CasePlanContext, Omit<TimelineContext, 'now'> {
   now: number;
   calendar: WorkCalendar;
-  clockRules(categoryCode: string, urgency: Urgency): ClockRules;
+  clockRules(categoryCode: string, urgency: Urgency, standardId?: number | null): ClockRules;
   /** The demo street's units as the workflow's unit checks see them (units table). */
   unit(code: string): UnitFacts | null;
 }
@@ -43,7 +44,8 @@ export function generateDemoCases(context: DemoCaseContext, random: SeededRandom
   const reportTimes = spreadReports(random.derive('report-times'), now, context.calendar);
   const planner = new CasePlanner(context);
   const planRandom = random.derive('plans');
-  const plans = reportTimes.map((at) => planner.plan(planRandom, at));
+  const standardRandom = random.derive('standards');
+  const plans = reportTimes.map((at) => planner.plan(planRandom, at, standardRandom));
   const timelines = plans.map((plan, i) =>
     buildTimeline(plan, random.derive(`case:${i}`), context),
   );
@@ -63,9 +65,15 @@ export function generateDemoCases(context: DemoCaseContext, random: SeededRandom
     serialByDay.set(day, serial);
     const code = plan.category.code;
     const caseNo = `${CATEGORY_KIND_LETTER[plan.category.kind]}${code.slice(1, 5)}${day}${String(serial).padStart(5, '0')}`;
+    // The registration counts working hours in the periods in force at its time.
+    const registeredAt = happened[i]!.find((e) => e.move.kind === 'register')?.at;
     const deps = {
-      rules: context.clockRules(code, plan.urgency),
+      rules: context.clockRules(code, plan.urgency, plan.standardId),
       calendar: context.calendar,
+      periods:
+        registeredAt === undefined || !context.periodsAt
+          ? DEFAULT_WORK_PERIODS
+          : context.periodsAt(registeredAt),
       unit: context.unit,
       userId,
     };

@@ -7,6 +7,7 @@ import type { WorkCalendar } from '../calendar';
 import type { ClockRules } from '../clocks';
 import type { UnitFacts } from '../cases/move-checks';
 import type { Urgency } from '../glossary';
+import type { WorkPeriods } from '../limits/work-periods';
 import { dayString } from '../time';
 import type { DemoCategory, DemoUnitRef } from './case-plan';
 import type { DemoCase } from './case-replay';
@@ -22,7 +23,7 @@ import { hashString, SeededRandom } from './random';
 import { buildDemoStaffing, type DemoStaffing } from './staffing';
 import { buildDemoPlaces, type DemoPlaces } from './street';
 
-export type { DemoCategory, DemoUnitRef } from './case-plan';
+export type { DemoCategory, DemoStandard, DemoUnitRef } from './case-plan';
 export type { DemoCase, DemoCaseEvent, DemoCaseUnit } from './case-replay';
 export type { DemoUser } from './desk-people';
 export type { DemoPlace } from './street';
@@ -41,7 +42,10 @@ export interface DemoStreetInput {
   /** The street command centre's own unit, which the desk's users belong to. */
   streetUnitCode: string;
   calendar: WorkCalendar;
-  clockRules(categoryCode: string, urgency: Urgency): ClockRules;
+  /** The rules of a category and urgency, under the named 立案条件 when there is one. */
+  clockRules(categoryCode: string, urgency: Urgency, standardId?: number | null): ClockRules;
+  /** The work periods in force at an instant (working hours count in them); the defaults if absent. */
+  periodsAt?(instant: number): WorkPeriods;
 }
 
 export interface DemoStreet {
@@ -104,6 +108,7 @@ export function generateDemoStreet(input: DemoStreetInput): DemoStreet {
       now: input.now,
       calendar: input.calendar,
       clockRules: input.clockRules,
+      ...(input.periodsAt ? { periodsAt: input.periodsAt } : {}),
       categories: input.categories,
       grids: places.grids,
       communityNames,

@@ -1,18 +1,29 @@
 /**
- * Writes the demo street 示范街道 into a database that has its reference data: the places
+ * Writes the demo street 示范街道 into a database that has its reference data: its category
+ * standard (assets/demo/standard.csv, the active version: demo-standard.ts), the places
  * (with their R*Tree boxes), community units, staff and party chain, the desk's users and a
  * quarter of cases with their histories, all from core/demo's pure generator, in one
- * transaction with statements prepared once.
+ * transaction with statements prepared once. Each case is registered under one of its
+ * minor's 立案条件 (cases.standard_id), its deadline from that row's limit
+ * (loadClockRules with the standardId) in the work periods in force at its registration.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ClockRules } from '../../core/clocks';
-import { demoSeedFor, generateDemoStreet, type DemoStreet } from '../../core/demo/generate';
+import {
+  demoSeedFor,
+  generateDemoStreet,
+  type DemoStandard,
+  type DemoStreet,
+} from '../../core/demo/generate';
+import { periodsAt } from '../../core/limits/work-periods';
 import { DEMO_STREET_CODE } from '../../core/demo/street';
 import type { CategoryKind, Urgency } from '../../core/glossary';
 import type { Db } from '../open';
 import { loadClockRules, loadWorkCalendar } from '../queries/clock-rules';
+import { loadWorkPeriodVersions } from '../queries/work-periods';
 import { assetsDir } from './assets-dir';
+import { importDemoStandard } from './demo-standard';
 import { COMMUNITY_COMMITTEE_UNIT_NAME, STREET_UNIT } from './reference';
 import { writeDemoCases } from './demo-cases';
 
@@ -39,22 +50,27 @@ export function seedDemoStreet(db: Db, options: DemoSeedOptions): { seed: number
     );
   }
   const seed = options.seed ?? demoSeedFor(now);
-  const street = generateDemoStreet({
-    now,
-    seed,
-    featureCollection: JSON.parse(
-      fs.readFileSync(path.join(assetsDir(), 'demo', 'grids.geojson'), 'utf8'),
-    ),
-    ...readReferenceInputs(db),
-  });
-  const total =
-    1 +
-    street.places.communities.length +
-    street.places.grids.length +
-    street.staffing.staff.length +
-    street.cases.length;
   const report = options.onProgress ?? (() => {});
+  let cases = 0;
+  let total = 0;
+  // One transaction from the standard to the last case: a failure leaves no half street.
   db.transaction(() => {
+    const version = importDemoStandard(db, now);
+    const street = generateDemoStreet({
+      now,
+      seed,
+      featureCollection: JSON.parse(
+        fs.readFileSync(path.join(assetsDir(), 'demo', 'grids.geojson'), 'utf8'),
+      ),
+      ...readReferenceInputs(db, version),
+    });
+    total =
+      1 +
+      street.places.communities.length +
+      street.places.grids.length +
+      street.staffing.staff.length +
+      street.cases.length;
+    cases = street.cases.length;
     const placesDone = writePlaces(db, street, now);
     report(placesDone, total, '网格');
     const staffDone = writeStaffing(db, street, now);
@@ -69,10 +85,10 @@ export function seedDemoStreet(db: Db, options: DemoSeedOptions): { seed: number
     ).run(String(seed));
   })();
   report(total, total, '完成');
-  return { seed, cases: street.cases.length };
+  return { seed, cases };
 }
 
-function readReferenceInputs(db: Db) {
+function readReferenceInputs(db: Db, standardVersion: number) {
   const categories = db
     .prepare<
       [],
@@ -82,6 +98,18 @@ function readReferenceInputs(db: Db) {
          FROM categories WHERE active = 1 ORDER BY code`,
     )
     .all();
+  // Each minor's 立案条件 in the demo's standard, in the city's order.
+  const standards = new Map<string, DemoStandard[]>();
+  for (const row of db
+    .prepare<[number], { id: number; code: string; condition: string }>(
+      `SELECT id, category_code AS code, condition FROM category_standards
+        WHERE version_id = ? ORDER BY category_code, position`,
+    )
+    .all(standardVersion)) {
+    const list = standards.get(row.code) ?? [];
+    list.push({ id: row.id, condition: row.condition });
+    standards.set(row.code, list);
+  }
   const departments = db
     .prepare<[], { code: string; name: string }>(
       "SELECT code, name FROM units WHERE kind = 'department' AND active = 1 ORDER BY sort_order, code",
@@ -98,24 +126,30 @@ function readReferenceInputs(db: Db) {
     .pluck()
     .get(STREET_UNIT.code);
   const calendar = loadWorkCalendar(db);
+  const periodVersions = loadWorkPeriodVersions(db);
   const rulesCache = new Map<string, ClockRules>();
-  const clockRules = (categoryCode: string, urgency: Urgency): ClockRules => {
-    const key = `${categoryCode}:${urgency}`;
+  const clockRules = (
+    categoryCode: string,
+    urgency: Urgency,
+    standardId?: number | null,
+  ): ClockRules => {
+    const key = `${categoryCode}:${urgency}:${standardId ?? ''}`;
     let rules = rulesCache.get(key);
     if (!rules) {
-      rules = loadClockRules(db, categoryCode, urgency);
+      rules = loadClockRules(db, categoryCode, urgency, standardId);
       rulesCache.set(key, rules);
     }
     return rules;
   };
   return {
-    categories,
+    categories: categories.map((c) => ({ ...c, standards: standards.get(c.code) ?? [] })),
     departments,
     // Without a 社区居委会 unit no category routes to "the case's community".
     communityCommitteeUnitCode: committee ?? '',
     streetUnitCode: streetUnit ?? STREET_UNIT.code,
     calendar,
     clockRules,
+    periodsAt: (instant: number) => periodsAt(periodVersions, instant),
   };
 }
 

@@ -39,6 +39,7 @@ test('a phone call taken by keyboard goes through dispatch, handling and a secon
   await typeQuickEntry(desk, {
     categoryKeys: 'bllj',
     categoryName: '暴露垃圾',
+    conditions: 3,
     place: '龙泉社区第3',
     placeValue: /龙泉社区第3网格/,
     address: '龙泉社区第3网格5号楼东门',

@@ -115,6 +115,7 @@ test('a big import shows its progress; meanwhile an operator’s save is refused
   await typeQuickEntry(desk, {
     categoryKeys: 'bllj',
     categoryName: '暴露垃圾',
+    conditions: 3,
     place: '龙泉社区第3',
     placeValue: /龙泉社区第3网格/,
     address: '龙泉社区第3网格7号楼',

@@ -4,7 +4,7 @@
  * and nothing half-written.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HOUR_MS, MINUTE_MS } from '../../core/time';
+import { fromWallClock, HOUR_MS, MINUTE_MS } from '../../core/time';
 import { aGrid, openCaseDesk, signInDesk, type CaseDesk } from './cases-fixture';
 
 let desk: CaseDesk;
@@ -93,11 +93,15 @@ describe('a case from phone call to closing', () => {
     expect(desk.live.at(-1)).toMatchObject({ type: 'cases.changed', caseIds: [id] });
   });
 
-  it('computes the deadline from the category: E0102 暴露垃圾 is 4 natural hours', async () => {
+  it('computes the deadline from the category’s standard: the demo’s E0102 暴露垃圾 first 立案条件 is 2 working hours', async () => {
+    // Registered on Saturday 21 November 2026 after 14:00 with no 立案条件 named: the minor's
+    // first row of the demo standard (主次干道暴露垃圾, 2小时) counts from Monday's 08:00.
     const created = await newCase();
     const row = desk.db
       .prepare(
-        'SELECT registered_at AS r, base_due_at AS base, due_at AS due, due_window_ms AS w, accept_due_at AS a, reported_at AS rep FROM cases WHERE id = ?',
+        `SELECT registered_at AS r, base_due_at AS base, due_at AS due, due_window_ms AS w,
+                accept_due_at AS a, reported_at AS rep, s.condition, s.limit_value AS value, s.limit_unit AS unit
+           FROM cases c JOIN category_standards s ON s.id = c.standard_id WHERE c.id = ?`,
       )
       .get(created.id) as {
       r: number;
@@ -106,10 +110,16 @@ describe('a case from phone call to closing', () => {
       w: number;
       a: number;
       rep: number;
+      condition: string;
+      value: number;
+      unit: string;
     };
-    expect(row.base).toBe(row.r + 4 * HOUR_MS);
+    expect(row).toMatchObject({ condition: '主次干道暴露垃圾', value: 2, unit: 'working_hours' });
+    expect(row.r).toBeGreaterThan(fromWallClock(2026, 11, 21, 14));
+    expect(row.base).toBe(fromWallClock(2026, 11, 23, 10));
+    expect(row.base).not.toBe(row.r + 2 * HOUR_MS);
     expect(row.due).toBe(row.base);
-    expect(row.w).toBe(4 * HOUR_MS);
+    expect(row.w).toBe(row.base - row.r);
     expect(row.a).toBe(row.rep + MINUTE_MS);
   });
 
