@@ -6,7 +6,8 @@ import { loadStageLimits } from '../../db/queries/clock-rules';
 import { measuredWindow, periodsEndingWith, type Period } from '../../core/ranking/periods';
 import type { RankingLevel } from '../../core/ranking/ranking';
 import { compositeScore, tierOf } from '../../core/ranking/score';
-import { emptyCounts } from '../../core/ranking/unit-counts';
+import { emptyCounts, type UnitCounts } from '../../core/ranking/unit-counts';
+import { appealAdjustments, correctCountsByAppeals } from './appeal-figures';
 import type { WeightSet } from '../../core/ranking/weight-set';
 import {
   aggregateHandlingByPeriod,
@@ -62,13 +63,30 @@ export function trendWithCounts(
     periods.map((p) => measuredWindow(p, now)),
     loadStageLimits(db),
   );
-  for (const row of counts) {
-    const { periodIndex, unitCode, ...handling } = row;
-    const score = compositeScore({ ...emptyCounts(), ...handling }, weightSet.weights);
-    const s = seriesOf(unitCode, unitCode);
-    s.scores[periodIndex] = score?.value ?? null;
-    s.tiers[periodIndex] = tierOf(score, weightSet.tiers);
-  }
+  // Score each window's counts, corrected by the month's approved appeals (the raw counts
+  // go back to the caller uncorrected: computeLiveRanking corrects what it reuses itself).
+  const stages = loadStageLimits(db);
+  periods.forEach((period, index) => {
+    const byUnit = new Map<string, UnitCounts>();
+    for (const { periodIndex, unitCode, ...handling } of counts) {
+      if (periodIndex === index) byUnit.set(unitCode, { ...emptyCounts(), ...handling });
+    }
+    correctCountsByAppeals(db, byUnit, {
+      level,
+      period,
+      window: measuredWindow(period, now),
+      asOf: now,
+      stages,
+      adjustments: appealAdjustments(db, level, period),
+      withIntake: false,
+    });
+    for (const [unitCode, unitCounts] of byUnit) {
+      const score = compositeScore(unitCounts, weightSet.weights);
+      const s = seriesOf(unitCode, unitCode);
+      s.scores[index] = score?.value ?? null;
+      s.tiers[index] = tierOf(score, weightSet.tiers);
+    }
+  });
   return {
     trend: {
       periods: periods.map(periodInfo),

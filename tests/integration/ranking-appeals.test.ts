@@ -249,6 +249,11 @@ describe('appeals before the October bulletin', () => {
     expect(afterRow.counts.onTime).toBe(beforeRow.counts.onTime);
     expect(afterRow.rates.onTimeRate!).toBeGreaterThan(beforeRow.rates.onTimeRate!);
     expect(after.inputsSha256).not.toBe(before.inputsSha256);
+    // The trend's October point is the corrected score too.
+    const trend = await call('ranking.trend', { period: '2026-10', level: 'community', count: 12 });
+    const series = trend.series.find((x) => x.unitCode === community.placeCode)!;
+    expect(series.scores.at(-1)).toBe(afterRow.score);
+    expect(afterRow.score).not.toBe(beforeRow.score);
     // Other months and the week are untouched.
     const september = await call('ranking.compute', { period: '2026-09', level: 'community' });
     expect(september.rows).toEqual(
