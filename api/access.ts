@@ -52,6 +52,18 @@ const METHOD_ACCESS: Partial<Record<MethodName, MethodAccess>> = {
   'exchange.upload': ADMIN,
   'ranking.weights.save': ADMIN,
   'ranking.export': 'signed_in',
+  // 设置: the admin's (api/handlers/settings.ts checks the same again, beside its refusals).
+  'settings.clockDefaults.get': ADMIN,
+  'settings.clockDefaults.save': ADMIN,
+  'settings.clockOverrides.list': ADMIN,
+  'settings.clockOverrides.remove': ADMIN,
+  'settings.clockOverrides.save': ADMIN,
+  'settings.idleLock.get': ADMIN,
+  'settings.idleLock.save': ADMIN,
+  'settings.standard.addLocal': ADMIN,
+  'settings.standard.editRow': ADMIN,
+  'settings.standard.rows': ADMIN,
+  'settings.standard.versions': ADMIN,
   'bulletin.publish': ['leader', 'admin'],
   // 申诉: a unit's user files for its own unit (checked in api/ranking/appeal-desk.ts), an
   // admin for any unit; leaders decide; the month's draft is a leader's like its bulletin.
