@@ -113,6 +113,9 @@ test('a community appeals a late case, a leader approves it, the figure moves an
   await filed.getByTestId('appeal-approve').click();
   const decide = page.getByTestId('decide-appeal-dialog');
   await expect(decide.getByTestId('decide-effect')).toContainText(`不再计入${unit.name}`);
+  // The leader sees the photo the unit sent, its checksum checked.
+  await decide.getByRole('button', { name: '封路通知.png' }).click();
+  await expect(decide.getByRole('img', { name: '封路通知.png' })).toBeVisible();
   await decide.getByTestId('decide-note').fill('经核实确系强降雨封路，予以核减');
   await page.screenshot({ path: `${shotDir}/appeal-decide-1366.png` });
   await decide.getByTestId('decide-confirm').click();

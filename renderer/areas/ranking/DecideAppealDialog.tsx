@@ -6,6 +6,7 @@ import { ErrorLine } from '../../ui/ErrorLine';
 import { FieldRow } from '../../ui/FieldRow';
 import { FormActions } from '../../ui/FormActions';
 import { useApiCall } from '../../ui/useApiCall';
+import { AppealAttachments } from './AppealAttachments';
 
 /** 批准 / 驳回 one appeal: what it asks, what the decision will do to the figures, the note. */
 export function DecideAppealDialog({
@@ -43,6 +44,7 @@ export function DecideAppealDialog({
             reason: appeal.reason,
           })}
         </p>
+        <AppealAttachments appealId={appeal.id} />
         <p className="muted" data-testid="decide-effect">
           {decision === 'approved'
             ? t('appeals.decideDialog.effectApprove', {
