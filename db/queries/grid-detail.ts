@@ -163,6 +163,22 @@ function readPartyChain(db: Db, communityCode: string, gridCode: string): PartyO
         ORDER BY o.code`,
     )
     .all(gridCode);
+  // A residential branch spanning two grids is filed under the first (its place_code): the
+  // second grid's building groups still hang under it, so it joins this grid's chain too.
+  const orgById = db.prepare<[number], OrgRow>(
+    `SELECT o.id, o.code, o.name, o.level, o.parent_id AS parentId, s.name AS secretary
+       FROM party_orgs o LEFT JOIN staff s ON s.id = o.secretary_staff_id
+      WHERE o.id = ? AND o.level <> 'community_committee'`,
+  );
+  const known = new Set(below.map((row) => row.id));
+  for (let i = 0; i < below.length; i++) {
+    const parentId = below[i]!.parentId;
+    if (parentId === null || parentId === committee.id || known.has(parentId)) continue;
+    const parent = orgById.get(parentId);
+    if (!parent) continue;
+    known.add(parent.id);
+    below.push(parent);
+  }
   const households = db
     .prepare<[string], { orgId: number; name: string }>(
       `SELECT r.party_org_id AS orgId, s.name FROM staff_roles r JOIN staff s ON s.id = r.staff_id

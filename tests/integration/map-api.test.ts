@@ -122,6 +122,27 @@ describe('the map reads', () => {
     await expect(call('map.grid', { code: '990101001099099' })).rejects.toThrow(/990101001099099/);
   });
 
+  it('shows the second grid of a two-grid residential branch under that branch', async () => {
+    // The branch is filed under its first grid; the second grid's building groups are its.
+    const second = db
+      .prepare(
+        `SELECT g.place_code AS grid, b.code AS branch FROM party_orgs g
+           JOIN party_orgs b ON b.id = g.parent_id
+          WHERE g.level = 'building_group' AND b.level = 'residential_branch'
+            AND b.place_code <> g.place_code
+          ORDER BY g.place_code LIMIT 1`,
+      )
+      .get() as { grid: string; branch: string };
+    expect(second).toBeDefined();
+    const panel = await call('map.grid', { code: second.grid });
+    expect(panel.partyChain?.children.map((c) => [c.code, c.level])).toEqual([
+      [second.branch, 'residential_branch'],
+    ]);
+    const groups = panel.partyChain!.children[0]!.children;
+    expect(groups.length).toBeGreaterThan(0);
+    expect(groups.every((g) => g.level === 'building_group')).toBe(true);
+  });
+
   it('puts open cases on the map coloured by clock, and recent reports in the heat view', async () => {
     const points = await call('map.casePoints');
     const overview = readOverviewCounts(db, now, 0);
