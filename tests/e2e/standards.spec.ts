@@ -1,6 +1,6 @@
 /**
  * Registration picks the standard (issue 12), on a demo street whose city standard was
- * imported by the command line first (the demo has only version 1, one 立案条件 a minor):
+ * imported by the command line first (the city's sample over the demo's own standard):
  * quick entry offers 上水井盖's two conditions, the shortest first, number keys pick one, and
  * the detail shows the condition, its 结案条件 and "4 工作时，截止 …"; the register move of a
  * case taken in unregistered offers the same choice.
