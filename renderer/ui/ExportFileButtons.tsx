@@ -9,6 +9,7 @@ import type { ExportedFile } from '../../api/contract';
 import { useT } from '../i18n/locale-context';
 import { downloadExportedFile, fileSizeText } from './download-file';
 import { ErrorLine } from './ErrorLine';
+import { useFlash } from './useFlash';
 import { useAction } from './useApiCall';
 import './ui.css';
 
@@ -27,7 +28,7 @@ export function ExportFileButtons({
   const t = useT();
   const action = useAction();
   const [pressed, setPressed] = useState<Format | null>(null);
-  const [note, setNote] = useState<string | null>(null);
+  const [note, setNote] = useFlash();
   const run = async (format: Format) => {
     if (action.working) return;
     setPressed(format);
@@ -35,7 +36,7 @@ export function ExportFileButtons({
     const file = await action.run(() => exportFile(format));
     if (!file) return;
     downloadExportedFile(file);
-    setNote(t('ranking.exported', { file: file.fileName, size: fileSizeText(file.bytes) }));
+    setNote((t) => t('ranking.exported', { file: file.fileName, size: fileSizeText(file.bytes) }));
   };
   return (
     <div className="export-buttons">

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { OPEN_STATES as OPEN_BOARD_STATES } from '../../../core/cases/case-states';
 import { useApiQuery } from '../../api/useApiQuery';
@@ -25,6 +25,7 @@ import './cases.css';
 import './case-detail.css';
 import './intake.css';
 import { PageShell } from '../../ui/PageShell';
+import { useFlash } from '../../ui/useFlash';
 
 const COUNTS_INPUT = { oldestLimit: 0 };
 const REFRESH_ON = ['cases.changed', 'data.changed'] as const;
@@ -40,12 +41,13 @@ export default function CasesBoardPage() {
   const counts = useApiQuery('overview.counts', COUNTS_INPUT, { refreshOn: REFRESH_ON });
   const now = useNow(10_000);
   const searchRef = useRef<HTMLInputElement>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice, noticeWords] = useFlash();
+  // 8 s from when the notice is set: a language switch re-says it, it does not restart this.
   useEffect(() => {
-    if (!notice) return;
+    if (!noticeWords) return;
     const timer = setTimeout(() => setNotice(null), 8000);
     return () => clearTimeout(timer);
-  }, [notice]);
+  }, [noticeWords, setNotice]);
 
   // The overview's tiles arrive as ?count=…: turn that into the view that shows them.
   const count = params.get('count');
@@ -158,7 +160,7 @@ export default function CasesBoardPage() {
           lookups={lookups}
           onClose={() => change({ intake: false })}
           onCreated={(id, caseNo) => {
-            setNotice(t('cases.intake.created', { caseNo }));
+            setNotice((t) => t('cases.intake.created', { caseNo }));
             change({ intake: false, caseId: id });
           }}
         />

@@ -5,6 +5,7 @@ import { useT } from '../../i18n/locale-context';
 import { ErrorState } from '../../states/ErrorState';
 import { Panel } from '../../ui/Panel';
 import { useAction } from '../../ui/useApiCall';
+import { useFlash } from '../../ui/useFlash';
 import { FieldRow } from '../../ui/FieldRow';
 
 type Kind = ImportPreview['kind'];
@@ -37,7 +38,7 @@ interface Props {
 export function FilePicker({ path, kind, busy, onPath, onKind, onPreview }: Props) {
   const t = useT();
   const input = useRef<HTMLInputElement>(null);
-  const [note, setNote] = useState<string | null>(null);
+  const [note, setNote] = useFlash();
   const upload = useAction();
   const [over, setOver] = useState(false);
 
@@ -45,10 +46,12 @@ export function FilePicker({ path, kind, busy, onPath, onKind, onPreview }: Prop
     if (!file || upload.working) return;
     upload.reset();
     if (file.size > MAX_UPLOAD_BYTES) {
-      setNote(t('exchange.pick.tooLarge', { name: file.name, size: Math.round(file.size / 1024) }));
+      setNote((t) =>
+        t('exchange.pick.tooLarge', { name: file.name, size: Math.round(file.size / 1024) }),
+      );
       return;
     }
-    setNote(t('exchange.pick.uploading', { name: file.name }));
+    setNote((t) => t('exchange.pick.uploading', { name: file.name }));
     const uploaded = await upload.run(async () =>
       getApi().call('exchange.upload', {
         fileName: file.name,

@@ -24,6 +24,7 @@ import './ranking.css';
 import { PageShell } from '../../ui/PageShell';
 import { ErrorLine } from '../../ui/ErrorLine';
 import { useApiCall } from '../../ui/useApiCall';
+import { useFlash } from '../../ui/useFlash';
 import { AppealsPanel } from './AppealsPanel';
 
 const LEVELS: readonly RankingLevel[] = ['community', 'grid', 'unit'];
@@ -32,7 +33,7 @@ const DATA = ['data.changed'] as const;
 
 /** 月度排名 (lazy route chunk): ?month=YYYY-MM&level=…&view=table|board&bulletin=<id>. */
 export default function MonthlyRankingPage() {
-  const { t, format } = useLocale();
+  const { t } = useLocale();
   const [params, setParams] = useSearchParams();
   const now = useNow(60_000);
   const current = periodContaining('month', now);
@@ -47,7 +48,7 @@ export default function MonthlyRankingPage() {
   const view = params.get('view') === 'board' ? 'board' : 'table';
   const bulletinId = Number(params.get('bulletin')) > 0 ? Number(params.get('bulletin')) : null;
   const [dialog, setDialog] = useState<'publish' | 'weights' | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useFlash();
 
   const update = (patch: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
@@ -102,7 +103,7 @@ export default function MonthlyRankingPage() {
     const drafts = await drafting.run({ period: month });
     const first = drafts?.[0];
     if (first)
-      setNotice(
+      setNotice((t, format) =>
         t('ranking.draftDone', {
           version: first.version,
           time: format.tableDateTime(first.appealDeadline),
@@ -268,7 +269,7 @@ export default function MonthlyRankingPage() {
           onClose={() => setDialog(null)}
           onPublished={(bulletin) => {
             setDialog(null);
-            setNotice(t('ranking.publishDialog.done', { version: bulletin.version }));
+            setNotice((t) => t('ranking.publishDialog.done', { version: bulletin.version }));
             versions.refresh();
             update({ bulletin: String(bulletin.id) });
           }}

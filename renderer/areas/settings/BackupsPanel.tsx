@@ -14,6 +14,7 @@ import { ErrorLine } from '../../ui/ErrorLine';
 import { FieldRow } from '../../ui/FieldRow';
 import { FormActions } from '../../ui/FormActions';
 import { useAction } from '../../ui/useApiCall';
+import { useFlash, type FlashWords } from '../../ui/useFlash';
 
 const ROTATION_KEYS = ['daily', 'weekly', 'monthly', 'eventDays'] as const;
 
@@ -23,13 +24,14 @@ export function BackupsPanel() {
   const status = useStoreStatus();
   // What the admin is editing; until the first keystroke, the saved settings.
   const [draft, setDraft] = useState<{ folder: string; rotation: RotationView } | null>(null);
-  const [note, setNote] = useState<string | null>(null);
+  const [note, setNote] = useFlash();
   // One action at a time (save, back up, verify, restore): a second press is ignored.
   const action = useAction();
   const busy = action.working;
   const error = action.error;
   const [restoring, setRestoring] = useState<BackupView | null>(null);
-  const [verified, setVerified] = useState<Record<string, string>>({});
+  // A checked backup's case count (its words are said at render, in the current language).
+  const [verified, setVerified] = useState<Record<string, number>>({});
 
   const saved = listing.data
     ? { folder: listing.data.folder, rotation: listing.data.rotation }
@@ -38,7 +40,7 @@ export function BackupsPanel() {
   const edit = (change: Partial<{ folder: string; rotation: RotationView }>) =>
     shown && setDraft({ ...shown, ...change });
 
-  const run = async (step: () => Promise<string | null>) => {
+  const run = async (step: () => Promise<FlashWords | null>) => {
     setNote(null);
     const done = await action.run(async () => ({ note: await step() }));
     if (!done) return;
@@ -52,8 +54,15 @@ export function BackupsPanel() {
     void run(async () => {
       await getApi().call('backup.settings.save', shown);
       setDraft(null);
-      return t('backup.saved');
+      return (t) => t('backup.saved');
     });
+  };
+
+  const verifiedNote = (path: string) => {
+    const cases = verified[path];
+    return cases === undefined ? null : (
+      <span className="muted">{t('backup.verified', { cases: format.count(cases) })}</span>
+    );
   };
 
   const running = status?.running;
@@ -104,7 +113,7 @@ export function BackupsPanel() {
             onClick={() =>
               void run(async () => {
                 const made = await getApi().call('backup.create', {});
-                return t('backup.created', { path: made.path });
+                return (t) => t('backup.created', { path: made.path });
               })
             }
           >
@@ -151,7 +160,7 @@ export function BackupsPanel() {
                 {b.path.split(/[\\/]/).pop()}
               </td>
               <td className="settings-backups__actions">
-                {verified[b.path] ? <span className="muted">{verified[b.path]}</span> : null}
+                {verifiedNote(b.path)}
                 <button
                   type="button"
                   className="button button--small"
@@ -159,8 +168,7 @@ export function BackupsPanel() {
                   onClick={() =>
                     void run(async () => {
                       const result = await getApi().call('backup.verify', { path: b.path });
-                      const word = t('backup.verified', { cases: format.count(result.cases ?? 0) });
-                      setVerified((v) => ({ ...v, [b.path]: word }));
+                      setVerified((v) => ({ ...v, [b.path]: result.cases ?? 0 }));
                       return null;
                     })
                   }
@@ -197,10 +205,11 @@ export function BackupsPanel() {
                   confirm: true,
                 });
                 setRestoring(null);
-                return t('backup.restored', {
-                  path: result.restored,
-                  before: result.before ?? '—',
-                });
+                return (t) =>
+                  t('backup.restored', {
+                    path: result.restored,
+                    before: result.before ?? '—',
+                  });
               });
             }}
           >

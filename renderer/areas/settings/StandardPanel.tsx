@@ -4,6 +4,7 @@ import { formatLimit } from '../../../core/limits/limit';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useLocale } from '../../i18n/locale-context';
 import { ErrorState } from '../../states/ErrorState';
+import { useFlash, type FlashWords } from '../../ui/useFlash';
 import { LocalCategoryDialog } from './LocalCategoryDialog';
 import { StandardRowDialog } from './StandardRowDialog';
 import { StandardVersions } from './StandardVersions';
@@ -23,7 +24,7 @@ export function StandardPanel() {
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<StandardRowView | null>(null);
   const [adding, setAdding] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useFlash();
   const active = view.data?.activeVersion ?? null;
   const viewing = picked ?? active;
   const rows = useApiQuery(
@@ -32,7 +33,7 @@ export function StandardPanel() {
     { refreshOn: ['data.changed'] },
   );
   const readOnly = viewing !== active;
-  const saved = (message: string) => {
+  const saved = (message: FlashWords) => {
     setEditing(null);
     setAdding(false);
     setPicked(null);
@@ -156,14 +157,14 @@ export function StandardPanel() {
           row={editing}
           units={data.units}
           onClose={() => setEditing(null)}
-          onSaved={(version) => saved(t('settings.std.savedVersion', { version }))}
+          onSaved={(version) => saved((t) => t('settings.std.savedVersion', { version }))}
         />
       ) : null}
       {adding && data ? (
         <LocalCategoryDialog
           view={data}
           onClose={() => setAdding(false)}
-          onSaved={(result) => saved(t('settings.std.addedCategory', result))}
+          onSaved={(result) => saved((t) => t('settings.std.addedCategory', result))}
         />
       ) : null}
     </div>

@@ -7,6 +7,7 @@ import { useApiQuery } from '../../api/useApiQuery';
 import { useLocale } from '../../i18n/locale-context';
 import { ErrorLine } from '../../ui/ErrorLine';
 import { useAction } from '../../ui/useApiCall';
+import { useFlash } from '../../ui/useFlash';
 
 /** 用户: the local accounts; an admin adds one, sets a password, switches one off. */
 export function UsersPanel() {
@@ -16,7 +17,7 @@ export function UsersPanel() {
   const action = useAction();
   const [passwordFor, setPasswordFor] = useState<UserSummary | null>(null);
   const [password, setPassword] = useState('');
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useFlash();
   const [draft, setDraft] = useState({
     username: '',
     displayName: '',
@@ -46,7 +47,7 @@ export function UsersPanel() {
     await run(async () => {
       const cleared = await getApi().call('users.clearSignInLock', { username: user.username });
       const until = Math.max(0, ...cleared.wasLocked.map((lock) => lock.lockedUntil));
-      setNotice(
+      setNotice((t) =>
         until > 0
           ? t('settings.user.lockCleared', { username: user.username, until: lockEndClock(until) })
           : t('settings.user.notLocked', { username: user.username }),
