@@ -15,6 +15,7 @@ import {
   type UnitRates,
 } from '../../core/ranking/unit-counts';
 import type { BulletinSummaryRecord } from '../../db/queries/bulletins';
+import type { DraftSummary as DraftSummaryRecord } from '../../db/queries/bulletin-drafts';
 import type { Grade, Tier, WeightSet } from '../../core/ranking/weight-set';
 import { method } from './define';
 
@@ -62,6 +63,8 @@ export interface RankingResult {
   inputsSha256: string;
   /** The bulletin these figures are, when a published one was asked for. */
   bulletin: BulletinSummary | null;
+  /** The draft (征求意见稿) these figures are, when one was asked for. */
+  draft: DraftSummaryRecord | null;
   /** The newest published version for this period and level (months only). */
   latestBulletin: BulletinSummary | null;
   /** A bulletin's trend as frozen with it; null for a live ranking (ask ranking.trend). */
@@ -113,6 +116,8 @@ export interface FigureCasesResult {
   cases: FigureCase[];
   /** Ids as frozen in a bulletin: the list shows today's details of the cases it counted. */
   bulletinId: number | null;
+  /** The same for a draft. */
+  draftId: number | null;
   /** Cases the bulletin counted that are no longer in the database. */
   missing: number;
   /**
@@ -185,6 +190,8 @@ export const rankingContract = {
         level: RANKING_LEVEL_SCHEMA.default('community'),
         /** A published bulletin's frozen figures instead of a live computation. */
         bulletinId: z.number().int().positive().optional(),
+        /** A draft bulletin's (征求意见稿) frozen figures. */
+        draftId: z.number().int().positive().optional(),
       })
       .strict(),
   ),
@@ -206,6 +213,7 @@ export const rankingContract = {
         unitCode: z.string().min(1).max(40),
         figure: FIGURE_SCHEMA,
         bulletinId: z.number().int().positive().optional(),
+        draftId: z.number().int().positive().optional(),
         limit: z.number().int().min(1).max(20_000).default(5_000),
       })
       .strict(),
@@ -240,6 +248,7 @@ export const rankingContract = {
         level: RANKING_LEVEL_SCHEMA.default('community'),
         format: z.enum(['xlsx', 'pdf']),
         bulletinId: z.number().int().positive().optional(),
+        draftId: z.number().int().positive().optional(),
       })
       .strict(),
   ),

@@ -1,4 +1,5 @@
 /** The words and number formats that exported documents share (zh-CN, docs/design/UI.md's formats). */
+import type { RankingResult } from '../contract/ranking';
 import type { RankingLevel } from '../../core/ranking/ranking';
 import type { Tier } from '../../core/ranking/weight-set';
 import { toWallClock } from '../../core/time';
@@ -44,4 +45,16 @@ export function countText(n: number): string {
 export function shortPeriodLabel(key: string): string {
   const week = /-W(\d{2})$/.exec(key);
   return week ? `第${Number(week[1])}周` : `${Number(key.slice(5))}月`;
+}
+
+/** What the document says it is: a published version, a draft for comment, or live figures. */
+export function versionWords(ranking: RankingResult): string {
+  if (ranking.bulletin) return `第 ${ranking.bulletin.version} 版`;
+  if (ranking.draft) return `征求意见稿第 ${ranking.draft.version} 版`;
+  return '未发布（实时计算）';
+}
+
+/** When the figures were frozen (published or drafted), else computed. */
+export function documentDate(ranking: RankingResult): number {
+  return ranking.bulletin?.publishedAt ?? ranking.draft?.createdAt ?? ranking.computedAt;
 }

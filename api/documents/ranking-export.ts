@@ -33,6 +33,7 @@ export async function renderRankingExport(
   requireIntactBulletin(ranking);
   const title =
     ranking.bulletin?.title ??
+    ranking.draft?.title ??
     bulletinTitle(streetName(db), requirePeriod(ranking.period.key), ranking.level);
   const document = {
     ranking,
@@ -42,7 +43,11 @@ export async function renderRankingExport(
     periodLabel: input.periodLabel,
   };
   const bytes = input.format === 'pdf' ? await rankingPdf(document) : await rankingXlsx(document);
-  const version = ranking.bulletin ? `-第${ranking.bulletin.version}版` : '-实时';
+  const version = ranking.bulletin
+    ? `-第${ranking.bulletin.version}版`
+    : ranking.draft
+      ? `-征求意见稿第${ranking.draft.version}版`
+      : '-实时';
   return {
     fileName: `${ranking.period.key}-${LEVEL_ZH[ranking.level]}排名${version}.${input.format}`,
     mimeType: MIME[input.format],

@@ -4,6 +4,7 @@
  * decisions (申诉及处理结果), and the notes on method.
  */
 import type { RankingResult, TrendResult } from '../contract/ranking';
+import { documentDate, versionWords } from './document-words';
 import { A4Report, TIER_COLOURS, type TableCell } from './a4-report';
 import {
   APPEAL_STATUS_ZH,
@@ -106,7 +107,7 @@ function appealsSection(
 export async function rankingPdf(input: RankingDocumentInput): Promise<Buffer> {
   const { ranking, trend } = input;
   const level = LEVEL_ZH[ranking.level];
-  const date = ranking.bulletin?.publishedAt ?? ranking.computedAt;
+  const date = documentDate(ranking);
   const report = new A4Report({
     title: input.title,
     subject: `${input.periodLabel}${level}综合指标排名`,
@@ -114,7 +115,7 @@ export async function rankingPdf(input: RankingDocumentInput): Promise<Buffer> {
     createdAt: new Date(date),
   });
   report.title(input.title);
-  const version = ranking.bulletin ? `第 ${ranking.bulletin.version} 版` : '未发布（实时计算）';
+  const version = versionWords(ranking);
   report.subline(`${input.issuer}\u3000\u3000${dateZh(date)}\u3000\u3000${version}`);
 
   let sections = 0;

@@ -6,6 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Tier } from '../../core/ranking/weight-set';
+import { documentDate, versionWords } from './document-words';
 import {
   APPEAL_STATUS_ZH,
   APPEALS_TITLE,
@@ -51,8 +52,8 @@ function headerRow(sheet: ExcelJS.Worksheet, headers: string[]): void {
 export async function rankingXlsx(input: RankingDocumentInput): Promise<Buffer> {
   const { ranking, trend } = input;
   const level = LEVEL_ZH[ranking.level];
-  const date = ranking.bulletin?.publishedAt ?? ranking.computedAt;
-  const subtitle = `${input.issuer}\u3000${dateZh(date)}\u3000${ranking.bulletin ? `第 ${ranking.bulletin.version} 版` : '未发布（实时计算）'}`;
+  const date = documentDate(ranking);
+  const subtitle = `${input.issuer}\u3000${dateZh(date)}\u3000${versionWords(ranking)}`;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'GridDesk';
   workbook.created = new Date(date);

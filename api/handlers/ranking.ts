@@ -13,6 +13,7 @@ import {
   TREND_PERIODS,
 } from '../ranking/bulletins';
 import { figureCases } from '../ranking/figure-cases';
+import { rankingFromDraft } from '../ranking/drafts';
 import { frozenAppeals } from '../ranking/frozen-appeals';
 import { computeLiveRanking, type PrecountedHandling } from '../ranking/live-ranking';
 import { periodInfo, requirePeriod } from '../ranking/periods';
@@ -39,6 +40,7 @@ function liveRankingResult(
     previousSource: live.previousSource,
     inputsSha256: live.inputsSha256,
     bulletin: null,
+    draft: null,
     latestBulletin: latest ? toBulletinSummary(latest) : null,
     trend: null,
     bulletinIntact: null,
@@ -83,7 +85,9 @@ export const rankingHandlers = {
   'ranking.compute': (context, input) =>
     input.bulletinId !== undefined
       ? rankingFromBulletin(context.db, input.bulletinId)
-      : liveRankingResult(context, input.period, input.level),
+      : input.draftId !== undefined
+        ? rankingFromDraft(context.db, input.draftId)
+        : liveRankingResult(context, input.period, input.level),
 
   'ranking.trend': (context, input) =>
     computeTrend(
@@ -102,6 +106,7 @@ export const rankingHandlers = {
       unitCode: input.unitCode,
       figure: input.figure,
       bulletinId: input.bulletinId,
+      draftId: input.draftId,
       limit: input.limit,
       now: context.now(),
     }),
@@ -144,7 +149,12 @@ export const rankingHandlers = {
             requireIntactBulletin(frozen);
             return { ranking: frozen, trend: frozen.trend! };
           })()
-        : liveRankingWithTrend(context, input.period, input.level);
+        : input.draftId !== undefined
+          ? (() => {
+              const frozen = rankingFromDraft(context.db, input.draftId);
+              return { ranking: frozen, trend: frozen.trend! };
+            })()
+          : liveRankingWithTrend(context, input.period, input.level);
     return renderRankingExport(context.db, {
       format: input.format,
       ranking,

@@ -12,7 +12,6 @@ export type { FrozenAppeal };
 /** 2: with the month's appeals (schema 1 bulletins, published before appeals, have none). */
 export const BULLETIN_FIGURES_SCHEMA = 2;
 
-
 /** What a bulletin freezes: the ranking as computed, its trend, and each unit's counted cases. */
 export type BulletinFigures = Pick<
   RankingResult,

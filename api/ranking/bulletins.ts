@@ -228,6 +228,7 @@ export function rankingFromBulletin(db: Db, id: number): RankingResult {
     previousSource: figures.previousSource,
     inputsSha256: figures.inputsSha256,
     bulletin: toBulletinSummary(record),
+    draft: null,
     latestBulletin: latest ? toBulletinSummary(latest) : null,
     trend: figures.trend,
     bulletinIntact: record.checksumOk,

@@ -10,15 +10,19 @@ import { RANKING_LEVELS, type RankingLevel } from '../../core/ranking/ranking';
 import { formatDateTime } from '../../core/time';
 import {
   appealWindow,
+  draftById,
   insertDraft,
   latestDraft,
+  type DraftRecord,
   type DraftSummary,
 } from '../../db/queries/bulletin-drafts';
 import { latestBulletin, streetName } from '../../db/queries/bulletins';
 import { loadWorkCalendar } from '../../db/queries/clock-rules';
 import type { Db } from '../../db/open';
 import { UserError } from '../errors';
-import { bulletinTitle, freezeFigures } from './bulletins';
+import type { RankingResult } from '../contract/ranking';
+import { parseBulletinFigures, type BulletinFigures } from './bulletin-figures';
+import { bulletinTitle, freezeFigures, toBulletinSummary } from './bulletins';
 
 export const DEFAULT_APPEAL_WINDOW_WORKING_DAYS = 3;
 
@@ -109,4 +113,62 @@ export function refuseWhenPublished(db: Db, period: Period): void {
       'period',
     );
   }
+}
+
+function draftOrRefuse(db: Db, id: number): DraftRecord {
+  const draft = draftById(db, id);
+  if (!draft) {
+    throw new UserError(
+      'draft_not_found',
+      {
+        zh: `没有编号为 ${id} 的通报征求意见稿。`,
+        en: `There is no draft bulletin with id ${id}.`,
+      },
+      'draftId',
+    );
+  }
+  return draft;
+}
+
+/** A draft's frozen figures, checked to be of the period and level asked for. */
+export function requireDraft(
+  db: Db,
+  id: number,
+  expected?: { period: string; level: RankingLevel },
+): { draft: DraftRecord; figures: BulletinFigures } {
+  const draft = draftOrRefuse(db, id);
+  if (expected && (draft.period !== expected.period || draft.level !== expected.level)) {
+    throw new UserError(
+      'draft_mismatch',
+      {
+        zh: `征求意见稿 ${id} 是 ${draft.period} 的${draft.level}排名，不是 ${expected.period} 的${expected.level}排名。`,
+        en: `Draft ${id} ranks ${draft.level} for ${draft.period}, not ${expected.level} for ${expected.period}.`,
+      },
+      'draftId',
+    );
+  }
+  return { draft, figures: parseBulletinFigures(draft.figures) };
+}
+
+/** A draft's frozen ranking, in the same shape as a live one (what the units were sent). */
+export function rankingFromDraft(db: Db, id: number): RankingResult {
+  const { draft, figures } = requireDraft(db, id);
+  const latest = latestBulletin(db, draft.period, draft.level);
+  const { figures: _f, ...summary } = draft;
+  return {
+    period: figures.period,
+    previousPeriod: figures.previousPeriod,
+    level: figures.level,
+    computedAt: figures.computedAt,
+    weightSet: figures.weightSet,
+    rows: figures.rows,
+    previousSource: figures.previousSource,
+    inputsSha256: figures.inputsSha256,
+    bulletin: null,
+    draft: summary,
+    latestBulletin: latest ? toBulletinSummary(latest) : null,
+    trend: figures.trend,
+    bulletinIntact: null,
+    appeals: figures.appeals ?? [],
+  };
 }

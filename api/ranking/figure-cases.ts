@@ -24,6 +24,7 @@ import { applyAdjustments } from '../../core/ranking/appeals';
 import { appealAdjustments } from './appeal-figures';
 import type { FrozenAppeal } from './bulletin-figures';
 import { frozenAppeals } from './frozen-appeals';
+import { requireDraft } from './drafts';
 import { UserError } from '../errors';
 import { requireBulletin } from './bulletins';
 import { periodInfo } from './periods';
@@ -34,6 +35,7 @@ interface FigureCasesQuery {
   unitCode: string;
   figure: CountFigure;
   bulletinId: number | undefined;
+  draftId?: number | undefined;
   limit: number;
   now: number;
 }
@@ -55,6 +57,14 @@ export function figureCases(db: Db, query: FigureCasesQuery): FigureCasesResult 
         'bulletinId',
       );
     }
+    flags = figures.cases[query.unitCode];
+    unitName = figures.rows.find((r) => r.unitCode === query.unitCode)?.unitName;
+    appeals = figures.appeals ?? [];
+  } else if (query.draftId !== undefined) {
+    const { figures } = requireDraft(db, query.draftId, {
+      period: query.period.key,
+      level: query.level,
+    });
     flags = figures.cases[query.unitCode];
     unitName = figures.rows.find((r) => r.unitCode === query.unitCode)?.unitName;
     appeals = figures.appeals ?? [];
@@ -119,6 +129,7 @@ export function figureCases(db: Db, query: FigureCasesQuery): FigureCasesResult 
     limit: query.limit,
     cases,
     bulletinId: query.bulletinId ?? null,
+    draftId: query.draftId ?? null,
     missing: counted.length - rows.length,
     appealed: appealedCases(appeals, query.unitCode),
   };

@@ -123,6 +123,13 @@ test('a community appeals a late case, a leader approves it, the figure moves an
   await expect(filed.getByTestId('appeal-status')).toHaveText('已批准');
   await expect(communityRow.getByTestId('figure-due')).toHaveText(String(row.counts.due - 1));
 
+  // The draft the units were sent stays as it was; the live figures moved.
+  await page.getByTestId('draft-version-1').click();
+  await expect(page.getByTestId('bulletin-status')).toContainText('正在查看征求意见稿第 1 版');
+  await expect(communityRow.getByTestId('figure-due')).toHaveText(String(row.counts.due));
+  await page.getByRole('button', { name: '实时计算' }).click();
+  await expect(communityRow.getByTestId('figure-due')).toHaveText(String(row.counts.due - 1));
+
   // The drill-down no longer lists the case and says why.
   await communityRow.getByTestId('figure-due').click();
   const drill = page.getByTestId('drill-dialog');

@@ -260,6 +260,41 @@ describe('appeals before the October bulletin', () => {
       (await call('ranking.compute', { period: '2026-09', level: 'community' })).rows,
     );
 
+    // The October draft the units were sent keeps its figures; its export says what it is.
+    const list = await call('appeals.list', { period: '2026-10' });
+    const draft = list.drafts.find((d) => d.level === 'community')!;
+    const frozenDraft = await call('ranking.compute', {
+      period: '2026-10',
+      level: 'community',
+      draftId: draft.id,
+    });
+    expect(frozenDraft.rows).toEqual(before.rows);
+    expect(frozenDraft.draft).toMatchObject({ id: draft.id, version: 1 });
+    const draftDrill = await call('ranking.cases', {
+      period: '2026-10',
+      level: 'community',
+      unitCode: community.placeCode,
+      figure: 'due',
+      draftId: draft.id,
+    });
+    expect(draftDrill.cases.some((c) => c.id === late.id)).toBe(true);
+    const draftFile = await call('ranking.export', {
+      period: '2026-10',
+      level: 'community',
+      format: 'xlsx',
+      draftId: draft.id,
+    });
+    expect(draftFile.fileName).toBe('2026-10-社区排名-征求意见稿第1版.xlsx');
+    await expect(
+      call('ranking.cases', {
+        period: '2026-10',
+        level: 'grid',
+        unitCode: community.placeCode,
+        figure: 'due',
+        draftId: draft.id,
+      }),
+    ).rejects.toMatchObject({ code: 'draft_mismatch' });
+
     // The drill-down no longer lists the case, and says why it left.
     const drill = await call('ranking.cases', {
       period: '2026-10',

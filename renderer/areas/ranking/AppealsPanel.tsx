@@ -9,17 +9,23 @@ import { DecideAppealDialog } from './DecideAppealDialog';
 import { FileAppealDialog } from './FileAppealDialog';
 import './appeals.css';
 
-const DATA = ['data.changed'] as const;
-
 /**
  * 申诉 for the month on screen: the appeal window the draft opened, every appeal with its
  * decision, 提出申诉 for a unit's user (or an admin), 批准/驳回 for a leader.
  */
-export function AppealsPanel({ month, monthText }: { month: string; monthText: string }) {
+export function AppealsPanel({
+  month,
+  monthText,
+  query,
+}: {
+  month: string;
+  monthText: string;
+  /** The page's appeals.list query (its drafts feed the version switch too). */
+  query: ReturnType<typeof useApiQuery<'appeals.list'>>;
+}) {
   const { t, format } = useLocale();
   const { status } = useSession();
   const role = status?.user && !status.locked ? status.user.role : null;
-  const query = useApiQuery('appeals.list', { period: month }, { refreshOn: DATA });
   const [filing, setFiling] = useState(false);
   const [deciding, setDeciding] = useState<{
     appeal: AppealView;

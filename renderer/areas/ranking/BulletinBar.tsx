@@ -1,4 +1,4 @@
-import type { BulletinSummary, RankingResult } from '../../../api/contract';
+import type { BulletinSummary, DraftSummary, RankingResult } from '../../../api/contract';
 import { useLocale } from '../../i18n/locale-context';
 
 /**
@@ -8,21 +8,34 @@ import { useLocale } from '../../i18n/locale-context';
  */
 export function BulletinBar({
   versions,
+  drafts,
   shown,
   liveSha,
   bulletinId,
+  draftId,
   onShow,
 }: {
   versions: readonly BulletinSummary[];
+  /** This level's drafts (征求意见稿), newest first. */
+  drafts: readonly DraftSummary[];
   shown: RankingResult;
   liveSha: string | null;
   bulletinId: number | null;
-  onShow(bulletinId: number | null): void;
+  draftId: number | null;
+  onShow(which: { bulletin?: number; draft?: number } | null): void;
 }) {
   const { t, format } = useLocale();
   const latest = versions[0] ?? null;
   let status: string;
-  if (shown.bulletin) {
+  if (shown.draft) {
+    const d = shown.draft;
+    status = t('ranking.status.draft', {
+      version: d.version,
+      time: format.tableDateTime(d.createdAt),
+      by: d.createdBy,
+      until: format.tableDateTime(d.appealDeadline),
+    });
+  } else if (shown.bulletin) {
     const b = shown.bulletin;
     status = t('ranking.status.frozen', {
       version: b.version,
@@ -68,19 +81,31 @@ export function BulletinBar({
       <div className="rk-switch" role="group" aria-label={t('ranking.sourceLabel')}>
         <button
           type="button"
-          className={bulletinId === null ? 'rk-switch__on' : undefined}
-          aria-pressed={bulletinId === null}
+          className={bulletinId === null && draftId === null ? 'rk-switch__on' : undefined}
+          aria-pressed={bulletinId === null && draftId === null}
           onClick={() => onShow(null)}
         >
           {t('ranking.source.live')}
         </button>
+        {[...drafts].reverse().map((d) => (
+          <button
+            key={`draft-${d.id}`}
+            type="button"
+            className={draftId === d.id ? 'rk-switch__on' : undefined}
+            aria-pressed={draftId === d.id}
+            onClick={() => onShow({ draft: d.id })}
+            data-testid={`draft-version-${d.version}`}
+          >
+            {t('ranking.source.draft', { version: d.version })}
+          </button>
+        ))}
         {[...versions].reverse().map((v) => (
           <button
             key={v.id}
             type="button"
             className={bulletinId === v.id ? 'rk-switch__on' : undefined}
             aria-pressed={bulletinId === v.id}
-            onClick={() => onShow(v.id)}
+            onClick={() => onShow({ bulletin: v.id })}
             data-testid={`bulletin-version-${v.version}`}
           >
             {t('ranking.source.version', { version: v.version })}

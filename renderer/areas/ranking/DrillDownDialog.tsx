@@ -21,6 +21,8 @@ export function DrillDownDialog({
   level,
   bulletinId,
   bulletinVersion,
+  draftId = null,
+  draftVersion = null,
   onClose,
 }: {
   target: DrillTarget;
@@ -28,6 +30,9 @@ export function DrillDownDialog({
   level: RankingLevel;
   bulletinId: number | null;
   bulletinVersion: number | null;
+  /** A draft's (征求意见稿) frozen list instead. */
+  draftId?: number | null;
+  draftVersion?: number | null;
   onClose(): void;
 }) {
   const { t, format } = useLocale();
@@ -38,9 +43,11 @@ export function DrillDownDialog({
     unitCode: target.unitCode,
     figure: target.figure,
     ...(bulletinId !== null ? { bulletinId } : {}),
+    ...(draftId !== null ? { draftId } : {}),
   };
   // A frozen list never changes; a live one follows the cases.
-  const query = useApiQuery('ranking.cases', input, bulletinId === null ? { refreshOn: LIVE } : {});
+  const frozen = bulletinId !== null || draftId !== null;
+  const query = useApiQuery('ranking.cases', input, frozen ? {} : { refreshOn: LIVE });
   const figureName = t(`ranking.figure.${target.figure}` as MessageKey);
   const title = t('ranking.drill.title', {
     unit: target.unitName,
@@ -84,6 +91,9 @@ export function DrillDownDialog({
           </strong>
         ) : null}
       </p>
+      {draftVersion !== null ? (
+        <p className="drill__frozen">{t('ranking.drill.frozenDraft', { version: draftVersion })}</p>
+      ) : null}
       {bulletinVersion !== null ? (
         <p className="drill__frozen">{t('ranking.drill.frozen', { version: bulletinVersion })}</p>
       ) : null}

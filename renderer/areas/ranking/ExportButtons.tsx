@@ -8,10 +8,13 @@ export function ExportButtons({
   period,
   level,
   bulletinId,
+  draftId = null,
 }: {
   period: string;
   level: RankingLevel;
   bulletinId: number | null;
+  /** A draft (征求意见稿) on screen: its frozen figures are exported. */
+  draftId?: number | null;
 }) {
   const t = useT();
   return (
@@ -24,6 +27,7 @@ export function ExportButtons({
           level,
           format,
           ...(bulletinId !== null ? { bulletinId } : {}),
+          ...(draftId !== null ? { draftId } : {}),
         })
       }
     />

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { RankingLevel, RankingResult } from '../../../api/contract';
+import type { DraftSummary, RankingLevel, RankingResult } from '../../../api/contract';
 import {
   parsePeriodKey,
   periodContaining,
@@ -47,6 +47,8 @@ export default function MonthlyRankingPage() {
     : 'community';
   const view = params.get('view') === 'board' ? 'board' : 'table';
   const bulletinId = Number(params.get('bulletin')) > 0 ? Number(params.get('bulletin')) : null;
+  const draftId =
+    bulletinId === null && Number(params.get('draft')) > 0 ? Number(params.get('draft')) : null;
   const [dialog, setDialog] = useState<'publish' | 'weights' | null>(null);
   const [notice, setNotice] = useFlash();
 
@@ -93,6 +95,13 @@ export default function MonthlyRankingPage() {
     { refreshOn: LIVE },
   );
   const versions = useApiQuery('bulletin.list', { period: month, level }, { refreshOn: DATA });
+  const appeals = useApiQuery('appeals.list', { period: month }, { refreshOn: DATA });
+  const drafts = (appeals.data?.drafts ?? []).filter((d) => d.level === level);
+  const show = (which: { bulletin?: number; draft?: number } | null) =>
+    update({
+      bulletin: which?.bulletin ? String(which.bulletin) : null,
+      draft: which?.draft ? String(which.draft) : null,
+    });
   const monthText = periodLabel(t, month);
   const monthOver = parsePeriodKey(month)!.end <= now;
   const latest = versions.data?.[0] ?? null;
@@ -100,8 +109,9 @@ export default function MonthlyRankingPage() {
   // 出征求意见稿: freezes every level as a draft and opens the appeal window.
   const drafting = useApiCall('bulletin.draft');
   const makeDraft = async () => {
-    const drafts = await drafting.run({ period: month });
-    const first = drafts?.[0];
+    const made = await drafting.run({ period: month });
+    const first = made?.find((d) => d.level === level) ?? made?.[0];
+    if (first) appeals.refresh();
     if (first)
       setNotice((t, format) =>
         t('ranking.draftDone', {
@@ -112,16 +122,18 @@ export default function MonthlyRankingPage() {
   };
 
   let body;
-  if (bulletinId !== null) {
+  if (bulletinId !== null || draftId !== null) {
     body = (
       <FrozenRanking
         bulletinId={bulletinId}
+        draftId={draftId}
         month={month}
         level={level}
         view={view}
         liveSha={live.data?.inputsSha256 ?? null}
         versions={versions.data ?? []}
-        onShow={(id) => update({ bulletin: id === null ? null : String(id) })}
+        drafts={drafts}
+        onShow={show}
       />
     );
   } else if (live.data) {
@@ -129,10 +141,12 @@ export default function MonthlyRankingPage() {
       <>
         <BulletinBar
           versions={versions.data ?? []}
+          drafts={drafts}
           shown={live.data}
           liveSha={live.data.inputsSha256}
           bulletinId={null}
-          onShow={(id) => update({ bulletin: id === null ? null : String(id) })}
+          draftId={null}
+          onShow={show}
         />
         <RankingBody ranking={live.data} trend={null} trendQuery={trend} view={view} />
       </>
@@ -227,7 +241,7 @@ export default function MonthlyRankingPage() {
         >
           {t('ranking.weights')}
         </button>
-        <ExportButtons period={month} level={level} bulletinId={bulletinId} />
+        <ExportButtons period={month} level={level} bulletinId={bulletinId} draftId={draftId} />
         <button
           type="button"
           className="button"
@@ -258,7 +272,7 @@ export default function MonthlyRankingPage() {
       ) : null}
       <ErrorLine error={drafting.error} testId="draft-error" />
       {body}
-      <AppealsPanel month={month} monthText={monthText} />
+      <AppealsPanel month={month} monthText={monthText} query={appeals} />
       {dialog === 'publish' && live.data ? (
         <PublishDialog
           period={month}
@@ -271,7 +285,7 @@ export default function MonthlyRankingPage() {
             setDialog(null);
             setNotice((t) => t('ranking.publishDialog.done', { version: bulletin.version }));
             versions.refresh();
-            update({ bulletin: String(bulletin.id) });
+            show({ bulletin: bulletin.id });
           }}
         />
       ) : null}
@@ -281,18 +295,21 @@ export default function MonthlyRankingPage() {
 }
 
 function FrozenRanking(props: {
-  bulletinId: number;
+  bulletinId: number | null;
+  draftId: number | null;
   month: string;
   level: RankingLevel;
   view: 'table' | 'board';
   liveSha: string | null;
   versions: NonNullable<ReturnType<typeof useApiQuery<'bulletin.list'>>['data']>;
-  onShow(id: number | null): void;
+  drafts: readonly DraftSummary[];
+  onShow(which: { bulletin?: number; draft?: number } | null): void;
 }) {
   const frozen = useApiQuery('ranking.compute', {
     period: props.month,
     level: props.level,
-    bulletinId: props.bulletinId,
+    ...(props.bulletinId !== null ? { bulletinId: props.bulletinId } : {}),
+    ...(props.draftId !== null ? { draftId: props.draftId } : {}),
   });
   if (frozen.error) return <ErrorState error={frozen.error} onRetry={frozen.refresh} />;
   if (!frozen.data) return <LoadingState />;
@@ -301,9 +318,11 @@ function FrozenRanking(props: {
     <>
       <BulletinBar
         versions={props.versions}
+        drafts={props.drafts}
         shown={ranking}
         liveSha={props.liveSha}
         bulletinId={props.bulletinId}
+        draftId={props.draftId}
         onShow={props.onShow}
       />
       <RankingBody ranking={ranking} trend={ranking.trend} trendQuery={null} view={props.view} />

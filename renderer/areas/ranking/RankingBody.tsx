@@ -72,6 +72,8 @@ export function RankingBody({
           level={ranking.level}
           bulletinId={ranking.bulletin?.id ?? null}
           bulletinVersion={ranking.bulletin?.version ?? null}
+          draftId={ranking.draft?.id ?? null}
+          draftVersion={ranking.draft?.version ?? null}
           onClose={() => setDrill(null)}
         />
       ) : null}

@@ -60,6 +60,10 @@ export const appealMessagesZh = {
   'appeals.decideDialog.final': '决定一经作出不能更改。',
   'appeals.decideDialog.cancel': '取消',
   'ranking.drill.appealed': '因申诉调整的案卷',
+  'ranking.status.draft':
+    '正在查看征求意见稿第 {version} 版：{time} 由 {by} 出具，数字已冻结；申诉期至 {until}。',
+  'ranking.source.draft': '征求意见稿 v{version}',
+  'ranking.drill.frozenDraft': '征求意见稿第 {version} 版冻结的案件清单（案件详情为当前数据）。',
   'ranking.drill.effect.removed': '已核减',
   'ranking.drill.effect.moved_out': '移至 {unit}',
   'ranking.drill.effect.moved_in': '由 {unit} 移入',
@@ -127,6 +131,11 @@ export const appealMessagesEn: Record<keyof typeof appealMessagesZh, string> = {
   'appeals.decideDialog.final': 'A decision is final.',
   'appeals.decideDialog.cancel': 'Cancel',
   'ranking.drill.appealed': 'Cases changed by appeals',
+  'ranking.status.draft':
+    'Viewing draft version {version}: made {time} by {by}, figures frozen; appeals until {until}.',
+  'ranking.source.draft': 'Draft v{version}',
+  'ranking.drill.frozenDraft':
+    'The cases as draft version {version} froze them (case details are today’s).',
   'ranking.drill.effect.removed': 'removed',
   'ranking.drill.effect.moved_out': 'moved to {unit}',
   'ranking.drill.effect.moved_in': 'moved in from {unit}',
