@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { AppealView } from '../../../api/contract';
-import { useApiQuery } from '../../api/useApiQuery';
+import type { useApiQuery } from '../../api/useApiQuery';
 import { useLocale } from '../../i18n/locale-context';
 import { useSession } from '../../session/session-context';
 import { ErrorState } from '../../states/ErrorState';
