@@ -1,5 +1,5 @@
 import { periodLabelZh } from '../../core/ranking/periods';
-import { weightSetProblems } from '../../core/ranking/weight-set';
+import { weighsStages, weightSetProblems } from '../../core/ranking/weight-set';
 import { listBulletins, latestBulletin } from '../../db/queries/bulletins';
 import { currentWeightSet, listWeightSets, saveWeightSet } from '../../db/queries/weight-sets';
 import type { RankingResult } from '../contract/ranking';
@@ -56,6 +56,10 @@ function liveRankingWithTrend(
 ) {
   const period = requirePeriod(periodKey);
   const weightSet = currentWeightSet(context.db, context.now());
+  // The trend's points are scores: with no stage weighted, its twelve windows are counted
+  // without the stage counts, and the month itself is counted again with them (one window
+  // instead of twelve carrying six more counts each).
+  const withStages = weighsStages(weightSet.weights);
   const { trend, counts } = trendWithCounts(
     context.db,
     level,
@@ -63,10 +67,11 @@ function liveRankingWithTrend(
     TREND_PERIODS,
     weightSet,
     context.now(),
+    withStages,
   );
   const last = TREND_PERIODS - 1;
   const ranking = liveRankingResult(context, periodKey, level, {
-    current: counts.filter((row) => row.periodIndex === last),
+    ...(withStages ? { current: counts.filter((row) => row.periodIndex === last) } : {}),
     previous: counts.filter((row) => row.periodIndex === last - 1),
   });
   return { ranking, trend };

@@ -20,7 +20,7 @@ import {
   type UnitCaseFlags,
   type UnitCounts,
 } from '../../core/ranking/unit-counts';
-import type { Tier, WeightSet } from '../../core/ranking/weight-set';
+import { weighsStages, type Tier, type WeightSet } from '../../core/ranking/weight-set';
 import { latestBulletin } from '../../db/queries/bulletins';
 import {
   aggregateHandlingByPeriod,
@@ -56,7 +56,8 @@ interface LiveRanking {
 
 /** Handling counts already made for the period and the one before (by the trend). */
 export interface PrecountedHandling {
-  current: readonly PeriodUnitHandlingCounts[];
+  /** Absent: the period is counted here (with its stage counts). */
+  current?: readonly PeriodUnitHandlingCounts[];
   previous: readonly PeriodUnitHandlingCounts[];
 }
 
@@ -185,7 +186,15 @@ function previousRanks(
   const counts = new Map<string, UnitCounts>();
   const window = measuredWindow(previousPeriod, now);
   const stages = loadStageLimits(db);
-  const rows = precounted ?? aggregateHandlingByPeriod(db, level, [window], stages);
+  // Only the ranks are kept: the stage counts are needed only when they are weighted.
+  const rows =
+    precounted ??
+    aggregateHandlingByPeriod(
+      db,
+      level,
+      [window],
+      weighsStages(weightSet.weights) ? stages : 'without',
+    );
   for (const { periodIndex: _i, unitCode, ...handling } of rows) {
     counts.set(unitCode, { ...emptyCounts(), ...handling });
   }

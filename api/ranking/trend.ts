@@ -8,7 +8,7 @@ import type { RankingLevel } from '../../core/ranking/ranking';
 import { compositeScore, tierOf } from '../../core/ranking/score';
 import { emptyCounts, type UnitCounts } from '../../core/ranking/unit-counts';
 import { appealAdjustments, correctCountsByAppeals } from './appeal-figures';
-import type { WeightSet } from '../../core/ranking/weight-set';
+import { weighsStages, type WeightSet } from '../../core/ranking/weight-set';
 import {
   aggregateHandlingByPeriod,
   listRankingUnits,
@@ -26,7 +26,9 @@ export function computeTrend(
   weightSet: WeightSet,
   now: number,
 ): TrendResult {
-  return trendWithCounts(db, level, last, count, weightSet, now).trend;
+  // The points are scores: the stage counts only matter when a stage is weighted.
+  return trendWithCounts(db, level, last, count, weightSet, now, weighsStages(weightSet.weights))
+    .trend;
 }
 
 /**
@@ -40,6 +42,8 @@ export function trendWithCounts(
   count: number,
   weightSet: WeightSet,
   now: number,
+  /** False: score-only counts (stage counts zero); the counts handed back then lack them. */
+  withStages = true,
 ): { trend: TrendResult; counts: PeriodUnitHandlingCounts[] } {
   const periods = periodsEndingWith(last, count);
   const series = new Map<string, TrendSeries>();
@@ -61,7 +65,7 @@ export function trendWithCounts(
     db,
     level,
     periods.map((p) => measuredWindow(p, now)),
-    loadStageLimits(db),
+    withStages ? loadStageLimits(db) : 'without',
   );
   // Score each window's counts, corrected by the month's approved appeals (the raw counts
   // go back to the caller uncorrected: computeLiveRanking corrects what it reuses itself).

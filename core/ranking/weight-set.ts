@@ -169,3 +169,8 @@ export function weightSetProblems(
   }
   return problems;
 }
+
+/** Whether any stage rate enters the score: when none does, a score needs no stage counts. */
+export function weighsStages(weights: IndexWeights): boolean {
+  return STAGE_WEIGHT_KEYS.some((key) => weights[key] > 0);
+}

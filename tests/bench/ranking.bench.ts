@@ -59,8 +59,9 @@ function generateCity(db: Db): void {
   const insert = db.prepare(
     `INSERT INTO cases (case_no, source, category_code, community_code, state, reported_at, registered_at,
        accept_due_at, due_at, closed_at, suspended_at, voided_at, rework_count, extension_count, satisfaction,
-       callback_at, lead_unit_code, created_at, updated_at)
-     VALUES (?, 'grid_patrol', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       callback_at, lead_unit_code, created_at, updated_at,
+       dispatched_at, onsite_due_at, arrived_at, handled_at)
+     VALUES (?, 'grid_patrol', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const rnd = random(20261121);
   const start = shiftPeriod(periodContaining('month', now), -12).start;
@@ -85,6 +86,16 @@ function generateCity(db: Db): void {
           : null;
       const satisfied =
         state === 'closed' && rnd() < 0.6 ? (rnd() < 0.9 ? 'satisfied' : 'unsatisfied') : null;
+      // The stage instants the per-stage rates read: dispatched within ~an hour, on site
+      // within ~two, handled an hour or so before closing (core/cases/stage-clocks.ts).
+      const reached = state === 'closed' || state === 'dispatched';
+      const dispatched = reached ? registered! + Math.floor(rnd() * 60 * 60_000 * pace) : null;
+      const arrived =
+        dispatched !== null && rnd() < 0.9
+          ? dispatched + Math.floor(rnd() * 2 * HOUR * pace)
+          : null;
+      const handled =
+        closed !== null ? Math.max(dispatched!, closed - Math.floor(rnd() * 6 * HOUR)) : null;
       insert.run(
         `B${String(i).padStart(9, '0')}`,
         category,
@@ -104,8 +115,51 @@ function generateCity(db: Db): void {
         state === 'reported' ? null : units[i % units.length]!,
         reported,
         reported,
+        dispatched,
+        dispatched === null ? null : dispatched + HOUR,
+        arrived,
+        handled,
       );
     }
+  })();
+}
+
+/**
+ * 60 approved appeals in the measured month (half removing a case, half moving it to the
+ * next community), so the ranking pays for correcting its counts as it does in use.
+ */
+function addApprovedAppeals(db: Db, month: { key: string; start: number; end: number }): void {
+  db.transaction(() => {
+    const cases = db
+      .prepare<[number, number], { id: number; community: string }>(
+        `SELECT id, community_code AS community FROM cases
+          WHERE accountable_at >= ? AND accountable_at < ? ORDER BY id LIMIT 60`,
+      )
+      .all(month.start, month.end);
+    const unitOf = db.prepare(
+      `INSERT INTO units (code, name, kind, place_code) VALUES (?, ?, 'community', ?)
+       ON CONFLICT(code) DO NOTHING`,
+    );
+    const appeal = db.prepare(
+      `INSERT INTO appeals (period, case_id, unit_code, reason_kind, reason, target_unit_code, filed_at, filed_by)
+       VALUES (?, ?, ?, ?, '基准申诉', ?, ?, 'bench')`,
+    );
+    const event = db.prepare(
+      `INSERT INTO appeal_events (appeal_id, kind, note, actor, at) VALUES (?, ?, ?, 'bench', ?)`,
+    );
+    cases.forEach((c, i) => {
+      const unit = `U${c.community}`;
+      unitOf.run(unit, `单位${c.community}`, c.community);
+      const nextCommunity = `990999${String((Number(c.community.slice(-6)) % COMMUNITIES) + 1).padStart(6, '0')}`;
+      const target = i % 2 === 0 ? null : `U${nextCommunity}`;
+      if (target) unitOf.run(target, `单位${nextCommunity}`, nextCommunity);
+      const id = Number(
+        appeal.run(month.key, c.id, unit, target ? 'not_responsible' : 'force_majeure', target, now)
+          .lastInsertRowid,
+      );
+      event.run(id, 'filed', null, now);
+      event.run(id, 'approved', '属实', now);
+    });
   })();
 }
 
@@ -148,10 +202,16 @@ try {
     actor: SYSTEM_ACTOR,
     transport: 'cli',
   };
-  const month = shiftPeriod(periodContaining('month', now), -1).key;
+  const measured = shiftPeriod(periodContaining('month', now), -1);
+  const month = measured.key;
   // The build machine is shared: the load beside the figures says how quiet it was.
   const loadBefore = os.loadavg()[0] ?? 0;
 
+  // The same ranking before the month has any approved appeal: the baseline of the same run.
+  const withoutAppeals = await timeRuns(() =>
+    invoke(context, 'ranking.compute', { period: month, level: 'community' }),
+  );
+  if (!reuse) addApprovedAppeals(opened.db, measured);
   const ranking = await timeRuns(() =>
     invoke(context, 'ranking.compute', { period: month, level: 'community' }),
   );
@@ -159,8 +219,25 @@ try {
     period: month,
     level: 'community',
   })) as {
-    rows: Array<{ counts: { due: number }; rank: number | null; tier: string | null }>;
+    rows: Array<{
+      counts: { due: number };
+      rank: number | null;
+      tier: string | null;
+      rates: Record<string, number | null>;
+    }>;
+    appeals: unknown[];
   };
+  // The stage rates are really there (the generated cases carry the stage instants).
+  const stageRates = [
+    'dispatchOnTimeRate',
+    'onsiteOnTimeRate',
+    'handleOnTimeRate',
+    'verifyOnTimeRate',
+  ];
+  for (const key of stageRates) {
+    if (!result.rows.some((r) => r.rates[key] !== null && r.rates[key]! > 0))
+      throw new Error(`no community has a ${key}: the bench measures nothing`);
+  }
   const trend = await timeRuns(() =>
     invoke(context, 'ranking.trend', { period: month, level: 'community', count: 12 }),
   );
@@ -195,6 +272,12 @@ try {
     monthRankingP95Ms: Math.round(percentile(ranking.wall, 95)),
     monthRankingCpuMedianMs: Math.round(median(ranking.cpu)),
     monthRankingBudgetMs: 500,
+    monthRankingWithStagesAndAppeals: true,
+    approvedAppealsInMonth: result.appeals.length,
+    monthRankingNoAppealsMedianMs: Math.round(median(withoutAppeals.wall)),
+    stageRatesFirstRow: Object.fromEntries(
+      stageRates.map((k) => [k, result.rows[0]?.rates[k] ?? null]),
+    ),
     trend12MonthsMedianMs: Math.round(median(trend.wall)),
     trend12MonthsCpuMedianMs: Math.round(median(trend.cpu)),
     trend12MonthsBudgetMs: 2000,

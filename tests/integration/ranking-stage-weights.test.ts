@@ -1,0 +1,82 @@
+/**
+ * The stage rates enter the score only when an admin weights them (issue 12): with the
+ * default weights the score ignores them; weighted, the month's ranking, its trend point and
+ * the export's ranking all score them the same way.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR, type ApiContext } from '../../api/context';
+import type { ApiInput, ApiResult, MethodName } from '../../api/contract';
+import { invoke } from '../../api/invoke';
+import { LiveBus } from '../../api/live';
+import { compositeScore } from '../../core/ranking/score';
+import { DEFAULT_WEIGHTS } from '../../core/ranking/weight-set';
+import { openOrCreateDatabase } from '../../db/bootstrap';
+import type { Db } from '../../db/open';
+
+const NOW = Date.UTC(2026, 10, 20, 6, 0);
+let dir: string;
+let db: Db;
+
+function call<M extends MethodName>(method: M, input: ApiInput<M>) {
+  const context: ApiContext = {
+    db,
+    now: () => NOW,
+    appVersion: 'test',
+    live: new LiveBus(),
+    actor: SYSTEM_ACTOR,
+    transport: 'cli',
+  };
+  return invoke(context, method, input) as Promise<ApiResult<M>>;
+}
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'griddesk-stage-weights-'));
+  db = openOrCreateDatabase(path.join(dir, 'demo.sqlite'), {
+    appVersion: 'test',
+    now: NOW,
+    demoWhenNew: true,
+  }).db;
+});
+afterAll(() => {
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('weighting the stages', () => {
+  it('leaves them out by default and scores them everywhere once weighted', async () => {
+    const plain = await call('ranking.compute', { period: '2026-10', level: 'community' });
+    const row = plain.rows.find((r) => r.rank === 1)!;
+    expect(row.rates.dispatchOnTimeRate).not.toBeNull();
+    expect(row.score).toBe(compositeScore(row.counts, DEFAULT_WEIGHTS)!.value);
+
+    const weights = {
+      ...DEFAULT_WEIGHTS,
+      onTimeRate: 0.2,
+      dispatchOnTimeRate: 0.1,
+      verifyOnTimeRate: 0.1,
+    };
+    await call('ranking.weights.save', {
+      weights,
+      tiers: { blue: 90, yellow: 75 },
+      grades: { A: 90, B: 75, C: 60, D: 40 },
+    });
+    const weighted = await call('ranking.compute', { period: '2026-10', level: 'community' });
+    const same = weighted.rows.find((r) => r.unitCode === row.unitCode)!;
+    expect(same.counts).toEqual(row.counts);
+    expect(same.score).toBe(compositeScore(same.counts, weights)!.value);
+    expect(same.score).not.toBe(row.score);
+    const trend = await call('ranking.trend', { period: '2026-10', level: 'community', count: 12 });
+    expect(trend.series.find((s) => s.unitCode === row.unitCode)!.scores.at(-1)).toBe(same.score);
+    // The previous month's ranks are scored with the same weights.
+    const september = await call('ranking.compute', { period: '2026-09', level: 'community' });
+    expect(weighted.rows.map((r) => [r.unitCode, r.previousRank])).toEqual(
+      weighted.rows.map((r) => [
+        r.unitCode,
+        september.rows.find((s) => s.unitCode === r.unitCode)!.rank,
+      ]),
+    );
+  });
+});
