@@ -56,10 +56,8 @@ function liveRankingWithTrend(
 ) {
   const period = requirePeriod(periodKey);
   const weightSet = currentWeightSet(context.db, context.now());
-  // The trend's points are scores: with no stage weighted, its twelve windows are counted
-  // without the stage counts, and the month itself is counted again with them (one window
-  // instead of twelve carrying six more counts each).
-  const withStages = weighsStages(weightSet.weights);
+  // The trend's points are scores: with no stage weighted, only the month itself (which is
+  // also ranked, with its stage rates) carries the six stage counts, not all twelve windows.
   const { trend, counts } = trendWithCounts(
     context.db,
     level,
@@ -67,11 +65,11 @@ function liveRankingWithTrend(
     TREND_PERIODS,
     weightSet,
     context.now(),
-    withStages,
+    weighsStages(weightSet.weights) ? 'all' : 'last',
   );
   const last = TREND_PERIODS - 1;
   const ranking = liveRankingResult(context, periodKey, level, {
-    ...(withStages ? { current: counts.filter((row) => row.periodIndex === last) } : {}),
+    current: counts.filter((row) => row.periodIndex === last),
     previous: counts.filter((row) => row.periodIndex === last - 1),
   });
   return { ranking, trend };

@@ -27,8 +27,15 @@ export function computeTrend(
   now: number,
 ): TrendResult {
   // The points are scores: the stage counts only matter when a stage is weighted.
-  return trendWithCounts(db, level, last, count, weightSet, now, weighsStages(weightSet.weights))
-    .trend;
+  return trendWithCounts(
+    db,
+    level,
+    last,
+    count,
+    weightSet,
+    now,
+    weighsStages(weightSet.weights) ? 'all' : 'none',
+  ).trend;
 }
 
 /**
@@ -42,8 +49,11 @@ export function trendWithCounts(
   count: number,
   weightSet: WeightSet,
   now: number,
-  /** False: score-only counts (stage counts zero); the counts handed back then lack them. */
-  withStages = true,
+  /**
+   * Which windows carry the stage counts: all (a stage is weighted), only the last (the
+   * caller ranks it and shows its stage rates), or none (score-only points).
+   */
+  stages: 'all' | 'last' | 'none' = 'all',
 ): { trend: TrendResult; counts: PeriodUnitHandlingCounts[] } {
   const periods = periodsEndingWith(last, count);
   const series = new Map<string, TrendSeries>();
@@ -61,15 +71,20 @@ export function trendWithCounts(
     return s;
   };
   for (const unit of listRankingUnits(db, level)) seriesOf(unit.code, unit.name);
-  const counts = aggregateHandlingByPeriod(
-    db,
-    level,
-    periods.map((p) => measuredWindow(p, now)),
-    withStages ? loadStageLimits(db) : 'without',
-  );
+  const windows = periods.map((p) => measuredWindow(p, now));
+  const limits = loadStageLimits(db);
+  const counts =
+    stages === 'last'
+      ? [
+          ...aggregateHandlingByPeriod(db, level, windows.slice(0, -1), 'without'),
+          ...aggregateHandlingByPeriod(db, level, windows.slice(-1), limits).map((row) => ({
+            ...row,
+            periodIndex: windows.length - 1,
+          })),
+        ]
+      : aggregateHandlingByPeriod(db, level, windows, stages === 'all' ? limits : 'without');
   // Score each window's counts, corrected by the month's approved appeals (the raw counts
   // go back to the caller uncorrected: computeLiveRanking corrects what it reuses itself).
-  const stages = loadStageLimits(db);
   periods.forEach((period, index) => {
     const byUnit = new Map<string, UnitCounts>();
     for (const { periodIndex, unitCode, ...handling } of counts) {
@@ -80,7 +95,7 @@ export function trendWithCounts(
       period,
       window: measuredWindow(period, now),
       asOf: now,
-      stages,
+      stages: limits,
       adjustments: appealAdjustments(db, level, period),
       withIntake: false,
     });
