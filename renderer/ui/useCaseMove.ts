@@ -6,10 +6,10 @@
  * is refused rather than moved twice. `onMoved` gets the answer (the case as it is now)
  * so the screen can show it or refresh.
  */
+import { useFlash } from './useFlash';
 import { useCallback, useMemo, useState } from 'react';
 import type { ApiResult, CaseDetail, MoveRequest } from '../../api/contract';
 import type { MoveKind } from '../../core/cases/moves';
-import { useT } from '../i18n/locale-context';
 import { isTypingInto } from './is-typing-into';
 import { useApiCall } from './useApiCall';
 
@@ -24,10 +24,9 @@ export function useCaseMove(
     onMoved?(answer: ApiResult<'cases.move'>): void;
   } = {},
 ) {
-  const t = useT();
   const call = useApiCall('cases.move');
   const [kind, setKind] = useState<MoveKind | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useFlash();
   const allowed = useMemo(
     () => (acting ? (detail?.moves.filter((m) => m.allowed) ?? []) : []),
     [acting, detail],
@@ -44,7 +43,7 @@ export function useCaseMove(
       setDone(null);
       setKind(next);
     },
-    [reset],
+    [reset, setDone],
   );
 
   const submit = useCallback(
@@ -53,10 +52,10 @@ export function useCaseMove(
       const answer = await run({ caseId: detail.id, expectedState: detail.state, move });
       if (!answer) return;
       setKind(null);
-      setDone(t('cases.move.done', { move: t(`move.${move.kind}`) }));
+      setDone((say) => say('cases.move.done', { move: say(`move.${move.kind}`) }));
       onMoved?.(answer);
     },
-    [detail, run, t, onMoved],
+    [detail, run, setDone, onMoved],
   );
 
   /** Keys 1…9 pick the n-th allowed move (docs/design/UI.md); true when the key was taken. */

@@ -1,3 +1,4 @@
+import { useFlash } from '../../ui/useFlash';
 import { useState, type FormEvent } from 'react';
 import type { UnitRef } from '../../../api/contract';
 import { dayString } from '../../../core/time';
@@ -30,7 +31,7 @@ export function DispatchItemForm({
   const [assist, setAssist] = useState<string[]>([]);
   const [owner, setOwner] = useState('');
   const [due, setDue] = useState(dayString(now + 7 * 86_400_000));
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useFlash();
   const create = useApiCall('weekly.items.create');
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -45,7 +46,7 @@ export function DispatchItemForm({
       caseNos: linked.split(/[\s,，、]+/).filter(Boolean),
     });
     if (!item) return;
-    setDone(t('weekly.form.added', { title: item.title }));
+    setDone((say) => say('weekly.form.added', { title: item.title }));
     setTitle('');
     setAssist([]);
     onLinkedChange('');
