@@ -217,7 +217,20 @@ export function requireIntactBulletin(ranking: RankingResult): void {
  */
 export function rankingFromBulletin(db: Db, id: number): RankingResult {
   const { record, figures } = requireBulletin(db, id);
-  const latest = latestBulletin(db, record.period, record.level);
+  return rankingFromFigures(db, figures, {
+    bulletin: toBulletinSummary(record),
+    draft: null,
+    bulletinIntact: record.checksumOk,
+  });
+}
+
+/** Frozen figures (a bulletin's or a draft's) as a ranking, with what they are. */
+export function rankingFromFigures(
+  db: Db,
+  figures: BulletinFigures,
+  what: Pick<RankingResult, 'bulletin' | 'draft' | 'bulletinIntact'>,
+): RankingResult {
+  const latest = latestBulletin(db, figures.period.key, figures.level);
   return {
     period: figures.period,
     previousPeriod: figures.previousPeriod,
@@ -227,11 +240,9 @@ export function rankingFromBulletin(db: Db, id: number): RankingResult {
     rows: figures.rows,
     previousSource: figures.previousSource,
     inputsSha256: figures.inputsSha256,
-    bulletin: toBulletinSummary(record),
-    draft: null,
+    ...what,
     latestBulletin: latest ? toBulletinSummary(latest) : null,
     trend: figures.trend,
-    bulletinIntact: record.checksumOk,
     appeals: figures.appeals ?? [],
   };
 }

@@ -22,7 +22,7 @@ import type { Db } from '../../db/open';
 import { UserError } from '../errors';
 import type { RankingResult } from '../contract/ranking';
 import { parseBulletinFigures, type BulletinFigures } from './bulletin-figures';
-import { bulletinTitle, freezeFigures, toBulletinSummary } from './bulletins';
+import { bulletinTitle, freezeFigures, rankingFromFigures } from './bulletins';
 
 export const DEFAULT_APPEAL_WINDOW_WORKING_DAYS = 3;
 
@@ -153,22 +153,6 @@ export function requireDraft(
 /** A draft's frozen ranking, in the same shape as a live one (what the units were sent). */
 export function rankingFromDraft(db: Db, id: number): RankingResult {
   const { draft, figures } = requireDraft(db, id);
-  const latest = latestBulletin(db, draft.period, draft.level);
   const { figures: _f, ...summary } = draft;
-  return {
-    period: figures.period,
-    previousPeriod: figures.previousPeriod,
-    level: figures.level,
-    computedAt: figures.computedAt,
-    weightSet: figures.weightSet,
-    rows: figures.rows,
-    previousSource: figures.previousSource,
-    inputsSha256: figures.inputsSha256,
-    bulletin: null,
-    draft: summary,
-    latestBulletin: latest ? toBulletinSummary(latest) : null,
-    trend: figures.trend,
-    bulletinIntact: null,
-    appeals: figures.appeals ?? [],
-  };
+  return rankingFromFigures(db, figures, { bulletin: null, draft: summary, bulletinIntact: null });
 }

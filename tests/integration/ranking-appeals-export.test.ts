@@ -7,37 +7,22 @@
  * this level. A month without appeals says 本月无申诉。 and has no sheet; a week says nothing.
  */
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
+import type { ApiResult } from '../../api/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR, type Actor, type ApiContext } from '../../api/context';
-import type { ApiInput, ApiResult, MethodName } from '../../api/contract';
-import { invoke } from '../../api/invoke';
-import { LiveBus } from '../../api/live';
-import { openOrCreateDatabase } from '../../db/bootstrap';
+import type { Actor } from '../../api/context';
 import type { Db } from '../../db/open';
+import { openDemoApi, type DemoApi } from './demo-api';
 import { pdfPageTexts, pdfText } from './pdf-text';
 
 // Friday 20 November 2026, 14:00 in Shanghai: October is over.
 const NOW = Date.UTC(2026, 10, 20, 6, 0);
-let dir: string;
+let api: DemoApi;
 let db: Db;
+const call: DemoApi['call'] = (method, input, actor) => api.call(method, input, actor);
 
 const LEADER: Actor = { userId: 2, name: '王主任', role: 'leader' };
 const OTHER_LEADER: Actor = { userId: 3, name: '李书记', role: 'leader' };
-
-function call<M extends MethodName>(method: M, input: ApiInput<M>, actor: Actor = SYSTEM_ACTOR) {
-  const context: ApiContext = {
-    db,
-    now: () => NOW,
-    appVersion: 'test',
-    live: new LiveBus(),
-    actor,
-    transport: 'cli',
-  };
-  return invoke(context, method, input) as Promise<ApiResult<M>>;
-}
 
 interface Community {
   unitCode: string;
@@ -48,12 +33,8 @@ let neighbour: Community;
 let handler: Actor;
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'griddesk-appeals-export-'));
-  db = openOrCreateDatabase(path.join(dir, 'demo.sqlite'), {
-    appVersion: 'test',
-    now: NOW,
-    demoWhenNew: true,
-  }).db;
+  api = openDemoApi('griddesk-appeals-export-', NOW);
+  db = api.db;
   const communities = db
     .prepare<[], Community>(
       `SELECT code AS unitCode, place_code AS placeCode FROM units
@@ -63,10 +44,7 @@ beforeAll(() => {
   [community, neighbour] = [communities[0]!, communities[1]!];
   handler = { userId: 9, name: '社区干部甲', role: 'handler', unitCode: community.unitCode };
 });
-afterAll(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => api.close());
 
 async function workbookOf(file: ApiResult<'ranking.export'>): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();

@@ -4,39 +4,22 @@
  * a rejection does not; the published bulletin lists every appeal and its decision; the
  * drill-down shows the removed case and why. Roles and the append-only rows are enforced.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR, type Actor, type ApiContext } from '../../api/context';
-import type { ApiInput, ApiResult, MethodName } from '../../api/contract';
-import { invoke } from '../../api/invoke';
-import { LiveBus } from '../../api/live';
+import { SYSTEM_ACTOR, type Actor } from '../../api/context';
+import type { ApiResult } from '../../api/contract';
 import { requireBulletin } from '../../api/ranking/bulletins';
-import { openOrCreateDatabase } from '../../db/bootstrap';
 import type { Db } from '../../db/open';
+import { openDemoApi, type DemoApi } from './demo-api';
 
 // Friday 20 November 2026, 14:00 in Shanghai: October is over.
 const NOW = Date.UTC(2026, 10, 20, 6, 0);
-let now = NOW;
-let dir: string;
+let api: DemoApi;
 let db: Db;
+const call: DemoApi['call'] = (method, input, actor) => api.call(method, input, actor);
 
 const LEADER: Actor = { userId: 2, name: '王主任', role: 'leader' };
 const OTHER_LEADER: Actor = { userId: 3, name: '李书记', role: 'leader' };
 const OPERATOR: Actor = { userId: 4, name: '张敏', role: 'operator' };
-
-function call<M extends MethodName>(method: M, input: ApiInput<M>, actor: Actor = SYSTEM_ACTOR) {
-  const context: ApiContext = {
-    db,
-    now: () => now,
-    appVersion: 'test',
-    live: new LiveBus(),
-    actor,
-    transport: 'cli',
-  };
-  return invoke(context, method, input) as Promise<ApiResult<M>>;
-}
 
 /** The community unit with the most October cases, its place code, and two of its counted cases. */
 function pickCommunity() {
@@ -54,12 +37,8 @@ let handler: Actor;
 let otherCommunity: { unitCode: string; placeCode: string };
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'griddesk-appeals-'));
-  db = openOrCreateDatabase(path.join(dir, 'demo.sqlite'), {
-    appVersion: 'test',
-    now: NOW,
-    demoWhenNew: true,
-  }).db;
+  api = openDemoApi('griddesk-appeals-', NOW);
+  db = api.db;
   community = pickCommunity();
   otherCommunity = db
     .prepare<[string], { unitCode: string; placeCode: string }>(
@@ -69,10 +48,7 @@ beforeAll(() => {
     .get(community.unitCode)!;
   handler = { userId: 9, name: '社区干部甲', role: 'handler', unitCode: community.unitCode };
 });
-afterAll(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => api.close());
 
 const rowOf = (ranking: ApiResult<'ranking.compute'>, unit: string) =>
   ranking.rows.find((r) => r.unitCode === unit)!;
@@ -363,7 +339,7 @@ describe('appeals before the October bulletin', () => {
 
 describe('a move to the responsible unit', () => {
   it('moves a case from one community to the named one in the month’s figures', async () => {
-    now = NOW;
+    api.clock.now = NOW;
     const september = '2026-09';
     await call('bulletin.draft', { period: september }, LEADER);
     const before = await call('ranking.compute', { period: september, level: 'community' });
@@ -416,7 +392,7 @@ describe('a move to the responsible unit', () => {
   });
 
   it('closes the window after its deadline', async () => {
-    now = Date.UTC(2026, 10, 26, 6, 0); // Thursday 26 November, past Wednesday's deadline
+    api.clock.now = Date.UTC(2026, 10, 26, 6, 0); // Thursday 26 November, past Wednesday's deadline
     await expect(
       call(
         'appeals.file',
@@ -430,6 +406,6 @@ describe('a move to the responsible unit', () => {
         handler,
       ),
     ).rejects.toMatchObject({ code: 'appeal_window_closed' });
-    now = NOW;
+    api.clock.now = NOW;
   });
 });

@@ -3,47 +3,19 @@
  * default weights the score ignores them; weighted, the month's ranking, its trend point and
  * the export's ranking all score them the same way.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR, type ApiContext } from '../../api/context';
-import type { ApiInput, ApiResult, MethodName } from '../../api/contract';
-import { invoke } from '../../api/invoke';
-import { LiveBus } from '../../api/live';
 import { compositeScore } from '../../core/ranking/score';
 import { DEFAULT_WEIGHTS } from '../../core/ranking/weight-set';
-import { openOrCreateDatabase } from '../../db/bootstrap';
-import type { Db } from '../../db/open';
+import { openDemoApi, type DemoApi } from './demo-api';
 
 const NOW = Date.UTC(2026, 10, 20, 6, 0);
-let dir: string;
-let db: Db;
-
-function call<M extends MethodName>(method: M, input: ApiInput<M>) {
-  const context: ApiContext = {
-    db,
-    now: () => NOW,
-    appVersion: 'test',
-    live: new LiveBus(),
-    actor: SYSTEM_ACTOR,
-    transport: 'cli',
-  };
-  return invoke(context, method, input) as Promise<ApiResult<M>>;
-}
+let api: DemoApi;
+const call: DemoApi['call'] = (method, input, actor) => api.call(method, input, actor);
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'griddesk-stage-weights-'));
-  db = openOrCreateDatabase(path.join(dir, 'demo.sqlite'), {
-    appVersion: 'test',
-    now: NOW,
-    demoWhenNew: true,
-  }).db;
+  api = openDemoApi('griddesk-stage-weights-', NOW);
 });
-afterAll(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => api.close());
 
 describe('weighting the stages', () => {
   it('leaves them out by default and scores them everywhere once weighted', async () => {
