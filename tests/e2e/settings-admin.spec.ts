@@ -5,56 +5,16 @@
  * work periods, adds an urgency override, saves the stage clocks and the idle lock, and opens
  * the ranking's weights dialog from here; a screenshot of each panel.
  */
-import { spawnSync, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
-import {
-  createDemoDatabase,
-  prepareDeskUsers,
-  signInThroughHeader,
-  startServe,
-  test,
-  expect,
-  type RunningServe,
-} from './host-fixture';
+import { signInThroughHeader, test, expect } from './host-fixture';
+import { serveWithSampleStandard } from './standard-serve';
 
-const root = path.resolve(import.meta.dirname, '../..');
 const shotDir = process.env.GRIDDESK_SETTINGS_SHOTS ?? 'test-results/screenshots';
 
-let dir: string;
-let child: ChildProcess;
-let served: RunningServe;
-
-test.beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'griddesk-e2e-settings-'));
-  const dbFile = path.join(dir, 'demo.sqlite');
-  createDemoDatabase(dbFile);
-  const imported = spawnSync(
-    process.execPath,
-    [
-      path.join(root, 'bin/griddesk.mjs'),
-      'import',
-      '../shared/samples/standard-sample.xlsx',
-      '--db',
-      dbFile,
-    ],
-    { cwd: root, encoding: 'utf8' },
-  );
-  if (imported.status !== 0) throw new Error(`griddesk import failed: ${imported.stderr}`);
-  ({ serve: served, child } = await startServe(dbFile));
-  await prepareDeskUsers(served);
-});
-
-test.afterAll(async () => {
-  child.kill('SIGTERM');
-  await new Promise((resolve) => child.once('exit', resolve));
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const server = serveWithSampleStandard('griddesk-e2e-settings-');
 
 async function openSettings(page: Page) {
-  await page.goto(served.url);
+  await page.goto(server().url);
   await signInThroughHeader(page, 'admin');
   await page.getByRole('link', { name: '设置', exact: true }).click();
   await expect(page.getByTestId('settings-standard')).toBeVisible();

@@ -5,56 +5,17 @@
  * the detail shows the condition, its 结案条件 and "4 工作时，截止 …"; the register move of a
  * case taken in unregistered offers the same choice.
  */
-import { spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import {
-  createDemoDatabase,
-  prepareDeskUsers,
-  signInThroughHeader,
-  startServe,
-  test,
-  expect,
-  type RunningServe,
-} from './host-fixture';
+import { signInThroughHeader, test, expect } from './host-fixture';
+import { serveWithSampleStandard } from './standard-serve';
 
-const root = path.resolve(import.meta.dirname, '../..');
 const shotDir = process.env.GRIDDESK_STD_SHOTS ?? 'test-results/screenshots';
 
-let dir: string;
-let child: ChildProcess;
-let served: RunningServe;
-
-test.beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'griddesk-e2e-standards-'));
-  const dbFile = path.join(dir, 'demo.sqlite');
-  createDemoDatabase(dbFile);
-  const imported = spawnSync(
-    process.execPath,
-    [
-      path.join(root, 'bin/griddesk.mjs'),
-      'import',
-      '../shared/samples/standard-sample.xlsx',
-      '--db',
-      dbFile,
-    ],
-    { cwd: root, encoding: 'utf8' },
-  );
-  if (imported.status !== 0) throw new Error(`griddesk import failed: ${imported.stderr}`);
-  ({ serve: served, child } = await startServe(dbFile));
-  await prepareDeskUsers(served);
-});
-
-test.afterAll(async () => {
-  child.kill('SIGTERM');
-  await new Promise((resolve) => child.once('exit', resolve));
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const server = serveWithSampleStandard('griddesk-e2e-standards-');
 
 async function openBoard(page: Page) {
-  await page.goto(served.url);
+  await page.goto(server().url);
   await signInThroughHeader(page, 'zhangmin');
   await page.getByRole('link', { name: '案件', exact: true }).click();
   await expect(page.getByTestId('case-board')).toBeVisible();
