@@ -59,8 +59,12 @@ export interface RankingResult {
   rows: RankingRow[];
   /** Where the previous ranks come from: the previous period's bulletin, or a live computation. */
   previousSource: 'bulletin' | 'live';
-  /** SHA-256 of the per-case facts and weights used. */
-  inputsSha256: string;
+  /**
+   * SHA-256 of the per-case facts and weights used. A live ranking has it when asked for
+   * (`checksum`) or when its month has a published version or a draft at this level (to say
+   * whether today's data still matches it); else null. Frozen figures always have it.
+   */
+  inputsSha256: string | null;
   /** The bulletin these figures are, when a published one was asked for. */
   bulletin: BulletinSummary | null;
   /** The draft (征求意见稿) these figures are, when one was asked for. */
@@ -192,6 +196,8 @@ export const rankingContract = {
         bulletinId: z.number().int().positive().optional(),
         /** A draft bulletin's (征求意见稿) frozen figures. */
         draftId: z.number().int().positive().optional(),
+        /** A live ranking's inputs checksum even with no version to compare it with. */
+        checksum: z.boolean().optional(),
       })
       .strict(),
   ),

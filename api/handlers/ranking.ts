@@ -1,6 +1,7 @@
 import { periodLabelZh } from '../../core/ranking/periods';
 import { weighsStages, weightSetProblems } from '../../core/ranking/weight-set';
 import { listBulletins, latestBulletin } from '../../db/queries/bulletins';
+import { latestDraft } from '../../db/queries/bulletin-drafts';
 import { currentWeightSet, listWeightSets, saveWeightSet } from '../../db/queries/weight-sets';
 import type { RankingResult } from '../contract/ranking';
 import { UserError } from '../errors';
@@ -26,10 +27,18 @@ function liveRankingResult(
   periodKey: string,
   level: RankingResult['level'],
   precounted?: PrecountedHandling,
+  checksum?: boolean,
 ): RankingResult {
   const period = requirePeriod(periodKey);
-  const live = computeLiveRanking(context.db, level, period, context.now(), { precounted });
   const latest = period.kind === 'month' ? latestBulletin(context.db, period.key, level) : null;
+  // The checksum says whether today's data still matches a version: needed once there is one.
+  const versioned =
+    latest !== null ||
+    (period.kind === 'month' && latestDraft(context.db, period.key, level) !== null);
+  const live = computeLiveRanking(context.db, level, period, context.now(), {
+    precounted,
+    checksum: checksum ?? versioned,
+  });
   return {
     period: periodInfo(period),
     previousPeriod: periodInfo(live.previousPeriod),
@@ -68,10 +77,17 @@ function liveRankingWithTrend(
     weighsStages(weightSet.weights) ? 'all' : 'last',
   );
   const last = TREND_PERIODS - 1;
-  const ranking = liveRankingResult(context, periodKey, level, {
-    current: counts.filter((row) => row.periodIndex === last),
-    previous: counts.filter((row) => row.periodIndex === last - 1),
-  });
+  // An export prints its checksum (ranking-notes.ts): always computed.
+  const ranking = liveRankingResult(
+    context,
+    periodKey,
+    level,
+    {
+      current: counts.filter((row) => row.periodIndex === last),
+      previous: counts.filter((row) => row.periodIndex === last - 1),
+    },
+    true,
+  );
   return { ranking, trend };
 }
 
@@ -90,7 +106,7 @@ export const rankingHandlers = {
       ? rankingFromBulletin(context.db, input.bulletinId)
       : input.draftId !== undefined
         ? rankingFromDraft(context.db, input.draftId)
-        : liveRankingResult(context, input.period, input.level),
+        : liveRankingResult(context, input.period, input.level, undefined, input.checksum),
 
   'ranking.trend': (context, input) =>
     computeTrend(

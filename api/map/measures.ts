@@ -74,8 +74,9 @@ function toMeasures(
 export function readMapMeasures(db: Db, period: Period, now: number): MapMeasuresResult {
   const asOf = Math.min(now, period.end);
   const snapshots = readPlaceSnapshots(db, asOf);
-  const communities = computeLiveRanking(db, 'community', period, now);
-  const grids = computeLiveRanking(db, 'grid', period, now);
+  // Tiers only: nothing compares these figures with a version, so no inputs checksum.
+  const communities = computeLiveRanking(db, 'community', period, now, { checksum: false });
+  const grids = computeLiveRanking(db, 'grid', period, now, { checksum: false });
   const rowsOf = (rows: RankingRow[]) => new Map(rows.map((r) => [r.unitCode, r]));
   const communityRows = rowsOf(communities.rows);
   const gridRows = rowsOf(grids.rows);

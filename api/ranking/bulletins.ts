@@ -76,9 +76,9 @@ export function publishBulletin(
   return db
     .transaction(() => {
       refuseWhileAppealsPending(db, period);
-      const { live, figures } = freezeFigures(db, level, period, now);
+      const { live, figures, inputsSha256 } = freezeFigures(db, level, period, now);
       const latest = latestBulletin(db, period.key, level);
-      if (latest && latest.inputsSha256 === live.inputsSha256) {
+      if (latest && latest.inputsSha256 === inputsSha256) {
         throw new UserError(
           'bulletin_unchanged',
           {
@@ -94,7 +94,7 @@ export function publishBulletin(
           level,
           title: bulletinTitle(streetName(db), period, level),
           weightSetId: live.weightSet.id,
-          inputsSha256: live.inputsSha256,
+          inputsSha256,
           figures: JSON.stringify(figures),
           notes: input.notes,
           publishedAt: now,
@@ -114,8 +114,14 @@ export function freezeFigures(
   level: RankingLevel,
   period: Period,
   now: number,
-): { live: ReturnType<typeof computeLiveRanking>; figures: BulletinFigures } {
-  const live = computeLiveRanking(db, level, period, now, { caseFlags: true });
+): {
+  live: ReturnType<typeof computeLiveRanking>;
+  figures: BulletinFigures;
+  inputsSha256: string;
+} {
+  const live = computeLiveRanking(db, level, period, now, { caseFlags: true, checksum: true });
+  const inputsSha256 = live.inputsSha256;
+  if (inputsSha256 === null) throw new Error('the inputs checksum was asked for');
   const figures: BulletinFigures = {
     schema: BULLETIN_FIGURES_SCHEMA,
     period: periodInfo(period),
@@ -125,12 +131,12 @@ export function freezeFigures(
     weightSet: live.weightSet,
     rows: live.rows,
     previousSource: live.previousSource,
-    inputsSha256: live.inputsSha256,
+    inputsSha256,
     trend: computeTrend(db, level, period, TREND_PERIODS, live.weightSet, now),
     cases: Object.fromEntries(live.caseFlags ?? []),
     appeals: frozenAppeals(db, period, live.adjustments),
   };
-  return { live, figures };
+  return { live, figures, inputsSha256 };
 }
 
 /** A month with appeals still waiting for a decision cannot be published: they may change it. */

@@ -68,15 +68,15 @@ export function draftBulletins(
         `${bulletinTitle(streetName(db), period, level)}（征求意见稿）`;
       const made: DraftSummary[] = [];
       for (const level of RANKING_LEVELS) {
-        const { live, figures } = freezeFigures(db, level, period, now);
+        const { figures, inputsSha256 } = freezeFigures(db, level, period, now);
         // A draft identical to the last one would only repeat it.
-        if (latestDraft(db, period.key, level)?.inputsSha256 === live.inputsSha256) continue;
+        if (latestDraft(db, period.key, level)?.inputsSha256 === inputsSha256) continue;
         made.push(
           insertDraft(db, {
             period: period.key,
             level,
             title: title(level),
-            inputsSha256: live.inputsSha256,
+            inputsSha256,
             figures: JSON.stringify(figures),
             appealDeadline: deadline,
             createdAt: now,

@@ -47,7 +47,8 @@ interface LiveRanking {
   weightSet: WeightSet;
   rows: RankingRow[];
   previousSource: 'bulletin' | 'live';
-  inputsSha256: string;
+  /** null when not asked for (options.checksum false). */
+  inputsSha256: string | null;
   /** Which case counted towards which figure, per unit: only when asked for (publishing). */
   caseFlags: Map<string, UnitCaseFlags> | null;
   /** The approved appeals applied to this month's figures at this level. */
@@ -90,7 +91,17 @@ export function computeLiveRanking(
   level: RankingLevel,
   period: Period,
   now: number,
-  options: { caseFlags?: boolean; precounted?: PrecountedHandling } = {},
+  options: {
+    caseFlags?: boolean;
+    precounted?: PrecountedHandling;
+    /**
+     * The SHA-256 of every fact used (a third of a month's cost over a million cases): what a
+     * bulletin or draft carries and what says whether today's data still matches one. False
+     * for figures nothing is compared with (the map's tiers, the weekly agenda, a month with
+     * no version yet). Default true.
+     */
+    checksum?: boolean;
+  } = {},
 ): LiveRanking {
   const weightSet = currentWeightSet(db, now);
   const stages = loadStageLimits(db);
@@ -126,15 +137,18 @@ export function computeLiveRanking(
     now,
     options.precounted?.previous,
   );
-  const inputsSha256 = createHash('sha256')
-    .update(`period|${period.key}|${window.start}|${window.end}|${level}\n`)
-    .update(
-      `weights|${JSON.stringify(weightSet.weights)}|${JSON.stringify(weightSet.tiers)}|${JSON.stringify(weightSet.grades)}\n`,
-    )
-    .update(`stages|${stages.dispatchMinutes}|${stages.verifyMinutes}\n`)
-    .update(adjustmentsDigestLine(adjustments))
-    .update(factsDigestText(db, level, window))
-    .digest('hex');
+  const inputsSha256 =
+    options.checksum === false
+      ? null
+      : createHash('sha256')
+          .update(`period|${period.key}|${window.start}|${window.end}|${level}\n`)
+          .update(
+            `weights|${JSON.stringify(weightSet.weights)}|${JSON.stringify(weightSet.tiers)}|${JSON.stringify(weightSet.grades)}\n`,
+          )
+          .update(`stages|${stages.dispatchMinutes}|${stages.verifyMinutes}\n`)
+          .update(adjustmentsDigestLine(adjustments))
+          .update(factsDigestText(db, level, window))
+          .digest('hex');
   return {
     period,
     previousPeriod,

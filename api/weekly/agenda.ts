@@ -61,7 +61,7 @@ export function toMeetingRecord(row: MeetingRow): MeetingRecord {
 export function buildAgenda(db: Db, week: Period, now: number, listLimit: number): WeeklyAgenda {
   const figuresWeek = shiftPeriod(week, -1);
   const asOf = Math.min(now, week.end);
-  const ranking = computeLiveRanking(db, 'community', figuresWeek, now);
+  const ranking = computeLiveRanking(db, 'community', figuresWeek, now, { checksum: false });
 
   const byGroup = new Map<OverdueAgeGroup, AgendaCase[]>(OVERDUE_AGE_GROUPS.map((g) => [g, []]));
   const overdue = overdueCasesAt(db, asOf);

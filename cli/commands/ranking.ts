@@ -69,13 +69,17 @@ export function registerRankingCommand(program: Command): void {
         const level = levelOption(options.level);
         const opened = openCliDatabase(options.db);
         try {
-          const result = await callApi(opened.db, 'ranking.compute', { period, level });
+          const result = await callApi(opened.db, 'ranking.compute', {
+            period,
+            level,
+            checksum: true,
+          });
           if (options.json) {
             console.log(JSON.stringify(result.rows.map(rankingJson)));
             return;
           }
           console.log(
-            `${period} ${level} ranking (weights v${result.weightSet.id}, inputs ${result.inputsSha256.slice(0, 12)})`,
+            `${period} ${level} ranking (weights v${result.weightSet.id}, inputs ${(result.inputsSha256 ?? '').slice(0, 12)})`,
           );
           console.log(
             [

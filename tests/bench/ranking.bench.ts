@@ -215,6 +215,11 @@ try {
   const ranking = await timeRuns(() =>
     invoke(context, 'ranking.compute', { period: month, level: 'community' }),
   );
+  // A month with a published version or a draft also makes its inputs checksum (to say
+  // whether today's data still matches it): the same ranking, asked with the checksum.
+  const withChecksum = await timeRuns(() =>
+    invoke(context, 'ranking.compute', { period: month, level: 'community', checksum: true }),
+  );
   const result = (await invoke(context, 'ranking.compute', {
     period: month,
     level: 'community',
@@ -275,6 +280,8 @@ try {
     monthRankingWithStagesAndAppeals: true,
     approvedAppealsInMonth: result.appeals.length,
     monthRankingNoAppealsMedianMs: Math.round(median(withoutAppeals.wall)),
+    monthRankingWithChecksumMedianMs: Math.round(median(withChecksum.wall)),
+    monthRankingWithChecksumP95Ms: Math.round(percentile(withChecksum.wall, 95)),
     stageRatesFirstRow: Object.fromEntries(
       stageRates.map((k) => [k, result.rows[0]?.rates[k] ?? null]),
     ),
@@ -290,6 +297,7 @@ try {
   });
   const over = [
     median(ranking.wall) > 500 && 'month ranking',
+    median(withChecksum.wall) > 500 && 'month ranking with its checksum',
     median(trend.wall) > 2000 && '12-month trend',
     median(pdf.wall) > 3000 && 'PDF export',
   ].filter(Boolean);

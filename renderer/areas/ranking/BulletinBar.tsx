@@ -113,8 +113,11 @@ export function BulletinBar({
         ))}
       </div>
       <span className="bulletin-bar__meta muted">
-        {t('ranking.status.weights', { id: shown.weightSet.id })} ·{' '}
-        {t('ranking.status.checksum', { sha: shown.inputsSha256.slice(0, 12) })}
+        {t('ranking.status.weights', { id: shown.weightSet.id })}
+        {/* A live month with no version has nothing to compare a checksum with: none is made. */}
+        {shown.inputsSha256
+          ? ` · ${t('ranking.status.checksum', { sha: shown.inputsSha256.slice(0, 12) })}`
+          : null}
       </span>
     </div>
   );

@@ -21,7 +21,8 @@ export function PublishDialog({
   periodText: string;
   level: RankingLevel;
   nextVersion: number;
-  inputsSha256: string;
+  /** null: not computed for the live figures; publishing computes it. */
+  inputsSha256: string | null;
   onClose(): void;
   onPublished(bulletin: BulletinSummary): void;
 }) {
@@ -46,9 +47,11 @@ export function PublishDialog({
           {t('ranking.publishDialog.version', { version: nextVersion })}
         </p>
         <p>{t('ranking.publishDialog.body')}</p>
-        <p className="muted publish__sha">
-          {t('ranking.status.checksum', { sha: inputsSha256.slice(0, 16) })}
-        </p>
+        {inputsSha256 ? (
+          <p className="muted publish__sha">
+            {t('ranking.status.checksum', { sha: inputsSha256.slice(0, 16) })}
+          </p>
+        ) : null}
         <FieldRow label={t('ranking.publishDialog.notes')}>
           <textarea
             rows={3}
