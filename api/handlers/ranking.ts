@@ -37,7 +37,8 @@ function liveRankingResult(
     (period.kind === 'month' && latestDraft(context.db, period.key, level) !== null);
   const live = computeLiveRanking(context.db, level, period, context.now(), {
     precounted,
-    checksum: checksum ?? versioned,
+    // A month with a version always has one: its status compares with it.
+    checksum: checksum === true || versioned,
   });
   return {
     period: periodInfo(period),

@@ -28,7 +28,7 @@ export interface StageLimits {
 
 export const DEFAULT_STAGE_LIMITS: StageLimits = { dispatchMinutes: 30, verifyMinutes: 240 };
 
-export type StageState = 'on_time' | 'late' | 'running' | 'overdue' | 'not_reached';
+export type StageState = 'on_time' | 'late' | 'running' | 'overdue' | 'paused' | 'not_reached';
 
 export interface StageClock {
   stage: Stage;
@@ -40,6 +40,8 @@ export interface StageClock {
 
 export type StageColumns = Pick<
   CaseRecord,
+  | 'state'
+  | 'suspendedAt'
   | 'reportedAt'
   | 'registeredAt'
   | 'dispatchedAt'
@@ -57,7 +59,7 @@ export function stageSpans(
   limits: StageLimits,
 ): Array<Omit<StageClock, 'state'>> {
   const plus = (at: number | null, minutes: number) =>
-    at === null ? null : at + minutes * MINUTE_MS;
+    at === null ? null : at + Math.round(minutes * MINUTE_MS);
   return [
     {
       stage: 'accept',
@@ -87,11 +89,19 @@ export function stageSpans(
   ];
 }
 
-function stateOf(span: Omit<StageClock, 'state'>, now: number): StageState {
+function stateOf(
+  span: Omit<StageClock, 'state'>,
+  row: Pick<StageColumns, 'state' | 'suspendedAt'>,
+  now: number,
+): StageState {
   if (span.startedAt === null) return 'not_reached';
   // A stage with no deadline (an old import without one) is never late.
   if (span.endedAt !== null)
     return span.dueAt === null || span.endedAt <= span.dueAt ? 'on_time' : 'late';
+  // A voided case's open stage never ends: it was not reached. A suspended case's stage
+  // waits with its clock stopped; it is judged when the case resumes.
+  if (row.state === 'voided') return 'not_reached';
+  if (row.state === 'suspended') return 'paused';
   return span.dueAt !== null && now > span.dueAt ? 'overdue' : 'running';
 }
 
@@ -100,5 +110,5 @@ function stateOf(span: Omit<StageClock, 'state'>, now: number): StageState {
  * reached; the caller passes the row as stored (its timestamps say what happened).
  */
 export function stageClocks(row: StageColumns, limits: StageLimits, now: number): StageClock[] {
-  return stageSpans(row, limits).map((span) => ({ ...span, state: stateOf(span, now) }));
+  return stageSpans(row, limits).map((span) => ({ ...span, state: stateOf(span, row, now) }));
 }

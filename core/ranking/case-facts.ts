@@ -131,7 +131,8 @@ function stageFlags(c: HandlingCase, stages: StageLimits): number {
   if (
     c.dispatchedAt !== null &&
     c.registeredAt !== null &&
-    c.dispatchedAt <= c.registeredAt + stages.dispatchMinutes * MINUTE_MS
+    // Whole milliseconds, as the SQL counts them (db/queries/ranking-facts.ts stageCountsSql).
+    c.dispatchedAt <= c.registeredAt + Math.round(stages.dispatchMinutes * MINUTE_MS)
   )
     flags |= HANDLING_FLAG.dispatchOnTime;
   if (c.dispatchedAt !== null) {
@@ -143,7 +144,10 @@ function stageFlags(c: HandlingCase, stages: StageLimits): number {
   }
   if (c.handledAt !== null) {
     flags |= HANDLING_FLAG.handled;
-    if (c.closedAt !== null && c.closedAt <= c.handledAt + stages.verifyMinutes * MINUTE_MS)
+    if (
+      c.closedAt !== null &&
+      c.closedAt <= c.handledAt + Math.round(stages.verifyMinutes * MINUTE_MS)
+    )
       flags |= HANDLING_FLAG.verifyOnTime;
   }
   return flags;

@@ -16,6 +16,8 @@ const REPORTED = sh(12, 9);
 
 function row(overrides: Partial<StageColumns>): StageColumns {
   return {
+    state: 'reported',
+    suspendedAt: null,
     reportedAt: REPORTED,
     registeredAt: null,
     dispatchedAt: null,
@@ -63,6 +65,20 @@ describe('stage clocks (环节时限)', () => {
       handle: 'late',
       verify: 'on_time',
     });
+  });
+
+  it('shows a voided case’s open stage as not reached, and a suspended one as paused', () => {
+    const registered = REPORTED + 30_000;
+    const voided = row({ state: 'voided', registeredAt: registered });
+    expect(states(voided, registered + 5 * HOUR_MS).dispatch).toBe('not_reached');
+    const suspended = row({
+      state: 'suspended',
+      registeredAt: registered,
+      suspendedAt: registered + MINUTE_MS,
+    });
+    expect(states(suspended, registered + 5 * HOUR_MS).dispatch).toBe('paused');
+    // Stages that ended keep their verdict.
+    expect(states(suspended, registered + 5 * HOUR_MS).accept).toBe('on_time');
   });
 
   it('takes the dispatch and verify limits from the settings passed in', () => {

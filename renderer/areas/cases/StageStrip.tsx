@@ -11,6 +11,7 @@ const MARK: Record<StageClock['state'], string> = {
   on_time: '✓',
   late: '✗',
   overdue: '!',
+  paused: '‖',
   running: '…',
   not_reached: '·',
 };

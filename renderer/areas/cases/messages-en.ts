@@ -136,6 +136,7 @@ export const casesMessagesEn: Record<keyof typeof casesMessagesZh, string> = {
   'cases.stageState.late': 'late',
   'cases.stageState.overdue': 'overdue',
   'cases.stageState.running': 'running',
+  'cases.stageState.paused': 'paused',
   'cases.stageState.not_reached': 'not yet',
   'cases.detail.cityDue': 'City deadline',
   'cases.detail.cityHours': '{hours} h (from registration)',

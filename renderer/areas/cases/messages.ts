@@ -134,6 +134,7 @@ export const casesMessagesZh = {
   'cases.stageState.late': '超时',
   'cases.stageState.overdue': '已超时',
   'cases.stageState.running': '进行中',
+  'cases.stageState.paused': '暂停计时',
   'cases.stageState.not_reached': '未到',
   'cases.detail.cityDue': '市级时限',
   'cases.detail.cityHours': '{hours} 小时（自立案起）',

@@ -42,7 +42,7 @@ export function BulletinBar({
       time: format.tableDateTime(b.publishedAt),
       by: b.publishedBy,
     });
-    if (liveSha)
+    if (liveSha && b.inputsSha256)
       status +=
         ' ' +
         t(
@@ -56,11 +56,13 @@ export function BulletinBar({
       time: format.tableDateTime(latest.publishedAt),
       by: latest.publishedBy,
     });
-    status +=
-      ' ' +
-      (latest.inputsSha256 === shown.inputsSha256
-        ? t('ranking.status.same', { version: latest.version })
-        : t('ranking.status.changed', { version: latest.version, next: latest.version + 1 }));
+    // No verdict without today's checksum (it comes with the next refresh).
+    if (shown.inputsSha256)
+      status +=
+        ' ' +
+        (latest.inputsSha256 === shown.inputsSha256
+          ? t('ranking.status.same', { version: latest.version })
+          : t('ranking.status.changed', { version: latest.version, next: latest.version + 1 }));
   } else {
     status = t('ranking.status.unpublished');
   }
