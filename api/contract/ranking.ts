@@ -264,6 +264,8 @@ export const rankingContract = {
         period: MONTH_KEY_SCHEMA,
         level: RANKING_LEVEL_SCHEMA.default('community'),
         notes: z.string().max(2000).optional(),
+        /** Publish before the month's appeal window ends, closing it (提前结束申诉期). */
+        closeAppealWindow: z.boolean().optional(),
       })
       .strict(),
   ),

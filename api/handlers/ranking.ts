@@ -188,6 +188,7 @@ export const rankingHandlers = {
       period: requirePeriod(input.period, 'period', 'month'),
       level: input.level,
       notes: input.notes?.trim() || null,
+      closeAppealWindow: input.closeAppealWindow,
       actor: context.actor.name,
       now: context.now(),
     });

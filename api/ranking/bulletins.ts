@@ -25,6 +25,8 @@ import {
 import { computeLiveRanking } from './live-ranking';
 import { frozenAppeals } from './frozen-appeals';
 import { pendingAppealCount } from '../../db/queries/appeals';
+import { appealWindow } from '../../db/queries/bulletin-drafts';
+import { formatDateTime } from '../../core/time';
 import { periodInfo } from './periods';
 import { computeTrend } from './trend';
 
@@ -58,7 +60,15 @@ export function toBulletinSummary(record: BulletinSummaryRecord): BulletinSummar
 
 export function publishBulletin(
   db: Db,
-  input: { period: Period; level: RankingLevel; notes: string | null; actor: string; now: number },
+  input: {
+    period: Period;
+    level: RankingLevel;
+    notes: string | null;
+    actor: string;
+    now: number;
+    /** Publishing before the month's appeal window ends closes it: only when said so. */
+    closeAppealWindow?: boolean;
+  },
 ): BulletinSummary {
   const { period, level, now } = input;
   const label = periodLabelZh(period);
@@ -76,6 +86,7 @@ export function publishBulletin(
   return db
     .transaction(() => {
       refuseWhileAppealsPending(db, period);
+      refuseWhileWindowOpen(db, period, now, input.closeAppealWindow === true);
       const { live, figures, inputsSha256 } = freezeFigures(db, level, period, now);
       const latest = latestBulletin(db, period.key, level);
       if (latest && latest.inputsSha256 === inputsSha256) {
@@ -137,6 +148,23 @@ export function freezeFigures(
     appeals: frozenAppeals(db, period, live.adjustments),
   };
   return { live, figures, inputsSha256 };
+}
+
+/**
+ * The units have until the window's end to appeal: publishing earlier takes that from them,
+ * so it is refused unless the leader says to close the window (提前结束申诉期).
+ */
+function refuseWhileWindowOpen(db: Db, period: Period, now: number, close: boolean): void {
+  const window = appealWindow(db, period.key);
+  if (!window || now > window.closesAt || close) return;
+  throw new UserError(
+    'appeal_window_open',
+    {
+      zh: `${periodLabelZh(period)}的申诉期至 ${formatDateTime(window.closesAt)} 结束，各单位仍可申诉：请在申诉期结束后发布，或勾选“提前结束申诉期”后发布。`,
+      en: `The appeal window for ${period.key} runs until ${formatDateTime(window.closesAt)}; units may still appeal. Publish after it ends, or tick "close the appeal window early".`,
+    },
+    'closeAppealWindow',
+  );
 }
 
 /** A month with appeals still waiting for a decision cannot be published: they may change it. */

@@ -18,6 +18,7 @@ export function registerBulletinCommand(program: Command): void {
     .requiredOption('--month <YYYY-MM>', 'the month to publish')
     .option('--level <level>', 'community, grid or unit (lead unit)', 'community')
     .option('--notes <text>', 'notes printed with the bulletin')
+    .option('--close-appeals', "publish before the month's appeal window ends, closing it")
     .option('--db <file>', "database file (default: the app's own database; created if missing)")
     .option('--json', 'print the published bulletin as JSON')
     .action(
@@ -25,6 +26,7 @@ export function registerBulletinCommand(program: Command): void {
         month: string;
         level: string;
         notes?: string;
+        closeAppeals?: boolean;
         db?: string;
         json?: boolean;
       }) => {
@@ -35,6 +37,7 @@ export function registerBulletinCommand(program: Command): void {
             period: options.month,
             level,
             ...(options.notes ? { notes: options.notes } : {}),
+            ...(options.closeAppeals ? { closeAppealWindow: true } : {}),
           });
           if (options.json) console.log(JSON.stringify(published));
           else

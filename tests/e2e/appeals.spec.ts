@@ -139,7 +139,11 @@ test('a community appeals a late case, a leader approves it, the figure moves an
   await page.keyboard.press('Escape');
 
   // Publishing freezes it: the bulletin's drill-down keeps the removed case and the reason.
+  // The window is still open: the leader closes it early, knowingly.
   await page.getByTestId('open-publish').click();
+  await page.getByTestId('publish-confirm').click();
+  await expect(page.getByTestId('publish-dialog')).toContainText('申诉期至');
+  await page.getByTestId('publish-close-window').check();
   await page.getByTestId('publish-confirm').click();
   await expect(page.getByTestId('bulletin-status')).toContainText('正在查看已发布的第 1 版');
   await expect(communityRow.getByTestId('figure-due')).toHaveText(String(row.counts.due - 1));

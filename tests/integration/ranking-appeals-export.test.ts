@@ -128,8 +128,13 @@ describe('the October bulletin with its appeals', () => {
       { appealId: rejected.id, decision: 'rejected', note: '不属于重复案件' },
       OTHER_LEADER,
     );
-    bulletinId = (await call('bulletin.publish', { period: '2026-10', level: 'community' }, LEADER))
-      .id;
+    bulletinId = (
+      await call(
+        'bulletin.publish',
+        { period: '2026-10', level: 'community', closeAppealWindow: true },
+        LEADER,
+      )
+    ).id;
     const ranking = await call('ranking.compute', { period: '2026-10', level: 'community' });
     names = new Map(ranking.rows.map((r) => [r.unitCode, r.unitName]));
   });

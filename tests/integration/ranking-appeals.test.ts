@@ -290,7 +290,15 @@ describe('appeals before the October bulletin', () => {
     ]);
 
     // The SQL count with the correction equals core counting every fact from scratch.
-    const core = await call('bulletin.publish', { period: '2026-10', level: 'community' }, LEADER);
+    // The window is still open: publishing now takes the units' days, so only when said so.
+    await expect(
+      call('bulletin.publish', { period: '2026-10', level: 'community' }, LEADER),
+    ).rejects.toMatchObject({ code: 'appeal_window_open', where: 'closeAppealWindow' });
+    const core = await call(
+      'bulletin.publish',
+      { period: '2026-10', level: 'community', closeAppealWindow: true },
+      LEADER,
+    );
     const frozen = requireBulletin(db, core.id).figures;
     expect(frozen.rows).toEqual(after.rows);
     expect(frozen.appeals).toEqual([

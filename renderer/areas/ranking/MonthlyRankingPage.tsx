@@ -280,6 +280,7 @@ export default function MonthlyRankingPage() {
           level={level}
           nextVersion={(latest?.version ?? 0) + 1}
           inputsSha256={live.data.inputsSha256}
+          appealWindowUntil={appeals.data?.window?.open ? appeals.data.window.closesAt : null}
           onClose={() => setDialog(null)}
           onPublished={(bulletin) => {
             setDialog(null);

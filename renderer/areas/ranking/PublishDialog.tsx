@@ -14,6 +14,7 @@ export function PublishDialog({
   level,
   nextVersion,
   inputsSha256,
+  appealWindowUntil = null,
   onClose,
   onPublished,
 }: {
@@ -23,17 +24,25 @@ export function PublishDialog({
   nextVersion: number;
   /** null: not computed for the live figures; publishing computes it. */
   inputsSha256: string | null;
+  /** When the month's appeal window is still open: until when (publishing closes it). */
+  appealWindowUntil?: number | null;
   onClose(): void;
   onPublished(bulletin: BulletinSummary): void;
 }) {
-  const { t } = useLocale();
+  const { t, format } = useLocale();
   const [notes, setNotes] = useState('');
+  const [closeWindow, setCloseWindow] = useState(false);
   // A double-click on Publish sends one request: a bulletin version is never made twice.
   const publish = useApiCall('bulletin.publish');
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const trimmed = notes.trim();
-    const bulletin = await publish.run({ period, level, ...(trimmed ? { notes: trimmed } : {}) });
+    const bulletin = await publish.run({
+      period,
+      level,
+      ...(trimmed ? { notes: trimmed } : {}),
+      ...(closeWindow ? { closeAppealWindow: true } : {}),
+    });
     if (bulletin) onPublished(bulletin);
   };
   return (
@@ -60,6 +69,19 @@ export function PublishDialog({
             onChange={(e) => setNotes(e.target.value)}
           />
         </FieldRow>
+        {appealWindowUntil !== null ? (
+          <label className="publish__close-window">
+            <input
+              type="checkbox"
+              checked={closeWindow}
+              onChange={(e) => setCloseWindow(e.target.checked)}
+              data-testid="publish-close-window"
+            />{' '}
+            {t('ranking.publishDialog.closeWindow', {
+              time: format.tableDateTime(appealWindowUntil),
+            })}
+          </label>
+        ) : null}
         <ErrorLine error={publish.error} testId="publish-error" />
         <FormActions
           working={publish.working}

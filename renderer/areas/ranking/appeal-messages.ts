@@ -60,6 +60,7 @@ export const appealMessagesZh = {
   'appeals.decideDialog.final': '决定一经作出不能更改。',
   'appeals.decideDialog.cancel': '取消',
   'ranking.drill.appealed': '因申诉调整的案卷',
+  'ranking.publishDialog.closeWindow': '提前结束申诉期（原定至 {time}）：发布后各单位不能再申诉',
   'ranking.status.draft':
     '正在查看征求意见稿第 {version} 版：{time} 由 {by} 出具，数字已冻结；申诉期至 {until}。',
   'ranking.source.draft': '征求意见稿 v{version}',
@@ -131,6 +132,8 @@ export const appealMessagesEn: Record<keyof typeof appealMessagesZh, string> = {
   'appeals.decideDialog.final': 'A decision is final.',
   'appeals.decideDialog.cancel': 'Cancel',
   'ranking.drill.appealed': 'Cases changed by appeals',
+  'ranking.publishDialog.closeWindow':
+    'Close the appeal window early (it runs until {time}): after publishing no unit can appeal',
   'ranking.status.draft':
     'Viewing draft version {version}: made {time} by {by}, figures frozen; appeals until {until}.',
   'ranking.source.draft': 'Draft v{version}',
