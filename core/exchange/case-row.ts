@@ -66,6 +66,33 @@ type CaseRowResult =
 
 const DEFAULTS = { crs: 'CGCS2000', urgency: 'normal', reworkCount: 0, extensionCount: 0 } as const;
 
+/** The file's value when the column is there and filled; null when blank; base otherwise. */
+function takeCell<T>(
+  cells: CaseCells,
+  present: ReadonlySet<CaseKey>,
+  problem: (key: CaseKey, message: Sentence) => void,
+  key: CaseKey,
+  read: (v: CellValue) => field.FieldReading<T>,
+  fallback: T | null,
+): T | null {
+  if (!present.has(key)) return fallback;
+  const cell = cells[key] ?? null;
+  if (cellText(cell) === '') return null;
+  const reading = read(cell);
+  if (reading.ok) return reading.value;
+  problem(key, reading.message);
+  return fallback;
+}
+
+// The column readers that need their column's name, made once (not once per row).
+const readDescription = (v: CellValue) => field.readTextField('description', v);
+const readAddress = (v: CellValue) => field.readTextField('address', v);
+const readLng = (v: CellValue) => field.readCoordinateField('lng', v);
+const readLat = (v: CellValue) => field.readCoordinateField('lat', v);
+const readReporter = (v: CellValue) => field.readTextField('reporter', v);
+const readVerifier = (v: CellValue) => field.readTextField('verifier', v);
+const readResultNote = (v: CellValue) => field.readTextField('result_note', v);
+
 export function checkCaseRow(
   cells: CaseCells,
   present: ReadonlySet<CaseKey>,
@@ -77,20 +104,11 @@ export function checkCaseRow(
   const problem = (key: CaseKey, message: Sentence) =>
     issues.push({ key, value: displayValue(cells[key]), message });
 
-  /** The file's value when the column is there and filled; null when blank; base otherwise. */
-  function take<T>(
+  const take = <T>(
     key: CaseKey,
     read: (v: CellValue) => field.FieldReading<T>,
     fallback: T | null,
-  ): T | null {
-    if (!present.has(key)) return fallback;
-    const cell = cells[key] ?? null;
-    if (cellText(cell) === '') return null;
-    const reading = read(cell);
-    if (reading.ok) return reading.value;
-    problem(key, reading.message);
-    return fallback;
-  }
+  ): T | null => takeCell(cells, present, problem, key, read, fallback);
 
   const caseNo = take('case_no', field.readCaseNoField, base?.caseNo ?? null);
   const source = take('source', field.readSourceField, base?.source ?? null);
@@ -152,14 +170,10 @@ export function checkCaseRow(
     kind: kind ?? 'event',
     majorCode: majorCode ?? '00',
     minorCode: minorCode ?? '00',
-    description: take(
-      'description',
-      (v) => field.readTextField('description', v),
-      base?.description ?? null,
-    ),
-    address: take('address', (v) => field.readTextField('address', v), base?.address ?? null),
-    lng: take('lng', (v) => field.readCoordinateField('lng', v), base?.lng ?? null),
-    lat: take('lat', (v) => field.readCoordinateField('lat', v), base?.lat ?? null),
+    description: take('description', readDescription, base?.description ?? null),
+    address: take('address', readAddress, base?.address ?? null),
+    lng: take('lng', readLng, base?.lng ?? null),
+    lat: take('lat', readLat, base?.lat ?? null),
     crs: take('crs', field.readCrsField, base?.crs ?? null) ?? DEFAULTS.crs,
     gridCode: take('grid_code', field.readGridCodeField, base?.gridCode ?? null),
     urgency: take('urgency', field.readUrgencyField, base?.urgency ?? null) ?? DEFAULTS.urgency,
@@ -172,7 +186,7 @@ export function checkCaseRow(
     departmentCode: base?.departmentCode ?? null,
     handledAt: take('handled_at', field.readDateField, base?.handledAt ?? null),
     closedAt: take('closed_at', field.readDateField, base?.closedAt ?? null),
-    reporter: take('reporter', (v) => field.readTextField('reporter', v), base?.reporter ?? null),
+    reporter: take('reporter', readReporter, base?.reporter ?? null),
     phone: take('phone', field.readPhoneField, base?.phone ?? null),
     satisfaction: take('satisfaction', field.readSatisfactionField, base?.satisfaction ?? null),
     reworkCount:
@@ -181,12 +195,8 @@ export function checkCaseRow(
       take('extension_count', field.readCountField, base?.extensionCount ?? null) ??
       DEFAULTS.extensionCount,
     updatedAt: take('updated_at', field.readDateField, base?.updatedAt ?? null),
-    verifier: take('verifier', (v) => field.readTextField('verifier', v), base?.verifier ?? null),
-    resultNote: take(
-      'result_note',
-      (v) => field.readTextField('result_note', v),
-      base?.resultNote ?? null,
-    ),
+    verifier: take('verifier', readVerifier, base?.verifier ?? null),
+    resultNote: take('result_note', readResultNote, base?.resultNote ?? null),
     extra: extra || base?.extra ? { ...(base?.extra ?? {}), ...(extra ?? {}) } : null,
     standardId: base?.standardId ?? null,
   };

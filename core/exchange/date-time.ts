@@ -36,10 +36,21 @@ export function epochToExcelSerial(epochMs: number): number {
   return (epochMs + SHANGHAI_OFFSET_MS) / DAY_MS + EXCEL_EPOCH_DAYS;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * The days of a month as Date.UTC counts them, without building a Date (a date is parsed for
+ * every time cell of every row). Date.UTC reads years 0–99 as 1900–1999, and so does this.
+ */
+function daysInMonth(y: number, mo: number): number {
+  if (mo !== 2) return MONTH_DAYS[mo - 1]!;
+  const year = y >= 0 && y <= 99 ? y + 1900 : y;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+}
+
 function validWallClock(y: number, mo: number, d: number, h: number, mi: number, s: number) {
   if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return false;
-  const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  return d <= daysInMonth;
+  return d <= daysInMonth(y, mo);
 }
 
 function offsetMs(text: string): number {

@@ -7,6 +7,7 @@
 import type { WorkCalendar } from '../../core/calendar';
 import { periodsAt, type WorkPeriods } from '../../core/limits/work-periods';
 import { loadWorkPeriodVersions } from '../queries/work-periods';
+import { DAY_MS, SHANGHAI_OFFSET_MS } from '../../core/time';
 import type { ClockRules } from '../../core/clocks';
 import type { CaseRowLookups } from '../../core/exchange/case-row';
 import { normalizeHeader } from '../../core/exchange/case-columns';
@@ -80,10 +81,21 @@ export function loadCaseLookups(db: Db, now: number): CaseImportLookups {
   const periodVersions = loadWorkPeriodVersions(db);
   const standards = loadCaseStandards(db);
   const rulesCache = new Map<string, ClockRules>();
+  const periodsByDay = new Map<number, WorkPeriods>();
   return {
     now,
     calendar,
-    periodsAt: (instant) => periodsAt(periodVersions, instant),
+    periodsAt(instant) {
+      // The same for every instant of a Shanghai day (periodsAt reads only the day).
+      const day = Math.floor((instant + SHANGHAI_OFFSET_MS) / DAY_MS);
+      let periods = periodsByDay.get(day);
+      if (!periods) {
+        periods = periodsAt(periodVersions, instant);
+        if (periodsByDay.size > 4096) periodsByDay.clear();
+        periodsByDay.set(day, periods);
+      }
+      return periods;
+    },
     categoryExists: (code) => categories.has(code),
     categoryName: (code) => categories.get(code) ?? null,
     unitCode: (text) => unitByText.get(normalizeHeader(text)) ?? null,

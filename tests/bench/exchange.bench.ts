@@ -21,6 +21,8 @@ const root = path.resolve(import.meta.dirname, '../..');
 const SAMPLES = path.resolve(root, '../shared/samples');
 const CSV_SIZES = (process.env.EXCHANGE_BENCH_ROWS ?? '200000,1000000').split(',').map(Number);
 const XLSX_ROWS = 100_000;
+/** EXCHANGE_BENCH_QUICK=1: only the CSV import and its floor per size (no in-thread run, no xlsx, nothing recorded). */
+const QUICK = process.env.EXCHANGE_BENCH_QUICK === '1';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'griddesk-bench-exchange-'));
 
 /** A desk with the sample street's grids and the reference data, no cases. */
@@ -150,8 +152,8 @@ COMMIT;
   const big = run('import', freshDb('big.sqlite'), csv);
   if (big.status !== 'done') throw new Error(`the big import did not finish: ${big.refusal}`);
   // The same import read in the writing thread (no worker): what the reading worker saves.
-  const inThread = run('import', freshDb('in-thread.sqlite'), csv, '--in-thread');
-  if (inThread.status !== 'done')
+  const inThread = QUICK ? big : run('import', freshDb('in-thread.sqlite'), csv, '--in-thread');
+  if (!QUICK && inThread.status !== 'done')
     throw new Error(`the in-thread import did not finish: ${inThread.refusal}`);
   for (const name of ['big.sqlite', 'in-thread.sqlite', 'plain.sqlite'])
     for (const suffix of ['', '-wal', '-shm'])
@@ -184,6 +186,10 @@ for (const rows of CSV_SIZES) {
   console.error(`[exchange.bench] ${rows} rows: ${JSON.stringify(bySize[`rows${rows}`])}`);
 }
 const largest = bySize[`rows${Math.max(...CSV_SIZES)}`]!;
+if (QUICK) {
+  fs.rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+}
 
 // 2. The 100,000-row workbook.
 const xlsx = path.join(dir, 'cases.xlsx');
