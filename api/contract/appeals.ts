@@ -66,7 +66,17 @@ export const appealsContract = {
         reasonKind: z.enum(APPEAL_REASON_KINDS),
         reason: z.string().trim().min(1, '请写明申诉理由 (a reason is needed)').max(2000),
         targetUnitCode: z.string().trim().min(1).max(40).nullish(),
-        attachments: z.array(attachment).max(5, '最多附 5 个文件 (5 files at most)').default([]),
+        // Together within one attachment's size: a request stays under the loopback host's
+        // 1 MB body limit (host/api-routes.ts), so browser mode takes what the desktop takes.
+        attachments: z
+          .array(attachment)
+          .max(5, '最多附 5 个文件 (5 files at most)')
+          .default([])
+          .refine(
+            (files) =>
+              files.reduce((sum, f) => sum + f.contentBase64.length, 0) <= MAX_ATTACHMENT_BASE64,
+            '附件合计不超过 700 KB：照片请先缩小 (the files together must stay under 700 KB)',
+          ),
       })
       .strict(),
   ),

@@ -4,7 +4,9 @@ import {
   listAppealAttachments,
   listAppeals,
   readAppealAttachment,
+  type AppealRecord,
 } from '../../db/queries/appeals';
+import type { Actor } from '../context';
 import { appealWindow, listDrafts } from '../../db/queries/bulletin-drafts';
 import { latestBulletin } from '../../db/queries/bulletins';
 import { RANKING_LEVELS } from '../../core/ranking/ranking';
@@ -21,6 +23,30 @@ const noSuchAppeal = (id: number) =>
     { zh: `没有第 ${id} 号申诉。`, en: `There is no appeal ${id}.` },
     'appealId',
   );
+
+/**
+ * The list is read beside the ranking, also on a wall display nobody signed in to: there it
+ * shows which unit appealed which case and the decision, not the reasons or who wrote them
+ * (a reason can name a resident).
+ */
+function shownTo(actor: Actor, appeal: AppealRecord): AppealRecord {
+  if (actor.role !== 'anonymous') return appeal;
+  return { ...appeal, reason: '', decisionNote: null, filedBy: '', decidedBy: null };
+}
+
+/** A unit's user sees the evidence of its own appeals (or of those naming it), not other units'. */
+function refuseOtherUnitsEvidence(actor: Actor, appeal: AppealRecord): void {
+  if (actor.role !== 'handler') return;
+  if (appeal.unitCode === actor.unitCode || appeal.targetUnitCode === actor.unitCode) return;
+  throw new UserError(
+    'not_your_unit',
+    {
+      zh: `第 ${appeal.id} 号申诉是${appeal.unitName}的，其材料只有该单位、所指单位和指挥中心可以查看。`,
+      en: `Appeal ${appeal.id} is ${appeal.unitName}'s: its files are for that unit, the unit it names and the centre.`,
+    },
+    'appealId',
+  );
+}
 
 export const appealsHandlers = {
   'bulletin.draft': (context, input) => {
@@ -42,13 +68,16 @@ export const appealsHandlers = {
       window: window ? { ...window, open: !published && context.now() <= window.closesAt } : null,
       published,
       drafts: listDrafts(context.db, period.key),
-      appeals: listAppeals(context.db, { period: period.key, unitCode: input.unitCode }),
+      appeals: listAppeals(context.db, { period: period.key, unitCode: input.unitCode }).map(
+        (appeal) => shownTo(context.actor, appeal),
+      ),
     };
   },
 
   'appeals.get': (context, input) => {
     const appeal = appealById(context.db, input.appealId);
     if (!appeal) throw noSuchAppeal(input.appealId);
+    refuseOtherUnitsEvidence(context.actor, appeal);
     return { appeal, attachments: listAppealAttachments(context.db, appeal.id) };
   },
 
@@ -103,6 +132,7 @@ export const appealsHandlers = {
         'id',
       );
     }
+    refuseOtherUnitsEvidence(context.actor, appealById(context.db, file.appealId)!);
     const { content, appealId: _a, ...meta } = file;
     return {
       ...meta,

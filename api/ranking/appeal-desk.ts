@@ -3,10 +3,12 @@
  * names in a sentence, each step one append-only row (db/queries/appeals.ts).
  */
 import { createHash } from 'node:crypto';
-import { APPEAL_REASON_ZH, type AppealReasonKind } from '../../core/ranking/appeals';
+import { adjustmentAt, APPEAL_REASON_ZH, type AppealReasonKind } from '../../core/ranking/appeals';
+import { RANKING_LEVELS } from '../../core/ranking/ranking';
 import { periodLabelZh, type Period } from '../../core/ranking/periods';
 import { formatDateTime } from '../../core/time';
 import {
+  appealParties,
   appealById,
   insertAppeal,
   insertAppealAttachment,
@@ -207,6 +209,23 @@ function targetOf(db: Db, input: AppealFiling, unit: UnitRow): string | null {
   return target.code;
 }
 
+/**
+ * An approval acts on the case's attribution now: one that no longer counts for the
+ * appellant at any level (returned, re-dispatched, its grid reassigned since the filing)
+ * would change nothing, so it is refused rather than said to have moved a figure.
+ */
+function refuseApprovalWithoutEffect(db: Db, appeal: AppealRecord): void {
+  const parties = appealParties(db, appeal.id);
+  const touches = parties && RANKING_LEVELS.some((level) => adjustmentAt(level, parties) !== null);
+  if (touches) return;
+  refuse(
+    'appeal_no_effect',
+    `案卷 ${appeal.caseNo} 现已不计入${appeal.unitName}（申诉后已回退、改派或调整网格），批准不会改变任何数字：请驳回并注明原因。`,
+    `Case ${appeal.caseNo} no longer counts for ${appeal.unitName} (returned, re-dispatched or moved since the appeal), so approving would change no figure: reject it with the reason.`,
+    'appealId',
+  );
+}
+
 const statusZh = (a: Pick<AppealRecord, 'status'>) =>
   a.status === 'approved' ? '已批准' : a.status === 'rejected' ? '已驳回' : '待决定';
 
@@ -243,6 +262,7 @@ export function decideAppeal(
           'appealId',
         );
       }
+      if (input.decision === 'approved') refuseApprovalWithoutEffect(db, appeal);
       insertAppealDecision(db, {
         appealId: appeal.id,
         kind: input.decision,

@@ -176,36 +176,44 @@ interface PartiesRow {
   caseLeadUnitCode: string | null;
 }
 
+const PARTIES_SQL = `SELECT a.id AS appealId, a.case_id AS caseId, a.unit_code AS unitCode,
+       u.kind AS unitKind, u.place_code AS unitPlaceCode, t.code AS targetCode, t.kind AS targetKind,
+       t.place_code AS targetPlaceCode, c.community_code AS caseCommunityCode,
+       c.grid_code AS caseGridCode, c.lead_unit_code AS caseLeadUnitCode
+  FROM appeals a
+  JOIN units u ON u.code = a.unit_code
+  LEFT JOIN units t ON t.code = a.target_unit_code
+  JOIN cases c ON c.id = a.case_id`;
+
+const toParties = (r: PartiesRow): AppealParties => ({
+  appealId: r.appealId,
+  caseId: r.caseId,
+  unitCode: r.unitCode,
+  unitKind: r.unitKind,
+  unitPlaceCode: r.unitPlaceCode,
+  target:
+    r.targetCode === null
+      ? null
+      : { code: r.targetCode, kind: r.targetKind!, placeCode: r.targetPlaceCode },
+  caseCommunityCode: r.caseCommunityCode,
+  caseGridCode: r.caseGridCode,
+  caseLeadUnitCode: r.caseLeadUnitCode,
+});
+
 /** The month's approved appeals with the units and the case's attribution core/ranking/appeals needs. */
 export function approvedAppealParties(db: Db, period: string): AppealParties[] {
   return db
     .prepare<[string], PartiesRow>(
-      `SELECT a.id AS appealId, a.case_id AS caseId, a.unit_code AS unitCode, u.kind AS unitKind,
-              u.place_code AS unitPlaceCode, t.code AS targetCode, t.kind AS targetKind,
-              t.place_code AS targetPlaceCode, c.community_code AS caseCommunityCode,
-              c.grid_code AS caseGridCode, c.lead_unit_code AS caseLeadUnitCode
-         FROM appeals a
-         JOIN units u ON u.code = a.unit_code
-         LEFT JOIN units t ON t.code = a.target_unit_code
-         JOIN cases c ON c.id = a.case_id
-        WHERE a.period = ? AND ${DECISION} = 'approved'
-        ORDER BY a.id`,
+      `${PARTIES_SQL} WHERE a.period = ? AND ${DECISION} = 'approved' ORDER BY a.id`,
     )
     .all(period)
-    .map((r) => ({
-      appealId: r.appealId,
-      caseId: r.caseId,
-      unitCode: r.unitCode,
-      unitKind: r.unitKind,
-      unitPlaceCode: r.unitPlaceCode,
-      target:
-        r.targetCode === null
-          ? null
-          : { code: r.targetCode, kind: r.targetKind!, placeCode: r.targetPlaceCode },
-      caseCommunityCode: r.caseCommunityCode,
-      caseGridCode: r.caseGridCode,
-      caseLeadUnitCode: r.caseLeadUnitCode,
-    }));
+    .map(toParties);
+}
+
+/** One appeal's parties, whatever its status (what an approval would do, before it is made). */
+export function appealParties(db: Db, appealId: number): AppealParties | null {
+  const row = db.prepare<[number], PartiesRow>(`${PARTIES_SQL} WHERE a.id = ?`).get(appealId);
+  return row ? toParties(row) : null;
 }
 
 /** How many of a month's appeals still wait for a decision. */

@@ -331,6 +331,21 @@ describe('appeals before the October bulletin', () => {
     ).rejects.toMatchObject({ code: 'bulletin_already_published' });
   });
 
+  it('shows a wall display no reasons, and another unit no evidence', async () => {
+    const anonymous: Actor = { userId: null, name: '未登录', role: 'anonymous' };
+    const wall = await call('appeals.list', { period: '2026-10' }, anonymous);
+    expect(wall.appeals.length).toBeGreaterThan(0);
+    for (const a of wall.appeals)
+      expect(a).toMatchObject({ reason: '', decisionNote: null, filedBy: '' });
+    const full = await call('appeals.list', { period: '2026-10' }, LEADER);
+    expect(full.appeals[0]!.reason).not.toBe('');
+    const id = full.appeals[0]!.id;
+    await expect(
+      call('appeals.get', { appealId: id }, { ...handler, unitCode: otherCommunity.unitCode }),
+    ).rejects.toMatchObject({ code: 'not_your_unit' });
+    expect((await call('appeals.get', { appealId: id }, handler)).attachments).toHaveLength(1);
+  });
+
   it('keeps appeals append-only: the database refuses UPDATE, DELETE and REPLACE', () => {
     expect(() => db.prepare("UPDATE appeals SET reason = 'x'").run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM appeal_events').run()).toThrow(/append-only/);
@@ -397,6 +412,39 @@ describe('a move to the responsible unit', () => {
     expect(received.appealed).toEqual([
       expect.objectContaining({ effect: 'moved_in', otherUnit: community.placeCode }),
     ]);
+  });
+
+  it('refuses an approval that would change nothing: the case left the unit since the filing', async () => {
+    const drill = await call('ranking.cases', {
+      period: '2026-09',
+      level: 'community',
+      unitCode: community.placeCode,
+      figure: 'due',
+    });
+    const target = drill.cases.at(-1)!;
+    const appeal = await call(
+      'appeals.file',
+      {
+        period: '2026-09',
+        caseNo: target.caseNo,
+        unitCode: community.unitCode,
+        reasonKind: 'other',
+        reason: '已移交',
+      },
+      handler,
+    );
+    // The case moves to another community and another lead unit (a reassignment).
+    db.prepare(
+      'UPDATE cases SET community_code = ?, grid_code = NULL, lead_unit_code = NULL WHERE id = ?',
+    ).run(otherCommunity.placeCode, target.id);
+    await expect(
+      call('appeals.decide', { appealId: appeal.id, decision: 'approved', note: '同意' }, LEADER),
+    ).rejects.toMatchObject({ code: 'appeal_no_effect' });
+    await call(
+      'appeals.decide',
+      { appealId: appeal.id, decision: 'rejected', note: '案卷已移交' },
+      LEADER,
+    );
   });
 
   it('closes the window after its deadline', async () => {

@@ -52,10 +52,12 @@ export function FileAppealDialog({
     event.target.value = '';
     await reading.run(async () => {
       const chosen: Chosen[] = [];
+      let total = 0;
       for (const file of list) {
         const photo = file.type.startsWith('image/');
         const contentBase64 = photo ? await photoAsJpegBase64(file) : await fileAsBase64(file);
-        if (contentBase64.length > MAX_BASE64)
+        total += contentBase64.length;
+        if (total > MAX_BASE64)
           throw new Error(t('appeals.fileDialog.tooLarge', { name: file.name }));
         chosen.push({
           fileName: file.name,

@@ -46,10 +46,10 @@ export const appealMessagesZh = {
   'appeals.fileDialog.kind': '理由类别',
   'appeals.fileDialog.reason': '申诉理由',
   'appeals.fileDialog.target': '应负责的单位',
-  'appeals.fileDialog.attachments': '附件（照片或 PDF，最多 5 个）',
+  'appeals.fileDialog.attachments': '附件（照片或 PDF，最多 5 个，合计不超过 700 KB）',
   'appeals.fileDialog.submit': '提交申诉',
   'appeals.fileDialog.cancel': '取消',
-  'appeals.fileDialog.tooLarge': '「{name}」超过 700 KB，请缩小后再附。',
+  'appeals.fileDialog.tooLarge': '加上「{name}」，附件合计超过 700 KB：请缩小或少附几个。',
   'appeals.decideDialog.title': '{decision}第 {id} 号申诉',
   'appeals.decideDialog.summary': '{unit}就案卷 {caseNo}：{kind}。{reason}',
   'appeals.decideDialog.effectApprove':
@@ -118,10 +118,11 @@ export const appealMessagesEn: Record<keyof typeof appealMessagesZh, string> = {
   'appeals.fileDialog.kind': 'Reason kind',
   'appeals.fileDialog.reason': 'Reason',
   'appeals.fileDialog.target': 'Responsible unit',
-  'appeals.fileDialog.attachments': 'Attachments (photos or PDF, at most 5)',
+  'appeals.fileDialog.attachments': 'Attachments (photos or PDF, at most 5, 700 KB together)',
   'appeals.fileDialog.submit': 'File appeal',
   'appeals.fileDialog.cancel': 'Cancel',
-  'appeals.fileDialog.tooLarge': '{name} is over 700 KB; shrink it first.',
+  'appeals.fileDialog.tooLarge':
+    'With {name} the files come to more than 700 KB: shrink them or attach fewer.',
   'appeals.decideDialog.title': '{decision} appeal {id}',
   'appeals.decideDialog.summary': '{unit} on case {caseNo}: {kind}. {reason}',
   'appeals.decideDialog.effectApprove':
