@@ -1,8 +1,10 @@
 /** 月度排名 strings: zh-CN is the source of the keys; English must match it key for key. */
 import { appealMessagesEn, appealMessagesZh } from './appeal-messages';
+import { stageMessagesEn, stageMessagesZh } from './stage-messages';
 
 export const rankingMessagesZh = {
   ...appealMessagesZh,
+  ...stageMessagesZh,
   'ranking.subtitle': '{period} · {level} · {ranked} 个参与排名',
   'ranking.previousMonth': '上月',
   'ranking.nextMonth': '下月',
@@ -63,12 +65,6 @@ export const rankingMessagesZh = {
   'ranking.column.registered': '立案',
   'ranking.column.registrationRate': '立案率',
   'ranking.column.timelyAcceptRate': '及时受理率',
-  'ranking.column.dispatchOnTimeRate': '按时派遣率',
-  'ranking.column.onsiteOnTimeRate': '按时到场率',
-  'ranking.column.handleOnTimeRate': '按时处置率',
-  'ranking.column.verifyOnTimeRate': '按时核查率',
-  'ranking.stageHint':
-    '环节时限：派遣、到场、处置、核查各环节按时完成的比例；除非管理员为其设置权重，不计入综合指标值',
   'ranking.unranked': '未排名',
   'ranking.unrankedHint': '本期没有应结案件，不参与排名',
   'ranking.change.up': '上升 {n} 位',
@@ -177,11 +173,6 @@ export const rankingMessagesZh = {
   'ranking.weightsDialog.closureRate': '结案率',
   'ranking.weightsDialog.reworkFree': '1 − 返工率',
   'ranking.weightsDialog.satisfactionRate': '满意率',
-  'ranking.weightsDialog.timelyAcceptRate': '及时受理率（环节）',
-  'ranking.weightsDialog.dispatchOnTimeRate': '按时派遣率（环节）',
-  'ranking.weightsDialog.onsiteOnTimeRate': '按时到场率（环节）',
-  'ranking.weightsDialog.handleOnTimeRate': '按时处置率（环节）',
-  'ranking.weightsDialog.verifyOnTimeRate': '按时核查率（环节）',
   'ranking.weightsDialog.tiers': '分级分数线',
   'ranking.weightsDialog.blue': '蓝 ≥',
   'ranking.weightsDialog.yellow': '黄 ≥',
@@ -201,6 +192,7 @@ export const rankingMessagesZh = {
 
 export const rankingMessagesEn: Record<keyof typeof rankingMessagesZh, string> = {
   ...appealMessagesEn,
+  ...stageMessagesEn,
   'ranking.subtitle': '{period} · {level} · {ranked} ranked',
   'ranking.previousMonth': 'Previous month',
   'ranking.nextMonth': 'Next month',
@@ -263,12 +255,6 @@ export const rankingMessagesEn: Record<keyof typeof rankingMessagesZh, string> =
   'ranking.column.registered': 'Registered',
   'ranking.column.registrationRate': 'Reg. rate',
   'ranking.column.timelyAcceptRate': 'Timely accept',
-  'ranking.column.dispatchOnTimeRate': 'Dispatch on time',
-  'ranking.column.onsiteOnTimeRate': 'On site on time',
-  'ranking.column.handleOnTimeRate': 'Handled on time',
-  'ranking.column.verifyOnTimeRate': 'Verified on time',
-  'ranking.stageHint':
-    'Stage clocks: the share of cases whose dispatch, on-site, handling and verification stages ended in time; not in the score unless an admin weights them',
   'ranking.unranked': 'Unranked',
   'ranking.unrankedHint': 'No cases were due in this period: not ranked',
   'ranking.change.up': 'Up {n}',
@@ -379,11 +365,6 @@ export const rankingMessagesEn: Record<keyof typeof rankingMessagesZh, string> =
   'ranking.weightsDialog.closureRate': 'Closure rate',
   'ranking.weightsDialog.reworkFree': '1 − rework rate',
   'ranking.weightsDialog.satisfactionRate': 'Satisfaction rate',
-  'ranking.weightsDialog.timelyAcceptRate': 'Timely accept (stage)',
-  'ranking.weightsDialog.dispatchOnTimeRate': 'Dispatch on time (stage)',
-  'ranking.weightsDialog.onsiteOnTimeRate': 'On site on time (stage)',
-  'ranking.weightsDialog.handleOnTimeRate': 'Handled on time (stage)',
-  'ranking.weightsDialog.verifyOnTimeRate': 'Verified on time (stage)',
   'ranking.weightsDialog.tiers': 'Tier thresholds',
   'ranking.weightsDialog.blue': 'Blue ≥',
   'ranking.weightsDialog.yellow': 'Yellow ≥',
