@@ -10,10 +10,14 @@ import {
 } from '../../core/ranking/appeals';
 import type { Period } from '../../core/ranking/periods';
 import type { RankingLevel } from '../../core/ranking/ranking';
-import { aggregatePeriod, type UnitCounts } from '../../core/ranking/unit-counts';
+import { aggregatePeriod, emptyCounts, type UnitCounts } from '../../core/ranking/unit-counts';
 import type { StageLimits } from '../../core/cases/stage-clocks';
 import { approvedAppealParties } from '../../db/queries/appeals';
-import { loadHandlingCases, loadIntakeCases } from '../../db/queries/ranking-facts';
+import {
+  aggregateIntakeByPeriod,
+  loadHandlingCases,
+  loadIntakeCases,
+} from '../../db/queries/ranking-facts';
 import type { Db } from '../../db/open';
 
 /** The month's approved appeals as they touch `level`; none for weeks and other lengths. */
@@ -60,4 +64,17 @@ export function correctCountsByAppeals(
 export function adjustmentsDigestLine(adjustments: readonly AppealAdjustment[]): string {
   if (adjustments.length === 0) return '';
   return `appeals|${adjustments.map((a) => `${a.appealId}:${a.caseId}:${a.fromUnit}>${a.toUnit ?? '-'}`).join(',')}\n`;
+}
+
+/** Adds each window's intake counts (受理, 立案, 及时受理) to its per-unit counts, in place. */
+export function addIntakeCounts(
+  db: Db,
+  level: RankingLevel,
+  windows: ReadonlyArray<{ start: number; end: number }>,
+  into: ReadonlyArray<Map<string, UnitCounts>>,
+): void {
+  for (const { periodIndex, unitCode, ...intake } of aggregateIntakeByPeriod(db, level, windows)) {
+    const counts = into[periodIndex]!;
+    counts.set(unitCode, { ...(counts.get(unitCode) ?? emptyCounts()), ...intake });
+  }
 }

@@ -37,7 +37,12 @@ import type { Db } from '../../db/open';
 import type { RankingRow } from '../contract/ranking';
 import { parseBulletinFigures } from './bulletin-figures';
 import { applyAdjustments, type AppealAdjustment } from '../../core/ranking/appeals';
-import { adjustmentsDigestLine, appealAdjustments, correctCountsByAppeals } from './appeal-figures';
+import {
+  addIntakeCounts,
+  adjustmentsDigestLine,
+  appealAdjustments,
+  correctCountsByAppeals,
+} from './appeal-figures';
 
 interface LiveRanking {
   period: Period;
@@ -212,6 +217,9 @@ function previousRanks(
   for (const { periodIndex: _i, unitCode, ...handling } of rows) {
     counts.set(unitCode, { ...emptyCounts(), ...handling });
   }
+  // 及时受理率 weighted: the intake counts enter the score, so they are counted too.
+  const withIntake = weightSet.weights.timelyAcceptRate > 0;
+  if (withIntake) addIntakeCounts(db, level, [window], [counts]);
   correctCountsByAppeals(db, counts, {
     level,
     period: previousPeriod,
@@ -219,7 +227,7 @@ function previousRanks(
     asOf: now,
     stages,
     adjustments: appealAdjustments(db, level, previousPeriod),
-    withIntake: false,
+    withIntake,
   });
   const ranked = rankUnits(units, counts, weightSet);
   return {

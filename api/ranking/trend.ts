@@ -7,7 +7,7 @@ import { measuredWindow, periodsEndingWith, type Period } from '../../core/ranki
 import type { RankingLevel } from '../../core/ranking/ranking';
 import { compositeScore, tierOf } from '../../core/ranking/score';
 import { emptyCounts, type UnitCounts } from '../../core/ranking/unit-counts';
-import { appealAdjustments, correctCountsByAppeals } from './appeal-figures';
+import { addIntakeCounts, appealAdjustments, correctCountsByAppeals } from './appeal-figures';
 import { weighsStages, type WeightSet } from '../../core/ranking/weight-set';
 import {
   aggregateHandlingByPeriod,
@@ -85,11 +85,14 @@ export function trendWithCounts(
       : aggregateHandlingByPeriod(db, level, windows, stages === 'all' ? limits : 'without');
   // Score each window's counts, corrected by the month's approved appeals (the raw counts
   // go back to the caller uncorrected: computeLiveRanking corrects what it reuses itself).
+  const byWindow = periods.map(() => new Map<string, UnitCounts>());
+  for (const { periodIndex, unitCode, ...handling } of counts)
+    byWindow[periodIndex]!.set(unitCode, { ...emptyCounts(), ...handling });
+  // 及时受理率 weighted: the intake counts enter the score, so they are counted too.
+  const withIntake = weightSet.weights.timelyAcceptRate > 0;
+  if (withIntake) addIntakeCounts(db, level, windows, byWindow);
   periods.forEach((period, index) => {
-    const byUnit = new Map<string, UnitCounts>();
-    for (const { periodIndex, unitCode, ...handling } of counts) {
-      if (periodIndex === index) byUnit.set(unitCode, { ...emptyCounts(), ...handling });
-    }
+    const byUnit = byWindow[index]!;
     correctCountsByAppeals(db, byUnit, {
       level,
       period,
@@ -97,7 +100,7 @@ export function trendWithCounts(
       asOf: now,
       stages: limits,
       adjustments: appealAdjustments(db, level, period),
-      withIntake: false,
+      withIntake,
     });
     for (const [unitCode, unitCounts] of byUnit) {
       const score = compositeScore(unitCounts, weightSet.weights);

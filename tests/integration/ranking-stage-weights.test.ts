@@ -26,9 +26,11 @@ describe('weighting the stages', () => {
 
     const weights = {
       ...DEFAULT_WEIGHTS,
-      onTimeRate: 0.2,
+      onTimeRate: 0.1,
       dispatchOnTimeRate: 0.1,
       verifyOnTimeRate: 0.1,
+      // Scored from intake counts: the trend and the previous ranks must count them too.
+      timelyAcceptRate: 0.1,
     };
     await call('ranking.weights.save', {
       weights,
