@@ -84,6 +84,12 @@ const METHOD_ACCESS: Partial<Record<MethodName, MethodAccess>> = {
   'backup.verify': ADMIN,
   'backup.restore': ADMIN,
   'backup.settings.save': ADMIN,
+  // 坐席接入 and 大屏密钥: the admin's (a key opens the street's board to a screen).
+  'seats.status': ADMIN,
+  'seats.settings.save': ADMIN,
+  'displayKeys.list': ADMIN,
+  'displayKeys.create': ADMIN,
+  'displayKeys.revoke': ADMIN,
 };
 
 const ROLE_ZH: Record<UserRole, string> = {

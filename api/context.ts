@@ -2,6 +2,9 @@
 import type { UserRole } from '../core/glossary';
 import type { Db } from '../db/open';
 import type { LiveBus } from './live';
+import type { SeatClient } from '../db/queries/users';
+import type { SeatRegistry } from './seats/seat-registry';
+import type { SeatHostControl } from './seats/seat-desk';
 
 /** Who a call acts for (操作人): recorded on every case event, import and export. */
 export interface Actor {
@@ -42,6 +45,23 @@ export interface ApiContext {
    * for the command line.
    */
   address?: string | null;
+  /**
+   * Which kind of seat the call came from (recorded with its session): this desk's own
+   * window ('app'), a browser tab ('browser'), or a desktop app joined to this host
+   * ('seat_app'). Absent for the command line.
+   */
+  client?: SeatClient;
+  /**
+   * Set by the host in seat mode (issue 13): the caller is on another machine, so paths it
+   * names are limited to its own uploads and the admin's exchange folders.
+   */
+  remoteSeat?: { uploadsKey: string } | null;
+  /** Set when the call came with a wall display's key (api/seats/display-access.ts). */
+  display?: { id: number; name: string } | null;
+  /** The host's registry of connected seats, where one serves them (settings lists it). */
+  seats?: SeatRegistry | null;
+  /** The seat host's controls, where this process can serve seats (seat-desk.ts). */
+  seatHost?: SeatHostControl | null;
   /** Reported back by app.info only; handlers must not branch on it. */
   transport: 'ipc' | 'http' | 'cli';
 }

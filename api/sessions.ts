@@ -53,7 +53,10 @@ export function issueSession(context: ApiContext, userId: number): string {
   const token = randomBytes(32).toString('base64url');
   const hash = hashSessionToken(token);
   try {
-    insertSession(context.db, hash, userId, context.transport, context.now());
+    insertSession(context.db, hash, userId, context.transport, context.now(), {
+      address: context.address && context.address !== 'local' ? context.address : null,
+      client: context.client ?? (context.transport === 'ipc' ? 'app' : context.transport === 'http' ? 'browser' : null),
+    });
   } catch (error) {
     // A store held read-only or locked by an import: the session lives in memory (held-writes).
     if (!isHeldWriteError(error)) throw error;

@@ -17,6 +17,7 @@ import { registerVerifyCommand } from './commands/verify';
 import { registerBackupCommand } from './commands/backup';
 import { registerCategoriesCommand } from './commands/categories';
 import { registerAppealCommand } from './commands/appeal';
+import { registerDisplayLinkCommand } from './commands/display-link';
 import { sqliteErrorSentence } from '../db/errors';
 import { lastOpenedDatabase } from './database';
 import { CliError, logInternalError, say } from './output';
@@ -47,6 +48,7 @@ registerExportCommand(program);
 registerVerifyCommand(program);
 registerBackupCommand(program);
 registerAppealCommand(program);
+registerDisplayLinkCommand(program);
 
 try {
   await program.parseAsync(process.argv);

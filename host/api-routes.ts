@@ -19,11 +19,13 @@ export async function handleApiCall(
   request: IncomingMessage,
   response: ServerResponse,
   log: ErrorLogger,
+  /** Headers to answer a successful call with (seat mode's tile cookie). */
+  headersFor: (result: unknown) => Record<string, string> = () => ({}),
 ): Promise<void> {
   try {
     const input = await readJsonBody(request);
     const result = await invoke(context, method, input);
-    sendJson(response, 200, { ok: true, result: result ?? null });
+    sendJson(response, 200, { ok: true, result: result ?? null }, headersFor(result));
   } catch (error) {
     const payload = toErrorPayload(error, log);
     sendJson(response, statusOf(error), { ok: false, error: payload });
@@ -36,10 +38,17 @@ function statusOf(error: unknown): number {
   return error.code === SIGN_IN_LOCKED ? 429 : 400;
 }
 
+/** How often a seat's stream checks that its session still holds (signed out, expired, revoked). */
+const RECHECK_MS = 15_000;
+
 export function handleLiveStream(
   context: ApiContext,
   request: IncomingMessage,
   response: ServerResponse,
+  seat: { stillAllowed: (() => boolean) | null; onClose: (() => void) | null } = {
+    stillAllowed: null,
+    onClose: null,
+  },
 ): void {
   response.writeHead(200, {
     'Content-Type': 'text/event-stream; charset=utf-8',
@@ -52,18 +61,32 @@ export function handleLiveStream(
   const unsubscribe = context.live.subscribe(send);
   // A comment line now and then keeps proxies and idle timers from closing the stream.
   const keepAlive = setInterval(() => response.write(': keep-alive\n\n'), 25_000);
+  // A seat whose session ended (signed out, expired, a display key revoked) loses its stream.
+  const recheck = seat.stillAllowed
+    ? setInterval(() => {
+        if (!seat.stillAllowed!()) response.end();
+      }, RECHECK_MS)
+    : null;
   request.on('close', () => {
     clearInterval(keepAlive);
+    if (recheck) clearInterval(recheck);
     unsubscribe();
+    seat.onClose?.();
   });
 }
 
-export function sendJson(response: ServerResponse, status: number, body: unknown): void {
+export function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   response.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'no-store',
     ...securityHeaders(),
+    ...headers,
   });
   response.end(text);
 }

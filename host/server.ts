@@ -1,19 +1,29 @@
 /**
- * The loopback host (browser mode): the built renderer and the API on 127.0.0.1 only, with
- * a random token minted at each start. The Host header is checked too, so a web page that
- * rebinds a DNS name to 127.0.0.1 still cannot reach the API.
+ * The host: the built renderer and the API over HTTP, in one of two modes.
+ * - Browser mode (default): 127.0.0.1 only, with a random token minted at each start.
+ * - Seat mode (issue 13): HTTPS on a LAN address for the centre's other seats; no token, a
+ *   signed-in seat session or a display key on every call (host/seat-gate.ts).
+ * The Host header is checked in both (host/host-names.ts), so a web page that rebinds a
+ * DNS name to this machine still cannot reach the API.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { ApiContext } from '../api/context';
 import type { ErrorLogger } from '../api/errors';
 import { contextForSession, SESSION_HEADER } from '../api/sessions';
+import type { SeatRegistry } from '../api/seats/seat-registry';
 import { handleApiCall, handleLiveStream, sendJson } from './api-routes';
 import { serveStatic } from './static-files';
 import { createBasemapTileSource } from '../api/map/basemap-tiles';
 import { serveTile } from './tile-route';
 import { sweepTempFolders } from '../db/temp-folders';
+import { allowedHosts, urlHost } from './host-names';
+import { gateSeatRequest, type Gate } from './seat-gate';
+import { handleUpload } from './upload-route';
+import type { SeatCertificate } from './seat-certificate';
+import { noteSeat, sessionCookieFrom, tileCookieHeader } from './seat-cookies';
 
 const LOOPBACK_HOST = '127.0.0.1';
 
@@ -25,80 +35,126 @@ interface HostOptions {
   log: ErrorLogger;
   /** Only for tests that need a known token; normally minted here. */
   token?: string;
+  /** Seat mode: HTTPS on this address with this certificate, seats noted in the registry. */
+  seats?: { address: string; certificate: SeatCertificate; registry: SeatRegistry } | null;
 }
 
 export interface RunningHost {
   url: string;
   port: number;
+  /** Browser mode's per-start token; '' in seat mode. */
   token: string;
+  /** Seat mode: the certificate's SHA-256 fingerprint. */
+  fingerprint: string | null;
   close(): Promise<void>;
 }
 
 export async function startHost(options: HostOptions): Promise<RunningHost> {
-  const token = options.token ?? randomBytes(24).toString('base64url');
+  const seats = options.seats ?? null;
+  const token = seats ? '' : (options.token ?? randomBytes(24).toString('base64url'));
   // Temp folders of runs that died (a kill during a package import) go at every start.
   sweepTempFolders(options.context.db.name, Date.now());
+  const bind = seats ? seats.address : LOOPBACK_HOST;
   let port = options.port;
+  let hosts = allowedHosts(bind, port, !seats);
+  const base: ApiContext = seats ? { ...options.context, seats: seats.registry } : options.context;
   const tiles = createBasemapTileSource(options.context.db);
-  const server = http.createServer((request, response) => {
+  const handler = (request: http.IncomingMessage, response: http.ServerResponse) => {
     void route(request, response).catch((error: unknown) => {
       options.log('host', error);
       if (!response.headersSent) sendJson(response, 500, { ok: false });
       else response.end();
     });
-  });
+  };
+  const server = seats
+    ? https.createServer({ key: seats.certificate.key, cert: seats.certificate.cert }, handler)
+    : http.createServer(handler);
+
+  /** Browser mode: the per-start token, from the header or (streams, tiles) the query. */
+  function tokenGate(request: http.IncomingMessage, url: URL): Gate {
+    const presented =
+      bearerToken(request.headers.authorization) ?? url.searchParams.get('token') ?? '';
+    if (!sameToken(presented, token))
+      return { ok: false, status: 401, error: forbidden('missing or wrong token') };
+    const session = request.headers[SESSION_HEADER];
+    // Each tab signs in on its own: its session token picks the actor of this call.
+    const context = contextForSession(
+      // The sign-in throttle counts wrong passwords per account and address.
+      { ...base, address: request.socket.remoteAddress ?? null },
+      typeof session === 'string' ? session : null,
+    );
+    return { ok: true, context, seatKey: null };
+  }
+
+  function gate(request: http.IncomingMessage, url: URL, method: string | null): Gate {
+    if (!seats) return tokenGate(request, url);
+    return gateSeatRequest(base, request, method, url.searchParams.get('display'));
+  }
 
   async function route(request: http.IncomingMessage, response: http.ServerResponse) {
-    if (!isLoopbackHost(request.headers.host, port)) {
+    if (!hosts.has((request.headers.host ?? '').toLowerCase())) {
       return sendJson(response, 421, { ok: false, error: forbidden('wrong host') });
     }
     const url = new URL(request.url ?? '/', `http://${LOOPBACK_HOST}:${port}`);
     if (url.pathname.startsWith('/api/')) {
-      const presented =
-        bearerToken(request.headers.authorization) ?? url.searchParams.get('token') ?? '';
-      if (!sameToken(presented, token)) {
-        return sendJson(response, 401, { ok: false, error: forbidden('missing or wrong token') });
-      }
-      if (url.pathname === '/api/live' && request.method === 'GET') {
-        return handleLiveStream(options.context, request, response);
-      }
       const match = /^\/api\/call\/([A-Za-z0-9_.]+)$/.exec(url.pathname);
-      if (match && request.method === 'POST') {
-        // Each tab signs in on its own: its session token picks the actor of this call.
-        const session = request.headers[SESSION_HEADER];
-        const context = contextForSession(
-          // The sign-in throttle counts wrong passwords per account and address.
-          { ...options.context, address: request.socket.remoteAddress ?? null },
-          typeof session === 'string' ? session : null,
-        );
-        return handleApiCall(context, match[1]!, request, response, options.log);
+      const isLive = url.pathname === '/api/live' && request.method === 'GET';
+      const isUpload = url.pathname === '/api/upload' && request.method === 'PUT';
+      if (!isLive && !isUpload && !(match && request.method === 'POST'))
+        return sendJson(response, 404, { ok: false, error: forbidden('no such route') });
+      const allowed = gate(request, url, match ? match[1]! : isUpload ? 'exchange.upload' : null);
+      if (!allowed.ok) return sendJson(response, allowed.status, { ok: false, error: allowed.error });
+      const { context, seatKey } = allowed;
+      if (seats && seatKey) noteSeat(seats.registry, seatKey, context);
+      if (isLive) {
+        const closed = seats && seatKey ? seats.registry.streamOpened(seatKey, context.now) : null;
+        return handleLiveStream(context, request, response, {
+          stillAllowed: seats ? () => gate(request, url, null).ok : null,
+          onClose: closed,
+        });
       }
-      return sendJson(response, 404, { ok: false, error: forbidden('no such route') });
+      if (isUpload) return handleUpload(context, url.searchParams.get('name'), request, response, options.log);
+      const method = match![1]!;
+      return handleApiCall(context, method, request, response, options.log, (result) => {
+        if (!seats) return {};
+        // The tile cookie: <img> tiles cannot send the session header (read-only, /tiles/ only).
+        if (method === 'auth.signOut' && seatKey) seats.registry.forget(seatKey);
+        return tileCookieHeader(method, result);
+      });
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return sendJson(response, 405, { ok: false, error: forbidden('method not allowed') });
     }
     if (url.pathname.startsWith('/tiles/')) {
-      // <img> tiles cannot send a header: the token rides in the query, as for /api/live.
-      const presented =
-        url.searchParams.get('token') ?? bearerToken(request.headers.authorization) ?? '';
-      if (!sameToken(presented, token)) {
-        return sendJson(response, 401, { ok: false, error: forbidden('missing or wrong token') });
-      }
+      const allowed = seats
+        ? tileGate(request, url)
+        : tokenGate(request, url);
+      if (!allowed.ok) return sendJson(response, allowed.status, { ok: false, error: allowed.error });
       return serveTile(tiles, url.pathname.slice('/tiles'.length), request.method, response);
     }
     serveStatic(options.rendererDir, url.pathname, response);
   }
 
+  /** Seat mode's tiles: the session from its cookie (an <img> sends no header) or a display key. */
+  function tileGate(request: http.IncomingMessage, url: URL): Gate {
+    const cookie = sessionCookieFrom(request.headers.cookie);
+    if (cookie && !request.headers[SESSION_HEADER]) request.headers[SESSION_HEADER] = cookie;
+    return gateSeatRequest(base, request, null, url.searchParams.get('display'));
+  }
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, LOOPBACK_HOST, () => resolve());
+    server.listen(options.port, bind, () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  hosts = allowedHosts(bind, port, !seats);
   return {
-    url: `http://${LOOPBACK_HOST}:${port}/?token=${token}`,
+    url: seats
+      ? `https://${urlHost(bind)}:${port}/`
+      : `http://${LOOPBACK_HOST}:${port}/?token=${token}`,
     port,
     token,
+    fingerprint: seats ? seats.certificate.fingerprint : null,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -106,10 +162,6 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         server.close(() => resolve());
       }),
   };
-}
-
-function isLoopbackHost(hostHeader: string | undefined, port: number): boolean {
-  return hostHeader === `${LOOPBACK_HOST}:${port}` || hostHeader === `localhost:${port}`;
 }
 
 function bearerToken(header: string | undefined): string | null {

@@ -4,6 +4,7 @@
  * phone call taken on the spot — its registration planned by core/cases/intake.ts; all
  * written in one transaction.
  */
+import { eventActorOf } from './event-actor';
 import { WorkCalendar } from '../../core/calendar';
 import { planIntake } from '../../core/cases/intake';
 import { toWgs84 } from '../../core/geo/coordinates';
@@ -151,7 +152,7 @@ export function createCase(context: ApiContext, input: CreateCaseInput): Created
       if (!plan.ok) throw new UserError(plan.code, plan.sentence, plan.where);
       const id = insertCase(db, plan.record);
       for (const event of plan.events)
-        insertCaseEvent(db, id, event, { userId: actor.userId, name: actor.name });
+        insertCaseEvent(db, id, event, eventActorOf(context));
       return { id, caseNo: plan.record.caseNo, state: plan.record.state };
     })
     .immediate();

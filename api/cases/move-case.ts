@@ -8,6 +8,8 @@ import type { MoveInput } from '../../core/cases/moves';
 import { planMove } from '../../core/cases/workflow';
 import type { CaseState } from '../../core/glossary';
 import { caseChangedRefusal } from '../../core/cases/refusal';
+import { readLastMover } from '../../db/queries/event-seats';
+import { eventActorOf } from './event-actor';
 import {
   loadClockRules,
   loadWorkCalendar,
@@ -53,7 +55,7 @@ function applyMove(
   const snapshot = readCaseSnapshot(db, caseId);
   if (!snapshot) throw noSuchCase(caseId);
   if (expectedState && snapshot.state !== expectedState) {
-    const changed = caseChangedRefusal(snapshot.caseNo, snapshot.state);
+    const changed = caseChangedRefusal(snapshot.caseNo, snapshot.state, readLastMover(db, caseId));
     throw new UserError(changed.code, changed.sentence);
   }
   const chosen =
@@ -68,7 +70,7 @@ function applyMove(
   if (!plan.ok) throw new UserError(plan.code, plan.sentence, plan.where);
   applyCasePatch(db, caseId, plan.patch, now);
   if (plan.units) applyUnitsChange(db, caseId, plan.units, now);
-  return insertCaseEvent(db, caseId, plan.event, { userId: actor.userId, name: actor.name });
+  return insertCaseEvent(db, caseId, plan.event, eventActorOf(context));
 }
 
 /**

@@ -15,6 +15,7 @@ import { exchangeContract } from './exchange';
 import { backupContract } from './backup';
 import { appealsContract } from './appeals';
 import { settingsContract } from './settings';
+import { seatsContract } from './seats';
 
 export const contract = {
   ...exchangeContract,
@@ -29,6 +30,7 @@ export const contract = {
   ...backupContract,
   ...appealsContract,
   ...settingsContract,
+  ...seatsContract,
 };
 
 export type Contract = typeof contract;
@@ -77,3 +79,4 @@ export * from './exchange';
 export * from './backup';
 export * from './settings';
 export * from './appeals';
+export * from './seats';

@@ -128,33 +128,59 @@ export function discardUpload(context: ApiContext, file: string): void {
   }
 }
 
-/** Stores a dropped file (0600, in a 0700 folder of the app's own temp folder); returns its path. */
-export function storeUpload(
-  context: ApiContext,
-  fileName: string,
-  contentBase64: string,
-): { path: string } {
+/**
+ * A new, empty place for one uploaded file: `uploads/<seat>-<uuid>/<safe name>` (0700
+ * folder), where <seat> ties it to the remote seat that sent it (path-rules lets a seat read
+ * only its own uploads). The caller writes the file (0600, 'wx').
+ */
+export function newUploadTarget(context: ApiContext, fileName: string): string {
   // File ages are wall-clock (mtimes), whatever the desk's clock says.
   sweepOldUploads(context, Date.now());
   const safeName =
     [...path.basename(fileName)]
       .map((c) => (c.charCodeAt(0) < 32 || '<>:"/\\|?*'.includes(c) ? '_' : c))
       .join('') || 'upload';
+  const owner = context.remoteSeat ? `${context.remoteSeat.uploadsKey}-` : '';
+  const dir = path.join(uploadDirFor(context), `${owner}${randomUUID()}`);
+  fs.mkdirSync(dir, { mode: 0o700 });
+  return path.join(dir, safeName);
+}
+
+/** Removes an upload's folder after a failed write (never throws). */
+export function discardUploadFolder(dir: string): void {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** Stores a dropped file (0600, in a 0700 folder of the app's own temp folder); returns its path. */
+export function storeUpload(
+  context: ApiContext,
+  fileName: string,
+  contentBase64: string,
+): { path: string } {
   const bytes = Buffer.from(contentBase64, 'base64');
   if (bytes.length === 0) {
+    const safeName = path.basename(fileName);
     throw new UserError(
       'empty_upload',
       { zh: `文件 ${safeName} 是空的。`, en: `The file ${safeName} is empty.` },
       'contentBase64',
     );
   }
-  const dir = path.join(uploadDirFor(context), randomUUID());
-  const target = path.join(dir, safeName);
+  let target: string;
   try {
-    fs.mkdirSync(dir, { mode: 0o700 });
+    target = newUploadTarget(context, fileName);
+  } catch (error) {
+    if (isDiskFullError(error)) {
+      const refusal = diskFullRefusal(uploadDirFor(context));
+      throw new UserError(refusal.code, refusal.sentence, 'contentBase64');
+    }
+    throw error;
+  }
+  const dir = path.dirname(target);
+  try {
     fs.writeFileSync(target, bytes, { mode: 0o600, flag: 'wx' });
   } catch (error) {
-    fs.rmSync(dir, { recursive: true, force: true });
+    discardUploadFolder(dir);
     if (isDiskFullError(error)) {
       const refusal = diskFullRefusal(path.dirname(dir));
       throw new UserError(refusal.code, refusal.sentence, 'contentBase64');

@@ -8,7 +8,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { systemLocationOf, systemLocationSentence } from '../../core/exchange/path-rules';
-import { tempRootFor } from '../../db/temp-folders';
+import { readSeatSettings } from '../../db/queries/seat-settings';
+import { tempRootFor, uploadsFolder } from '../../db/temp-folders';
 import type { ApiContext } from '../context';
 import { UserError } from '../errors';
 
@@ -25,6 +26,58 @@ function ownRoots(context: ApiContext | null): string[] {
   } catch {
     return [root];
   }
+}
+
+function realOrSame(dir: string): string {
+  try {
+    return fs.realpathSync(dir);
+  } catch {
+    return path.resolve(dir);
+  }
+}
+
+/** The exchange folders the admin configured for seats (settings), resolved. */
+function exchangeFolders(context: ApiContext): string[] {
+  return readSeatSettings(context.db).exchangeFolders.map(realOrSame);
+}
+
+/** A seat's own uploads: `uploads/<its key>-<uuid>/…` (api/exchange/exchange-files.ts). */
+function isOwnUpload(context: ApiContext, real: string): boolean {
+  const key = context.remoteSeat?.uploadsKey;
+  if (!key) return false;
+  const uploads = realOrSame(uploadsFolder(context.db.name));
+  if (!real.startsWith(uploads + path.sep)) return false;
+  return real.slice(uploads.length + 1).split(path.sep)[0]!.startsWith(`${key}-`);
+}
+
+/**
+ * A seat on another machine (seat mode, issue 13) reads only what it uploaded or what lies
+ * in the admin's exchange folders, and writes only into those folders.
+ */
+function refuseOutsideSeatFolders(
+  context: ApiContext,
+  input: string,
+  real: string,
+  use: 'read' | 'write',
+  field: string,
+): void {
+  const folders = exchangeFolders(context);
+  if (insideAny(real, folders) || (use === 'read' && isOwnUpload(context, real))) return;
+  const list = folders.length > 0 ? folders.join('、') : '（尚未设定）';
+  const listEn = folders.length > 0 ? folders.join(', ') : '(none set yet)';
+  throw new UserError(
+    'seat_path_refused',
+    use === 'read'
+      ? {
+          zh: `其他电脑上的坐席只能读取自己上传的文件，或管理员设定的交换文件夹 ${list} 中的文件：${input} 不在其中。`,
+          en: `A seat on another machine may read only files it uploaded, or files in the exchange folders the administrator set, ${listEn}: ${input} is in neither.`,
+        }
+      : {
+          zh: `其他电脑上的坐席只能写入管理员设定的交换文件夹 ${list}：${input} 不在其中。`,
+          en: `A seat on another machine may write only into the exchange folders the administrator set, ${listEn}: ${input} is not in one.`,
+        },
+    `${field}: ${input}`,
+  );
 }
 
 function refuseSystem(input: string, real: string, use: 'read' | 'write', field: string): void {
@@ -59,6 +112,7 @@ export function checkReadPath(
       `${options.field}: ${resolved}`,
     );
   }
+  if (context?.remoteSeat) refuseOutsideSeatFolders(context, input, real, 'read', options.field);
   if (!insideAny(real, ownRoots(context))) refuseSystem(input, real, 'read', options.field);
   let stat: fs.Stats;
   try {
@@ -112,6 +166,7 @@ export function checkWritePath(
     }
   }
   const target = real ? path.join(real, ...rest) : resolved;
+  if (context?.remoteSeat) refuseOutsideSeatFolders(context, input, target, 'write', options.field);
   if (!insideAny(target, ownRoots(context))) refuseSystem(input, target, 'write', options.field);
   if (real !== null && rest.length === 0) {
     const stat = fs.statSync(real);

@@ -1,3 +1,4 @@
+import { eventActorOf } from '../cases/event-actor';
 import { createHash } from 'node:crypto';
 import {
   insertAttachment,
@@ -66,7 +67,7 @@ export const caseAttachmentsHandlers = {
           note: `添加附件：${input.fileName}`,
           data: { type: 'attachment_added', attachmentId },
         },
-        context.actor,
+        eventActorOf(context),
       );
       return attachmentId;
     })();

@@ -12,6 +12,7 @@ import { exchangeHandlers } from './exchange';
 import { backupHandlers } from './backup';
 import { settingsHandlers } from './settings';
 import { appealsHandlers } from './appeals';
+import { seatsHandlers } from './seats';
 import type { FeatureHandlers } from './types';
 
 export const handlers = {
@@ -27,4 +28,5 @@ export const handlers = {
   ...backupHandlers,
   ...settingsHandlers,
   ...appealsHandlers,
+  ...seatsHandlers,
 } satisfies FeatureHandlers<MethodName>;

@@ -2,10 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { SYSTEM_ACTOR } from '../../api/context';
+import { SYSTEM_ACTOR, type ApiContext } from '../../api/context';
+import type { SeatServing } from '../../api/contract/seats';
 import { watchExternalWrites, LiveBus } from '../../api/live';
 import { APP_VERSION } from '../../api/version';
+import net from 'node:net';
 import { startHost } from '../../host/server';
+import { CertificateError, seatCertificate } from '../../host/seat-certificate';
+import { SeatRegistry } from '../../api/seats/seat-registry';
+import { DEFAULT_SEAT_PORT } from '../../db/queries/seat-settings';
 import { startStoreServices } from '../../api/backup/store-services';
 import { openCliDatabase } from '../database';
 import { CliError, logInternalError } from '../output';
@@ -18,22 +23,37 @@ function rendererDir(): string {
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
-    .description('serve GridDesk in the browser on 127.0.0.1 (wall displays, browser mode, tests)')
+    .description(
+      "serve GridDesk in the browser: on 127.0.0.1 with a token, or with --seats over HTTPS to the centre's seats",
+    )
     .option(
       '--db <file>',
       "database file (default: the app's own database, with the demo street on first start)",
     )
-    .option('--port <n>', 'port on 127.0.0.1; 0 picks a free one', parsePort, 0)
-    .action(async (options: { db?: string; port: number }) => {
+    .option('--port <n>', 'port (0 picks a free one); default 0, or 8443 with --seats', parsePort)
+    .option('--seats', "seat mode: HTTPS on --host for the centre's other seats, sign-in on every call")
+    .option('--host <address>', 'seat mode: the LAN address to serve on (one of this machine\'s)')
+    .option('--cert <file>', "seat mode: the centre's own certificate (PEM) instead of a self-signed one")
+    .option('--key <file>', 'seat mode: the private key (PEM) of --cert')
+    .action(async (options: ServeOptions) => {
+      const seatMode = seatModeOf(options);
       const opened = openCliDatabase(options.db, { checkNow: false });
       const live = new LiveBus();
-      const context = {
+      let serving: SeatServing | null = null;
+      const context: ApiContext = {
         db: opened.db,
         now: () => Date.now(),
         appVersion: APP_VERSION,
         live,
         actor: SYSTEM_ACTOR,
         transport: 'http' as const,
+        // Under griddesk serve the flags decide: settings show what runs, the switch does not apply.
+        seatHost: {
+          switchable: false,
+          serving: () => serving,
+          problem: () => null,
+          apply: async () => {},
+        },
       };
       const stopWatching = watchExternalWrites(opened.db, live, context.now);
       // Holds the file, checks it in the background (writes wait), takes the daily backup.
@@ -48,27 +68,42 @@ export function registerServeCommand(program: Command): void {
         );
       }
       let host;
+      const port = options.port ?? (seatMode ? DEFAULT_SEAT_PORT : 0);
+      const bind = seatMode ? seatMode.address : '127.0.0.1';
       try {
         host = await startHost({
           context,
-          port: options.port,
+          port,
           rendererDir: dir,
           log: logInternalError,
+          seats: seatMode
+            ? {
+                address: seatMode.address,
+                certificate: await seatCertificate({
+                  dbFile: opened.file,
+                  address: seatMode.address,
+                  certFile: options.cert,
+                  keyFile: options.key,
+                }),
+                registry: new SeatRegistry(),
+              }
+            : null,
         });
       } catch (error) {
         services.stop();
         opened.db.close();
-        const code = (error as { code?: string }).code;
-        if (code === 'EADDRINUSE')
-          throw new CliError(
-            `Port ${options.port} on 127.0.0.1 is already in use; choose another with --port, or 0 for any.`,
-          );
-        throw error;
+        throw hostStartError(error, bind, port);
       }
-      // The first stdout line is the full URL with the token: scripts and tests read it.
+      // The first stdout line is the URL (with the token in browser mode): scripts and tests read it.
       console.log(host.url);
+      if (host.fingerprint) {
+        console.log(`SHA-256 ${host.fingerprint}`);
+        serving = { url: host.url, fingerprint: host.fingerprint, since: Date.now() };
+      }
       process.stderr.write(
-        `[griddesk] serving ${opened.file} on 127.0.0.1:${host.port}; Ctrl+C stops.\n`,
+        seatMode
+          ? `[griddesk] serving ${opened.file} to the centre's seats on ${host.url} (HTTPS; check the certificate's SHA-256 above on each seat); Ctrl+C stops.\n`
+          : `[griddesk] serving ${opened.file} on 127.0.0.1:${host.port}; Ctrl+C stops.\n`,
       );
       const shutdown = () => {
         stopWatching();
@@ -81,6 +116,47 @@ export function registerServeCommand(program: Command): void {
       process.once('SIGINT', shutdown);
       process.once('SIGTERM', shutdown);
     });
+}
+
+interface ServeOptions {
+  db?: string;
+  port?: number;
+  seats?: boolean;
+  host?: string;
+  cert?: string;
+  key?: string;
+}
+
+/** Seat mode's address, or null in browser mode; flags that need the other mode are refused. */
+function seatModeOf(options: ServeOptions): { address: string } | null {
+  if (!options.seats) {
+    if (options.host || options.cert || options.key)
+      throw new CliError('--host, --cert and --key are for seat mode: add --seats.', 2);
+    return null;
+  }
+  const address = options.host?.trim();
+  if (!address)
+    throw new CliError(
+      "--seats needs --host ADDRESS: the LAN address of this machine that the other seats reach (for example 192.168.1.20).",
+      2,
+    );
+  if (net.isIP(address) === 0 && address !== 'localhost')
+    throw new CliError(`--host must be an IP address of this machine, not "${address}".`, 2);
+  return { address };
+}
+
+function hostStartError(error: unknown, bind: string, port: number): unknown {
+  const code = (error as { code?: string }).code;
+  if (code === 'EADDRINUSE')
+    return new CliError(
+      `Port ${port} on ${bind} is already in use; choose another with --port${bind === '127.0.0.1' ? ', or 0 for any' : ''}.`,
+    );
+  if (code === 'EADDRNOTAVAIL')
+    return new CliError(`${bind} is not an address of this machine; give one of its own with --host.`);
+  if (code === 'EACCES')
+    return new CliError(`Port ${port} on ${bind} needs privileges this account lacks; choose a port above 1024.`);
+  if (error instanceof CertificateError) return new CliError(error.message, 2);
+  return error;
 }
 
 function parsePort(value: string): number {

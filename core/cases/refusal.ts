@@ -3,6 +3,7 @@
  * is wrong and, where it can, what would be right. The API turns it into a UserError.
  */
 import { CASE_STATE_ZH, type CaseState, type UserRole } from '../glossary';
+import { formatDateTime } from '../time';
 import { MOVE_EN, MOVE_FROM, MOVE_ZH, type MoveKind } from './moves';
 
 export interface Refusal {
@@ -77,11 +78,36 @@ export function wrongRoleRefusal(
   );
 }
 
-/** Two operators on one case: the state the user saw is no longer the case's. */
-export function caseChangedRefusal(caseNo: string, now: CaseState): Refusal {
+/** Who made the move that changed a case, for the refusal of a stale one (from its last event). */
+export interface LastMover {
+  name: string;
+  at: number;
+  /** The seat it came from (an address, or 本机), when known. */
+  seat: string | null;
+}
+
+/**
+ * Two operators on one case: the state the user saw is no longer the case's. Names who
+ * moved it and when, so the one who lost the race knows whom to ask.
+ */
+export function caseChangedRefusal(
+  caseNo: string,
+  now: CaseState,
+  mover: LastMover | null = null,
+): Refusal {
+  if (!mover) {
+    return refuse(
+      'case_changed',
+      `案卷 ${caseNo} 刚刚已变为「${CASE_STATE_ZH[now]}」，请看一下最新情况再操作。`,
+      `Case ${caseNo} has just become ${CASE_STATE_EN[now]}; look at it again before acting.`,
+    );
+  }
+  const when = formatDateTime(mover.at);
+  const seatZh = mover.seat ? `（${mover.seat}）` : '';
+  const seatEn = mover.seat ? ` (${mover.seat})` : '';
   return refuse(
     'case_changed',
-    `案卷 ${caseNo} 刚刚已变为「${CASE_STATE_ZH[now]}」，请看一下最新情况再操作。`,
-    `Case ${caseNo} has just become ${CASE_STATE_EN[now]}; look at it again before acting.`,
+    `案卷 ${caseNo} 已由 ${mover.name}${seatZh} 于 ${when} 改为「${CASE_STATE_ZH[now]}」，您的操作未执行。请看一下最新情况再操作，填写的内容仍保留。`,
+    `Case ${caseNo} was moved to ${CASE_STATE_EN[now]} by ${mover.name}${seatEn} at ${when}; your move was not made. Look at it again before acting; what you typed is kept.`,
   );
 }

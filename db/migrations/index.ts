@@ -9,6 +9,7 @@ import { sql as indices } from './004-indices.sql';
 import { sql as tamperEvidence } from './005-tamper-evidence.sql';
 import { sql as categoryStandard } from './006-category-standard.sql';
 import { sql as appealsAndStages } from './007-appeals-and-stages.sql';
+import { sql as seats } from './008-seats.sql';
 
 export interface Migration {
   version: number;
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'tamper-evidence', sql: tamperEvidence },
   { version: 6, name: 'category-standard', sql: categoryStandard },
   { version: 7, name: 'appeals-and-stages', sql: appealsAndStages },
+  { version: 8, name: 'seats', sql: seats },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -26,7 +26,7 @@ export const STAGE_CLOCK_FALLBACK: StageClockDefaults = {
   verifyMinutes: 240,
 };
 
-function readSetting(db: Db, key: string): unknown {
+export function readSetting(db: Db, key: string): unknown {
   const value = db
     .prepare<[string], string>('SELECT value FROM settings WHERE key = ?')
     .pluck()
@@ -39,7 +39,7 @@ function readSetting(db: Db, key: string): unknown {
   }
 }
 
-function writeSetting(db: Db, key: string, value: unknown, actor: string, now: number): void {
+export function writeSetting(db: Db, key: string, value: unknown, actor: string, now: number): void {
   db.prepare(
     `INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)
      ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at,

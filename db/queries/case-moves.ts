@@ -19,6 +19,8 @@ const MOVABLE: ReadonlySet<string> = new Set(MOVABLE_FIELDS);
 interface EventActor {
   userId: number | null;
   name: string;
+  /** The stored session the event came through (db/queries/event-seats.ts), if any. */
+  sessionId?: number | null;
 }
 
 type Statement = ReturnType<Db['prepare']>;
@@ -57,8 +59,8 @@ export function insertCaseEvent(
 ): number {
   const result = db
     .prepare(
-      `INSERT INTO case_events (case_id, kind, from_state, to_state, actor_id, actor_name, at, note, data)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO case_events (case_id, kind, from_state, to_state, actor_id, actor_name, at, note, data, session_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       caseId,
@@ -70,6 +72,7 @@ export function insertCaseEvent(
       event.at,
       event.note,
       event.data && Object.keys(event.data).length > 0 ? JSON.stringify(event.data) : null,
+      actor.sessionId ?? null,
     );
   return Number(result.lastInsertRowid);
 }

@@ -140,6 +140,9 @@ export function recordAudit(
   );
 }
 
+/** What a seat signed in with: this desk's own window, a browser, or a desktop app joined to this host. */
+export type SeatClient = 'app' | 'browser' | 'seat_app';
+
 export interface SessionRow {
   id: number;
   userId: number;
@@ -155,15 +158,16 @@ export function insertSession(
   userId: number,
   transport: 'ipc' | 'http' | 'cli',
   now: number,
+  seat: { address: string | null; client: SeatClient | null } = { address: null, client: null },
 ): number {
   db.prepare('UPDATE users SET last_login_at = ? WHERE id = ?').run(now, userId);
   return Number(
     db
       .prepare(
-        `INSERT INTO sessions (token_sha256, user_id, transport, created_at, last_seen_at)
-         VALUES (?, ?, ?, ?, ?)`,
+        `INSERT INTO sessions (token_sha256, user_id, transport, created_at, last_seen_at, address, client)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(tokenSha256, userId, transport, now, now).lastInsertRowid,
+      .run(tokenSha256, userId, transport, now, now, seat.address, seat.client).lastInsertRowid,
   );
 }
 
