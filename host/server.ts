@@ -57,7 +57,20 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const bind = seats ? seats.address : LOOPBACK_HOST;
   let port = options.port;
   let hosts = allowedHosts(bind, port, !seats);
-  const base: ApiContext = seats ? { ...options.context, seats: seats.registry } : options.context;
+  let serving: { url: string; fingerprint: string; since: number } | null = null;
+  // Under griddesk serve (and in tests) the flags decide; the desktop app brings its own switch.
+  const base: ApiContext = seats
+    ? {
+        ...options.context,
+        seats: seats.registry,
+        seatHost: options.context.seatHost ?? {
+          switchable: false,
+          serving: () => serving,
+          problem: () => null,
+          apply: async () => {},
+        },
+      }
+    : options.context;
   const tiles = createBasemapTileSource(options.context.db);
   const handler = (request: http.IncomingMessage, response: http.ServerResponse) => {
     void route(request, response).catch((error: unknown) => {
@@ -148,10 +161,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   });
   port = (server.address() as AddressInfo).port;
   hosts = allowedHosts(bind, port, !seats);
+  const url = seats
+    ? `https://${urlHost(bind)}:${port}/`
+    : `http://${LOOPBACK_HOST}:${port}/?token=${token}`;
+  if (seats) serving = { url, fingerprint: seats.certificate.fingerprint, since: Date.now() };
   return {
-    url: seats
-      ? `https://${urlHost(bind)}:${port}/`
-      : `http://${LOOPBACK_HOST}:${port}/?token=${token}`,
+    url,
     port,
     token,
     fingerprint: seats ? seats.certificate.fingerprint : null,

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { SYSTEM_ACTOR, type ApiContext } from '../../api/context';
-import type { SeatServing } from '../../api/contract/seats';
 import { watchExternalWrites, LiveBus } from '../../api/live';
 import { APP_VERSION } from '../../api/version';
 import net from 'node:net';
@@ -39,7 +38,6 @@ export function registerServeCommand(program: Command): void {
       const seatMode = seatModeOf(options);
       const opened = openCliDatabase(options.db, { checkNow: false });
       const live = new LiveBus();
-      let serving: SeatServing | null = null;
       const context: ApiContext = {
         db: opened.db,
         now: () => Date.now(),
@@ -47,13 +45,6 @@ export function registerServeCommand(program: Command): void {
         live,
         actor: SYSTEM_ACTOR,
         transport: 'http' as const,
-        // Under griddesk serve the flags decide: settings show what runs, the switch does not apply.
-        seatHost: {
-          switchable: false,
-          serving: () => serving,
-          problem: () => null,
-          apply: async () => {},
-        },
       };
       const stopWatching = watchExternalWrites(opened.db, live, context.now);
       // Holds the file, checks it in the background (writes wait), takes the daily backup.
@@ -96,10 +87,7 @@ export function registerServeCommand(program: Command): void {
       }
       // The first stdout line is the URL (with the token in browser mode): scripts and tests read it.
       console.log(host.url);
-      if (host.fingerprint) {
-        console.log(`SHA-256 ${host.fingerprint}`);
-        serving = { url: host.url, fingerprint: host.fingerprint, since: Date.now() };
-      }
+      if (host.fingerprint) console.log(`SHA-256 ${host.fingerprint}`);
       process.stderr.write(
         seatMode
           ? `[griddesk] serving ${opened.file} to the centre's seats on ${host.url} (HTTPS; check the certificate's SHA-256 above on each seat); Ctrl+C stops.\n`
