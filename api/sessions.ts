@@ -55,7 +55,9 @@ export function issueSession(context: ApiContext, userId: number): string {
   try {
     insertSession(context.db, hash, userId, context.transport, context.now(), {
       address: context.address && context.address !== 'local' ? context.address : null,
-      client: context.client ?? (context.transport === 'ipc' ? 'app' : context.transport === 'http' ? 'browser' : null),
+      client:
+        context.client ??
+        (context.transport === 'ipc' ? 'app' : context.transport === 'http' ? 'browser' : null),
     });
   } catch (error) {
     // A store held read-only or locked by an import: the session lives in memory (held-writes).

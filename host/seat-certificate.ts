@@ -67,7 +67,12 @@ export async function seatCertificate(options: {
     if (!options.certFile || !options.keyFile)
       throw new CertificateError('Give both --cert and --key, or neither.');
     const pair = readPair(options.certFile, options.keyFile);
-    return { ...pair, fingerprint: fingerprintOf(pair.cert), origin: 'given', certFile: options.certFile };
+    return {
+      ...pair,
+      fingerprint: fingerprintOf(pair.cert),
+      origin: 'given',
+      certFile: options.certFile,
+    };
   }
   const { certFile, keyFile } = seatCertificateFiles(options.dbFile);
   if (fs.existsSync(certFile) && fs.existsSync(keyFile)) {

@@ -12,11 +12,15 @@ const ISSUING = new Set(['auth.signIn', 'auth.unlock']);
 
 export function tileCookieHeader(method: string, result: unknown): Record<string, string> {
   if (method === 'auth.signOut')
-    return { 'Set-Cookie': `${SESSION_COOKIE}=; Path=/tiles/; Max-Age=0; Secure; HttpOnly; SameSite=Strict` };
+    return {
+      'Set-Cookie': `${SESSION_COOKIE}=; Path=/tiles/; Max-Age=0; Secure; HttpOnly; SameSite=Strict`,
+    };
   if (!ISSUING.has(method) || typeof result !== 'object' || result === null) return {};
   const token = (result as { sessionToken?: unknown }).sessionToken;
   if (typeof token !== 'string') return {};
-  return { 'Set-Cookie': `${SESSION_COOKIE}=${token}; Path=/tiles/; Secure; HttpOnly; SameSite=Strict` };
+  return {
+    'Set-Cookie': `${SESSION_COOKIE}=${token}; Path=/tiles/; Secure; HttpOnly; SameSite=Strict`,
+  };
 }
 
 export function sessionCookieFrom(header: string | undefined): string | null {

@@ -87,7 +87,11 @@ export function gateSeatRequest(
     remoteSeat: { uploadsKey: session ? `s${session.id}` : 'anonymous' },
   });
   if (method !== null && WITHOUT_SESSION.has(method))
-    return { ok: true, context: withPaths(context), seatKey: session ? `session:${session.id}` : null };
+    return {
+      ok: true,
+      context: withPaths(context),
+      seatKey: session ? `session:${session.id}` : null,
+    };
   if (!session)
     return refused(
       401,

@@ -116,7 +116,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       if (!isLive && !isUpload && !(match && request.method === 'POST'))
         return sendJson(response, 404, { ok: false, error: forbidden('no such route') });
       const allowed = gate(request, url, match ? match[1]! : isUpload ? 'exchange.upload' : null);
-      if (!allowed.ok) return sendJson(response, allowed.status, { ok: false, error: allowed.error });
+      if (!allowed.ok)
+        return sendJson(response, allowed.status, { ok: false, error: allowed.error });
       const { context, seatKey } = allowed;
       if (seats && seatKey) noteSeat(seats.registry, seatKey, context);
       if (isLive) {
@@ -126,7 +127,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
           onClose: closed,
         });
       }
-      if (isUpload) return handleUpload(context, url.searchParams.get('name'), request, response, options.log);
+      if (isUpload)
+        return handleUpload(context, url.searchParams.get('name'), request, response, options.log);
       const method = match![1]!;
       return handleApiCall(context, method, request, response, options.log, (result) => {
         if (!seats) return {};
@@ -139,10 +141,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return sendJson(response, 405, { ok: false, error: forbidden('method not allowed') });
     }
     if (url.pathname.startsWith('/tiles/')) {
-      const allowed = seats
-        ? tileGate(request, url)
-        : tokenGate(request, url);
-      if (!allowed.ok) return sendJson(response, allowed.status, { ok: false, error: allowed.error });
+      const allowed = seats ? tileGate(request, url) : tokenGate(request, url);
+      if (!allowed.ok)
+        return sendJson(response, allowed.status, { ok: false, error: allowed.error });
       return serveTile(tiles, url.pathname.slice('/tiles'.length), request.method, response);
     }
     serveStatic(options.rendererDir, url.pathname, response);

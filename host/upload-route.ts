@@ -55,7 +55,11 @@ export async function handleUpload(
     const payload = refusal
       ? new UserError(refusal.code, refusal.sentence).toPayload()
       : toErrorPayload(error, log);
-    if (!response.headersSent) sendJson(response, error instanceof UserError || refusal ? 400 : 500, { ok: false, error: payload });
+    if (!response.headersSent)
+      sendJson(response, error instanceof UserError || refusal ? 400 : 500, {
+        ok: false,
+        error: payload,
+      });
   }
 }
 

@@ -151,8 +151,7 @@ export function createCase(context: ApiContext, input: CreateCaseInput): Created
       );
       if (!plan.ok) throw new UserError(plan.code, plan.sentence, plan.where);
       const id = insertCase(db, plan.record);
-      for (const event of plan.events)
-        insertCaseEvent(db, id, event, eventActorOf(context));
+      for (const event of plan.events) insertCaseEvent(db, id, event, eventActorOf(context));
       return { id, caseNo: plan.record.caseNo, state: plan.record.state };
     })
     .immediate();

@@ -8,5 +8,9 @@ export function eventActorOf(context: ApiContext): {
 } {
   const id = context.session?.id ?? null;
   // Sessions held in memory while the store took no writes have negative ids: not a row.
-  return { userId: context.actor.userId, name: context.actor.name, sessionId: id && id > 0 ? id : null };
+  return {
+    userId: context.actor.userId,
+    name: context.actor.name,
+    sessionId: id && id > 0 ? id : null,
+  };
 }

@@ -23,6 +23,13 @@ export interface AuthStatus {
   idleLockMinutes: number;
   /** Whether reporters' names and phones are shown whole to this window. */
   seesPersonalData: boolean;
+  /**
+   * Seat mode (issue 13): this window reaches the centre's host from another seat, where
+   * nothing is shown before a sign-in.
+   */
+  signInRequired: boolean;
+  /** A wall display's name, when this window is one (read-only, masked). */
+  display: string | null;
 }
 
 export interface SignInResult {

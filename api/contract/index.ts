@@ -65,6 +65,11 @@ export interface GriddeskApi {
   call<M extends MethodName>(method: M, input: ApiInput<M>): Promise<ApiResult<M>>;
   subscribe(listener: (event: LiveEvent) => void): () => void;
   readonly transport: 'ipc' | 'http';
+  /**
+   * Set when this window works on the centre's host from another seat (issue 13): the
+   * host's address, and whether it is a read-only wall display. Null on the desk itself.
+   */
+  readonly seat?: { host: string; display: boolean } | null;
 }
 
 export * from './app';

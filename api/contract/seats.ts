@@ -2,8 +2,22 @@
 import { z } from 'zod';
 import type { DisplayKeyRow } from '../../db/queries/display-keys';
 import type { SeatSettings } from '../../db/queries/seat-settings';
-import type { SeatView } from '../seats/seat-registry';
+import type { SeatClient } from '../../db/queries/users';
 import { method } from './define';
+
+/** A seat connected now (api/seats/seat-registry.ts keeps them). */
+export interface SeatView {
+  sessionId: number;
+  userId: number | null;
+  name: string;
+  role: string;
+  address: string | null;
+  client: SeatClient | 'display';
+  firstSeenAt: number;
+  lastSeenAt: number;
+  /** Live streams open now (a seat with one open is connected even when idle). */
+  liveStreams: number;
+}
 
 /** What serves seats now, if anything. */
 export interface SeatServing {

@@ -47,7 +47,10 @@ function isOwnUpload(context: ApiContext, real: string): boolean {
   if (!key) return false;
   const uploads = realOrSame(uploadsFolder(context.db.name));
   if (!real.startsWith(uploads + path.sep)) return false;
-  return real.slice(uploads.length + 1).split(path.sep)[0]!.startsWith(`${key}-`);
+  return real
+    .slice(uploads.length + 1)
+    .split(path.sep)[0]!
+    .startsWith(`${key}-`);
 }
 
 /**

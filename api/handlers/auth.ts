@@ -96,6 +96,8 @@ export const authHandlers = {
       locked: context.session?.locked ?? false,
       idleLockMinutes: readIdleLockMinutes(db),
       seesPersonalData: seesPersonalData(context.actor.role),
+      signInRequired: context.remoteSeat != null,
+      display: context.display?.name ?? null,
     };
   },
 

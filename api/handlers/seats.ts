@@ -14,5 +14,9 @@ export const seatsHandlers = {
   'displayKeys.create': (context, input) => createDisplayKey(context, input.name),
   'displayKeys.revoke': (context, input) => revokeDisplayKeyCall(context, input.id),
 } satisfies FeatureHandlers<
-  'seats.status' | 'seats.settings.save' | 'displayKeys.list' | 'displayKeys.create' | 'displayKeys.revoke'
+  | 'seats.status'
+  | 'seats.settings.save'
+  | 'displayKeys.list'
+  | 'displayKeys.create'
+  | 'displayKeys.revoke'
 >;

@@ -31,7 +31,10 @@ export function displayMayCall(method: string): boolean {
 }
 
 /** The context of a call made with a display key: nobody signed in, masked, read-only. */
-export function displayContext(base: ApiContext, display: { id: number; name: string }): ApiContext {
+export function displayContext(
+  base: ApiContext,
+  display: { id: number; name: string },
+): ApiContext {
   return {
     ...base,
     actor: { ...ANONYMOUS_ACTOR, name: `大屏 ${display.name}` },

@@ -16,7 +16,11 @@ import {
   revokeDisplayKey,
   type DisplayKeyRow,
 } from '../../db/queries/display-keys';
-import { readSeatSettings, saveSeatSettings, type SeatSettings } from '../../db/queries/seat-settings';
+import {
+  readSeatSettings,
+  saveSeatSettings,
+  type SeatSettings,
+} from '../../db/queries/seat-settings';
 import { recordAudit } from '../../db/queries/users';
 import { systemLocationOf } from '../../core/exchange/path-rules';
 
@@ -53,7 +57,7 @@ function checkedFolder(folder: string, index: number): string {
       },
       where,
     );
-  let stat: fs.Stats | null = null;
+  let stat: fs.Stats | null;
   try {
     stat = fs.statSync(resolved);
   } catch {
@@ -137,7 +141,10 @@ export function revokeDisplayKeyCall(context: ApiContext, id: number): DisplayKe
       });
     if (row.revokedAt === null) {
       revokeDisplayKey(context.db, id, context.actor.name, now);
-      recordAudit(context.db, now, context.actor.name, 'displayKeys.revoke', { id, name: row.name });
+      recordAudit(context.db, now, context.actor.name, 'displayKeys.revoke', {
+        id,
+        name: row.name,
+      });
     }
     return readDisplayKey(context.db, id)!;
   })();

@@ -3,20 +3,9 @@
  * call and each open live stream notes its session here. Settings lists them; nothing is
  * stored (the sessions table keeps who signed in from where, the case events what they did).
  */
-import type { SeatClient } from '../../db/queries/users';
+import type { SeatView } from '../contract/seats';
 
-export interface SeatView {
-  sessionId: number;
-  userId: number | null;
-  name: string;
-  role: string;
-  address: string | null;
-  client: SeatClient | 'display';
-  firstSeenAt: number;
-  lastSeenAt: number;
-  /** Live streams open now (a seat with one open is connected even when idle). */
-  liveStreams: number;
-}
+export type { SeatView };
 
 /** A seat that made no call and holds no stream for this long is no longer listed as connected. */
 export const SEAT_IDLE_MS = 2 * 60_000;
@@ -25,7 +14,11 @@ export class SeatRegistry {
   private readonly seats = new Map<string, SeatView>();
 
   /** Notes one call or stream of a seat (key: its session, or its display key). */
-  note(key: string, seat: Omit<SeatView, 'firstSeenAt' | 'lastSeenAt' | 'liveStreams'>, now: number): void {
+  note(
+    key: string,
+    seat: Omit<SeatView, 'firstSeenAt' | 'lastSeenAt' | 'liveStreams'>,
+    now: number,
+  ): void {
     const known = this.seats.get(key);
     if (known) Object.assign(known, seat, { lastSeenAt: now });
     else this.seats.set(key, { ...seat, firstSeenAt: now, lastSeenAt: now, liveStreams: 0 });

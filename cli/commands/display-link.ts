@@ -47,13 +47,19 @@ export function registerDisplayLinkCommand(program: Command): void {
       try {
         const rows = await callApi(opened.db, 'displayKeys.list', {});
         if (options.json) return console.log(JSON.stringify(rows));
-        if (rows.length === 0) return console.log(say({ zh: '还没有大屏密钥。', en: 'No display keys yet.' }));
+        if (rows.length === 0)
+          return console.log(say({ zh: '还没有大屏密钥。', en: 'No display keys yet.' }));
         for (const row of rows) {
           const state = row.revokedAt
-            ? say({ zh: `已于 ${formatDateTime(row.revokedAt)} 吊销`, en: `revoked ${formatDateTime(row.revokedAt)}` })
+            ? say({
+                zh: `已于 ${formatDateTime(row.revokedAt)} 吊销`,
+                en: `revoked ${formatDateTime(row.revokedAt)}`,
+              })
             : say({ zh: '有效', en: 'live' });
           const used = row.lastUsedAt ? formatDateTime(row.lastUsedAt) : '—';
-          console.log(`${row.id}\t${row.keyPrefix}…\t${row.name}\t${state}\t${say({ zh: '最近使用', en: 'last used' })} ${used}`);
+          console.log(
+            `${row.id}\t${row.keyPrefix}…\t${row.name}\t${state}\t${say({ zh: '最近使用', en: 'last used' })} ${used}`,
+          );
         }
       } finally {
         opened.db.close();

@@ -30,9 +30,15 @@ export function registerServeCommand(program: Command): void {
       "database file (default: the app's own database, with the demo street on first start)",
     )
     .option('--port <n>', 'port (0 picks a free one); default 0, or 8443 with --seats', parsePort)
-    .option('--seats', "seat mode: HTTPS on --host for the centre's other seats, sign-in on every call")
-    .option('--host <address>', 'seat mode: the LAN address to serve on (one of this machine\'s)')
-    .option('--cert <file>', "seat mode: the centre's own certificate (PEM) instead of a self-signed one")
+    .option(
+      '--seats',
+      "seat mode: HTTPS on --host for the centre's other seats, sign-in on every call",
+    )
+    .option('--host <address>', "seat mode: the LAN address to serve on (one of this machine's)")
+    .option(
+      '--cert <file>',
+      "seat mode: the centre's own certificate (PEM) instead of a self-signed one",
+    )
     .option('--key <file>', 'seat mode: the private key (PEM) of --cert')
     .action(async (options: ServeOptions) => {
       const seatMode = seatModeOf(options);
@@ -125,7 +131,7 @@ function seatModeOf(options: ServeOptions): { address: string } | null {
   const address = options.host?.trim();
   if (!address)
     throw new CliError(
-      "--seats needs --host ADDRESS: the LAN address of this machine that the other seats reach (for example 192.168.1.20).",
+      '--seats needs --host ADDRESS: the LAN address of this machine that the other seats reach (for example 192.168.1.20).',
       2,
     );
   if (net.isIP(address) === 0 && address !== 'localhost')
@@ -140,9 +146,13 @@ function hostStartError(error: unknown, bind: string, port: number): unknown {
       `Port ${port} on ${bind} is already in use; choose another with --port${bind === '127.0.0.1' ? ', or 0 for any' : ''}.`,
     );
   if (code === 'EADDRNOTAVAIL')
-    return new CliError(`${bind} is not an address of this machine; give one of its own with --host.`);
+    return new CliError(
+      `${bind} is not an address of this machine; give one of its own with --host.`,
+    );
   if (code === 'EACCES')
-    return new CliError(`Port ${port} on ${bind} needs privileges this account lacks; choose a port above 1024.`);
+    return new CliError(
+      `Port ${port} on ${bind} needs privileges this account lacks; choose a port above 1024.`,
+    );
   if (error instanceof CertificateError) return new CliError(error.message, 2);
   return error;
 }

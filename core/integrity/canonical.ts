@@ -12,8 +12,8 @@
 
 export type SqlValue = string | number | bigint | null;
 
-/** The columns of case_events covered by the chain, in hashing order. */
-export const EVENT_CHAIN_COLUMNS = [
+/** The columns of case_events the chain covered when migration 5 made it, in hashing order. */
+export const EVENT_CHAIN_COLUMNS_V5 = [
   'id',
   'case_id',
   'kind',
@@ -26,6 +26,13 @@ export const EVENT_CHAIN_COLUMNS = [
   'data',
   'batch_id',
 ] as const;
+
+/**
+ * The columns of case_events covered by the chain now: migration 8 added the session (the
+ * seat) an event came through. An event without one (every event before migration 8, and
+ * imports, the command line, the demo) is hashed without it, so its link stays as it was.
+ */
+export const EVENT_CHAIN_COLUMNS = [...EVENT_CHAIN_COLUMNS_V5, 'session_id'] as const;
 
 /**
  * The columns of bulletins covered by a bulletin's checksum, in hashing order: its figures and
@@ -59,5 +66,9 @@ export function canonicalText(values: readonly SqlValue[]): string {
  * event) followed by the event's canonical text.
  */
 export function eventChainText(previousHash: string, values: readonly SqlValue[]): string {
-  return previousHash + canonicalText(values);
+  const withoutSession =
+    values.length === EVENT_CHAIN_COLUMNS.length && values[values.length - 1] == null
+      ? values.slice(0, -1)
+      : values;
+  return previousHash + canonicalText(withoutSession);
 }

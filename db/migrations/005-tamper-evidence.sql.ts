@@ -27,9 +27,10 @@
  *
  * What a trigger costs per event insert is in the report of issue 10 and tests/faults/tamper.
  */
-import { BULLETIN_CHECKSUM_COLUMNS, EVENT_CHAIN_COLUMNS } from '../../core/integrity/canonical';
+import { BULLETIN_CHECKSUM_COLUMNS, EVENT_CHAIN_COLUMNS_V5 } from '../../core/integrity/canonical';
 
-const eventValues = (row: string) => EVENT_CHAIN_COLUMNS.map((c) => `${row}.${c}`).join(', ');
+// Frozen at migration 5's columns: migration 8 re-creates the trigger with the session too.
+const eventValues = (row: string) => EVENT_CHAIN_COLUMNS_V5.map((c) => `${row}.${c}`).join(', ');
 const bulletinValues = (row: string) =>
   BULLETIN_CHECKSUM_COLUMNS.map((c) => (row ? `${row}.${c}` : c)).join(', ');
 

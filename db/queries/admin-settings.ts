@@ -39,7 +39,13 @@ export function readSetting(db: Db, key: string): unknown {
   }
 }
 
-export function writeSetting(db: Db, key: string, value: unknown, actor: string, now: number): void {
+export function writeSetting(
+  db: Db,
+  key: string,
+  value: unknown,
+  actor: string,
+  now: number,
+): void {
   db.prepare(
     `INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)
      ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at,

@@ -46,8 +46,9 @@ export function insertDisplayKey(
 
 export function readDisplayKey(db: Db, id: number): DisplayKeyRow | null {
   return (
-    db.prepare<[number], DisplayKeyRow>(`SELECT ${COLUMNS} FROM display_keys WHERE id = ?`).get(id) ??
-    null
+    db
+      .prepare<[number], DisplayKeyRow>(`SELECT ${COLUMNS} FROM display_keys WHERE id = ?`)
+      .get(id) ?? null
   );
 }
 
@@ -83,7 +84,9 @@ export function findDisplayKey(db: Db, keyOrId: string): DisplayKeyRow | null {
 export function revokeDisplayKey(db: Db, id: number, by: string, now: number): boolean {
   return (
     db
-      .prepare('UPDATE display_keys SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL')
+      .prepare(
+        'UPDATE display_keys SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL',
+      )
       .run(now, by, id).changes === 1
   );
 }

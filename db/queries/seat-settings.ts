@@ -44,7 +44,12 @@ export function readSeatSettings(db: Db): SeatSettings {
   };
 }
 
-export function saveSeatSettings(db: Db, next: SeatSettings, actor: string, now: number): SeatSettings {
+export function saveSeatSettings(
+  db: Db,
+  next: SeatSettings,
+  actor: string,
+  now: number,
+): SeatSettings {
   return db.transaction(() => {
     const before = readSeatSettings(db);
     writeSetting(db, SEAT_SETTING, next, actor, now);

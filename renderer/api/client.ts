@@ -7,6 +7,7 @@ import type { ApiInput, ApiResult, GriddeskApi, MethodName } from '../../api/con
 import { toApiError } from './api-error';
 import { createHttpTransport } from './http-transport';
 import { takeSessionToken } from './session-token';
+import { pageKindOf, takeDisplayKey } from './seat-page';
 
 function withApiErrors(desktop: GriddeskApi): GriddeskApi {
   return {
@@ -19,6 +20,7 @@ function withApiErrors(desktop: GriddeskApi): GriddeskApi {
       }
     },
     subscribe: (listener) => desktop.subscribe(listener),
+    seat: desktop.seat ?? null,
   };
 }
 
@@ -27,6 +29,6 @@ let api: GriddeskApi | null = null;
 export function getApi(): GriddeskApi {
   api ??= window.griddesk
     ? withApiErrors(window.griddesk)
-    : createHttpTransport(takeSessionToken());
+    : createHttpTransport(pageKindOf(takeSessionToken(), takeDisplayKey()));
   return api;
 }

@@ -7,15 +7,27 @@
  *                             LiveEvent as JSON. EventSource reconnects by itself; after a
  *                             reconnect we tell listeners `data.changed`, since events may
  *                             have been missed while the line was down.
+ * In seat mode (the centre's HTTPS host, issue 13) there is no token: the session header
+ * (or a wall display's key) goes with every call and with the stream, read over fetch.
  */
 import type { ApiInput, ApiResult, GriddeskApi, LiveEvent, MethodName } from '../../api/contract';
 import { ApiError, clientError, isApiErrorPayload } from './api-error';
+import { noteConnection } from './connection-state';
+import { openLiveFetch } from './live-fetch';
+import type { PageKind } from './seat-page';
 import { noteSessionAnswer, readSessionToken } from './session-store';
 
-/** This tab's sign-in (X-GridDesk-Session), beside the host's per-start token. */
-function sessionHeader(): Record<string, string> {
+/**
+ * What every request carries: browser mode's per-start token, a wall display's key, and
+ * this tab's sign-in (X-GridDesk-Session).
+ */
+function authHeaders(page: PageKind): Record<string, string> {
   const session = readSessionToken();
-  return session ? { 'X-GridDesk-Session': session } : {};
+  return {
+    ...(page.kind === 'loopback' ? { Authorization: `Bearer ${page.token}` } : {}),
+    ...(page.kind === 'display' ? { 'X-GridDesk-Display': page.key } : {}),
+    ...(session && page.kind !== 'display' ? { 'X-GridDesk-Session': session } : {}),
+  };
 }
 
 type LiveListener = (event: LiveEvent) => void;
@@ -32,8 +44,8 @@ function isLiveEvent(value: unknown): value is LiveEvent {
 function missingTokenError(): ApiError {
   return clientError(
     'client.no_token',
-    '此页面缺少访问令牌。请用桌面应用或命令行给出的完整地址（含 ?token=…）打开。',
-    'This page has no access token. Open it with the full address (with ?token=…) that the desktop app or the command line gave you.',
+    '此页面的访问令牌缺失或已过期（服务已重启）。请用桌面应用或命令行给出的完整地址（含 ?token=…）打开。',
+    'This page has no access token, or an old one (the service restarted). Open it with the full address (with ?token=…) that the desktop app or the command line gave you.',
   );
 }
 
@@ -58,64 +70,87 @@ async function readAnswer(response: Response): Promise<unknown> {
   );
 }
 
-export function createHttpTransport(token: string | null): GriddeskApi {
+export function createHttpTransport(page: PageKind): GriddeskApi {
   const listeners = new Set<LiveListener>();
-  let source: EventSource | null = null;
-  let lostConnection = false;
+  let closeStream: (() => void) | null = null;
 
   function announce(event: LiveEvent): void {
     for (const listener of [...listeners]) listener(event);
   }
 
+  function onData(data: string): void {
+    let event: unknown;
+    try {
+      event = JSON.parse(data);
+    } catch {
+      return; // Not ours (or a heartbeat with data): ignore.
+    }
+    if (isLiveEvent(event)) announce(event);
+  }
+
+  /** After the line was down, events may have been missed: every screen refreshes. */
+  function cameBack(): void {
+    noteConnection(true);
+    announce({ type: 'data.changed', at: Date.now() });
+  }
+
   function openLive(): void {
-    if (source || !token) return;
-    source = new EventSource(`/api/live?token=${encodeURIComponent(token)}`);
-    source.onmessage = (message: MessageEvent<string>) => {
-      let event: unknown;
-      try {
-        event = JSON.parse(message.data);
-      } catch {
-        return; // Not ours (or a heartbeat with data): ignore.
-      }
-      if (isLiveEvent(event)) announce(event);
-    };
+    if (closeStream) return;
+    if (page.kind !== 'loopback') {
+      // Seat mode: the session header rides on a fetch stream (EventSource sends no headers).
+      closeStream = openLiveFetch({
+        headers: () => authHeaders(page),
+        onData,
+        onDown: () => noteConnection(false),
+        onUp: (afterDown) => {
+          if (afterDown) cameBack();
+        },
+      });
+      return;
+    }
+    const source = new EventSource(`/api/live?token=${encodeURIComponent(page.token)}`);
+    let lostConnection = false;
+    source.onmessage = (message: MessageEvent<string>) => onData(message.data);
     source.onerror = () => {
       lostConnection = true;
+      noteConnection(false);
     };
     source.onopen = () => {
       if (!lostConnection) return;
       lostConnection = false;
-      announce({ type: 'data.changed', at: Date.now() });
+      cameBack();
     };
+    closeStream = () => source.close();
   }
 
   function closeLive(): void {
-    source?.close();
-    source = null;
-    lostConnection = false;
+    closeStream?.();
+    closeStream = null;
   }
 
   async function call<M extends MethodName>(method: M, input: ApiInput<M>): Promise<ApiResult<M>> {
-    if (!token) throw missingTokenError();
     let response: Response;
     try {
       response = await fetch(`/api/call/${encodeURIComponent(method)}`, {
         method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          Authorization: `Bearer ${token}`,
-          ...sessionHeader(),
-        },
+        headers: { 'Content-Type': 'application/json', ...authHeaders(page) },
         body: JSON.stringify(input ?? {}),
         cache: 'no-store',
       });
     } catch {
+      noteConnection(false);
       throw clientError(
         'client.unreachable',
-        '无法连接到 GridDesk 服务。请确认桌面应用或 griddesk 服务仍在运行。',
-        'Cannot reach the GridDesk service. Check that the desktop app or the griddesk server is still running.',
+        page.kind === 'loopback'
+          ? '无法连接到 GridDesk 服务。请确认桌面应用或 griddesk 服务仍在运行。'
+          : `无法连接到中心主机 ${page.host}。正在重试；填写的内容仍保留，请稍后再提交。`,
+        page.kind === 'loopback'
+          ? 'Cannot reach the GridDesk service. Check that the desktop app or the griddesk server is still running.'
+          : `Cannot reach the centre's host ${page.host}. Retrying; what you typed is kept: submit again shortly.`,
       );
     }
+    noteConnection(true);
+    if (response.status === 401 && page.kind === 'loopback') throw missingTokenError();
     const result = await readAnswer(response);
     noteSessionAnswer(method, result);
     return result as ApiResult<M>;
@@ -123,6 +158,7 @@ export function createHttpTransport(token: string | null): GriddeskApi {
 
   return {
     transport: 'http',
+    seat: page.kind === 'loopback' ? null : { host: page.host, display: page.kind === 'display' },
     call,
     subscribe(listener) {
       listeners.add(listener);

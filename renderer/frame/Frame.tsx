@@ -8,6 +8,7 @@ import { NavigationRail } from './NavigationRail';
 import { ShortcutsSheet } from './ShortcutsSheet';
 import { StatusBar } from './StatusBar';
 import { StoreBanner } from './StoreBanner';
+import { ConnectionBanner } from './ConnectionBanner';
 import { useAreaShortcuts } from './useAreaShortcuts';
 
 /** The frame around every area: navigation, header, the area itself, status bar. */
@@ -20,12 +21,13 @@ export function Frame() {
   const awaitingAreaKey = useAreaShortcuts({ goTo, toggleSheet, closeSheet });
 
   return (
-    <AppInfoProvider>
-      <SessionProvider>
+    <SessionProvider>
+      <AppInfoProvider>
         <div className="frame">
           <NavigationRail showKeys={awaitingAreaKey} />
           <div className="frame__body">
             <FrameHeader onOpenShortcuts={() => setSheetOpen(true)} />
+            <ConnectionBanner />
             <StoreBanner />
             <main className="frame__main">
               <Suspense fallback={<LoadingState />}>
@@ -36,7 +38,7 @@ export function Frame() {
           </div>
         </div>
         {sheetOpen ? <ShortcutsSheet onClose={closeSheet} /> : null}
-      </SessionProvider>
-    </AppInfoProvider>
+      </AppInfoProvider>
+    </SessionProvider>
   );
 }

@@ -1,11 +1,13 @@
 import { NavLink } from 'react-router';
 import { useT } from '../i18n/locale-context';
 import { AreaIcon } from '../icons/AreaIcon';
-import { AREAS } from './areas';
+import { getApi } from '../api/client';
+import { AREAS, DISPLAY_AREAS } from './areas';
 
 /** The seven areas. After `g` is pressed, each shows the letter that opens it. */
 export function NavigationRail({ showKeys }: { showKeys: boolean }) {
   const t = useT();
+  const areas = getApi().seat?.display ? AREAS.filter((a) => DISPLAY_AREAS.includes(a.key)) : AREAS;
   return (
     <nav
       className={showKeys ? 'nav-rail nav-rail--show-keys' : 'nav-rail'}
@@ -18,7 +20,7 @@ export function NavigationRail({ showKeys }: { showKeys: boolean }) {
         <span className="nav-rail__product">{t('app.name')}</span>
       </div>
       <ul className="nav-rail__list">
-        {AREAS.map((area) => {
+        {areas.map((area) => {
           const title = t(`area.${area.key}.title`);
           return (
             <li key={area.key}>

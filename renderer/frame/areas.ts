@@ -11,3 +11,6 @@ export const AREAS = [
 
 type Area = (typeof AREAS)[number];
 export type AreaKey = Area['key'];
+
+/** What a wall display (大屏) shows: the overview, the board, the map and the weekly meeting. */
+export const DISPLAY_AREAS: readonly AreaKey[] = ['overview', 'cases', 'map', 'weekly'];

@@ -1,6 +1,7 @@
 /** The English dictionary: typed as `Dictionary`, so it has exactly the zh-CN keys. */
 import type { Dictionary } from './zh-CN';
 import { sessionMessagesEn } from '../session/messages';
+import { seatMessagesEn } from '../session/seat-messages';
 import { casesMessagesEn } from '../areas/cases/messages-en';
 import { settingsMessagesEn } from '../areas/settings/messages';
 import { backupMessagesEn } from '../areas/settings/backup-messages';
@@ -108,6 +109,7 @@ export const en: Dictionary = {
   ...rankingMessagesEn,
   ...weeklyMessagesEn,
   ...sessionMessagesEn,
+  ...seatMessagesEn,
   ...casesMessagesEn,
   ...moveMessagesEn,
   ...settingsMessagesEn,

@@ -4,6 +4,7 @@
  */
 import { CASE_STATE_ZH } from '../../core/glossary';
 import { sessionMessagesZh } from '../session/messages';
+import { seatMessagesZh } from '../session/seat-messages';
 import { casesMessagesZh } from '../areas/cases/messages';
 import { settingsMessagesZh } from '../areas/settings/messages';
 import { backupMessagesZh } from '../areas/settings/backup-messages';
@@ -110,6 +111,7 @@ export const zhCN = {
   ...rankingMessagesZh,
   ...weeklyMessagesZh,
   ...sessionMessagesZh,
+  ...seatMessagesZh,
   ...casesMessagesZh,
   ...moveMessagesZh,
   ...settingsMessagesZh,

@@ -6,6 +6,16 @@ export function SessionControls() {
   const t = useT();
   const { status, openSignIn, openSetup, signOut, lock } = useSession();
   if (!status) return null;
+  if (status.display !== null) {
+    // A wall display: nobody signs in here; it only shows.
+    return (
+      <span className="session-controls">
+        <span className="session-controls__who" data-testid="session-user">
+          {t('seat.displayBadge', { name: status.display })}
+        </span>
+      </span>
+    );
+  }
   if (status.needsSetup) {
     return (
       <button

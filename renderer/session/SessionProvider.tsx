@@ -5,6 +5,7 @@ import { LockScreen } from './LockScreen';
 import { SessionContext, type SessionValue } from './session-context';
 import { SetupAdminDialog } from './SetupAdminDialog';
 import { SignInDialog } from './SignInDialog';
+import { SeatSignInPage } from './SeatSignInPage';
 import { useIdleLock } from './useIdleLock';
 import './session.css';
 
@@ -59,6 +60,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }),
     [status, refresh, lockNow],
   );
+
+  // A seat of the centre's host shows nothing of the street before a sign-in (issue 13).
+  const seat = getApi().seat ?? null;
+  const gated =
+    seat !== null && !seat.display && (!status || (status.signInRequired && !status.user));
+  if (gated) {
+    return (
+      <SessionContext.Provider value={value}>
+        {status ? <SeatSignInPage onDone={refresh} /> : null}
+      </SessionContext.Provider>
+    );
+  }
 
   return (
     <SessionContext.Provider value={value}>

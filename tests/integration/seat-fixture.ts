@@ -70,7 +70,10 @@ export interface LiveClient {
   status: number;
   events: { event: LiveEvent; receivedAt: number }[];
   /** Resolves with the first event after `since` that matches. */
-  next(match: (event: LiveEvent) => boolean, timeoutMs?: number): Promise<{ event: LiveEvent; receivedAt: number }>;
+  next(
+    match: (event: LiveEvent) => boolean,
+    timeoutMs?: number,
+  ): Promise<{ event: LiveEvent; receivedAt: number }>;
   ended: Promise<void>;
   close(): void;
 }
@@ -78,7 +81,8 @@ export interface LiveClient {
 function pinned(fingerprint: string) {
   return (socket: TLSSocket) => {
     const seen = socket.getPeerCertificate().fingerprint256;
-    if (seen !== fingerprint) socket.destroy(new Error(`certificate fingerprint ${seen} is not ${fingerprint}`));
+    if (seen !== fingerprint)
+      socket.destroy(new Error(`certificate fingerprint ${seen} is not ${fingerprint}`));
   };
 }
 
@@ -106,9 +110,9 @@ export async function openSeatDesk(prefix = 'griddesk-seats-'): Promise<SeatDesk
   ];
   for (const [username, displayName, role] of users) {
     const existing = db.prepare('SELECT id FROM users WHERE username = ?').pluck().get(username) as
-      | number
-      | undefined;
-    if (existing) await system('users.setPassword', { id: existing, password: PASSWORDS[username] });
+      number | undefined;
+    if (existing)
+      await system('users.setPassword', { id: existing, password: PASSWORDS[username] });
     else
       await system('users.create', {
         username,
@@ -193,7 +197,10 @@ export async function openSeatDesk(prefix = 'griddesk-seats-'): Promise<SeatDesk
       req.on('error', reject);
       req.on('response', (response) => {
         const events: LiveClient['events'] = [];
-        const waiters: { match: (e: LiveEvent) => boolean; done: (e: LiveClient['events'][number]) => void }[] = [];
+        const waiters: {
+          match: (e: LiveEvent) => boolean;
+          done: (e: LiveClient['events'][number]) => void;
+        }[] = [];
         let buffer = '';
         let endedResolve!: () => void;
         const ended = new Promise<void>((r) => (endedResolve = r));
@@ -251,8 +258,13 @@ export async function openSeatDesk(prefix = 'griddesk-seats-'): Promise<SeatDesk
     request,
     call,
     async signIn(username, from) {
-      const answer = await call('auth.signIn', { username, password: PASSWORDS[username] }, { from });
-      if (!answer.body.ok) throw new Error(`sign-in of ${username} failed: ${answer.body.error?.message.en}`);
+      const answer = await call(
+        'auth.signIn',
+        { username, password: PASSWORDS[username] },
+        { from },
+      );
+      if (!answer.body.ok)
+        throw new Error(`sign-in of ${username} failed: ${answer.body.error?.message.en}`);
       return answer.body.result.sessionToken as string;
     },
     live,

@@ -10,6 +10,7 @@ import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import type { TLSSocket } from 'node:tls';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fingerprintOf, seatCertificateFiles } from '../../host/seat-certificate';
 
@@ -20,14 +21,22 @@ const db = path.join(dir, 'desk.sqlite');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function griddesk(...args: string[]) {
-  return spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, GRIDDESK_LANG: 'zh' } });
+  return spawnSync(process.execPath, [bin, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, GRIDDESK_LANG: 'zh' },
+  });
 }
 
 async function serveSeats(): Promise<{ child: ChildProcess; lines: string[] }> {
-  const child = spawn(process.execPath, [bin, 'serve', '--db', db, '--seats', '--host', '127.0.0.2', '--port', '0'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [bin, 'serve', '--db', db, '--seats', '--host', '127.0.0.2', '--port', '0'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const lines: string[] = [];
   const reader = readline.createInterface({ input: child.stdout! });
   await new Promise<void>((resolve, reject) => {
@@ -53,17 +62,21 @@ function stop(child: ChildProcess): Promise<void> {
 
 function get(url: string, headers: Record<string, string>, body: string) {
   return new Promise<{ status: number; fingerprint: string; text: string }>((resolve, reject) => {
-    const request = https.request(url, { method: 'POST', rejectUnauthorized: false, agent: false, headers }, (response) => {
-      let text = '';
-      response.on('data', (c) => (text += c));
-      response.on('end', () =>
-        resolve({
-          status: response.statusCode!,
-          fingerprint: (response.socket as import('node:tls').TLSSocket).getPeerCertificate().fingerprint256,
-          text,
-        }),
-      );
-    });
+    const request = https.request(
+      url,
+      { method: 'POST', rejectUnauthorized: false, agent: false, headers },
+      (response) => {
+        let text = '';
+        response.on('data', (c) => (text += c));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode!,
+            fingerprint: (response.socket as TLSSocket).getPeerCertificate().fingerprint256,
+            text,
+          }),
+        );
+      },
+    );
     request.on('error', reject);
     request.end(body);
   });
@@ -87,14 +100,25 @@ describe('griddesk serve --seats', () => {
       expect(made.status, made.stderr).toBe(0);
       const key = made.stdout.trim().split('\n').at(-1)!;
       expect(key).toMatch(/^[A-Za-z0-9_-]{32}$/);
-      const shown = await get(`${first.lines[0]}api/call/overview.counts`, { 'X-GridDesk-Display': key }, '{}');
+      const shown = await get(
+        `${first.lines[0]}api/call/overview.counts`,
+        { 'X-GridDesk-Display': key },
+        '{}',
+      );
       expect(shown.status, shown.text).toBe(200);
       const listed = griddesk('display-link', 'list', '--db', db, '--json');
-      expect(JSON.parse(listed.stdout)[0]).toMatchObject({ name: '大厅大屏', keyPrefix: key.slice(0, 6) });
+      expect(JSON.parse(listed.stdout)[0]).toMatchObject({
+        name: '大厅大屏',
+        keyPrefix: key.slice(0, 6),
+      });
       expect(listed.stdout).not.toContain(key);
       const revoked = griddesk('display-link', 'revoke', key, '--db', db);
       expect(revoked.status, revoked.stderr).toBe(0);
-      const after = await get(`${first.lines[0]}api/call/overview.counts`, { 'X-GridDesk-Display': key }, '{}');
+      const after = await get(
+        `${first.lines[0]}api/call/overview.counts`,
+        { 'X-GridDesk-Display': key },
+        '{}',
+      );
       expect(after.status).toBe(401);
     } finally {
       await stop(first.child);
@@ -115,7 +139,16 @@ describe('griddesk serve --seats', () => {
     const noSeats = griddesk('serve', '--db', db, '--host', '127.0.0.2');
     expect(noSeats.status).toBe(2);
     expect(noSeats.stderr).toMatch(/--seats/);
-    const notMine = griddesk('serve', '--db', db, '--seats', '--host', '10.254.254.254', '--port', '0');
+    const notMine = griddesk(
+      'serve',
+      '--db',
+      db,
+      '--seats',
+      '--host',
+      '10.254.254.254',
+      '--port',
+      '0',
+    );
     expect(notMine.status).not.toBe(0);
     expect(notMine.stderr).toMatch(/10\.254\.254\.254/);
     expect(notMine.stderr).not.toMatch(/\n\s+at /);

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASE_STATE_ZH } from '../../core/glossary';
 import { isoWeekOf } from '../../core/ranking/periods';
+import { verifyHistoryChain } from '../../db/queries/history-chain';
 import { openSeatDesk, PASSWORDS, SEAT_ADDRESS, type SeatDesk } from './seat-fixture';
 
 let desk: SeatDesk;
@@ -65,7 +66,11 @@ describe('seat mode: HTTPS, sessions and the Host header', () => {
   });
 
   it('refuses a Host header other than the served address (DNS rebinding)', async () => {
-    for (const host of ['evil.example:443', `localhost:${desk.host.port}`, `127.0.0.1:${desk.host.port}`]) {
+    for (const host of [
+      'evil.example:443',
+      `localhost:${desk.host.port}`,
+      `127.0.0.1:${desk.host.port}`,
+    ]) {
       const answer = await desk.request({ path: '/api/call/auth.status', host, body: '{}' });
       expect(answer.status, host).toBe(421);
     }
@@ -78,7 +83,10 @@ describe('seat mode: HTTPS, sessions and the Host header', () => {
   });
 
   it('sets the tile cookie Secure, HttpOnly and SameSite=Strict, for /tiles/ only', async () => {
-    const answer = await desk.call('auth.signIn', { username: 'zhaolei', password: PASSWORDS.zhaolei });
+    const answer = await desk.call('auth.signIn', {
+      username: 'zhaolei',
+      password: PASSWORDS.zhaolei,
+    });
     const cookie = String(answer.headers['set-cookie']);
     expect(cookie).toMatch(/Path=\/tiles\//);
     expect(cookie).toMatch(/Secure/);
@@ -106,7 +114,8 @@ describe('two seats racing the same move', () => {
     expect(lost).toHaveLength(1);
     expect(lost[0]!.status).toBe(400);
     expect(lost[0]!.body.error!.code).toBe('case_changed');
-    const winner = answers[0]!.status === 200 ? { name: '王芳', at: WANG_AT } : { name: '李军', at: LI_AT };
+    const winner =
+      answers[0]!.status === 200 ? { name: '王芳', at: WANG_AT } : { name: '李军', at: LI_AT };
     const sentence = lost[0]!.body.error!.message.zh;
     expect(sentence).toContain(winner.name);
     expect(sentence).toContain(winner.at);
@@ -120,6 +129,8 @@ describe('two seats racing the same move', () => {
       )
       .all(caseId) as { name: string; address: string; client: string }[];
     expect(events).toEqual([{ name: winner.name, address: winner.at, client: 'browser' }]);
+    // The seat is part of the chained history: the whole chain still checks out.
+    expect(verifyHistoryChain(desk.db).brokenCases).toBe(0);
   });
 
   it("reaches every seat's live stream within a second of the commit", async () => {
@@ -149,26 +160,56 @@ describe('sign-in throttling for seats', () => {
     const from = '127.0.0.9';
     const wrong = [];
     for (let i = 0; i < 5; i++)
-      wrong.push((await desk.call('auth.signIn', { username: 'lijun', password: `wrong-guess-${i}` }, { from })).status);
+      wrong.push(
+        (
+          await desk.call(
+            'auth.signIn',
+            { username: 'lijun', password: `wrong-guess-${i}` },
+            { from },
+          )
+        ).status,
+      );
     // The fifth wrong password brings the lock: it is answered 429 already.
     expect(wrong).toEqual([400, 400, 400, 400, 429]);
-    const locked = await desk.call('auth.signIn', { username: 'lijun', password: PASSWORDS.lijun }, { from });
+    const locked = await desk.call(
+      'auth.signIn',
+      { username: 'lijun', password: PASSWORDS.lijun },
+      { from },
+    );
     expect(locked.status).toBe(429);
     expect(locked.body.error!.message.zh).toMatch(/\d{2}:\d{2}/);
     // Another address is not refused for it.
-    const elsewhere = await desk.call('auth.signIn', { username: 'lijun', password: PASSWORDS.lijun }, { from: '127.0.0.10' });
+    const elsewhere = await desk.call(
+      'auth.signIn',
+      { username: 'lijun', password: PASSWORDS.lijun },
+      { from: '127.0.0.10' },
+    );
     expect(elsewhere.status).toBe(200);
-    const cleared = await desk.call('users.clearSignInLock', { username: 'lijun' }, { session: admin, from: '127.0.0.5' });
+    const cleared = await desk.call(
+      'users.clearSignInLock',
+      { username: 'lijun' },
+      { session: admin, from: '127.0.0.5' },
+    );
     expect(cleared.status).toBe(200);
-    expect(cleared.body.result.wasLocked.map((l: { address: string }) => l.address)).toContain(from);
-    const again = await desk.call('auth.signIn', { username: 'lijun', password: PASSWORDS.lijun }, { from });
+    expect(cleared.body.result.wasLocked.map((l: { address: string }) => l.address)).toContain(
+      from,
+    );
+    const again = await desk.call(
+      'auth.signIn',
+      { username: 'lijun', password: PASSWORDS.lijun },
+      { from },
+    );
     expect(again.status).toBe(200);
   });
 });
 
 describe('wall displays', () => {
   it('reads the overview, board, map and meeting with a display key, masked, and writes nothing', async () => {
-    const created = await desk.call('displayKeys.create', { name: '指挥大厅大屏' }, { session: admin, from: '127.0.0.5' });
+    const created = await desk.call(
+      'displayKeys.create',
+      { name: '指挥大厅大屏' },
+      { session: admin, from: '127.0.0.5' },
+    );
     expect(created.status).toBe(200);
     const key = created.body.result.key as string;
     expect(created.body.result.link).toBe(`${desk.host.url}?display=${key}#/`);
@@ -206,7 +247,11 @@ describe('wall displays', () => {
     const stream = await desk.live(display);
     expect(stream.status).toBe(200);
     // Revoked: the key opens nothing, the open stream ends at its next check.
-    const revoked = await desk.call('displayKeys.revoke', { id: created.body.result.row.id }, { session: admin, from: '127.0.0.5' });
+    const revoked = await desk.call(
+      'displayKeys.revoke',
+      { id: created.body.result.row.id },
+      { session: admin, from: '127.0.0.5' },
+    );
     expect(revoked.body.result.revokedAt).not.toBeNull();
     const after = await desk.call('overview.counts', {}, display);
     expect(after.status).toBe(401);
@@ -237,7 +282,10 @@ describe('paths from a seat on another machine', () => {
     const exchange = path.join(desk.dir, 'exchange');
     fs.mkdirSync(exchange);
     const inFolder = path.join(exchange, 'cases.csv');
-    fs.copyFileSync(path.resolve(import.meta.dirname, '../../../shared/samples/cases-sample-gbk.csv'), inFolder);
+    fs.copyFileSync(
+      path.resolve(import.meta.dirname, '../../../shared/samples/cases-sample-gbk.csv'),
+      inFolder,
+    );
     const saved = await desk.call(
       'seats.settings.save',
       { enabled: false, address: SEAT_ADDRESS, port: 8443, exchangeFolders: [exchange] },
@@ -267,12 +315,24 @@ describe('paths from a seat on another machine', () => {
     expect(uploaded.body.result.bytes).toBe(big.length);
     expect((await desk.call('exchange.preview', { path: own }, auth)).status).toBe(200);
     const otherAdmin = await desk.signIn('admin', '127.0.0.6');
-    const theirs = await desk.call('exchange.preview', { path: own }, { session: otherAdmin, from: '127.0.0.6' });
+    const theirs = await desk.call(
+      'exchange.preview',
+      { path: own },
+      { session: otherAdmin, from: '127.0.0.6' },
+    );
     expect(theirs.body.error?.code).toBe('seat_path_refused');
     // Writing: an export outside the folders is refused, inside it is made.
-    const refusedOut = await desk.call('exchange.export', { kind: 'cases', out: path.join(desk.dir, 'out') + path.sep, writeEmpty: true }, auth);
+    const refusedOut = await desk.call(
+      'exchange.export',
+      { kind: 'cases', out: path.join(desk.dir, 'out') + path.sep, writeEmpty: true },
+      auth,
+    );
     expect(refusedOut.body.error?.code).toBe('seat_path_refused');
-    const madeOut = await desk.call('exchange.export', { kind: 'cases', out: path.join(exchange, 'out') + path.sep, writeEmpty: true }, auth);
+    const madeOut = await desk.call(
+      'exchange.export',
+      { kind: 'cases', out: path.join(exchange, 'out') + path.sep, writeEmpty: true },
+      auth,
+    );
     expect(madeOut.status, madeOut.body.error?.message.en).toBe(200);
   });
 
@@ -305,7 +365,11 @@ describe('the seats connected now', () => {
     await desk.call('overview.counts', {}, { session: wang, from: WANG_AT });
     const status = await desk.call('seats.status', {}, { session: admin, from: '127.0.0.5' });
     expect(status.status).toBe(200);
-    const seats = status.body.result.connected as { name: string; address: string; client: string }[];
+    const seats = status.body.result.connected as {
+      name: string;
+      address: string;
+      client: string;
+    }[];
     expect(seats).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ name: '王芳', address: WANG_AT, client: 'browser' }),
@@ -313,6 +377,8 @@ describe('the seats connected now', () => {
       ]),
     );
     // Only an admin sees it.
-    expect((await desk.call('seats.status', {}, { session: wang, from: WANG_AT })).status).toBe(400);
+    expect((await desk.call('seats.status', {}, { session: wang, from: WANG_AT })).status).toBe(
+      400,
+    );
   });
 });

@@ -3,6 +3,7 @@ import { Route, Routes } from 'react-router';
 import type { CasePoint, MapPlaces, PlaceMeasures } from '../../../api/contract';
 import { getApi } from '../../api/client';
 import { takeSessionToken } from '../../api/session-token';
+import { takeDisplayKey } from '../../api/seat-page';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useLocale } from '../../i18n/locale-context';
 import { EmptyState } from '../../states/EmptyState';
@@ -30,7 +31,15 @@ const GRID_LABEL_ZOOM = 15;
 function tileUrlFor(path: string): string {
   const version = encodeURIComponent(path);
   if (getApi().transport === 'ipc') return `tiles://basemap/{z}/{x}/{y}?v=${version}`;
-  return `/tiles/{z}/{x}/{y}?token=${encodeURIComponent(takeSessionToken() ?? '')}&v=${version}`;
+  // Seat mode: the session rides in the tile cookie; a display shows its key (an <img> sends no header).
+  const token = takeSessionToken();
+  const display = takeDisplayKey();
+  const auth = token
+    ? `token=${encodeURIComponent(token)}&`
+    : display
+      ? `display=${encodeURIComponent(display)}&`
+      : '';
+  return `/tiles/{z}/{x}/{y}?${auth}v=${version}`;
 }
 
 /** 网格地图 (lazy route chunk): the map, and the admin's grid maintenance under /map/manage. */

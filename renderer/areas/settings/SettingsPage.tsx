@@ -10,6 +10,8 @@ import { StandardPanel } from './StandardPanel';
 import { UsersPanel } from './UsersPanel';
 import { WeightsPanel } from './WeightsPanel';
 import { WorkPeriodsPanel } from './WorkPeriodsPanel';
+import { SeatsPanel } from './SeatsPanel';
+import { DisplayKeysPanel } from './DisplayKeysPanel';
 import './settings.css';
 import { PageShell } from '../../ui/PageShell';
 import { Panel } from '../../ui/Panel';
@@ -100,6 +102,18 @@ export default function SettingsPage() {
           >
             <p className="panel__meta settings__hint">{t('settings.idle.hint')}</p>
             <IdleLockPanel />
+          </Panel>
+          <Panel title={t('settings.seats.title')} className="settings__panel" testId="panel-seats">
+            <p className="panel__meta settings__hint">{t('settings.seats.hint')}</p>
+            <SeatsPanel />
+          </Panel>
+          <Panel
+            title={t('settings.displays.title')}
+            className="settings__panel"
+            testId="panel-displays"
+          >
+            <p className="panel__meta settings__hint">{t('settings.displays.hint')}</p>
+            <DisplayKeysPanel />
           </Panel>
           <Panel title={t('backup.title')} className="settings__panel">
             <p className="panel__meta settings__hint">{t('backup.hint')}</p>

@@ -1,10 +1,12 @@
 /** 设置 strings: users and the holiday calendar here, the admin's other panels beside. */
 import { clockMessagesEn, clockMessagesZh } from './clock-messages';
 import { standardMessagesEn, standardMessagesZh } from './standard-messages';
+import { seatSettingsMessagesEn, seatSettingsMessagesZh } from './seat-messages';
 
 export const settingsMessagesZh = {
   ...standardMessagesZh,
   ...clockMessagesZh,
+  ...seatSettingsMessagesZh,
   'settings.users': '用户',
   'settings.usersHint': '本地账号：值班员、领导、管理员、处置单位。密码以加盐 scrypt 保存。',
   'settings.adminOnly': '只有管理员可以修改设置，请以管理员登录。',
@@ -50,6 +52,7 @@ export const settingsMessagesZh = {
 export const settingsMessagesEn: Record<keyof typeof settingsMessagesZh, string> = {
   ...standardMessagesEn,
   ...clockMessagesEn,
+  ...seatSettingsMessagesEn,
   'settings.users': 'Users',
   'settings.usersHint':
     'Local accounts: operators, leaders, administrators, handling units. Passwords are kept as salted scrypt hashes.',
