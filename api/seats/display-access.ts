@@ -13,6 +13,8 @@ const DISPLAY_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'store.status',
   'overview.counts',
   'cases.board',
+  'cases.list',
+  'cases.get',
   'cases.lookups',
   'cases.newlyOverdue',
   'calendar.list',

@@ -2,8 +2,9 @@
  * The one way a screen moves a case (the board's detail panel and the map's case card):
  * which moves this user may make now (cases.get lists them, allowed or refused with the
  * reason), the one being filled in, number keys to pick one, and cases.move sent through
- * useApiCall with the state the user saw (expectedState), so a case that moved meanwhile
- * is refused rather than moved twice. `onMoved` gets the answer (the case as it is now)
+ * useApiCall with the state the user saw when they opened the move's form (expectedState),
+ * so a case another seat moved meanwhile is refused rather than moved twice: the detail
+ * under an open form refreshes live, so its state is not the one the user decided on. `onMoved` gets the answer (the case as it is now)
  * so the screen can show it or refresh.
  */
 import { useFlash } from './useFlash';
@@ -26,6 +27,8 @@ export function useCaseMove(
 ) {
   const call = useApiCall('cases.move');
   const [kind, setKind] = useState<MoveKind | null>(null);
+  /** The case's state when the open form was picked (null with no form open). */
+  const [seenState, setSeenState] = useState<CaseDetail['state'] | null>(null);
   const [done, setDone] = useFlash();
   const allowed = useMemo(
     () => (acting ? (detail?.moves.filter((m) => m.allowed) ?? []) : []),
@@ -42,20 +45,23 @@ export function useCaseMove(
       reset();
       setDone(null);
       setKind(next);
+      setSeenState(next ? (detail?.state ?? null) : null);
     },
-    [reset, setDone],
+    [reset, setDone, detail],
   );
 
   const submit = useCallback(
     async (move: MoveRequest) => {
       if (!detail) return;
-      const answer = await run({ caseId: detail.id, expectedState: detail.state, move });
+      const expectedState = seenState ?? detail.state;
+      const answer = await run({ caseId: detail.id, expectedState, move });
       if (!answer) return;
       setKind(null);
+      setSeenState(null);
       setDone((say) => say('cases.move.done', { move: say(`move.${move.kind}`) }));
       onMoved?.(answer);
     },
-    [detail, run, setDone, onMoved],
+    [detail, seenState, run, setDone, onMoved],
   );
 
   /** Keys 1…9 pick the n-th allowed move (docs/design/UI.md); true when the key was taken. */
@@ -77,8 +83,13 @@ export function useCaseMove(
     refused,
     /** The move being filled in, or null. */
     kind,
+    /** True when the case moved (another seat, say) since the open form was picked. */
+    stale: Boolean(kind && seenState && detail && detail.state !== seenState),
     choose,
-    cancel: useCallback(() => setKind(null), []),
+    cancel: useCallback(() => {
+      setKind(null);
+      setSeenState(null);
+    }, []),
     submit,
     pickByKey,
     working: call.working,

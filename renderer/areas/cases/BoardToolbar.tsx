@@ -28,7 +28,8 @@ export function BoardToolbar({
   alarm: OverdueAlarm;
   searchRef: React.RefObject<HTMLInputElement | null>;
   onChange(next: Partial<BoardAddress>): void;
-  onNew(): void;
+  /** Omitted on a wall display, which registers nothing. */
+  onNew?: () => void;
 }) {
   const t = useT();
   const { filters } = address;
@@ -148,15 +149,17 @@ export function BoardToolbar({
         >
           {alarm.muted ? t('cases.alarm.unmute') : t('cases.alarm.mute')}
         </button>
-        <button
-          type="button"
-          className="button button--primary"
-          onClick={onNew}
-          title={t('cases.newHint')}
-          data-testid="case-new"
-        >
-          {t('cases.new')} <kbd>N</kbd>
-        </button>
+        {onNew ? (
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={onNew}
+            title={t('cases.newHint')}
+            data-testid="case-new"
+          >
+            {t('cases.new')} <kbd>N</kbd>
+          </button>
+        ) : null}
       </div>
       <div className="board-toolbar__row board-toolbar__filters">
         <FilterSelect

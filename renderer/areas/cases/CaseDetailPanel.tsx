@@ -1,3 +1,4 @@
+import { getApi } from '../../api/client';
 import { useCallback, useEffect, useState } from 'react';
 import type { CaseDetail } from '../../../api/contract';
 import { useApiQuery } from '../../api/useApiQuery';
@@ -97,7 +98,11 @@ export function CaseDetailPanel({
           </dl>
         ) : null}
         <section className="detail__section" aria-label={t('cases.detail.moves')}>
-          {!acting ? (
+          {getApi().seat?.display ? (
+            <p className="muted" data-testid="detail-display-only">
+              {t('cases.detail.displayOnly')}
+            </p>
+          ) : !acting ? (
             <p className="detail__sign-in">
               {t('cases.detail.signInToAct')}{' '}
               <button type="button" className="button" onClick={session.openSignIn}>

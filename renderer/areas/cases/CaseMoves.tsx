@@ -54,6 +54,11 @@ export function CaseMoves({
           </span>
         ))}
       </div>
+      {moves.stale ? (
+        <p className="move-stale" role="status" data-testid="move-stale">
+          {t('cases.move.stale', { state: t(`caseState.${detail.state}`) })}
+        </p>
+      ) : null}
       {moves.kind ? (
         <MoveForm
           key={moves.kind}

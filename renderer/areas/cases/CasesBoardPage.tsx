@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router';
 import { OPEN_STATES as OPEN_BOARD_STATES } from '../../../core/cases/case-states';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useLocale } from '../../i18n/locale-context';
+import { getApi } from '../../api/client';
 import { canAct, useSession } from '../../session/session-context';
 import { useNow } from '../../time/useNow';
 import { isDialogOpen } from '../../ui/Dialog';
@@ -69,6 +70,7 @@ export default function CasesBoardPage() {
   );
   const openCase = useCallback((id: number) => change({ caseId: id, intake: false }), [change]);
   const closeCase = useCallback(() => change({ caseId: null }), [change]);
+  const onWallDisplay = Boolean(getApi().seat?.display);
   const openIntake = useCallback(() => {
     if (!canAct(session.status)) session.openSignIn();
     else change({ intake: true });
@@ -90,7 +92,7 @@ export default function CasesBoardPage() {
       if (key === '/') {
         event.preventDefault();
         searchRef.current?.focus();
-      } else if (key === 'n') {
+      } else if (key === 'n' && !onWallDisplay) {
         event.preventDefault();
         openIntake();
       } else if (key === 'v') {
@@ -100,7 +102,7 @@ export default function CasesBoardPage() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [address.view, change, openIntake]);
+  }, [address.view, change, openIntake, onWallDisplay]);
 
   const filters = address.filters;
   return (
@@ -125,7 +127,7 @@ export default function CasesBoardPage() {
         alarm={alarm}
         searchRef={searchRef}
         onChange={change}
-        onNew={openIntake}
+        onNew={onWallDisplay ? undefined : openIntake}
       />
       {notice ? (
         <p className="cases-page__notice" role="status" data-testid="cases-notice">

@@ -24,6 +24,8 @@ export const casesMessagesEn: Record<keyof typeof casesMessagesZh, string> = {
   'cases.filter.allOf': '{label}: all',
   'cases.detail.unitLine': '{role}: {names}',
   'cases.move.refusedLine': '{move}: {reason}',
+  'cases.move.stale':
+    'While you were writing, someone else moved this case to “{state}”: submitting will be refused; what you typed is kept, so you can copy it before cancelling.',
   'cases.filter.overdue': 'Overdue only',
   'cases.filter.nearDue': 'Near due only',
   'cases.filter.escalated': 'Escalated',
@@ -154,6 +156,7 @@ export const casesMessagesEn: Record<keyof typeof casesMessagesZh, string> = {
   'cases.detail.moves': 'What can be done',
   'cases.detail.noMoves': 'Nothing can be done on this case now.',
   'cases.detail.signInToAct': 'Sign in to act on this case.',
+  'cases.detail.displayOnly': 'Wall display, read-only: act on this case from a seat.',
   'cases.detail.timeline': 'History',
   'cases.detail.attachments': 'Attachments',
   'cases.detail.noAttachments': 'No attachments.',

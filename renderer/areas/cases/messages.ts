@@ -23,6 +23,8 @@ export const casesMessagesZh = {
   'cases.filter.allOf': '{label}：全部',
   'cases.detail.unitLine': '{role}：{names}',
   'cases.move.refusedLine': '{move}：{reason}',
+  'cases.move.stale':
+    '您填写期间，此案件已被他人改为「{state}」：提交将被拒绝，已填写的内容保留，可复制后取消。',
   'cases.filter.overdue': '只看超期',
   'cases.filter.nearDue': '只看临期',
   'cases.filter.escalated': '吹哨',
@@ -152,6 +154,7 @@ export const casesMessagesZh = {
   'cases.detail.moves': '可办理的操作',
   'cases.detail.noMoves': '当前没有可办理的操作。',
   'cases.detail.signInToAct': '登录后可办理此案件。',
+  'cases.detail.displayOnly': '大屏只读：在坐席上登录后办理。',
   'cases.detail.timeline': '流转记录',
   'cases.detail.attachments': '附件',
   'cases.detail.noAttachments': '没有附件。',
