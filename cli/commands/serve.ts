@@ -8,6 +8,7 @@ import { APP_VERSION } from '../../api/version';
 import net from 'node:net';
 import { startHost } from '../../host/server';
 import { CertificateError, seatCertificate } from '../../host/seat-certificate';
+import { hostStartProblem } from '../../host/host-start-problem';
 import { SeatRegistry } from '../../api/seats/seat-registry';
 import { DEFAULT_SEAT_PORT } from '../../db/queries/seat-settings';
 import { startStoreServices } from '../../api/backup/store-services';
@@ -139,22 +140,19 @@ function seatModeOf(options: ServeOptions): { address: string } | null {
   return { address };
 }
 
+/** Which flag changes what a failed start names. */
+const FLAG_FOR: Record<string, string> = {
+  EADDRINUSE: ' (--port)',
+  EADDRNOTAVAIL: ' (--host)',
+  EACCES: ' (--port)',
+};
+
 function hostStartError(error: unknown, bind: string, port: number): unknown {
-  const code = (error as { code?: string }).code;
-  if (code === 'EADDRINUSE')
-    return new CliError(
-      `Port ${port} on ${bind} is already in use; choose another with --port${bind === '127.0.0.1' ? ', or 0 for any' : ''}.`,
-    );
-  if (code === 'EADDRNOTAVAIL')
-    return new CliError(
-      `${bind} is not an address of this machine; give one of its own with --host.`,
-    );
-  if (code === 'EACCES')
-    return new CliError(
-      `Port ${port} on ${bind} needs privileges this account lacks; choose a port above 1024.`,
-    );
-  if (error instanceof CertificateError) return new CliError(error.message, 2);
-  return error;
+  const problem = hostStartProblem(error, bind, port);
+  if (!problem) return error;
+  if (error instanceof CertificateError) return new CliError(problem.en, 2);
+  const code = (error as { code?: string }).code ?? '';
+  return new CliError(`${problem.en.replace(/\.$/, '')}${FLAG_FOR[code] ?? ''}.`);
 }
 
 function parsePort(value: string): number {
