@@ -21,13 +21,16 @@ interface IpcTransportOptions {
 }
 
 /** The caller must be the top frame of one of our windows, showing app://griddesk/. */
-function isTrustedSender(event: IpcMainInvokeEvent, windows: BrowserWindow[]): boolean {
+export function isTrustedSender(
+  event: Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender'>,
+  windows: BrowserWindow[],
+): boolean {
   const frame = event.senderFrame;
   if (!frame || frame.parent !== null || !isAppUrl(frame.url)) return false;
   return windows.some((window) => window.webContents === event.sender);
 }
 
-function describeSender(event: IpcMainInvokeEvent): string {
+export function describeSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>): string {
   try {
     return event.senderFrame?.url ?? '(a frame that is gone)';
   } catch {
@@ -35,7 +38,7 @@ function describeSender(event: IpcMainInvokeEvent): string {
   }
 }
 
-const REFUSED_SENDER: ApiErrorPayload = {
+export const REFUSED_SENDER: ApiErrorPayload = {
   code: 'forbidden_sender',
   message: {
     zh: '此页面无权调用 GridDesk 的接口。',

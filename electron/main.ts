@@ -1,91 +1,48 @@
 /**
  * GridDesk's Electron entry (bundled to dist/electron/main.cjs). Order matters: the data
  * folder and the single-instance lock first, privileged schemes and guards before `ready`,
- * then the database, the IPC transport and the window.
+ * then the desk (this machine's own store, or a seat of the centre's host, or the first
+ * screen that asks which), its IPC transport and the window.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, dialog, session, type BrowserWindow } from 'electron';
-import { SYSTEM_ACTOR, type ApiContext } from '../api/context';
-import { toErrorPayload } from '../api/errors';
-import { LiveBus } from '../api/live';
+import { app, session, type BrowserWindow } from 'electron';
 import { APP_VERSION } from '../api/version';
-import { createBasemapTileSource } from '../api/map/basemap-tiles';
-import { openOrCreateDatabase } from '../db/bootstrap';
-import { useBundledCheckWorker } from '../db/backup/check-runner';
-import { startStoreServices } from '../api/backup/store-services';
-import { useNativeBindingForImports } from '../db/exchange/import-connection';
-import { useBundledReadingWorker } from '../db/exchange/case-reading';
-import { useBundledImportWorkers } from '../db/exchange/import-in-worker';
-import { useNativeBindingForBasemaps } from '../db/mbtiles';
-import { DatabaseOpenError } from '../db/errors';
-import { replacementSentence } from '../db/holders';
-import { sweepTempFolders } from '../db/temp-folders';
-import type { Db } from '../db/open';
-import { startIpcTransport } from './ipc-transport';
+import { readDeskChoice, type DeskChoice } from './desk-choice';
+import { startDeskChannel } from './desk-channel';
+import { startLocalDesk } from './local-desk';
 import { logError, logLine } from './log';
 import { installApplicationMenu } from './menu';
-import { configureUserData, databaseFile, electronNativeBinding, rendererDir } from './paths';
-import { registerPrivilegedSchemes, serveRenderer, serveTiles } from './protocol';
+import { configureUserData, databaseFile, rendererDir } from './paths';
+import { registerPrivilegedSchemes, serveRenderer } from './protocol';
+import { quitWithInternalError, quitWithSentence } from './quit';
 import { guardAllWebContents, hardenSession } from './security';
+import { startSeatTransport } from './seat-transport';
 import { createMainWindow, devToolsAllowed, focusWindow, ourWindows } from './window';
 
 const APP_USER_MODEL_ID = 'cn.griddesk.desktop';
 
 let mainWindow: BrowserWindow | null = null;
 
-/** Shows one sentence (never a stack) and ends the app. Safe before `ready`. */
-function quitWithSentence(title: string, sentence: string): void {
-  dialog.showErrorBox(title, sentence);
-  app.exit(1);
-}
-
-/** A failure that is the program's fault: the stack to the log, a reference to the user. */
-function quitWithInternalError(error: unknown): void {
-  const payload = toErrorPayload(error, logError);
-  quitWithSentence('GridDesk', `${payload.message.zh}\n${payload.message.en}`);
-}
-
-function openCaseStore(): Db | null {
-  const file = databaseFile();
-  const nativeBinding = electronNativeBinding();
-  if (!nativeBinding) {
-    logLine(
-      'warn',
-      'no Electron build of better-sqlite3 in build/native/electron; using node_modules',
-    );
-  }
-  const replacing = replacementSentence(file);
-  if (replacing) {
-    quitWithSentence('GridDesk', `${replacing.zh}\n${replacing.en}`);
-    return null;
-  }
-  try {
-    const opened = openOrCreateDatabase(file, {
-      appVersion: APP_VERSION,
-      now: Date.now(),
-      demoWhenNew: true,
-      nativeBinding,
-    });
-    logLine(
-      'info',
-      `opened ${file}: seeded ${opened.seeded}, migrations [${opened.migrated.join(', ')}]` +
-        (opened.backupPath ? `, backup ${opened.backupPath}` : ''),
-    );
-    return opened.db;
-  } catch (error) {
-    if (error instanceof DatabaseOpenError) {
-      logLine('error', `cannot open ${file}: ${error.code}: ${error.message}`);
-      quitWithSentence('GridDesk 无法打开数据库 (cannot open the database)', error.message);
-    } else {
-      quitWithInternalError(error);
-    }
-    return null;
-  }
-}
-
 function rendererIsBuilt(): boolean {
   return fs.existsSync(path.join(rendererDir, 'index.html'));
+}
+
+/** A new choice on the first screen: start again on it (nothing half of two desks). */
+function restart(): void {
+  app.relaunch();
+  app.exit(0);
+}
+
+/** The desk chosen (none yet: the first screen asks); false when the app is quitting. */
+function startDesk(choice: DeskChoice): boolean {
+  if (choice.mode === 'local') return startLocalDesk({ windows: ourWindows });
+  if (choice.mode === 'seat') {
+    // A seat keeps no case store: every call goes to the centre's host.
+    const stopSeat = startSeatTransport(choice, { windows: ourWindows });
+    app.on('will-quit', stopSeat);
+  }
+  return true;
 }
 
 function start(): void {
@@ -101,47 +58,17 @@ function start(): void {
     );
     return;
   }
-  const db = openCaseStore();
-  if (!db) return;
-  // Temp folders of runs that died (a kill during a package import) go at every start.
-  sweepTempFolders(db.name, Date.now());
-  useNativeBindingForBasemaps(electronNativeBinding());
-  // Imports run on a second connection of their own: it needs the Electron build too.
-  useNativeBindingForImports(electronNativeBinding());
-  // The import's reading thread is bundled beside this file (scripts/build-electron.mjs).
-  // Packaged, it is unpacked beside app.asar (build/electron-builder.yml asarUnpack).
-  const unpacked = __dirname.replace(/app\.asar(?=[\\/])/, 'app.asar.unpacked');
-  useBundledReadingWorker(path.join(unpacked, 'case-reading-worker.cjs'));
-  // An import started in the app runs in a thread of its own, bundled the same way.
-  useBundledImportWorkers({
-    importWorker: path.join(unpacked, 'import-worker.cjs'),
-    readingWorker: path.join(unpacked, 'case-reading-worker.cjs'),
+  const dataDir = app.getPath('userData');
+  const { choice, problem } = readDeskChoice(dataDir, fs.existsSync(databaseFile()));
+  if (problem) logLine('warn', `desk choice unreadable, asking again: ${problem}`);
+  const stopDeskChannel = startDeskChannel(choice, {
+    dataDir,
+    windows: ourWindows,
+    start: startDesk,
+    restart,
   });
-  const tiles = createBasemapTileSource(db);
-  serveTiles(tiles);
-
-  const context: ApiContext = {
-    db,
-    now: () => Date.now(),
-    appVersion: APP_VERSION,
-    live: new LiveBus(),
-    actor: SYSTEM_ACTOR,
-    transport: 'ipc',
-  };
-  const stopTransport = startIpcTransport(context, { windows: ourWindows });
-  // The check worker is bundled beside this file, like the reading worker.
-  useBundledCheckWorker(
-    path.join(__dirname.replace(/app\.asar(?=[\\/])/, 'app.asar.unpacked'), 'check-worker.cjs'),
-    electronNativeBinding() ?? null,
-  );
-  // Holds the file, checks it in the background (writes wait), takes the daily backup.
-  const services = startStoreServices(context, { program: 'GridDesk 桌面程序', log: logError });
-  app.on('will-quit', () => {
-    services.stop();
-    stopTransport();
-    tiles.close();
-    if (db.open) db.close();
-  });
+  app.on('will-quit', stopDeskChannel);
+  if (!startDesk(choice)) return;
   mainWindow = createMainWindow();
   mainWindow.on('closed', () => {
     mainWindow = null;

@@ -1,6 +1,7 @@
 /**
- * The preload: exposes `window.griddesk` (the GriddeskApi of api/contract) to the page and
- * nothing else; no Node, no ipcRenderer. Bundled by scripts/build-electron.mjs into one
+ * The preload: exposes `window.griddesk` (the GriddeskApi of api/contract) and
+ * `window.griddeskDesk` (the first screen's DeskChooser) to the page and nothing else; no
+ * Node, no ipcRenderer. Bundled by scripts/build-electron.mjs into one
  * CommonJS file that requires only 'electron' (a sandboxed preload can require no more).
  *
  * Errors: a failed call rejects with a plain Error whose message is the JSON of an
@@ -14,12 +15,23 @@ import type {
   ApiErrorPayload,
   ApiInput,
   ApiResult,
+  DeskChooser,
+  DeskMode,
   GriddeskApi,
   LiveEvent,
   MethodName,
+  ProbedHost,
 } from '../api/contract';
 import { encodeApiErrorMessage } from '../api/contract/api-error';
-import { CALL_CHANNEL, LIVE_CHANNEL, type CallReply } from './channels';
+import {
+  CALL_CHANNEL,
+  CONNECTION_CHANNEL,
+  DESK_CHANNEL,
+  DESK_STATE_CHANNEL,
+  LIVE_CHANNEL,
+  type CallReply,
+  type DeskAction,
+} from './channels';
 
 const TRANSPORT_FAILED: ApiErrorPayload = {
   code: 'transport_failed',
@@ -33,8 +45,32 @@ function apiFailure(payload: ApiErrorPayload): Error {
   return new Error(encodeApiErrorMessage(payload));
 }
 
+// Which desk this window is on, asked once before the page runs (a seat's sign-in gate
+// depends on it from the first render).
+const desk = ipcRenderer.sendSync(DESK_STATE_CHANNEL) as DeskMode;
+
+async function deskAction(action: DeskAction, input?: unknown): Promise<unknown> {
+  let reply: CallReply;
+  try {
+    reply = (await ipcRenderer.invoke(DESK_CHANNEL, action, input)) as CallReply;
+  } catch {
+    throw apiFailure(TRANSPORT_FAILED);
+  }
+  if (reply.ok) return reply.result;
+  throw apiFailure(reply.error);
+}
+
 const api = {
   transport: 'ipc' as const,
+  seat: desk.mode === 'seat' ? { host: desk.host, display: false } : null,
+
+  onConnection(listener: (reachable: boolean) => void): () => void {
+    const forward = (_ipcEvent: IpcRendererEvent, reachable: boolean) => listener(reachable);
+    ipcRenderer.on(CONNECTION_CHANNEL, forward);
+    return () => {
+      ipcRenderer.removeListener(CONNECTION_CHANNEL, forward);
+    };
+  },
 
   async call<M extends MethodName>(method: M, input: ApiInput<M>): Promise<ApiResult<M>> {
     let reply: CallReply;
@@ -59,4 +95,13 @@ const api = {
   },
 } satisfies GriddeskApi;
 
+const chooser = {
+  state: desk,
+  probe: (address: string) => deskAction('probe', { address }) as Promise<ProbedHost>,
+  join: (host: ProbedHost) => deskAction('join', host).then(() => undefined),
+  createLocal: () => deskAction('createLocal').then(() => undefined),
+  leave: () => deskAction('leave').then(() => undefined),
+} satisfies DeskChooser;
+
 contextBridge.exposeInMainWorld('griddesk', api);
+contextBridge.exposeInMainWorld('griddeskDesk', chooser);

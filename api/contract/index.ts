@@ -70,6 +70,11 @@ export interface GriddeskApi {
    * host's address, and whether it is a read-only wall display. Null on the desk itself.
    */
   readonly seat?: { host: string; display: boolean } | null;
+  /**
+   * A desktop seat joined to the host: whether the host is reachable now (its calls or
+   * live stream failing, and working again), for the banner that says figures are not live.
+   */
+  onConnection?(listener: (reachable: boolean) => void): () => void;
 }
 
 export * from './app';
@@ -85,3 +90,4 @@ export * from './backup';
 export * from './settings';
 export * from './appeals';
 export * from './seats';
+export * from './desk';

@@ -5,18 +5,25 @@
  */
 import type { ApiInput, ApiResult, GriddeskApi, MethodName } from '../../api/contract';
 import { toApiError } from './api-error';
+import { noteConnection } from './connection-state';
+import { noteSessionEnded } from './session-ended';
 import { createHttpTransport } from './http-transport';
 import { takeSessionToken } from './session-token';
 import { pageKindOf, takeDisplayKey } from './seat-page';
 
 function withApiErrors(desktop: GriddeskApi): GriddeskApi {
+  // A desktop seat joined to the centre's host: main says when the host is lost and back.
+  desktop.onConnection?.(noteConnection);
   return {
     transport: desktop.transport,
     async call<M extends MethodName>(method: M, input: ApiInput<M>): Promise<ApiResult<M>> {
       try {
         return await desktop.call(method, input);
       } catch (reason) {
-        throw toApiError(reason);
+        const error = toApiError(reason);
+        if (desktop.seat && error.code === 'sign_in_required' && method !== 'auth.signIn')
+          noteSessionEnded();
+        throw error;
       }
     },
     subscribe: (listener) => desktop.subscribe(listener),

@@ -13,6 +13,7 @@
 import type { ApiInput, ApiResult, GriddeskApi, LiveEvent, MethodName } from '../../api/contract';
 import { ApiError, clientError, isApiErrorPayload } from './api-error';
 import { noteConnection } from './connection-state';
+import { noteSessionEnded } from './session-ended';
 import { openLiveFetch } from './live-fetch';
 import type { PageKind } from './seat-page';
 import { noteSessionAnswer, readSessionToken } from './session-store';
@@ -151,6 +152,8 @@ export function createHttpTransport(page: PageKind): GriddeskApi {
     }
     noteConnection(true);
     if (response.status === 401 && page.kind === 'loopback') throw missingTokenError();
+    if (response.status === 401 && page.kind === 'seat' && method !== 'auth.signIn')
+      noteSessionEnded();
     const result = await readAnswer(response);
     noteSessionAnswer(method, result);
     return result as ApiResult<M>;

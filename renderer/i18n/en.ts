@@ -2,6 +2,7 @@
 import type { Dictionary } from './zh-CN';
 import { sessionMessagesEn } from '../session/messages';
 import { seatMessagesEn } from '../session/seat-messages';
+import { deskMessagesEn } from '../session/desk-messages';
 import { casesMessagesEn } from '../areas/cases/messages-en';
 import { settingsMessagesEn } from '../areas/settings/messages';
 import { backupMessagesEn } from '../areas/settings/backup-messages';
@@ -110,6 +111,7 @@ export const en: Dictionary = {
   ...weeklyMessagesEn,
   ...sessionMessagesEn,
   ...seatMessagesEn,
+  ...deskMessagesEn,
   ...casesMessagesEn,
   ...moveMessagesEn,
   ...settingsMessagesEn,

@@ -5,6 +5,7 @@
 import { CASE_STATE_ZH } from '../../core/glossary';
 import { sessionMessagesZh } from '../session/messages';
 import { seatMessagesZh } from '../session/seat-messages';
+import { deskMessagesZh } from '../session/desk-messages';
 import { casesMessagesZh } from '../areas/cases/messages';
 import { settingsMessagesZh } from '../areas/settings/messages';
 import { backupMessagesZh } from '../areas/settings/backup-messages';
@@ -112,6 +113,7 @@ export const zhCN = {
   ...weeklyMessagesZh,
   ...sessionMessagesZh,
   ...seatMessagesZh,
+  ...deskMessagesZh,
   ...casesMessagesZh,
   ...moveMessagesZh,
   ...settingsMessagesZh,

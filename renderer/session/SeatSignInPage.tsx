@@ -10,6 +10,8 @@ import { SignInForm } from './SignInForm';
 export function SeatSignInPage({ onDone }: { onDone(): void }) {
   const t = useT();
   const host = getApi().seat?.host ?? window.location.host;
+  // A desktop seat: it checked the fingerprint when joining, and may leave for another host.
+  const chooser = window.griddeskDesk?.state.mode === 'seat' ? window.griddeskDesk : null;
   return (
     <div className="seat-gate" data-testid="seat-sign-in">
       <section className="seat-gate__card" aria-labelledby="seat-gate-title">
@@ -28,7 +30,21 @@ export function SeatSignInPage({ onDone }: { onDone(): void }) {
           <LanguageSwitch />
         </header>
         <SignInForm hint={t('seat.gateHint')} onDone={onDone} />
-        <p className="seat-gate__note">{t('seat.gateCertificate')}</p>
+        {chooser ? (
+          <div className="seat-gate__note">
+            <p>{t('desk.gateApp')}</p>
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => void chooser.leave()}
+              data-testid="seat-leave"
+            >
+              {t('desk.leave')}
+            </button>
+          </div>
+        ) : (
+          <p className="seat-gate__note">{t('seat.gateCertificate')}</p>
+        )}
       </section>
     </div>
   );

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { getApi } from '../api/client';
+import { onSessionEnded } from '../api/session-ended';
 import { useApiQuery } from '../api/useApiQuery';
 import { LockScreen } from './LockScreen';
 import { SessionContext, type SessionValue } from './session-context';
@@ -27,6 +28,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     refreshRef.current = query.refresh;
   });
   const refresh = useCallback(() => refreshRef.current(), []);
+  // A seat whose session ended at the host goes back to its sign-in page.
+  useEffect(() => onSessionEnded(refresh), [refresh]);
 
   const done = useCallback(() => {
     setDialog(null);

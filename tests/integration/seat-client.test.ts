@@ -2,7 +2,8 @@
  * The joined desktop seat's way to the centre's host (host/seat-client.ts) and the desktop
  * app's seat switch (host/seat-host-control.ts), against real HTTPS hosts on 127.0.0.2:
  * the fingerprint shown before joining, calls and the live stream with the session, a
- * changed certificate refused before anything is sent, a lost host said in a sentence; the
+ * changed certificate refused before anything is sent, a lost host said in a sentence; a
+ * joined app's windows forwarded with their own sessions (electron/seat-forwarder.ts); the
  * switch starting, keeping, refusing (an address not this machine's) and stopping a host.
  */
 import fs from 'node:fs';
@@ -13,6 +14,7 @@ import type { LiveEvent } from '../../api/contract';
 import { SeatRegistry } from '../../api/seats/seat-registry';
 import { probeSeatHost, SeatClient, seatHostUrl } from '../../host/seat-client';
 import { createSeatHostControl } from '../../host/seat-host-control';
+import { createSeatForwarder } from '../../electron/seat-forwarder';
 import { openSeatDesk, PASSWORDS, SEAT_ADDRESS, type SeatDesk } from './seat-fixture';
 
 let desk: SeatDesk;
@@ -153,7 +155,7 @@ describe("the desktop app's seat switch", () => {
       null,
     );
     expect(signedIn.ok).toBe(true);
-    const token = (signedIn.ok && (signedIn.result as { sessionToken: string }).sessionToken)!;
+    const token = signedIn.ok ? (signedIn.result as { sessionToken: string }).sessionToken : null;
     const status = await seat.call('seats.status', {}, token);
     expect(status.ok).toBe(false); // a leader is not the admin
     // Saving the same settings again keeps the running host.
@@ -174,5 +176,83 @@ describe("the desktop app's seat switch", () => {
     expect(!after.ok && after.error.code).toBe('host_unreachable');
     await control.close();
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe("a joined app's windows, forwarded to the host", () => {
+  it('keeps each window its own session out of the page, streams to it, and ends it on sign-out', async () => {
+    const live: { windowId: number; event: LiveEvent }[] = [];
+    const connection: { windowId: number; reachable: boolean }[] = [];
+    const forwarder = createSeatForwarder(client, {
+      live: (windowId, event) => live.push({ windowId, event }),
+      connection: (windowId, reachable) => connection.push({ windowId, reachable }),
+    });
+    const unknown = await forwarder.call(1, 'no.such.method', {});
+    expect(!unknown.ok && unknown.error.code).toBe('unknown_method');
+    const refused = await forwarder.call(1, 'overview.counts', {});
+    expect(!refused.ok && refused.error.code).toBe('sign_in_required');
+
+    const signedIn = await forwarder.call(1, 'auth.signIn', {
+      username: 'wangfang',
+      password: PASSWORDS.wangfang,
+    });
+    expect(signedIn.ok).toBe(true);
+    // The token stays in main: the page gets the user, not the session.
+    expect(JSON.stringify(signedIn)).not.toContain('sessionToken');
+    expect((await forwarder.call(1, 'overview.counts', {})).ok).toBe(true);
+    // Window 2 has signed in nowhere: window 1's session is not its.
+    const other = await forwarder.call(2, 'overview.counts', {});
+    expect(!other.ok && other.error.code).toBe('sign_in_required');
+    const status = await forwarder.call(1, 'auth.status', {});
+    expect(status.ok && (status.result as { user: { username: string } }).user.username).toBe(
+      'wangfang',
+    );
+
+    await expect.poll(() => connection.some((c) => c.windowId === 1 && c.reachable)).toBe(true);
+    const caseId = desk.db
+      .prepare("SELECT id FROM cases WHERE state = 'in_progress' ORDER BY id LIMIT 1 OFFSET 1")
+      .pluck()
+      .get() as number;
+    const moved = await forwarder.call(1, 'cases.move', {
+      caseId,
+      expectedState: 'in_progress',
+      move: { kind: 'note', note: '坐席程序转发' },
+    });
+    expect(moved.ok).toBe(true);
+    await expect
+      .poll(() =>
+        live.some(
+          (l) =>
+            l.windowId === 1 &&
+            l.event.type === 'cases.changed' &&
+            (l.event.caseIds?.includes(caseId) ?? false),
+        ),
+      )
+      .toBe(true);
+    const event = desk.db
+      .prepare(
+        `SELECT s.client FROM case_events e JOIN sessions s ON s.id = e.session_id
+          WHERE e.case_id = ? ORDER BY e.id DESC LIMIT 1`,
+      )
+      .get(caseId) as { client: string };
+    expect(event.client).toBe('seat_app');
+
+    expect((await forwarder.call(1, 'auth.signOut', {})).ok).toBe(true);
+    const after = await forwarder.call(1, 'overview.counts', {});
+    expect(!after.ok && after.error.code).toBe('sign_in_required');
+    forwarder.stop();
+  });
+
+  it('says the host is lost when it cannot be reached', async () => {
+    const connection: boolean[] = [];
+    const gone = new SeatClient({ url: `https://${SEAT_ADDRESS}:1/`, fingerprint: 'AA' });
+    const forwarder = createSeatForwarder(gone, {
+      live: () => {},
+      connection: (_id, reachable) => connection.push(reachable),
+    });
+    const reply = await forwarder.call(7, 'auth.status', {});
+    expect(!reply.ok && reply.error.code).toBe('host_unreachable');
+    expect(connection).toEqual([false]);
+    forwarder.stop();
   });
 });

@@ -1,0 +1,59 @@
+/**
+ * The IPC transport of a joined seat (issue 13): the same channels as a desk of its own
+ * (electron/ipc-transport.ts), the same sender check, but every call goes to the centre's
+ * host through electron/seat-forwarder.ts; live events and the host's reachability come
+ * back to the window that signed in.
+ */
+import { ipcMain, webContents, type BrowserWindow } from 'electron';
+import { toErrorPayload } from '../api/errors';
+import { SeatClient, type SeatHostAddress } from '../host/seat-client';
+import { CALL_CHANNEL, CONNECTION_CHANNEL, LIVE_CHANNEL, type CallReply } from './channels';
+import { describeSender, isTrustedSender, REFUSED_SENDER } from './ipc-transport';
+import { isAppUrl } from './app-url';
+import { logError, logLine } from './log';
+import { createSeatForwarder } from './seat-forwarder';
+
+function sendTo(windowId: number, channel: string, value: unknown): void {
+  const contents = webContents.fromId(windowId);
+  if (!contents || contents.isDestroyed() || !isAppUrl(contents.getURL())) return;
+  contents.send(channel, value);
+}
+
+export function startSeatTransport(
+  host: SeatHostAddress,
+  options: { windows: () => BrowserWindow[] },
+): () => void {
+  const client = new SeatClient(host);
+  const forwarder = createSeatForwarder(client, {
+    live: (id, event) => sendTo(id, LIVE_CHANNEL, event),
+    connection: (id, reachable) => sendTo(id, CONNECTION_CHANNEL, reachable),
+  });
+  const known = new Set<number>();
+  ipcMain.handle(
+    CALL_CHANNEL,
+    async (event, method: unknown, input: unknown): Promise<CallReply> => {
+      try {
+        if (!isTrustedSender(event, options.windows())) {
+          logLine('warn', `refused an API call from ${describeSender(event)}`);
+          return { ok: false, error: REFUSED_SENDER };
+        }
+        const id = event.sender.id;
+        if (!known.has(id)) {
+          known.add(id);
+          event.sender.once('destroyed', () => {
+            known.delete(id);
+            forwarder.closeWindow(id);
+          });
+        }
+        return await forwarder.call(id, method, input);
+      } catch (error) {
+        return { ok: false, error: toErrorPayload(error, logError) };
+      }
+    },
+  );
+  logLine('info', `working as a seat of ${client.url.host}`);
+  return () => {
+    forwarder.stop();
+    ipcMain.removeHandler(CALL_CHANNEL);
+  };
+}
