@@ -149,8 +149,10 @@ export default tseslint.config(
   {
     files: ['electron/**/*.ts'],
     rules: forbid(
-      ['react', '**/renderer/**', '**/cli/**', '**/host/**'],
-      'electron/ is the desktop transport over api/.',
+      // The one way in to host/: the settings switch that serves this desk to the centre's
+      // seats (issue 13), as `griddesk serve --seats` does from cli/.
+      ['react', '**/renderer/**', '**/cli/**', '**/host/**', '!**/host/seat-host-control'],
+      'electron/ is the desktop transport over api/ (of host/, only host/seat-host-control).',
     ),
   },
 );

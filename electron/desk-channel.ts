@@ -10,7 +10,7 @@ import { ipcMain, type BrowserWindow } from 'electron';
 import { z } from 'zod';
 import type { ApiErrorPayload, DeskMode } from '../api/contract';
 import { toErrorPayload } from '../api/errors';
-import { probeSeatHost, seatHostUrl } from '../host/seat-client';
+import { probeSeatHost, seatHostUrl } from './seat-client';
 import { DESK_CHANNEL, DESK_STATE_CHANNEL, type CallReply } from './channels';
 import { writeDeskChoice, type DeskChoice } from './desk-choice';
 import { describeSender, isTrustedSender, REFUSED_SENDER } from './ipc-transport';

@@ -1,12 +1,12 @@
 /**
  * A joined seat's API (issue 13): each window's calls go to the centre's host over HTTPS
- * (host/seat-client.ts), so the IPC path and the HTTPS path carry the same API and the same
+ * (electron/seat-client.ts), so the IPC path and the HTTPS path carry the same API and the same
  * session rules: the host checks every call. Main keeps each window's session token, as on
  * a desk of its own, so the token never reaches a page. No Electron here: tested under Node.
  */
 import { isMethodName, type ApiErrorPayload, type LiveEvent } from '../api/contract';
 import { takeIssuedToken } from '../api/sessions';
-import type { SeatClient } from '../host/seat-client';
+import type { SeatClient } from './seat-client';
 import type { CallReply } from './channels';
 
 export interface SeatForwarderOutput {

@@ -6,7 +6,7 @@
  */
 import { ipcMain, webContents, type BrowserWindow } from 'electron';
 import { toErrorPayload } from '../api/errors';
-import { SeatClient, type SeatHostAddress } from '../host/seat-client';
+import { SeatClient, type SeatHostAddress } from './seat-client';
 import { CALL_CHANNEL, CONNECTION_CHANNEL, LIVE_CHANNEL, type CallReply } from './channels';
 import { describeSender, isTrustedSender, REFUSED_SENDER } from './ipc-transport';
 import { isAppUrl } from './app-url';

@@ -1,5 +1,5 @@
 /**
- * The joined desktop seat's way to the centre's host (host/seat-client.ts) and the desktop
+ * The joined desktop seat's way to the centre's host (electron/seat-client.ts) and the desktop
  * app's seat switch (host/seat-host-control.ts), against real HTTPS hosts on 127.0.0.2:
  * the fingerprint shown before joining, calls and the live stream with the session, a
  * changed certificate refused before anything is sent, a lost host said in a sentence; a
@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LiveEvent } from '../../api/contract';
 import { SeatRegistry } from '../../api/seats/seat-registry';
-import { probeSeatHost, SeatClient, seatHostUrl } from '../../host/seat-client';
+import { probeSeatHost, SeatClient, seatHostUrl } from '../../electron/seat-client';
 import { createSeatHostControl } from '../../host/seat-host-control';
 import { createSeatForwarder } from '../../electron/seat-forwarder';
 import { openSeatDesk, PASSWORDS, SEAT_ADDRESS, type SeatDesk } from './seat-fixture';
