@@ -74,6 +74,9 @@ test.beforeAll(async () => {
   });
   page = await app.firstWindow();
   await page.waitForLoadState('domcontentloaded');
+  // A fresh data folder: the first screen asks which desk this is (issue 13); make it here.
+  await page.getByTestId('desk-create-local').click();
+  await expect(page.getByTestId('count-open')).toHaveText(/\d/, { timeout: 30_000 });
 });
 
 test.afterAll(async () => {
