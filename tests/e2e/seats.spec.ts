@@ -19,6 +19,10 @@ interface SeatHost {
   url: string;
   dbFile: string;
   displayKey: string;
+  /** Stops the host (as a crash or a pulled cable would, to the seats). */
+  stop(): Promise<void>;
+  /** Starts it again on the same address and port. */
+  restart(): Promise<void>;
 }
 
 function runCli(args: string[], stdin?: string): string {
@@ -31,10 +35,13 @@ function runCli(args: string[], stdin?: string): string {
   return result.stdout;
 }
 
-async function startSeatHost(dbFile: string): Promise<{ url: string; child: ChildProcess }> {
+async function startSeatHost(
+  dbFile: string,
+  port = 0,
+): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(
     process.execPath,
-    [griddesk, 'serve', '--db', dbFile, '--seats', '--host', '127.0.0.2', '--port', '0'],
+    [griddesk, 'serve', '--db', dbFile, '--seats', '--host', '127.0.0.2', '--port', String(port)],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stderr = '';
@@ -60,10 +67,21 @@ const test = base.extend<object, { seatHost: SeatHost }>({
       }
       const created = runCli(['display-link', 'create', '--name', '指挥大厅大屏', '--db', dbFile]);
       const displayKey = created.trim().split('\n').at(-1)!.trim();
-      const { url, child } = await startSeatHost(dbFile);
-      await use({ url, dbFile, displayKey });
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
+      const started = await startSeatHost(dbFile);
+      let child: ChildProcess | null = started.child;
+      const stop = async () => {
+        if (!child) return;
+        const exited = new Promise((resolve) => child!.once('exit', resolve));
+        child.kill('SIGKILL');
+        await exited;
+        child = null;
+      };
+      const restart = async () => {
+        await stop();
+        child = (await startSeatHost(dbFile, Number(new URL(started.url).port))).child;
+      };
+      await use({ url: started.url, dbFile, displayKey, stop, restart });
+      await stop();
       fs.rmSync(dir, { recursive: true, force: true });
     },
     { scope: 'worker', timeout: 60_000 },
@@ -225,4 +243,38 @@ test('the admin sees the connected seats and makes a display key in settings', a
   await admin.screenshot({ path: `${shotDir}/seats-settings-zh.png` });
   await operator.context().close();
   await admin.context().close();
+});
+
+test('a seat that loses the host says its figures are not live, keeps what was typed, and carries on when the host is back', async ({
+  browser,
+  seatHost,
+}) => {
+  const page = await seatPage(browser);
+  await signInAtSeat(page, seatHost.url, 'zhangmin');
+  await page.getByRole('link', { name: '案件', exact: true }).click();
+  const caseNo = (await page
+    .getByTestId('column-in_progress')
+    .locator('[data-case-no]')
+    .first()
+    .getAttribute('data-case-no'))!;
+  await openCase(page, caseNo);
+  await page.getByTestId('case-detail').getByTestId('move-handle').click();
+  const typed = '断线期间填写的处置结果：已清理完毕';
+  await page.getByTestId('move-text').fill(typed);
+  await expect(page.getByTestId('connection-banner')).toHaveCount(0);
+
+  await seatHost.stop();
+  const banner = page.getByTestId('connection-banner');
+  await expect(banner).toContainText('连接已中断', { timeout: 15_000 });
+  await expect(banner).toContainText('不是实时数据');
+  await expect(page.getByTestId('move-text')).toHaveValue(typed);
+  await page.screenshot({ path: `${shotDir}/seats-host-lost-zh.png` });
+
+  await seatHost.restart();
+  await expect(banner).toHaveCount(0, { timeout: 20_000 });
+  // The session outlived the host's restart (it is in the store): the move goes through.
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('case-detail').getByTestId('detail-state')).toHaveText('待核查');
+  await expect(page.getByTestId('case-timeline')).toContainText(typed);
+  await page.context().close();
 });
