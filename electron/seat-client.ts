@@ -22,6 +22,8 @@ export interface SeatHostAddress {
 const CALL_TIMEOUT_MS = 30_000;
 const PROBE_TIMEOUT_MS = 5_000;
 const RETRY_MS = [1_000, 2_000, 5_000, 10_000];
+/** The host writes a keep-alive every 25 s (host/api-routes.ts); silence past this is a loss. */
+const STREAM_SILENCE_MS = 60_000;
 
 /** A typed address made into the host's base URL, or a sentence saying what is wrong. */
 export function seatHostUrl(typed: string): URL | { zh: string; en: string } {
@@ -188,14 +190,16 @@ export class SeatClient {
 
   /**
    * The host's live stream for a session, reconnecting after a loss (1, 2, 5, then every
-   * 10 s). `onState` says when it is lost and back, so the window can say its figures are
-   * not live. Returns a function that ends it.
+   * 10 s; at once on `retryNow`, when a call shows the host is back). A stream silent for
+   * longer than the host's keep-alive allows (a pulled cable closes nothing) counts as lost.
+   * `onState` says when it is lost and back, so the window can say its figures are not
+   * live, and 'ended' when the host refuses the session (signed out, expired): no retry.
    */
   live(
     session: () => string | null,
     onEvent: (event: LiveEvent) => void,
-    onState: (state: 'connected' | 'lost') => void,
-  ): () => void {
+    onState: (state: 'connected' | 'lost' | 'ended') => void,
+  ): LiveStream {
     let stopped = false;
     let attempt = 0;
     let current: ReturnType<typeof https.request> | null = null;
@@ -204,6 +208,7 @@ export class SeatClient {
     const retry = () => {
       if (stopped || retrying) return;
       retrying = true;
+      current?.destroy();
       onState('lost');
       timer = setTimeout(
         () => {
@@ -220,7 +225,15 @@ export class SeatClient {
       if (!('on' in request)) return retry();
       if (stopped) return request.destroy();
       current = request;
+      request.setTimeout(STREAM_SILENCE_MS, retry);
       request.on('response', (response) => {
+        if (stopped) return response.destroy();
+        if (response.statusCode === 401) {
+          response.resume();
+          stopped = true;
+          onState('ended');
+          return;
+        }
         if (response.statusCode !== 200) {
           response.resume();
           response.on('end', retry);
@@ -230,7 +243,9 @@ export class SeatClient {
         onState('connected');
         const read = sseReader(onEvent);
         response.setEncoding('utf8');
-        response.on('data', read);
+        response.on('data', (chunk: string) => {
+          if (!stopped) read(chunk);
+        });
         response.on('end', retry);
         response.on('error', retry);
       });
@@ -238,12 +253,26 @@ export class SeatClient {
       request.end();
     };
     void connect();
-    return () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      current?.destroy();
+    return {
+      stop() {
+        stopped = true;
+        if (timer) clearTimeout(timer);
+        current?.destroy();
+      },
+      retryNow() {
+        if (stopped || !retrying) return;
+        if (timer) clearTimeout(timer);
+        retrying = false;
+        void connect();
+      },
     };
   }
+}
+
+export interface LiveStream {
+  stop(): void;
+  /** Reconnect now if the stream is waiting to retry. */
+  retryNow(): void;
 }
 
 /** Server-sent events, as /api/live sends them: `data: <json>` blocks; comments ignored. */

@@ -6,7 +6,7 @@
  */
 import { isMethodName, type ApiErrorPayload, type LiveEvent } from '../api/contract';
 import { takeIssuedToken } from '../api/sessions';
-import type { SeatClient } from './seat-client';
+import type { LiveStream, SeatClient } from './seat-client';
 import type { CallReply } from './channels';
 
 export interface SeatForwarderOutput {
@@ -28,31 +28,46 @@ function unknownMethod(method: unknown): ApiErrorPayload {
 
 export function createSeatForwarder(client: SeatClient, output: SeatForwarderOutput) {
   const sessions = new Map<number, string>();
-  const streams = new Map<number, () => void>();
-  const reachable = new Map<number, boolean>();
+  const streams = new Map<number, LiveStream>();
+  /** Per window: did its last call reach the host; is its stream up (absent: no stream). */
+  const lastCall = new Map<number, boolean>();
+  const streamUp = new Map<number, boolean>();
+  const shown = new Map<number, boolean>();
 
-  function note(windowId: number, now: boolean): void {
-    if (reachable.get(windowId) === now) return;
-    const before = reachable.get(windowId);
-    reachable.set(windowId, now);
+  /** Reachable only when calls get through and the stream (if any) is up: never "live" early. */
+  function report(windowId: number): void {
+    const now = (lastCall.get(windowId) ?? true) && streamUp.get(windowId) !== false;
+    const before = shown.get(windowId);
+    if (before === now) return;
+    shown.set(windowId, now);
     output.connection(windowId, now);
     // Back after a loss: whatever the window shows may be old, so it refreshes.
     if (now && before === false) output.live(windowId, { type: 'data.changed', at: Date.now() });
   }
 
   function stopLive(windowId: number): void {
-    streams.get(windowId)?.();
+    streams.get(windowId)?.stop();
     streams.delete(windowId);
+    streamUp.delete(windowId);
   }
 
   function startLive(windowId: number): void {
     stopLive(windowId);
+    const token = sessions.get(windowId);
     streams.set(
       windowId,
       client.live(
         () => sessions.get(windowId) ?? null,
         (event) => output.live(windowId, event),
-        (state) => note(windowId, state === 'connected'),
+        (state) => {
+          if (state === 'ended') {
+            // The host refused this stream's session: ended, unless a newer one replaced it.
+            if (sessions.get(windowId) === token) endSession(windowId);
+          } else {
+            streamUp.set(windowId, state === 'connected');
+          }
+          report(windowId);
+        },
       ),
     );
   }
@@ -66,26 +81,34 @@ export function createSeatForwarder(client: SeatClient, output: SeatForwarderOut
     async call(windowId: number, method: unknown, input: unknown): Promise<CallReply> {
       if (typeof method !== 'string' || !isMethodName(method))
         return { ok: false, error: unknownMethod(method) };
-      const reply = await client.call(method, input, sessions.get(windowId) ?? null);
+      const token = sessions.get(windowId) ?? null;
+      const reply = await client.call(method, input, token);
+      const reached = reply.ok || reply.error.code !== 'host_unreachable';
+      lastCall.set(windowId, reached);
+      // A call got through while the stream waits to retry: retry it now.
+      if (reached && streamUp.get(windowId) === false) streams.get(windowId)?.retryNow();
       if (!reply.ok) {
-        note(windowId, reply.error.code !== 'host_unreachable');
-        if (SESSION_ENDED.has(reply.error.code)) endSession(windowId);
+        // A late refusal of an older session never ends the one signed in since.
+        if (SESSION_ENDED.has(reply.error.code) && token && sessions.get(windowId) === token)
+          endSession(windowId);
+        report(windowId);
         return reply;
       }
-      note(windowId, true);
-      const { result, token } = takeIssuedToken(reply.result);
-      if (token) {
-        sessions.set(windowId, token);
+      const { result, token: issued } = takeIssuedToken(reply.result);
+      if (issued) {
+        sessions.set(windowId, issued);
         startLive(windowId);
       }
       if (method === 'auth.signOut') endSession(windowId);
+      report(windowId);
       return { ok: true, result };
     },
 
     /** The window closed: its stream ends (its session stays valid at the host until it expires). */
     closeWindow(windowId: number): void {
       endSession(windowId);
-      reachable.delete(windowId);
+      lastCall.delete(windowId);
+      shown.delete(windowId);
     },
 
     stop(): void {

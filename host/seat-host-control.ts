@@ -47,7 +47,13 @@ export function createSeatHostControl(options: {
         address: settings.address,
       });
       host = await startHost({
-        context: { ...options.context, seatHost: control, seats: options.registry },
+        // Calls from the seats come over HTTPS, whatever transport the desk's own window uses.
+        context: {
+          ...options.context,
+          transport: 'http',
+          seatHost: control,
+          seats: options.registry,
+        },
         port: settings.port,
         rendererDir: options.rendererDir,
         log: options.log,
@@ -77,18 +83,19 @@ export function createSeatHostControl(options: {
     await start(settings);
   }
 
+  /** Runs after what is queued; a step that fails is logged and never blocks the next. */
+  function enqueue(step: () => Promise<void>): Promise<void> {
+    const next = queue.then(step);
+    queue = next.catch((error: unknown) => options.log('seat-host', error));
+    return next;
+  }
+
   const control: SwitchableSeatHost = {
     switchable: true,
     serving: () => serving,
     problem: () => problem,
-    apply(settings) {
-      queue = queue.then(() => applyNow(settings));
-      return queue;
-    },
-    close() {
-      queue = queue.then(stop);
-      return queue;
-    },
+    apply: (settings) => enqueue(() => applyNow(settings)),
+    close: () => enqueue(stop),
   };
   return control;
 }

@@ -75,6 +75,15 @@ export interface GriddeskApi {
    * live stream failing, and working again), for the banner that says figures are not live.
    */
   onConnection?(listener: (reachable: boolean) => void): () => void;
+  /**
+   * A browser seat of the centre's host: sends a file as it is (streamed, up to 4 GB) and
+   * answers the host's path for it, for exchange.preview and the imports. Absent elsewhere:
+   * the desk's own windows name files by their path.
+   */
+  uploadFile?(
+    file: File,
+    onProgress: (sent: number, total: number) => void,
+  ): Promise<{ path: string; bytes: number }>;
 }
 
 export * from './app';

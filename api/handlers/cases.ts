@@ -11,6 +11,7 @@ import { buildCaseDetail, noSuchCase } from '../cases/case-detail';
 import { moveCase } from '../cases/move-case';
 import { OPEN_BOARD_STATES } from '../contract';
 import type { FeatureHandlers } from './types';
+import { caseDetailForDisplay } from '../seats/display-detail';
 
 export const casesHandlers = {
   'cases.lookups': (context) => ({
@@ -59,7 +60,8 @@ export const casesHandlers = {
   'cases.get': (context, input) => {
     const id = 'id' in input ? input.id : findCaseIdByNumber(context.db, input.caseNo);
     if (id == null) throw noSuchCase('caseNo' in input ? input.caseNo : 0);
-    return buildCaseDetail(context, id);
+    const detail = buildCaseDetail(context, id);
+    return context.display ? caseDetailForDisplay(detail) : detail;
   },
 
   'cases.move': (context, input) => {

@@ -14,6 +14,7 @@ import type { ApiInput, ApiResult, GriddeskApi, LiveEvent, MethodName } from '..
 import { ApiError, clientError, isApiErrorPayload } from './api-error';
 import { noteConnection } from './connection-state';
 import { noteSessionEnded } from './session-ended';
+import { streamUpload } from './seat-upload';
 import { openLiveFetch } from './live-fetch';
 import type { PageKind } from './seat-page';
 import { noteSessionAnswer, readSessionToken } from './session-store';
@@ -162,6 +163,12 @@ export function createHttpTransport(page: PageKind): GriddeskApi {
   return {
     transport: 'http',
     seat: page.kind === 'loopback' ? null : { host: page.host, display: page.kind === 'display' },
+    ...(page.kind === 'seat'
+      ? {
+          uploadFile: (file: File, onProgress: (sent: number, total: number) => void) =>
+            streamUpload(file, authHeaders(page), onProgress),
+        }
+      : {}),
     call,
     subscribe(listener) {
       listeners.add(listener);

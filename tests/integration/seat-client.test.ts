@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { LiveEvent } from '../../api/contract';
 import { SeatRegistry } from '../../api/seats/seat-registry';
 import { probeSeatHost, SeatClient, seatHostUrl } from '../../electron/seat-client';
@@ -54,10 +54,13 @@ describe('a joined seat reaches the host', () => {
     const session = await signIn('wangfang');
     const counts = await client.call('overview.counts', {}, session);
     expect(counts.ok).toBe(true);
+    // The session just made (the newest) is the app's, from the address it came from.
     const row = desk.db
-      .prepare("SELECT client FROM sessions WHERE client = 'seat_app' ORDER BY id DESC LIMIT 1")
-      .get() as { client: string } | undefined;
-    expect(row?.client).toBe('seat_app');
+      .prepare(
+        'SELECT s.client, s.address, u.username FROM sessions s JOIN users u ON u.id = s.user_id ORDER BY s.id DESC LIMIT 1',
+      )
+      .get() as { client: string; address: string; username: string };
+    expect(row).toEqual({ client: 'seat_app', address: '127.0.0.1', username: 'wangfang' });
   });
 
   it('gets the live stream and a move made by another seat within a second', async () => {
@@ -65,17 +68,17 @@ describe('a joined seat reaches the host', () => {
     const other = await desk.signIn('wangfang', '127.0.0.3');
     const events: { event: LiveEvent; at: number }[] = [];
     const states: string[] = [];
-    const connected = new Promise<void>((resolve) => {
-      const stop = client.live(
-        () => session,
-        (event) => events.push({ event, at: Date.now() }),
-        (state) => {
-          states.push(state);
-          if (state === 'connected') resolve();
-        },
-      );
-      afterAll(stop);
-    });
+    let resolveConnected = () => {};
+    const connected = new Promise<void>((resolve) => (resolveConnected = resolve));
+    const stream = client.live(
+      () => session,
+      (event) => events.push({ event, at: Date.now() }),
+      (state) => {
+        states.push(state);
+        if (state === 'connected') resolveConnected();
+      },
+    );
+    onTestFinished(() => stream.stop());
     await connected;
     const caseId = desk.db
       .prepare("SELECT id FROM cases WHERE state = 'in_progress' ORDER BY id LIMIT 1")
@@ -100,6 +103,19 @@ describe('a joined seat reaches the host', () => {
     )!;
     expect(seen.at - sent).toBeLessThan(1_000);
     expect(states).toEqual(['connected']);
+  });
+
+  it('ends a stream whose session the host no longer knows, without retrying', async () => {
+    const states: string[] = [];
+    const stream = client.live(
+      () => 'not-a-session-token-the-host-ever-issued-xx',
+      () => {},
+      (state) => states.push(state),
+    );
+    onTestFinished(() => stream.stop());
+    await expect.poll(() => states).toEqual(['ended']);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(states).toEqual(['ended']);
   });
 
   it('refuses a host whose certificate is not the one checked, before sending anything', async () => {
@@ -157,7 +173,8 @@ describe("the desktop app's seat switch", () => {
     expect(signedIn.ok).toBe(true);
     const token = signedIn.ok ? (signedIn.result as { sessionToken: string }).sessionToken : null;
     const status = await seat.call('seats.status', {}, token);
-    expect(status.ok).toBe(false); // a leader is not the admin
+    // A leader is not the admin: refused by role, not for want of a session.
+    expect(!status.ok && status.error.code).toBe('role_not_allowed');
     // Saving the same settings again keeps the running host.
     await control.apply(settings);
     expect(control.serving()!.url).toBe(serving.url);

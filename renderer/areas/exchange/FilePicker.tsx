@@ -45,6 +45,24 @@ export function FilePicker({ path, kind, busy, onPath, onKind, onPreview }: Prop
   const take = async (file: File | undefined) => {
     if (!file || upload.working) return;
     upload.reset();
+    const { uploadFile } = getApi();
+    if (uploadFile) {
+      // A seat on another machine: the file goes up whole, streamed, with its progress.
+      const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+      setNote((t) =>
+        t('exchange.pick.sending', { name: file.name, sent: '0.0', total: mb(file.size) }),
+      );
+      const sent = await upload.run(() =>
+        uploadFile(file, (done, total) =>
+          setNote((t) =>
+            t('exchange.pick.sending', { name: file.name, sent: mb(done), total: mb(total) }),
+          ),
+        ),
+      );
+      setNote(null);
+      if (sent) onPreview(sent.path);
+      return;
+    }
     if (file.size > MAX_UPLOAD_BYTES) {
       setNote((t) =>
         t('exchange.pick.tooLarge', { name: file.name, size: Math.round(file.size / 1024) }),
@@ -125,7 +143,7 @@ export function FilePicker({ path, kind, busy, onPath, onKind, onPreview }: Prop
           onDragLeave={() => setOver(false)}
           onDrop={onDrop}
         >
-          {note ?? t('exchange.pick.drop')}
+          {note ?? t(getApi().uploadFile ? 'exchange.pick.dropSeat' : 'exchange.pick.drop')}
           <input
             ref={input}
             type="file"

@@ -17,6 +17,8 @@ export const exchangeMessagesZh = {
   'exchange.pick.kindAuto': '自动识别',
   'exchange.pick.drop': '或把文件拖到这里、点击选择（700 KB 以内；更大的文件请填写路径）',
   'exchange.pick.uploading': '正在读入 {name}…',
+  'exchange.pick.sending': '正在把 {name} 送到中心主机：{sent} / {total} MB…',
+  'exchange.pick.dropSeat': '或把文件拖到这里、点击选择（直接送到中心主机，大小不限于 700 KB）',
   'exchange.pick.tooLarge': '{name} 有 {size} KB，超过 700 KB：请在上面填写它在本机的路径。',
   'exchange.pick.formats':
     '可导入：案卷（.xlsx、.csv、.json、Open311 requests.json）、网格（.geojson）、人员名单（.xlsx、.csv）、交换包（含 manifest.json 的文件夹或 .zip）。',
@@ -163,6 +165,9 @@ export const exchangeMessagesEn: Record<keyof typeof exchangeMessagesZh, string>
   'exchange.pick.drop':
     'or drop a file here, or click to choose (up to 700 KB; give the path of larger files)',
   'exchange.pick.uploading': 'Reading {name}…',
+  'exchange.pick.sending': "Sending {name} to the centre's host: {sent} / {total} MB…",
+  'exchange.pick.dropSeat':
+    "Or drop a file here or click to pick one (sent to the centre's host as it is, any size)",
   'exchange.pick.tooLarge':
     '{name} is {size} KB, over 700 KB: give its path on this machine above.',
   'exchange.pick.formats':
