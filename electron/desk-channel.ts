@@ -102,6 +102,7 @@ export function startDeskChannel(
   },
 ): () => void {
   let choice = initial;
+  let busy = false;
   ipcMain.on(DESK_STATE_CHANNEL, (event) => {
     event.returnValue = isTrustedSender(event, options.windows())
       ? deskModeOf(choice)
@@ -112,6 +113,19 @@ export function startDeskChannel(
       logLine('warn', `refused a desk action from ${describeSender(event)}`);
       return { ok: false, error: REFUSED_SENDER };
     }
+    // One desk action at a time: a join still reading the host's certificate and a click
+    // on "在本机新建" must not both go through (half of one desk and half of another).
+    if (busy && action !== 'probe')
+      return {
+        ok: false,
+        error: refusal(
+          'desk_busy',
+          '上一个操作还在进行，请稍候。',
+          'The last action is still running; wait a moment.',
+        ),
+      };
+    const exclusive = action !== 'probe';
+    if (exclusive) busy = true;
     try {
       const { reply, after, chosen } = await run(choice, options.dataDir, action, input);
       if (chosen) {
@@ -125,6 +139,8 @@ export function startDeskChannel(
       return reply;
     } catch (error) {
       return { ok: false, error: toErrorPayload(error, logError) };
+    } finally {
+      if (exclusive) busy = false;
     }
   });
   return () => {

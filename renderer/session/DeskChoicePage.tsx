@@ -19,6 +19,8 @@ export function DeskChoicePage({ chooser }: { chooser: DeskChooser }) {
   const local = useAction();
   const probe = useAction();
   const join = useAction();
+  // One way at a time: the other waits while one is being made.
+  const acting = local.working || join.working;
 
   async function readFingerprint(event: FormEvent) {
     event.preventDefault();
@@ -73,7 +75,7 @@ export function DeskChoicePage({ chooser }: { chooser: DeskChooser }) {
               <button
                 type="button"
                 className="button button--primary"
-                disabled={local.working}
+                disabled={acting}
                 onClick={() => void createLocal()}
                 data-testid="desk-create-local"
               >
@@ -124,7 +126,7 @@ export function DeskChoicePage({ chooser }: { chooser: DeskChooser }) {
                   <button
                     type="button"
                     className="button button--primary"
-                    disabled={!same || join.working}
+                    disabled={!same || acting}
                     onClick={() => void joinHost()}
                     data-testid="desk-join"
                   >

@@ -55,7 +55,12 @@ export function useCaseMove(
       if (!detail) return;
       const expectedState = seenState ?? detail.state;
       const answer = await run({ caseId: detail.id, expectedState, move });
-      if (!answer) return;
+      if (!answer) {
+        // Refused because the case moved: the sentence said so; from now on the user decides
+        // on the case as it is (the form and its text stay, a resubmit is judged afresh).
+        setSeenState(detail.state);
+        return;
+      }
       setKind(null);
       setSeenState(null);
       setDone((say) => say('cases.move.done', { move: say(`move.${move.kind}`) }));

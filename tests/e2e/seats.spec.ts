@@ -278,3 +278,42 @@ test('a seat that loses the host says its figures are not live, keeps what was t
   await expect(page.getByTestId('case-timeline')).toContainText(typed);
   await page.context().close();
 });
+
+test('an admin at a seat sends a file bigger than 700 KB to the host, streamed, and previews it there', async ({
+  browser,
+  seatHost,
+}) => {
+  // 1.5 MB: the city's sample rows, repeated (a preview reads the head; nothing is imported).
+  const sample = fs.readFileSync(
+    path.resolve(import.meta.dirname, '../../../shared/samples/cases-sample-gbk.csv'),
+  );
+  const text = new TextDecoder('gb18030').decode(sample).split('\r\n');
+  const rows = text.slice(1).filter((line) => line.length > 0);
+  const lines = [text[0]!];
+  while (lines.join('\r\n').length < 1_500_000) lines.push(...rows);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'griddesk-seat-upload-'));
+  const file = path.join(dir, '11月案卷-大.csv');
+  fs.writeFileSync(file, lines.join('\r\n'));
+  const bytes = fs.statSync(file).size;
+  expect(bytes).toBeGreaterThan(700 * 1024);
+
+  const page = await seatPage(browser);
+  await signInAtSeat(page, seatHost.url, 'admin');
+  await page.getByRole('link', { name: '数据交换', exact: true }).click();
+  await expect(page.getByTestId('area-exchange')).toContainText('大小不限于 700 KB');
+  await page.getByTestId('import-file-input').setInputFiles(file);
+  const preview = page.getByTestId('import-preview');
+  await expect(preview).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('preview-facts')).toContainText('识别为案卷');
+  await expect(preview.locator('tbody tr')).toHaveCount(20);
+  // The host kept it whole, in this seat's own upload folder.
+  const uploads = path.join(path.dirname(seatHost.dbFile), 'griddesk-temp', 'uploads');
+  const kept = fs
+    .readdirSync(uploads, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name === '11月案卷-大.csv');
+  expect(kept).toHaveLength(1);
+  expect(fs.statSync(path.join(kept[0]!.parentPath, kept[0]!.name)).size).toBe(bytes);
+  await page.screenshot({ path: `${shotDir}/seats-upload-preview-zh.png` });
+  await page.context().close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
