@@ -76,17 +76,20 @@ export function serveRenderer(rendererDir: string): void {
 
 /**
  * tiles://basemap/{z}/{x}/{y}: the offline basemap's tiles (an MBTiles file an admin added;
- * rows flipped from XYZ to TMS in db/mbtiles.ts). Without a basemap, or where it has no
+ * rows flipped from XYZ to TMS in db/mbtiles.ts), or, on a joined seat, the centre host's
+ * (fetched with a signed-in window's session). Without a basemap, or where it has no
  * tile, the answer is 404 and the map shows its grids over a clean background.
  */
-export function serveTiles(tiles: TileSource | null): void {
-  protocol.handle(TILES_SCHEME, (request) => {
+export function serveTiles(
+  tiles: TileSource | ((z: number, x: number, y: number) => Promise<ServedTile | null>) | null,
+): void {
+  protocol.handle(TILES_SCHEME, async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(405);
     const url = new URL(request.url);
     const address = url.host === 'basemap' ? parseTilePath(url.pathname) : null;
     let tile: ServedTile | null;
     try {
-      tile = tiles && address ? tiles(address.z, address.x, address.y) : null;
+      tile = tiles && address ? await tiles(address.z, address.x, address.y) : null;
     } catch (error) {
       logLine('error', `tiles:// failed for ${request.url}: ${(error as Error).message}`);
       return refuse(500);

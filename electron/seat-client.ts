@@ -9,6 +9,7 @@
 import https from 'node:https';
 import tls from 'node:tls';
 import type { ApiErrorPayload, LiveEvent } from '../api/contract';
+import type { ServedTile } from '../api/map/basemap-tiles';
 
 export type SeatReply = { ok: true; result: unknown } | { ok: false; error: ApiErrorPayload };
 
@@ -185,6 +186,35 @@ export class SeatClient {
         settle({ ok: false, error: unreachable(this.url, error.code ?? error.message) }),
       );
       request.end(JSON.stringify(input ?? {}));
+    });
+  }
+
+  /** A basemap tile from the host (its /tiles/ route takes the session header too). */
+  async tile(z: number, x: number, y: number, session: string | null): Promise<ServedTile | null> {
+    const request = await this.request(`/tiles/${z}/${x}/${y}`, 'GET', session);
+    if (!('on' in request)) return null;
+    return new Promise((resolve) => {
+      request.setTimeout(CALL_TIMEOUT_MS, () => {
+        request.destroy();
+        resolve(null);
+      });
+      request.on('response', (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve(
+            response.statusCode === 200
+              ? {
+                  bytes: new Uint8Array(Buffer.concat(chunks)),
+                  contentType: String(response.headers['content-type'] ?? 'image/png'),
+                }
+              : null,
+          ),
+        );
+        response.on('error', () => resolve(null));
+      });
+      request.on('error', () => resolve(null));
+      request.end();
     });
   }
 

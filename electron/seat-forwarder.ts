@@ -104,6 +104,12 @@ export function createSeatForwarder(client: SeatClient, output: SeatForwarderOut
       return { ok: true, result };
     },
 
+    /** Some window's session, for what the host serves to any signed-in seat (tiles). */
+    anySession(): string | null {
+      for (const token of sessions.values()) return token;
+      return null;
+    },
+
     /** The window closed: its stream ends (its session stays valid at the host until it expires). */
     closeWindow(windowId: number): void {
       endSession(windowId);

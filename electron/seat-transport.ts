@@ -12,6 +12,7 @@ import { describeSender, isTrustedSender, REFUSED_SENDER } from './ipc-transport
 import { isAppUrl } from './app-url';
 import { logError, logLine } from './log';
 import { createSeatForwarder } from './seat-forwarder';
+import { serveTiles } from './protocol';
 
 function sendTo(windowId: number, channel: string, value: unknown): void {
   const contents = webContents.fromId(windowId);
@@ -51,6 +52,8 @@ export function startSeatTransport(
       }
     },
   );
+  // The map's basemap is the host's: its tiles come over the same pinned connection.
+  serveTiles((z, x, y) => client.tile(z, x, y, forwarder.anySession()));
   logLine('info', `working as a seat of ${client.url.host}`);
   return () => {
     forwarder.stop();

@@ -12,6 +12,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { LiveEvent } from '../../api/contract';
 import { SeatRegistry } from '../../api/seats/seat-registry';
+import { invoke } from '../../api/invoke';
+import { writeMbtiles } from '../fixtures/mbtiles';
 import { probeSeatHost, SeatClient, seatHostUrl } from '../../electron/seat-client';
 import { createSeatHostControl } from '../../host/seat-host-control';
 import { createSeatForwarder } from '../../electron/seat-forwarder';
@@ -116,6 +118,20 @@ describe('a joined seat reaches the host', () => {
     await expect.poll(() => states).toEqual(['ended']);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(states).toEqual(['ended']);
+  });
+
+  it("brings the host's basemap tiles with a session, and none without", async () => {
+    const file = path.join(desk.dir, 'street.mbtiles');
+    const held = writeMbtiles(file);
+    await invoke(desk.base, 'map.basemap.set', { path: file });
+    const { z, x, y } = held[2]!;
+    const session = await signIn('wangfang');
+    const tile = await client.tile(z, x, y, session);
+    expect(tile?.contentType).toBe('image/png');
+    expect(tile!.bytes.byteLength).toBeGreaterThan(100);
+    expect(await client.tile(z, x, y, null)).toBeNull();
+    expect(await client.tile(z, x, 2 ** z - 1 - y, session)).toBeNull();
+    await invoke(desk.base, 'map.basemap.set', { path: null });
   });
 
   it('refuses a host whose certificate is not the one checked, before sending anything', async () => {
