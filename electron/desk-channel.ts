@@ -9,12 +9,11 @@
 import { ipcMain, type BrowserWindow } from 'electron';
 import { z } from 'zod';
 import type { ApiErrorPayload, DeskMode } from '../api/contract';
-import { toErrorPayload } from '../api/errors';
 import { probeSeatHost, seatHostUrl } from './seat-client';
 import { DESK_CHANNEL, DESK_STATE_CHANNEL, type CallReply } from './channels';
 import { writeDeskChoice, type DeskChoice } from './desk-choice';
-import { describeSender, isTrustedSender, REFUSED_SENDER } from './ipc-transport';
-import { logError, logLine } from './log';
+import { answerTrusted, isTrustedSender } from './ipc-transport';
+import { logLine } from './log';
 
 const probeInput = z.object({ address: z.string().min(1).max(300) });
 const joinInput = z.object({
@@ -108,41 +107,37 @@ export function startDeskChannel(
       ? deskModeOf(choice)
       : { mode: 'choose' };
   });
-  ipcMain.handle(DESK_CHANNEL, async (event, action: unknown, input: unknown) => {
-    if (!isTrustedSender(event, options.windows())) {
-      logLine('warn', `refused a desk action from ${describeSender(event)}`);
-      return { ok: false, error: REFUSED_SENDER };
-    }
-    // One desk action at a time: a join still reading the host's certificate and a click
-    // on "在本机新建" must not both go through (half of one desk and half of another).
-    if (busy && action !== 'probe')
-      return {
-        ok: false,
-        error: refusal(
-          'desk_busy',
-          '上一个操作还在进行，请稍候。',
-          'The last action is still running; wait a moment.',
-        ),
-      };
-    const exclusive = action !== 'probe';
-    if (exclusive) busy = true;
-    try {
-      const { reply, after, chosen } = await run(choice, options.dataDir, action, input);
-      if (chosen) {
-        choice = chosen;
-        if (!options.start(chosen)) return reply;
+  ipcMain.handle(DESK_CHANNEL, (event, action: unknown, input: unknown) =>
+    answerTrusted(event, options.windows(), async () => {
+      // One desk action at a time: a join still reading the host's certificate and a click
+      // on "在本机新建" must not both go through (half of one desk and half of another).
+      const exclusive = action !== 'probe';
+      if (exclusive && busy)
+        return {
+          ok: false,
+          error: refusal(
+            'desk_busy',
+            '上一个操作还在进行，请稍候。',
+            'The last action is still running; wait a moment.',
+          ),
+        };
+      if (exclusive) busy = true;
+      try {
+        const { reply, after, chosen } = await run(choice, options.dataDir, action, input);
+        if (chosen) {
+          choice = chosen;
+          if (!options.start(chosen)) return reply;
+        }
+        // After the reply has reached the page, which shows "opening…" meanwhile.
+        if (after === 'reload')
+          setTimeout(() => options.windows().forEach((w) => w.webContents.reload()), 200);
+        if (after === 'restart') setTimeout(options.restart, 200);
+        return reply;
+      } finally {
+        if (exclusive) busy = false;
       }
-      // After the reply has reached the page, which shows "opening…" meanwhile.
-      if (after === 'reload')
-        setTimeout(() => options.windows().forEach((w) => w.webContents.reload()), 200);
-      if (after === 'restart') setTimeout(options.restart, 200);
-      return reply;
-    } catch (error) {
-      return { ok: false, error: toErrorPayload(error, logError) };
-    } finally {
-      if (exclusive) busy = false;
-    }
-  });
+    }),
+  );
   return () => {
     ipcMain.removeAllListeners(DESK_STATE_CHANNEL);
     ipcMain.removeHandler(DESK_CHANNEL);

@@ -54,38 +54,49 @@ function unknownMethod(method: unknown): UserError {
   });
 }
 
+/**
+ * Every IPC handler's frame: the sender checked first (refused in a sentence, noted in the
+ * log), then the work; whatever it throws comes back as a sentence, never a stack.
+ */
+export async function answerTrusted(
+  event: IpcMainInvokeEvent,
+  windows: BrowserWindow[],
+  work: () => Promise<CallReply>,
+): Promise<CallReply> {
+  try {
+    if (!isTrustedSender(event, windows)) {
+      logLine('warn', `refused an IPC call from ${describeSender(event)}`);
+      return { ok: false, error: REFUSED_SENDER };
+    }
+    return await work();
+  } catch (error) {
+    return { ok: false, error: toErrorPayload(error, logError) };
+  }
+}
+
 /** Registers the handler and starts the live feed; returns a stop function for quitting. */
 export function startIpcTransport(context: ApiContext, options: IpcTransportOptions): () => void {
   /** webContents id → that window's session token (api/sessions.ts). */
   const sessions = new Map<number, string>();
-  ipcMain.handle(
-    CALL_CHANNEL,
-    async (event, method: unknown, input: unknown): Promise<CallReply> => {
-      try {
-        if (!isTrustedSender(event, options.windows())) {
-          logLine('warn', `refused an API call from ${describeSender(event)}`);
-          return { ok: false, error: REFUSED_SENDER };
-        }
-        if (typeof method !== 'string' || !isMethodName(method)) throw unknownMethod(method);
-        // Each window signs in on its own; the token never reaches the page.
-        const senderId = event.sender.id;
-        const callContext = contextForSession(
-          { ...context, address: 'local' },
-          sessions.get(senderId),
-        );
-        const answer = await invoke(callContext, method, input);
-        const { result, token } = takeIssuedToken(answer);
-        if (token) {
-          if (!sessions.has(senderId))
-            event.sender.once('destroyed', () => sessions.delete(senderId));
-          sessions.set(senderId, token);
-        }
-        if (method === 'auth.signOut') sessions.delete(senderId);
-        return { ok: true, result };
-      } catch (error) {
-        return { ok: false, error: toErrorPayload(error, logError) };
+  ipcMain.handle(CALL_CHANNEL, (event, method: unknown, input: unknown): Promise<CallReply> =>
+    answerTrusted(event, options.windows(), async () => {
+      if (typeof method !== 'string' || !isMethodName(method)) throw unknownMethod(method);
+      // Each window signs in on its own; the token never reaches the page.
+      const senderId = event.sender.id;
+      const callContext = contextForSession(
+        { ...context, address: 'local' },
+        sessions.get(senderId),
+      );
+      const answer = await invoke(callContext, method, input);
+      const { result, token } = takeIssuedToken(answer);
+      if (token) {
+        if (!sessions.has(senderId))
+          event.sender.once('destroyed', () => sessions.delete(senderId));
+        sessions.set(senderId, token);
       }
-    },
+      if (method === 'auth.signOut') sessions.delete(senderId);
+      return { ok: true, result };
+    }),
   );
 
   const stopForwarding = context.live.subscribe((liveEvent) => {

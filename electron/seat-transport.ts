@@ -5,12 +5,11 @@
  * back to the window that signed in.
  */
 import { ipcMain, webContents, type BrowserWindow } from 'electron';
-import { toErrorPayload } from '../api/errors';
 import { SeatClient, type SeatHostAddress } from './seat-client';
 import { CALL_CHANNEL, CONNECTION_CHANNEL, LIVE_CHANNEL, type CallReply } from './channels';
-import { describeSender, isTrustedSender, REFUSED_SENDER } from './ipc-transport';
+import { answerTrusted } from './ipc-transport';
 import { isAppUrl } from './app-url';
-import { logError, logLine } from './log';
+import { logLine } from './log';
 import { createSeatForwarder } from './seat-forwarder';
 import { serveTiles } from './protocol';
 
@@ -30,27 +29,18 @@ export function startSeatTransport(
     connection: (id, reachable) => sendTo(id, CONNECTION_CHANNEL, reachable),
   });
   const known = new Set<number>();
-  ipcMain.handle(
-    CALL_CHANNEL,
-    async (event, method: unknown, input: unknown): Promise<CallReply> => {
-      try {
-        if (!isTrustedSender(event, options.windows())) {
-          logLine('warn', `refused an API call from ${describeSender(event)}`);
-          return { ok: false, error: REFUSED_SENDER };
-        }
-        const id = event.sender.id;
-        if (!known.has(id)) {
-          known.add(id);
-          event.sender.once('destroyed', () => {
-            known.delete(id);
-            forwarder.closeWindow(id);
-          });
-        }
-        return await forwarder.call(id, method, input);
-      } catch (error) {
-        return { ok: false, error: toErrorPayload(error, logError) };
+  ipcMain.handle(CALL_CHANNEL, (event, method: unknown, input: unknown): Promise<CallReply> =>
+    answerTrusted(event, options.windows(), () => {
+      const id = event.sender.id;
+      if (!known.has(id)) {
+        known.add(id);
+        event.sender.once('destroyed', () => {
+          known.delete(id);
+          forwarder.closeWindow(id);
+        });
       }
-    },
+      return forwarder.call(id, method, input);
+    }),
   );
   // The map's basemap is the host's: its tiles come over the same pinned connection.
   serveTiles((z, x, y) => client.tile(z, x, y, forwarder.anySession()));

@@ -24,13 +24,13 @@
  * All times are this process's clock; the host's CPU is read from /proc.
  * Run: node --import tsx tests/bench/seats.bench.ts
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import readline from 'node:readline';
+
 import type { TLSSocket } from 'node:tls';
 import { SYSTEM_ACTOR, type ApiContext } from '../../api/context';
 import type { ApiErrorPayload, CaseCard, LiveEvent } from '../../api/contract';
@@ -40,6 +40,7 @@ import type { CaseState } from '../../core/glossary';
 import { createBackupSync } from '../../db/backup/create-backup';
 import { openOrCreateDatabase } from '../../db/bootstrap';
 import { median, percentile, record } from './record';
+import { startSeatHostProcess } from '../seat-host-process';
 
 const QUICK = process.env.SEATS_BENCH_QUICK === '1';
 const ROUNDS = QUICK ? 1 : 3;
@@ -64,7 +65,6 @@ const BOARD_PAGE = {
   limit: 50,
 };
 
-const root = path.resolve(import.meta.dirname, '../..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'griddesk-bench-seats-'));
 const file = path.join(dir, 'desk.sqlite');
 const log = (message: string) => process.stderr.write(`[seats.bench] ${message}\n`);
@@ -161,53 +161,19 @@ async function prepareStore(): Promise<{ users: SeatUser[]; displayKey: string }
 
 let child: ChildProcess | null = null;
 let childExited: string | null = null;
-let childStderr = '';
+let childStderr: () => string = () => '';
 
 async function startChildHost(): Promise<{ url: string; port: number; fingerprint: string }> {
-  const started = spawn(
-    process.execPath,
-    [
-      path.join(root, 'bin/griddesk.mjs'),
-      'serve',
-      '--db',
-      file,
-      '--seats',
-      '--host',
-      HOST,
-      '--port',
-      '0',
-    ],
-    {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, GRIDDESK_LANG: 'en', GRIDDESK_RENDERER_DIR: dir },
-    },
-  );
-  child = started;
-  started.stderr!.setEncoding('utf8');
-  started.stderr!.on('data', (chunk: string) => (childStderr = (childStderr + chunk).slice(-8000)));
-  started.once('exit', (code, signal) => (childExited = `exit ${code ?? signal}`));
-  const lines: string[] = [];
-  const reader = readline.createInterface({ input: started.stdout! });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('serve printed nothing in 60 s')), 60_000);
-    reader.on('line', (line) => {
-      lines.push(line);
-      if (lines.length === 2) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    started.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`serve exited with ${code}: ${childStderr}`));
-    });
+  const started = await startSeatHostProcess({
+    dbFile: file,
+    address: HOST,
+    env: { ...process.env, GRIDDESK_LANG: 'en', GRIDDESK_RENDERER_DIR: dir },
+    timeoutMs: 60_000,
   });
-  const url = lines[0]!;
-  const port = Number(new URL(url).port);
-  const fingerprint = /^SHA-256 (\S+)$/.exec(lines[1]!)?.[1];
-  if (!fingerprint) throw new Error(`no fingerprint on serve's second line: ${lines[1]}`);
-  return { url, port, fingerprint };
+  child = started.child;
+  childStderr = started.stderr;
+  started.child.once('exit', (code, signal) => (childExited = `exit ${code ?? signal}`));
+  return { url: started.url, port: started.port, fingerprint: started.fingerprint };
 }
 
 async function stopChildHost(): Promise<void> {
@@ -582,7 +548,7 @@ async function runPhase(
   display: Browser | null,
   ms: number,
 ): Promise<PhaseLog> {
-  if (childExited) throw new Error(`the host ended (${childExited}): ${childStderr}`);
+  if (childExited) throw new Error(`the host ended (${childExited}): ${childStderr()}`);
   const streams = await Promise.all(seats.map((seat) => seat.browser.live()));
   const displayStream = display ? await display.live() : null;
   const phase: PhaseLog = {

@@ -5,44 +5,11 @@
  * pieces are tested under Node in tests/integration/seat-client.test.ts); the fingerprint it
  * shows is a real seat host's, as `griddesk serve --seats` printed it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import readline from 'node:readline';
 import type { Page } from '@playwright/test';
 import { test, expect } from './host-fixture';
+import { startSeatHostProcess, stopProcess } from '../seat-host-process';
 
 const shotDir = 'test-results/screenshots';
-const root = path.resolve(import.meta.dirname, '../..');
-
-async function seatHostFingerprint(
-  dbFile: string,
-): Promise<{ url: string; fingerprint: string; child: ChildProcess }> {
-  const child = spawn(
-    process.execPath,
-    [
-      path.join(root, 'bin/griddesk.mjs'),
-      'serve',
-      '--db',
-      dbFile,
-      '--seats',
-      '--host',
-      '127.0.0.2',
-      '--port',
-      '0',
-    ],
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const lines = readline.createInterface({ input: child.stdout! });
-  const [url, second] = await new Promise<string[]>((resolve, reject) => {
-    const got: string[] = [];
-    lines.on('line', (line) => {
-      got.push(line);
-      if (got.length === 2) resolve(got);
-    });
-    child.once('exit', (code) => reject(new Error(`serve --seats exited (${code})`)));
-  });
-  return { url: url!, fingerprint: second!.replace(/^SHA-256 /, ''), child };
-}
 
 /** Stands in for the preload's window.griddeskDesk; records what the page asked of main. */
 async function installChooser(page: Page, host: { url: string; fingerprint: string }) {
@@ -80,7 +47,7 @@ test('the first screen: a desk here, or join the centre host after comparing its
   page,
   serve,
 }) => {
-  const host = await seatHostFingerprint(serve.dbFile);
+  const host = await startSeatHostProcess({ dbFile: serve.dbFile });
   try {
     await installChooser(page, { url: host.url, fingerprint: host.fingerprint });
     await page.goto(serve.url);
@@ -113,6 +80,6 @@ test('the first screen: a desk here, or join the centre host after comparing its
     );
     expect(calls.at(-1)).toEqual(['join', { url: host.url, fingerprint: host.fingerprint }]);
   } finally {
-    host.child.kill('SIGTERM');
+    await stopProcess(host.child);
   }
 });

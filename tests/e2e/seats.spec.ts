@@ -3,13 +3,13 @@
  * HTTPS on 127.0.0.2, two operators in two browser contexts (two machines: no shared
  * cookies or storage) on the same board, and the wall display on a display key.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import { test as base, expect, type Browser, type Page } from '@playwright/test';
 import { createDemoDatabase, E2E_PASSWORD } from './host-fixture';
+import { startSeatHostProcess, stopProcess } from '../seat-host-process';
 
 const shotDir = 'test-results/screenshots';
 const root = path.resolve(import.meta.dirname, '../..');
@@ -35,25 +35,6 @@ function runCli(args: string[], stdin?: string): string {
   return result.stdout;
 }
 
-async function startSeatHost(
-  dbFile: string,
-  port = 0,
-): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(
-    process.execPath,
-    [griddesk, 'serve', '--db', dbFile, '--seats', '--host', '127.0.0.2', '--port', String(port)],
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let stderr = '';
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
-  const url = await new Promise<string>((resolve, reject) => {
-    const lines = readline.createInterface({ input: child.stdout! });
-    lines.once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`serve --seats exited (${code}): ${stderr}`)));
-  });
-  return { url, child };
-}
-
 const test = base.extend<object, { seatHost: SeatHost }>({
   seatHost: [
     // eslint-disable-next-line no-empty-pattern
@@ -67,18 +48,15 @@ const test = base.extend<object, { seatHost: SeatHost }>({
       }
       const created = runCli(['display-link', 'create', '--name', '指挥大厅大屏', '--db', dbFile]);
       const displayKey = created.trim().split('\n').at(-1)!.trim();
-      const started = await startSeatHost(dbFile);
+      const started = await startSeatHostProcess({ dbFile });
       let child: ChildProcess | null = started.child;
       const stop = async () => {
-        if (!child) return;
-        const exited = new Promise((resolve) => child!.once('exit', resolve));
-        child.kill('SIGKILL');
-        await exited;
+        if (child) await stopProcess(child, 'SIGKILL');
         child = null;
       };
       const restart = async () => {
         await stop();
-        child = (await startSeatHost(dbFile, Number(new URL(started.url).port))).child;
+        child = (await startSeatHostProcess({ dbFile, port: started.port })).child;
       };
       await use({ url: started.url, dbFile, displayKey, stop, restart });
       await stop();

@@ -4,15 +4,15 @@
  * (seats that checked it once keep trusting it); `display-link` prints its key last, and
  * that key opens the served host read-only. Flags that do not fit are refused in a sentence.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import type { TLSSocket } from 'node:tls';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fingerprintOf, seatCertificateFiles } from '../../host/seat-certificate';
+import { startSeatHostProcess, stopProcess } from '../seat-host-process';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const bin = path.join(root, 'bin/griddesk.mjs');
@@ -25,38 +25,6 @@ function griddesk(...args: string[]) {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, GRIDDESK_LANG: 'zh' },
-  });
-}
-
-async function serveSeats(): Promise<{ child: ChildProcess; lines: string[] }> {
-  const child = spawn(
-    process.execPath,
-    [bin, 'serve', '--db', db, '--seats', '--host', '127.0.0.2', '--port', '0'],
-    {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  const lines: string[] = [];
-  const reader = readline.createInterface({ input: child.stdout! });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('serve printed nothing in time')), 30_000);
-    reader.on('line', (line) => {
-      lines.push(line);
-      if (lines.length === 2) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
-  });
-  return { child, lines };
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
   });
 }
 
@@ -84,15 +52,15 @@ function get(url: string, headers: Record<string, string>, body: string) {
 
 describe('griddesk serve --seats', () => {
   it('prints the https URL first and the fingerprint second, keeps the certificate, and opens to a display key', async () => {
-    const first = await serveSeats();
+    const first = await startSeatHostProcess({ dbFile: db });
     let fingerprint: string;
     try {
-      expect(first.lines[0]).toMatch(/^https:\/\/127\.0\.0\.2:\d+\/$/);
+      expect(first.url).toMatch(/^https:\/\/127\.0\.0\.2:\d+\/$/);
       const { certFile, keyFile } = seatCertificateFiles(db);
       fingerprint = fingerprintOf(fs.readFileSync(certFile, 'utf8'));
-      expect(first.lines[1]).toBe(`SHA-256 ${fingerprint}`);
+      expect(first.fingerprint).toBe(fingerprint);
       if (process.platform !== 'win32') expect(fs.statSync(keyFile).mode & 0o077).toBe(0);
-      const unsigned = await get(`${first.lines[0]}api/call/overview.counts`, {}, '{}');
+      const unsigned = await get(`${first.url}api/call/overview.counts`, {}, '{}');
       expect(unsigned.status).toBe(401);
       expect(unsigned.fingerprint).toBe(fingerprint);
 
@@ -101,7 +69,7 @@ describe('griddesk serve --seats', () => {
       const key = made.stdout.trim().split('\n').at(-1)!;
       expect(key).toMatch(/^[A-Za-z0-9_-]{32}$/);
       const shown = await get(
-        `${first.lines[0]}api/call/overview.counts`,
+        `${first.url}api/call/overview.counts`,
         { 'X-GridDesk-Display': key },
         '{}',
       );
@@ -115,19 +83,19 @@ describe('griddesk serve --seats', () => {
       const revoked = griddesk('display-link', 'revoke', key, '--db', db);
       expect(revoked.status, revoked.stderr).toBe(0);
       const after = await get(
-        `${first.lines[0]}api/call/overview.counts`,
+        `${first.url}api/call/overview.counts`,
         { 'X-GridDesk-Display': key },
         '{}',
       );
       expect(after.status).toBe(401);
     } finally {
-      await stop(first.child);
+      await stopProcess(first.child);
     }
-    const second = await serveSeats();
+    const second = await startSeatHostProcess({ dbFile: db });
     try {
-      expect(second.lines[1]).toBe(`SHA-256 ${fingerprint!}`);
+      expect(second.fingerprint).toBe(fingerprint!);
     } finally {
-      await stop(second.child);
+      await stopProcess(second.child);
     }
   }, 90_000);
 
