@@ -5,7 +5,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import type { DeskChooser, ProbedHost } from '../../api/contract';
-import { LanguageSwitch } from '../frame/LanguageSwitch';
+import { GateCard } from './GateCard';
 import { useT } from '../i18n/locale-context';
 import { ErrorLine } from '../ui/ErrorLine';
 import { useAction } from '../ui/useApiCall';
@@ -48,96 +48,88 @@ export function DeskChoicePage({ chooser }: { chooser: DeskChooser }) {
   }
 
   return (
-    <div className="seat-gate" data-testid="desk-choice">
-      <section className="seat-gate__card desk-choice" aria-labelledby="desk-choice-title">
-        <header className="seat-gate__header">
-          <span className="nav-rail__logo" aria-hidden="true">
-            G
-          </span>
-          <div>
-            <h1 id="desk-choice-title" className="seat-gate__title">
-              {t('desk.title')}
-            </h1>
-            <p className="form__hint">{t('desk.hint')}</p>
-          </div>
-          <LanguageSwitch />
-        </header>
-        {opening ? (
-          <p role="status" data-testid="desk-opening">
-            {t('desk.opening')}
-          </p>
-        ) : (
-          <div className="desk-choice__options">
-            <section className="desk-choice__option">
-              <h2>{t('desk.localTitle')}</h2>
-              <p>{t('desk.localText')}</p>
-              <ErrorLine error={local.error} />
+    <GateCard
+      id="desk-choice-title"
+      title={t('desk.title')}
+      subtitle={<p className="form__hint">{t('desk.hint')}</p>}
+      className="desk-choice"
+      testId="desk-choice"
+    >
+      {opening ? (
+        <p role="status" data-testid="desk-opening">
+          {t('desk.opening')}
+        </p>
+      ) : (
+        <div className="desk-choice__options">
+          <section className="desk-choice__option">
+            <h2>{t('desk.localTitle')}</h2>
+            <p>{t('desk.localText')}</p>
+            <ErrorLine error={local.error} />
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={acting}
+              onClick={() => void createLocal()}
+              data-testid="desk-create-local"
+            >
+              {t('desk.localButton')}
+            </button>
+          </section>
+          <section className="desk-choice__option">
+            <h2>{t('desk.joinTitle')}</h2>
+            <p>{t('desk.joinText')}</p>
+            <form className="desk-choice__probe" onSubmit={readFingerprint}>
+              <label>
+                {t('desk.address')}
+                <input
+                  className="input"
+                  value={address}
+                  placeholder="192.168.1.20:8443"
+                  onChange={(e) => setAddress(e.target.value)}
+                  data-testid="desk-address"
+                />
+              </label>
               <button
-                type="button"
-                className="button button--primary"
-                disabled={acting}
-                onClick={() => void createLocal()}
-                data-testid="desk-create-local"
+                type="submit"
+                className="button"
+                disabled={probe.working || !address.trim()}
+                data-testid="desk-probe"
               >
-                {t('desk.localButton')}
+                {t('desk.probe')}
               </button>
-            </section>
-            <section className="desk-choice__option">
-              <h2>{t('desk.joinTitle')}</h2>
-              <p>{t('desk.joinText')}</p>
-              <form className="desk-choice__probe" onSubmit={readFingerprint}>
-                <label>
-                  {t('desk.address')}
+            </form>
+            <ErrorLine error={probe.error} testId="desk-probe-error" />
+            {probed ? (
+              <div className="desk-choice__fingerprint">
+                <p className="panel__meta">
+                  {t('desk.fingerprint')} · {probed.url}
+                </p>
+                <code data-testid="desk-fingerprint">{probed.fingerprint}</code>
+                <p className="form__hint">{t('desk.compare')}</p>
+                <label className="settings-inline__field">
                   <input
-                    className="input"
-                    value={address}
-                    placeholder="192.168.1.20:8443"
-                    onChange={(e) => setAddress(e.target.value)}
-                    data-testid="desk-address"
+                    type="checkbox"
+                    checked={same}
+                    onChange={(e) => setSame(e.target.checked)}
+                    data-testid="desk-same"
                   />
+                  {t('desk.same')}
                 </label>
+                <ErrorLine error={join.error} testId="desk-join-error" />
                 <button
-                  type="submit"
-                  className="button"
-                  disabled={probe.working || !address.trim()}
-                  data-testid="desk-probe"
+                  type="button"
+                  className="button button--primary"
+                  disabled={!same || acting}
+                  onClick={() => void joinHost()}
+                  data-testid="desk-join"
                 >
-                  {t('desk.probe')}
+                  {t('desk.join')}
                 </button>
-              </form>
-              <ErrorLine error={probe.error} testId="desk-probe-error" />
-              {probed ? (
-                <div className="desk-choice__fingerprint">
-                  <p className="panel__meta">
-                    {t('desk.fingerprint')} · {probed.url}
-                  </p>
-                  <code data-testid="desk-fingerprint">{probed.fingerprint}</code>
-                  <p className="form__hint">{t('desk.compare')}</p>
-                  <label className="settings-inline__field">
-                    <input
-                      type="checkbox"
-                      checked={same}
-                      onChange={(e) => setSame(e.target.checked)}
-                      data-testid="desk-same"
-                    />
-                    {t('desk.same')}
-                  </label>
-                  <ErrorLine error={join.error} testId="desk-join-error" />
-                  <button
-                    type="button"
-                    className="button button--primary"
-                    disabled={!same || acting}
-                    onClick={() => void joinHost()}
-                    data-testid="desk-join"
-                  >
-                    {t('desk.join')}
-                  </button>
-                </div>
-              ) : null}
-            </section>
-          </div>
-        )}
-      </section>
-    </div>
+              </div>
+            ) : null}
+          </section>
+        </div>
+      )}
+    </GateCard>
   );
 }
