@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { APP_VERSION } from '../../api/version';
-import { readAppInfo } from '../../db/queries/app-info';
+import { readAppInfo, readPartyCounts } from '../../db/queries/app-info';
 import { openCliDatabase } from '../database';
 
 export function registerInfoCommand(program: Command): void {
@@ -13,6 +13,7 @@ export function registerInfoCommand(program: Command): void {
       const opened = openCliDatabase(options.db);
       try {
         const info = readAppInfo(opened.db, APP_VERSION);
+        const party = readPartyCounts(opened.db);
         const result = {
           file: opened.file,
           street: info.street,
@@ -21,6 +22,7 @@ export function registerInfoCommand(program: Command): void {
           cases: info.cases,
           units: info.units,
           staff: info.staff,
+          ...party,
           schemaVersion: info.schemaVersion,
           appVersion: info.appVersion,
         };
@@ -37,6 +39,9 @@ export function registerInfoCommand(program: Command): void {
         console.log(`Cases:        ${info.cases}`);
         console.log(`Units:        ${info.units}`);
         console.log(`Staff:        ${info.staff}`);
+        console.log(
+          `党建引领:     ${party.party_units} units, ${party.members} members, ${party.projects} projects, ${party.wishes} wishes, ${party.activities} volunteer activities`,
+        );
         console.log(`Schema:       v${info.schemaVersion} (GridDesk ${info.appVersion})`);
       } finally {
         opened.db.close();

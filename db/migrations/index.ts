@@ -10,6 +10,7 @@ import { sql as tamperEvidence } from './005-tamper-evidence.sql';
 import { sql as categoryStandard } from './006-category-standard.sql';
 import { sql as appealsAndStages } from './007-appeals-and-stages.sql';
 import { sql as seats } from './008-seats.sql';
+import { sql as partyRegisters } from './009-party-registers.sql';
 
 export interface Migration {
   version: number;
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'category-standard', sql: categoryStandard },
   { version: 7, name: 'appeals-and-stages', sql: appealsAndStages },
   { version: 8, name: 'seats', sql: seats },
+  { version: 9, name: 'party-registers', sql: partyRegisters },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

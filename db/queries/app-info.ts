@@ -38,3 +38,31 @@ export function readAppInfo(db: Db, appVersion: string): AppInfoRow {
     ...counts,
   };
 }
+
+/** The party-building registers' sizes (issue 14), as `griddesk info --json` names them. */
+export interface PartyCounts {
+  party_units: number;
+  members: number;
+  needs: number;
+  resources: number;
+  projects: number;
+  wishes: number;
+  volunteer_teams: number;
+  activities: number;
+}
+
+export function readPartyCounts(db: Db): PartyCounts {
+  return db
+    .prepare<[], PartyCounts>(
+      `SELECT
+         (SELECT count(*) FROM party_units) AS party_units,
+         (SELECT count(*) FROM party_members) AS members,
+         (SELECT count(*) FROM party_needs) AS needs,
+         (SELECT count(*) FROM party_resources) AS resources,
+         (SELECT count(*) FROM party_projects) AS projects,
+         (SELECT count(*) FROM wishes) AS wishes,
+         (SELECT count(*) FROM volunteer_teams) AS volunteer_teams,
+         (SELECT count(*) FROM volunteer_activities) AS activities`,
+    )
+    .get()!;
+}

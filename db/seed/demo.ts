@@ -26,6 +26,9 @@ import { assetsDir } from './assets-dir';
 import { importDemoStandard } from './demo-standard';
 import { COMMUNITY_COMMITTEE_UNIT_NAME, STREET_UNIT } from './reference';
 import { writeDemoCases } from './demo-cases';
+import { writeDemoParty } from './demo-party';
+import { generatePartyRegisters } from '../../core/demo/party';
+import { SeededRandom } from '../../core/demo/random';
 
 export type DemoProgress = (done: number, total: number, label: string) => void;
 
@@ -79,6 +82,22 @@ export function seedDemoStreet(db: Db, options: DemoSeedOptions): { seed: number
     writeDemoCases(db, street.cases, userIds, (done) =>
       report(placesDone + staffDone + done, total, '案卷'),
     );
+    // 党建引领: units, members, the three lists, small wishes, volunteers (issue 14).
+    writeDemoParty(
+      db,
+      generatePartyRegisters({
+        random: new SeededRandom(seed).derive('party'),
+        now,
+        communities: street.places.communities,
+        grids: street.places.grids.map((g) => ({
+          code: g.code,
+          name: g.name,
+          communityCode: g.communityCode ?? g.parentCode!,
+        })),
+      }),
+      now,
+    );
+    report(total, total, '党建');
     db.prepare(
       `INSERT INTO app_meta (key, value) VALUES ('demo_seed', ?)
        ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
