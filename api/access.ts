@@ -69,6 +69,12 @@ const METHOD_ACCESS: Partial<Record<MethodName, MethodAccess>> = {
   // admin for any unit; leaders decide; the month's draft is a leader's like its bulletin.
   'bulletin.draft': ['leader', 'admin'],
   // The month's appeals are read beside its ranking, which is open (no personal data in them).
+  // 微心愿: anyone signed in reads them; operators and admins publish and move them.
+  'wishes.board': 'signed_in',
+  'wishes.get': 'signed_in',
+  'wishes.claimants': ['operator', 'admin'],
+  'wishes.publish': ['operator', 'admin'],
+  'wishes.move': ['operator', 'admin'],
   'appeals.list': 'open',
   'appeals.get': 'signed_in',
   'appeals.attachment': 'signed_in',

@@ -16,6 +16,7 @@ import { backupContract } from './backup';
 import { appealsContract } from './appeals';
 import { settingsContract } from './settings';
 import { seatsContract } from './seats';
+import { wishesContract } from './wishes';
 
 export const contract = {
   ...exchangeContract,
@@ -31,6 +32,7 @@ export const contract = {
   ...appealsContract,
   ...settingsContract,
   ...seatsContract,
+  ...wishesContract,
 };
 
 export type Contract = typeof contract;
@@ -100,3 +102,4 @@ export * from './settings';
 export * from './appeals';
 export * from './seats';
 export * from './desk';
+export * from './wishes';

@@ -13,6 +13,7 @@ import { backupHandlers } from './backup';
 import { settingsHandlers } from './settings';
 import { appealsHandlers } from './appeals';
 import { seatsHandlers } from './seats';
+import { wishesHandlers } from './wishes';
 import type { FeatureHandlers } from './types';
 
 export const handlers = {
@@ -29,4 +30,5 @@ export const handlers = {
   ...settingsHandlers,
   ...appealsHandlers,
   ...seatsHandlers,
+  ...wishesHandlers,
 } satisfies FeatureHandlers<MethodName>;
