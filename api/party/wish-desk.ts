@@ -189,7 +189,7 @@ export function moveWish(
         zh: `微心愿「${STATE_ZH[row.state]}」时不能这样办理。`,
         en: `A wish that is ${row.state} cannot be moved that way.`,
       });
-    let note: string | null = null;
+    let note: string | null;
     const set: Record<string, unknown> = { state: to, updated_at: now };
     const move = input.move;
     if (move.kind === 'claim') {

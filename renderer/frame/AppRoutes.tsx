@@ -3,6 +3,7 @@ import { HashRouter, Route, Routes } from 'react-router';
 import { OverviewPage } from '../areas/overview/OverviewPage';
 import { Frame } from './Frame';
 import { NotFoundPage } from './NotFoundPage';
+import { PartyPage } from '../areas/party/PartyPage';
 
 // The overview is the first screen and ships in the entry chunk; every other area is its
 // own chunk, fetched when first opened.
@@ -24,6 +25,7 @@ export function AppRoutes() {
           <Route path="map/*" element={<GridMapPage />} />
           <Route path="weekly/*" element={<WeeklyDispatchPage />} />
           <Route path="ranking/*" element={<MonthlyRankingPage />} />
+          <Route path="party/*" element={<PartyPage />} />
           <Route path="exchange/*" element={<DataExchangePage />} />
           <Route path="settings/*" element={<SettingsPage />} />
           <Route path="*" element={<NotFoundPage />} />

@@ -4,7 +4,7 @@ import { AreaIcon } from '../icons/AreaIcon';
 import { getApi } from '../api/client';
 import { AREAS, DISPLAY_AREAS } from './areas';
 
-/** The seven areas. After `g` is pressed, each shows the letter that opens it. */
+/** The eight areas. After `g` is pressed, each shows the letter that opens it. */
 export function NavigationRail({ showKeys }: { showKeys: boolean }) {
   const t = useT();
   const areas = getApi().seat?.display ? AREAS.filter((a) => DISPLAY_AREAS.includes(a.key)) : AREAS;

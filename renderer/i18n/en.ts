@@ -3,6 +3,7 @@ import type { Dictionary } from './zh-CN';
 import { sessionMessagesEn } from '../session/messages';
 import { seatMessagesEn } from '../session/seat-messages';
 import { deskMessagesEn } from '../session/desk-messages';
+import { partyMessagesEn } from '../areas/party/messages';
 import { casesMessagesEn } from '../areas/cases/messages-en';
 import { settingsMessagesEn } from '../areas/settings/messages';
 import { backupMessagesEn } from '../areas/settings/backup-messages';
@@ -112,6 +113,7 @@ export const en: Dictionary = {
   ...sessionMessagesEn,
   ...seatMessagesEn,
   ...deskMessagesEn,
+  ...partyMessagesEn,
   ...casesMessagesEn,
   ...moveMessagesEn,
   ...settingsMessagesEn,

@@ -6,6 +6,7 @@ import { CASE_STATE_ZH } from '../../core/glossary';
 import { sessionMessagesZh } from '../session/messages';
 import { seatMessagesZh } from '../session/seat-messages';
 import { deskMessagesZh } from '../session/desk-messages';
+import { partyMessagesZh } from '../areas/party/messages';
 import { casesMessagesZh } from '../areas/cases/messages';
 import { settingsMessagesZh } from '../areas/settings/messages';
 import { backupMessagesZh } from '../areas/settings/backup-messages';
@@ -114,6 +115,7 @@ export const zhCN = {
   ...sessionMessagesZh,
   ...seatMessagesZh,
   ...deskMessagesZh,
+  ...partyMessagesZh,
   ...casesMessagesZh,
   ...moveMessagesZh,
   ...settingsMessagesZh,
