@@ -4,6 +4,7 @@
  * the meeting's dispatch items, and the minutes.
  */
 import { z } from 'zod';
+import type { AgendaWishRow } from '../../db/queries/wishes';
 import type { CaseListRow, CaseRef } from '../../core/cases/case-views';
 import type { OverdueAgeGroup, DispatchItemStatus } from '../../core/weekly/agenda-rules';
 import type { WeightSet } from '../../core/ranking/weight-set';
@@ -69,6 +70,12 @@ export interface WeeklyAgenda {
   /** This meeting's items. */
   items: DispatchItemView[];
   meeting: MeetingRecord | null;
+  /** 微心愿 (issue 14): open wishes past their clock, and how many wait for a claim. */
+  wishes: {
+    unclaimed: number;
+    overdueTotal: number;
+    overdue: AgendaWishRow[];
+  };
 }
 
 const WEEK_SCHEMA = z.string().regex(/^\d{4}-W\d{2}$/, 'expected YYYY-Www');

@@ -29,6 +29,7 @@ import type {
 } from '../contract/weekly';
 import { computeLiveRanking } from '../ranking/live-ranking';
 import { periodInfo } from '../ranking/periods';
+import { readAgendaWishes } from '../../db/queries/wishes';
 
 export function toItemView(row: DispatchItemRow, now: number): DispatchItemView {
   return {
@@ -89,5 +90,6 @@ export function buildAgenda(db: Db, week: Period, now: number, listLimit: number
       .map((item) => toItemView(item, now)),
     items: itemsOfWeek(db, week.key).map((item) => toItemView(item, now)),
     meeting: meeting ? toMeetingRecord(meeting) : null,
+    wishes: readAgendaWishes(db, asOf, listLimit),
   };
 }

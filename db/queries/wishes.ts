@@ -104,3 +104,48 @@ export function nextWishCode(db: Db): string {
     .get() as number | null;
   return `XY${String((last ?? 0) + 1).padStart(4, '0')}`;
 }
+
+export interface AgendaWishRow {
+  id: number;
+  code: string;
+  title: string;
+  gridName: string;
+  state: WishState;
+  claimedBy: string | null;
+  dueAt: number;
+}
+
+/**
+ * For the weekly meeting (周调度): open wishes past their clock at `asOf` (the longest late
+ * first) and how many are still unclaimed. Their steps as they stand now.
+ */
+export function readAgendaWishes(
+  db: Db,
+  asOf: number,
+  limit: number,
+): { unclaimed: number; overdueTotal: number; overdue: AgendaWishRow[] } {
+  const open = "w.state IN ('published', 'claimed')";
+  const overdue = db
+    .prepare<[number, number], AgendaWishRow>(
+      `SELECT w.id, w.code, w.title, g.name AS gridName, w.state,
+              coalesce(m.name, u.name) AS claimedBy, w.due_at AS dueAt
+         FROM wishes w
+         JOIN places g ON g.code = w.grid_code
+         LEFT JOIN party_members m ON m.id = w.claimed_by_member_id
+         LEFT JOIN party_units u ON u.id = w.claimed_by_unit_id
+        WHERE ${open} AND w.due_at < ?
+        ORDER BY w.due_at LIMIT ?`,
+    )
+    .all(asOf, limit);
+  const counts = db
+    .prepare<[number], { unclaimed: number; overdueTotal: number }>(
+      `SELECT sum(w.state = 'published') AS unclaimed, sum(w.due_at < ?) AS overdueTotal
+         FROM wishes w WHERE ${open}`,
+    )
+    .get(asOf)!;
+  return {
+    unclaimed: counts.unclaimed ?? 0,
+    overdueTotal: counts.overdueTotal ?? 0,
+    overdue,
+  };
+}

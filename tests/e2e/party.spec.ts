@@ -60,3 +60,27 @@ test('an operator publishes a small wish, a member claims it, it is fulfilled an
   await expect(events).toContainText('张敏');
   await page.screenshot({ path: `${shotDir}/party-wish-confirmed-zh.png` });
 });
+
+test('a wish just published counts on the weekly agenda, beside the wishes past their clock', async ({
+  page,
+  serve,
+}) => {
+  await openAreaAs(page, serve, 'zhangmin', '党建引领');
+  await page.getByTestId('wish-new').click();
+  const dialog = page.getByTestId('wish-publish');
+  await dialog.getByTestId('wish-title').fill('空巢老人想要一台收音机');
+  await dialog.getByTestId('wish-grid').selectOption({ label: '朝阳社区第2网格' });
+  await dialog.getByTestId('wish-publish-submit').click();
+  await expect(page.getByTestId('wish-detail').getByTestId('wish-state')).toHaveText('待认领');
+  const unclaimed = page.getByTestId('wish-column-published').locator('.wish-column__count');
+  const count = (await unclaimed.innerText()).trim();
+
+  await page.getByRole('link', { name: '周调度', exact: true }).click();
+  const section = page.getByTestId('section-wishes');
+  await expect(section).toContainText(`待认领 ${count} 个`);
+  // The demo street has wishes past their clock: listed, the longest late first.
+  const rows = section.getByTestId('agenda-wishes-overdue').locator('tbody tr');
+  await expect(rows.first()).toBeVisible();
+  await section.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${shotDir}/party-weekly-wishes-zh.png` });
+});

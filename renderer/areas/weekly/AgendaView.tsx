@@ -12,6 +12,7 @@ import { MeetingRecordForm } from './MeetingRecordForm';
 import { OverdueByAge } from './OverdueByAge';
 import { weekLabel, weekSpan } from './week-words';
 import { Panel } from '../../ui/Panel';
+import { AgendaWishes } from './AgendaWishes';
 
 function Section({
   title,
@@ -104,6 +105,9 @@ export function AgendaView({
             )}
           </div>
         </div>
+      </Section>
+      <Section title={t('weekly.section.wishes')} testId="section-wishes">
+        <AgendaWishes wishes={agenda.wishes} />
       </Section>
       <Section
         title={t('weekly.section.carried')}
