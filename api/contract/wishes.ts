@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { WishClockStatus, WishMove, WishState } from '../../core/party/wish-clock';
+import type { WishEventRow } from '../../db/queries/wishes';
 import { method } from './define';
 
 export interface WishCard {
@@ -26,15 +27,7 @@ export interface WishCard {
   valueFen: number | null;
 }
 
-export interface WishEventView {
-  id: number;
-  kind: string;
-  at: number;
-  actor: string;
-  fromState: WishState | null;
-  toState: WishState | null;
-  note: string | null;
-}
+export type WishEventView = WishEventRow;
 
 export interface WishDetail extends WishCard {
   residentPhone: string | null;

@@ -8,6 +8,13 @@ import { FieldRow } from '../../ui/FieldRow';
 import { FormActions } from '../../ui/FormActions';
 import { useApiCall } from '../../ui/useApiCall';
 
+const TEXT_FIELDS = [
+  ['title', 'party.publish.title', 'wish-title'],
+  ['forWhom', 'party.publish.forWhom', 'wish-for'],
+  ['residentName', 'party.publish.residentName', 'wish-resident'],
+  ['residentPhone', 'party.publish.residentPhone', 'wish-phone'],
+] as const;
+
 export function PublishWishDialog({
   onClose,
   onDone,
@@ -46,39 +53,17 @@ export function PublishWishDialog({
   return (
     <Dialog title={t('party.wishes.new')} onClose={onClose} testId="wish-publish">
       <form className="form" onSubmit={submit}>
-        <FieldRow label={t('party.publish.title')}>
-          <input
-            className="input"
-            autoFocus
-            value={form.title}
-            onChange={edit('title')}
-            data-testid="wish-title"
-          />
-        </FieldRow>
-        <FieldRow label={t('party.publish.forWhom')}>
-          <input
-            className="input"
-            value={form.forWhom}
-            onChange={edit('forWhom')}
-            data-testid="wish-for"
-          />
-        </FieldRow>
-        <FieldRow label={t('party.publish.residentName')}>
-          <input
-            className="input"
-            value={form.residentName}
-            onChange={edit('residentName')}
-            data-testid="wish-resident"
-          />
-        </FieldRow>
-        <FieldRow label={t('party.publish.residentPhone')}>
-          <input
-            className="input"
-            value={form.residentPhone}
-            onChange={edit('residentPhone')}
-            data-testid="wish-phone"
-          />
-        </FieldRow>
+        {TEXT_FIELDS.map(([key, label, testId], i) => (
+          <FieldRow key={key} label={t(label)}>
+            <input
+              className="input"
+              autoFocus={i === 0}
+              value={form[key]}
+              onChange={edit(key)}
+              data-testid={testId}
+            />
+          </FieldRow>
+        ))}
         <FieldRow label={t('party.publish.grid')}>
           <select
             className="input"
