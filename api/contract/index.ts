@@ -16,7 +16,7 @@ import { backupContract } from './backup';
 import { appealsContract } from './appeals';
 import { settingsContract } from './settings';
 import { seatsContract } from './seats';
-import { wishesContract } from './wishes';
+import { partyFiguresContract, wishesContract } from './wishes';
 
 export const contract = {
   ...exchangeContract,
@@ -33,6 +33,7 @@ export const contract = {
   ...settingsContract,
   ...seatsContract,
   ...wishesContract,
+  ...partyFiguresContract,
 };
 
 export type Contract = typeof contract;

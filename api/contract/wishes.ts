@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { WishClockStatus, WishMove, WishState } from '../../core/party/wish-clock';
 import type { WishEventRow } from '../../db/queries/wishes';
+import type { PartyFigureRow } from '../../db/queries/party-figures';
 import { method } from './define';
 
 export interface WishCard {
@@ -102,5 +103,28 @@ export const wishesContract = {
   ),
   'wishes.claimants': method<WishClaimant[]>()(
     z.object({ q: z.string().trim().min(1).max(20) }).strict(),
+  ),
+};
+
+export interface PartyFigures {
+  period: string;
+  label: string;
+  level: 'community' | 'unit';
+  /** The instant open and overdue are measured at. */
+  asOf: number;
+  rows: PartyFigureRow[];
+  totals: Omit<PartyFigureRow, 'code' | 'name'>;
+}
+
+export const partyFiguresContract = {
+  'party.figures': method<PartyFigures>()(
+    z
+      .object({
+        period: z
+          .string()
+          .regex(/^\d{4}-((0[1-9]|1[0-2])|W\d{2})$/, 'expected YYYY-MM or YYYY-Www'),
+        level: z.enum(['community', 'unit']),
+      })
+      .strict(),
   ),
 };

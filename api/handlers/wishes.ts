@@ -1,4 +1,5 @@
 import { moveWish, publishWish, wishBoard, wishClaimants, wishDetail } from '../party/wish-desk';
+import { partyFigures } from '../party/figures';
 import type { FeatureHandlers } from './types';
 
 export const wishesHandlers = {
@@ -7,6 +8,12 @@ export const wishesHandlers = {
   'wishes.publish': (context, input) => publishWish(context, input),
   'wishes.move': (context, input) => moveWish(context, input),
   'wishes.claimants': (context, input) => wishClaimants(context, input.q),
+  'party.figures': (context, input) => partyFigures(context, input),
 } satisfies FeatureHandlers<
-  'wishes.board' | 'wishes.get' | 'wishes.publish' | 'wishes.move' | 'wishes.claimants'
+  | 'wishes.board'
+  | 'wishes.get'
+  | 'wishes.publish'
+  | 'wishes.move'
+  | 'wishes.claimants'
+  | 'party.figures'
 >;

@@ -358,7 +358,8 @@ export function generatePartyRegisters(options: {
     if (plannedStart <= today) {
       actualStart = plannedStart;
       status = 'in_progress';
-      if (plannedEnd < today && listRandom.chance(0.85)) {
+      // Most finish; a few run late and stay open past their end (the figures' 超期).
+      if (plannedEnd < today && listRandom.chance(0.96)) {
         status = 'done';
         const lateBy = listRandom.chance(0.2) ? listRandom.int(1, 20) : 0;
         const end = Math.min(now, now - startAgo * DAY_MS + (length + lateBy) * DAY_MS);

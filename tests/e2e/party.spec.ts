@@ -16,6 +16,16 @@ test('an operator publishes a small wish, a member claims it, it is fulfilled an
   const board = page.getByTestId('wish-board');
   await expect(board.getByTestId('wish-column-confirmed')).toContainText(/\d/);
   await page.screenshot({ path: `${shotDir}/party-wishes-zh.png` });
+  // This month's figures: twelve communities and the street's total; then by unit.
+  const figures = page.getByTestId('party-figures-table');
+  await expect(figures.locator('tbody tr')).toHaveCount(13);
+  await expect(page.getByTestId('party-figures-total')).toContainText('全街道');
+  await page.getByTestId('party-figures').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${shotDir}/party-figures-zh.png` });
+  await page.getByTestId('party-figures-unit').click();
+  await expect.poll(() => figures.locator('tbody tr').count()).toBeGreaterThan(100);
+  await page.getByTestId('party-figures-community').click();
+  await board.scrollIntoViewIfNeeded();
 
   await page.getByTestId('wish-new').click();
   const dialog = page.getByTestId('wish-publish');

@@ -11,6 +11,7 @@ import { ErrorState } from '../../states/ErrorState';
 import { LoadingState } from '../../states/LoadingState';
 import { PageShell } from '../../ui/PageShell';
 import { Panel } from '../../ui/Panel';
+import { PartyFiguresPanel } from './PartyFiguresPanel';
 import { PublishWishDialog } from './PublishWishDialog';
 import { WishBoard } from './WishBoard';
 import { WishDetailPanel } from './WishDetailPanel';
@@ -76,6 +77,7 @@ export function PartyPage() {
           {openId !== null ? <WishDetailPanel id={openId} onClose={() => setOpenId(null)} /> : null}
         </div>
       </Panel>
+      <PartyFiguresPanel />
       {publishing ? (
         <PublishWishDialog
           onClose={() => setPublishing(false)}
