@@ -70,8 +70,8 @@ const METHOD_ACCESS: Partial<Record<MethodName, MethodAccess>> = {
   'bulletin.draft': ['leader', 'admin'],
   // The month's appeals are read beside its ranking, which is open (no personal data in them).
   // 微心愿: anyone signed in reads them; operators and admins publish and move them.
+  // party.figures is open, like the overview's counts: aggregates, no names.
   'wishes.board': 'signed_in',
-  'party.figures': 'signed_in',
   'wishes.get': 'signed_in',
   'wishes.claimants': ['operator', 'admin'],
   'wishes.publish': ['operator', 'admin'],

@@ -12,6 +12,8 @@ const DISPLAY_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'auth.status',
   'store.status',
   'overview.counts',
+  // Aggregates only (no names): the overview's 本周党建.
+  'party.figures',
   'cases.board',
   'cases.list',
   'cases.get',

@@ -94,3 +94,18 @@ test('a wish just published counts on the weekly agenda, beside the wishes past 
   await section.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${shotDir}/party-weekly-wishes-zh.png` });
 });
+
+test("the overview shows this week's party-building figures, before anyone signs in", async ({
+  page,
+  serve,
+}) => {
+  await page.goto(serve.url);
+  const panel = page.getByTestId('panel-party-week');
+  await expect(panel.getByTestId('party-week')).toBeVisible();
+  await expect(panel).toContainText('微心愿超时');
+  await expect(panel.locator('dd').first()).toHaveText(/\d/);
+  await panel.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${shotDir}/overview-party-week-zh.png` });
+  await panel.getByRole('link', { name: /党建引领/ }).click();
+  await expect(page.getByTestId('area-party')).toBeVisible();
+});

@@ -5,6 +5,7 @@ import { ErrorState } from '../../states/ErrorState';
 import { LoadingState } from '../../states/LoadingState';
 import { useNow } from '../../time/useNow';
 import { CommunityTiersPanel } from './CommunityTiersPanel';
+import { PartyWeekPanel } from './PartyWeekPanel';
 import { type CountKey, CountTile } from './CountTile';
 import { OldestOverdueTable } from './OldestOverdueTable';
 import { PageShell } from '../../ui/PageShell';
@@ -80,6 +81,7 @@ export function OverviewPage() {
         <div className="overview__main">{main}</div>
         <aside className="overview__side">
           <CommunityTiersPanel />
+          <PartyWeekPanel />
         </aside>
       </div>
     </PageShell>
