@@ -232,3 +232,10 @@ CREATE TABLE volunteer_activities (
 );
 CREATE INDEX volunteer_activities_day ON volunteer_activities(held_on);
 `;
+
+/** The triggers that keep a small wish's history append-only, for `griddesk verify`. */
+export const WISH_GUARD_TRIGGERS = [
+  'wish_events_no_update',
+  'wish_events_no_delete',
+  'wish_events_no_replace',
+] as const;

@@ -12,6 +12,7 @@
  */
 import { EVENT_CHAIN_COLUMNS, eventChainText, type SqlValue } from '../../core/integrity/canonical';
 import { GUARD_TRIGGERS } from '../migrations/005-tamper-evidence.sql';
+import { WISH_GUARD_TRIGGERS } from '../migrations/009-party-registers.sql';
 import { sha256Hex, type Db } from '../open';
 
 export type ChainProblem =
@@ -130,10 +131,10 @@ export function missingIntegritySchema(db: Db): string[] {
   return missing;
 }
 
-/** The triggers that guard the records (migrations 1 and 5) that are not in the schema. */
+/** The triggers that guard the records (migrations 1, 5 and 9) that are not in the schema. */
 export function missingGuardTriggers(db: Db): string[] {
   const present = new Set(
     db.prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'trigger'").pluck().all(),
   );
-  return GUARD_TRIGGERS.filter((name) => !present.has(name));
+  return [...GUARD_TRIGGERS, ...WISH_GUARD_TRIGGERS].filter((name) => !present.has(name));
 }

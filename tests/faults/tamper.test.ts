@@ -362,6 +362,16 @@ describe('the case history chain', () => {
     expect(cli.stdout).toContain('case_events_no_update');
   });
 
+  it("says so when a small wish's history lost its guard (issue 14)", () => {
+    const file = freshCopy();
+    const raw = new Database(file);
+    raw.exec('DROP TRIGGER wish_events_no_delete');
+    raw.close();
+    const cli = griddesk('verify', '--db', file);
+    expect(cli.code).toBe(1);
+    expect(cli.stdout).toContain('wish_events_no_delete');
+  });
+
   it('says in a sentence, exit 1, when the chain table itself was dropped', () => {
     const file = freshCopy();
     const raw = new Database(file);
