@@ -5,28 +5,14 @@
  */
 import { z } from 'zod';
 import type { WishClockStatus, WishMove, WishState } from '../../core/party/wish-clock';
-import type { WishEventRow } from '../../db/queries/wishes';
+import type { WishEventRow, WishRow } from '../../db/queries/wishes';
 import type { PartyFigureRow } from '../../db/queries/party-figures';
 import { method } from './define';
 
-export interface WishCard {
-  id: number;
-  code: string;
-  title: string;
-  forWhom: string | null;
-  /** Masked (张*) unless the viewer calls residents back. */
-  residentName: string | null;
-  gridCode: string;
-  gridName: string;
-  communityName: string;
-  state: WishState;
-  publishedAt: number;
-  claimedBy: string | null;
-  claimedAt: number | null;
-  dueAt: number | null;
+/** A wish on the board: as stored (db/queries/wishes.ts), its resident's name masked by role, its clock. */
+export type WishCard = Omit<WishRow, 'residentPhone' | 'communityCode'> & {
   clock: WishClockStatus;
-  valueFen: number | null;
-}
+};
 
 export type WishEventView = WishEventRow;
 

@@ -31,23 +31,13 @@ const BOARD_STATES: WishState[] = ['published', 'claimed', 'fulfilled', 'confirm
 const MOVERS = new Set(['operator', 'admin', 'system']);
 
 function card(row: WishRow, context: ApiContext, now: number): WishCard {
+  // The phone and the community code stay off the board's cards.
+  const { residentPhone: _phone, communityCode: _community, ...shown } = row;
   const sees = seesPersonalData(context.actor.role);
   return {
-    id: row.id,
-    code: row.code,
-    title: row.title,
-    forWhom: row.forWhom,
+    ...shown,
     residentName: sees ? row.residentName : maskName(row.residentName),
-    gridCode: row.gridCode,
-    gridName: row.gridName,
-    communityName: row.communityName,
-    state: row.state,
-    publishedAt: row.publishedAt,
-    claimedBy: row.claimedBy,
-    claimedAt: row.claimedAt,
-    dueAt: row.dueAt,
     clock: wishClockStatus(row, now),
-    valueFen: row.valueFen,
   };
 }
 

@@ -9,210 +9,35 @@ import { DAY_MS, dayString, type DayString } from '../time';
 import { DEFAULT_WISH_CLOCKS, wishDueAt, type WishState } from '../party/wish-clock';
 import type { ProjectStatus } from '../party/project-state';
 import { mobileNumber, personName } from './people';
+import {
+  ACTIVITIES,
+  BRANCH_SUFFIX,
+  NEED_TEMPLATES,
+  RESOURCE_TEMPLATES,
+  SKILLS,
+  THEMES,
+  UNIT_KINDS,
+  WISH_FOR,
+  WISH_TEMPLATES,
+} from './party-texts';
+import type {
+  DemoActivity,
+  DemoNeed,
+  DemoPartyMember,
+  DemoPartyRegisters,
+  DemoPartyUnit,
+  DemoProject,
+  DemoResource,
+  DemoServiceRecord,
+  DemoVolunteerTeam,
+  DemoWish,
+  DemoWishStep,
+  PartyGrid,
+  PartyPlace,
+} from './party-types';
+
+export type * from './party-types';
 import type { SeededRandom } from './random';
-
-export interface PartyPlace {
-  code: string;
-  name: string;
-}
-export interface PartyGrid extends PartyPlace {
-  communityCode: string;
-}
-
-export interface DemoPartyUnit {
-  code: string;
-  name: string;
-  contactName: string;
-  contactPhone: string;
-  communityCode: string;
-  agreementOn: DayString;
-  areas: string[];
-}
-export interface DemoPartyMember {
-  code: string;
-  name: string;
-  phone: string;
-  unitIndex: number;
-  homeCommunityCode: string;
-  homeGridCode: string;
-  reportedOn: DayString;
-  skills: string;
-}
-export interface DemoServiceRecord {
-  memberIndex: number;
-  servedOn: DayString;
-  placeCode: string;
-  activity: string;
-  theme: string;
-  hours: number;
-}
-export interface DemoNeed {
-  code: string;
-  title: string;
-  placeCode: string;
-  category:
-    'elderly' | 'childcare' | 'environment' | 'facilities' | 'hardship' | 'culture' | 'other';
-  households: number;
-  urgency: 'normal' | 'urgent';
-  raisedOn: DayString;
-}
-export interface DemoResource {
-  code: string;
-  title: string;
-  kind: 'venue' | 'funds' | 'skills' | 'goods' | 'service';
-  unitIndex: number;
-  communityCode: string;
-  capacity: string;
-  amountFen: number | null;
-  availableUntil: DayString;
-}
-export interface DemoProject {
-  code: string;
-  title: string;
-  ownerUnitIndex: number;
-  communityCode: string;
-  orderedBy: 'community' | 'unit';
-  budgetFen: number;
-  spentFen: number;
-  plannedStart: DayString;
-  plannedEnd: DayString;
-  actualStart: DayString | null;
-  actualEnd: DayString | null;
-  status: ProjectStatus;
-  cancelReason: string | null;
-  resultNote: string | null;
-  needIndex: number | null;
-  resourceIndex: number | null;
-}
-export interface DemoWishStep {
-  kind: 'publish' | 'claim' | 'fulfil' | 'confirm' | 'withdraw';
-  at: number;
-  actor: string;
-  fromState: WishState | null;
-  toState: WishState;
-  note: string | null;
-}
-export interface DemoWish {
-  code: string;
-  title: string;
-  forWhom: string;
-  residentName: string;
-  residentPhone: string;
-  gridCode: string;
-  communityCode: string;
-  valueFen: number;
-  state: WishState;
-  publishedAt: number;
-  claimedByMemberIndex: number | null;
-  claimedAt: number | null;
-  fulfilledAt: number | null;
-  confirmedAt: number | null;
-  withdrawnAt: number | null;
-  dueAt: number | null;
-  steps: DemoWishStep[];
-}
-export interface DemoVolunteerTeam {
-  code: string;
-  name: string;
-  communityCode: string;
-  leaderName: string;
-  leaderPhone: string;
-  volunteers: { name: string; phone: string; partyMember: boolean; memberIndex: number | null }[];
-}
-export interface DemoActivity {
-  code: string;
-  teamIndex: number;
-  heldOn: DayString;
-  theme: string;
-  placeCode: string;
-  participants: number;
-  partyParticipants: number;
-  hours: number;
-}
-
-export interface DemoPartyRegisters {
-  units: DemoPartyUnit[];
-  members: DemoPartyMember[];
-  records: DemoServiceRecord[];
-  needs: DemoNeed[];
-  resources: DemoResource[];
-  projects: DemoProject[];
-  wishes: DemoWish[];
-  teams: DemoVolunteerTeam[];
-  activities: DemoActivity[];
-}
-
-// prettier-ignore
-const UNIT_KINDS = [
-  '区税务局', '区人民医院', '区第一中学', '区实验小学', '区市场监管局', '区住建局', '区城管局',
-  '区供电公司', '区自来水公司', '区燃气公司', '区农商银行', '区邮政分公司', '区图书馆',
-  '区文化馆', '区疾控中心', '区人社局', '区民政局', '区司法局', '区公安分局', '区消防救援大队',
-  '区交通运输局', '区生态环境分局', '区退役军人事务局', '区妇幼保健院', '区职业技术学校',
-  '区建设投资集团', '区国有资产运营公司', '区融媒体中心', '区科技局', '区统计局',
-];
-const BRANCH_SUFFIX = ['机关党委', '第一党支部', '第二党支部', '党总支'];
-const SKILLS = [
-  '法律咨询',
-  '义诊',
-  '家电维修',
-  '理发',
-  '心理疏导',
-  '课业辅导',
-  '书法',
-  '摄影',
-  '文艺演出',
-  '政策宣讲',
-  '水电维修',
-  '垃圾分类宣传',
-];
-const THEMES = ['环境整治月', '敬老助老月', '平安建设月', '文明创建月', '关爱少年月', '政策宣讲月'];
-const ACTIVITIES = [
-  '楼道清理',
-  '入户走访',
-  '政策宣讲',
-  '义诊',
-  '垃圾分类指导',
-  '助老陪伴',
-  '文明劝导',
-  '课业辅导',
-];
-const NEED_TEMPLATES: ReadonlyArray<readonly [DemoNeed['category'], string]> = [
-  ['elderly', '老年助餐点送餐服务'],
-  ['elderly', '独居老人定期探访'],
-  ['childcare', '暑期托管班'],
-  ['childcare', '四点半课堂'],
-  ['environment', '楼道堆物清理'],
-  ['environment', '小区绿化补植'],
-  ['facilities', '加装楼道扶手'],
-  ['facilities', '更换路灯'],
-  ['facilities', '电动车充电桩'],
-  ['hardship', '困难家庭冬季慰问'],
-  ['culture', '社区文艺汇演场地'],
-  ['other', '老旧小区门禁维修'],
-];
-const RESOURCE_TEMPLATES: ReadonlyArray<readonly [DemoResource['kind'], string, string]> = [
-  ['venue', '会议室周末开放', '40 人'],
-  ['funds', '共建资金', '—'],
-  ['skills', '医护志愿者', '6 人'],
-  ['skills', '法律顾问', '2 人'],
-  ['goods', '米面油慰问品', '100 份'],
-  ['service', '家电义务维修', '每月 2 次'],
-  ['venue', '食堂助餐窗口', '每日 60 份'],
-  ['service', '课业辅导教师', '每周 3 次'],
-];
-const WISH_TEMPLATES = [
-  '一台轮椅',
-  '一套课外书',
-  '冬季棉被',
-  '助听器',
-  '老花镜',
-  '一次理发上门',
-  '学习台灯',
-  '电饭煲',
-  '陪同就医一次',
-  '米面油',
-];
-const WISH_FOR = ['独居老人', '困难家庭儿童', '残疾人', '空巢老人', '留守儿童', '低保户'];
 
 function day(now: number, daysAgo: number): DayString {
   return dayString(now - daysAgo * DAY_MS);
