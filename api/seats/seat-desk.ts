@@ -109,9 +109,20 @@ export function displayKeys(context: ApiContext): DisplayKeyRow[] {
   return listDisplayKeys(context.db);
 }
 
-/** A new display key: 32 random bytes, shown once; only its hash is kept. */
+/**
+ * A new display key: 24 random bytes (base64url), shown once; only its hash is kept. It
+ * never starts with '-' or '_', so `griddesk display-link revoke KEY` cannot read it as a
+ * flag and a person copying it does not drop a leading dash.
+ */
+export function newDisplayKey(): string {
+  for (;;) {
+    const key = randomBytes(24).toString('base64url');
+    if (/^[A-Za-z0-9]/.test(key)) return key;
+  }
+}
+
 export function createDisplayKey(context: ApiContext, name: string): DisplayKeyCreated {
-  const key = randomBytes(24).toString('base64url');
+  const key = newDisplayKey();
   const now = context.now();
   const row = context.db.transaction(() => {
     const created = insertDisplayKey(context.db, key, name, context.actor.name, now);

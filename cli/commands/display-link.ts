@@ -69,6 +69,8 @@ export function registerDisplayLinkCommand(program: Command): void {
   link
     .command('revoke <key>')
     .description('revoke a display key (the key itself, or its id from list)')
+    // Keys made before keys stopped starting with '-' must still be revocable as typed.
+    .allowUnknownOption()
     .option('--db <file>', "database file (default: the app's own database)")
     .action(async (key: string, options: { db?: string }) => {
       const opened = openCliDatabase(options.db, { demoWhenNew: false });

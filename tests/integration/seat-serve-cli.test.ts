@@ -11,6 +11,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TLSSocket } from 'node:tls';
 import { afterAll, describe, expect, it } from 'vitest';
+import { newDisplayKey } from '../../api/seats/seat-desk';
+import { insertDisplayKey } from '../../db/queries/display-keys';
+import { openDatabase } from '../../db/open';
 import { fingerprintOf, seatCertificateFiles } from '../../host/seat-certificate';
 import { startSeatHostProcess, stopProcess } from '../seat-host-process';
 
@@ -120,5 +123,21 @@ describe('griddesk serve --seats', () => {
     expect(notMine.status).not.toBe(0);
     expect(notMine.stderr).toMatch(/10\.254\.254\.254/);
     expect(notMine.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('never makes a key that starts like a flag, and still revokes an old one that does', () => {
+    const keys = Array.from({ length: 2000 }, newDisplayKey);
+    expect(keys.filter((key) => !/^[A-Za-z0-9][A-Za-z0-9_-]{31}$/.test(key))).toEqual([]);
+
+    // A key made before that rule: typed as it is after `revoke`, it must not be read as a flag.
+    const oldKey = '-dy80sZU7rM2X8MCcSJpAIIE4FVAqFp0';
+    const opened = openDatabase(db, { appVersion: 'test', now: Date.now() });
+    insertDisplayKey(opened.db, oldKey, '旧大屏', 'admin', Date.now());
+    opened.db.close();
+    const revoked = griddesk('display-link', 'revoke', oldKey, '--db', db);
+    expect(revoked.status, revoked.stderr).toBe(0);
+    expect(revoked.stdout).toContain('旧大屏');
+    const listed = JSON.parse(griddesk('display-link', 'list', '--db', db, '--json').stdout);
+    expect(listed.find((row: { name: string }) => row.name === '旧大屏').revokedAt).toBeTruthy();
   });
 });
