@@ -76,6 +76,15 @@ const METHOD_ACCESS: Partial<Record<MethodName, MethodAccess>> = {
   'wishes.claimants': ['operator', 'admin'],
   'wishes.publish': ['operator', 'admin'],
   'wishes.move': ['operator', 'admin'],
+  // 党建台账: anyone signed in reads (phones and residents' names masked by role); operators,
+  // admins and a community's own users enter (api/party/register-roles.ts checks the
+  // community); leaders approve projects there too.
+  'party.registerPage': 'signed_in',
+  'party.registerItem': 'signed_in',
+  'party.lookup': 'signed_in',
+  'party.enter': ['operator', 'admin', 'handler'],
+  'party.orderProject': ['operator', 'admin', 'handler'],
+  'party.moveProject': ['operator', 'leader', 'admin', 'handler'],
   'appeals.list': 'open',
   'appeals.get': 'signed_in',
   'appeals.attachment': 'signed_in',

@@ -17,6 +17,7 @@ import { appealsContract } from './appeals';
 import { settingsContract } from './settings';
 import { seatsContract } from './seats';
 import { partyFiguresContract, wishesContract } from './wishes';
+import { partyRegistersContract } from './party-registers';
 
 export const contract = {
   ...exchangeContract,
@@ -34,6 +35,7 @@ export const contract = {
   ...seatsContract,
   ...wishesContract,
   ...partyFiguresContract,
+  ...partyRegistersContract,
 };
 
 export type Contract = typeof contract;
@@ -104,3 +106,4 @@ export * from './appeals';
 export * from './seats';
 export * from './desk';
 export * from './wishes';
+export * from './party-registers';

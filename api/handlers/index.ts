@@ -14,6 +14,7 @@ import { settingsHandlers } from './settings';
 import { appealsHandlers } from './appeals';
 import { seatsHandlers } from './seats';
 import { wishesHandlers } from './wishes';
+import { partyRegistersHandlers } from './party-registers';
 import type { FeatureHandlers } from './types';
 
 export const handlers = {
@@ -31,4 +32,5 @@ export const handlers = {
   ...appealsHandlers,
   ...seatsHandlers,
   ...wishesHandlers,
+  ...partyRegistersHandlers,
 } satisfies FeatureHandlers<MethodName>;

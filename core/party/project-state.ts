@@ -10,6 +10,7 @@ export const PROJECT_STATUSES = ['planned', 'in_progress', 'done', 'cancelled'] 
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 
 export type ProjectMove =
+  | { kind: 'approve' }
   | { kind: 'start'; on: DayString }
   | { kind: 'finish'; on: DayString; spentFen: number; resultNote: string }
   | { kind: 'cancel'; reason: string };
@@ -25,7 +26,13 @@ export function isProjectOpen(status: ProjectStatus): boolean {
 
 /** What a move does to a project in `status` started `plannedStart`, or why it cannot. */
 export function moveProject(
-  project: { status: ProjectStatus; plannedStart: DayString; actualStart: DayString | null },
+  project: {
+    status: ProjectStatus;
+    plannedStart: DayString;
+    actualStart: DayString | null;
+    /** A leader's approval (立项审批); a project starts only once approved. */
+    approved?: boolean;
+  },
   move: ProjectMove,
 ): ProjectMoveResult {
   if (!isProjectOpen(project.status))
@@ -33,9 +40,18 @@ export function moveProject(
       `项目已${project.status === 'done' ? '完成' : '取消'}，不能再改变状态。`,
       `The project is already ${project.status === 'done' ? 'done' : 'cancelled'}.`,
     );
+  if (move.kind === 'approve') {
+    if (project.approved) return refuse('项目已经审批通过。', 'The project is already approved.');
+    return { ok: true, status: project.status };
+  }
   if (move.kind === 'start') {
     if (project.status !== 'planned')
       return refuse('项目已经开始实施。', 'The project has already started.');
+    if (project.approved === false)
+      return refuse(
+        '项目还没有经领导审批，不能开始实施。',
+        'A leader has not approved the project yet: it cannot start.',
+      );
     return { ok: true, status: 'in_progress' };
   }
   if (move.kind === 'finish') {

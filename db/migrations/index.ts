@@ -11,6 +11,7 @@ import { sql as categoryStandard } from './006-category-standard.sql';
 import { sql as appealsAndStages } from './007-appeals-and-stages.sql';
 import { sql as seats } from './008-seats.sql';
 import { sql as partyRegisters } from './009-party-registers.sql';
+import { sql as partyRegisterHistory } from './010-party-register-history.sql';
 
 export interface Migration {
   version: number;
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'appeals-and-stages', sql: appealsAndStages },
   { version: 8, name: 'seats', sql: seats },
   { version: 9, name: 'party-registers', sql: partyRegisters },
+  { version: 10, name: 'party-register-history', sql: partyRegisterHistory },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -13,6 +13,7 @@
 import { EVENT_CHAIN_COLUMNS, eventChainText, type SqlValue } from '../../core/integrity/canonical';
 import { GUARD_TRIGGERS } from '../migrations/005-tamper-evidence.sql';
 import { WISH_GUARD_TRIGGERS } from '../migrations/009-party-registers.sql';
+import { REGISTER_GUARD_TRIGGERS } from '../migrations/010-party-register-history.sql';
 import { sha256Hex, type Db } from '../open';
 
 export type ChainProblem =
@@ -136,5 +137,5 @@ export function missingGuardTriggers(db: Db): string[] {
   const present = new Set(
     db.prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'trigger'").pluck().all(),
   );
-  return [...GUARD_TRIGGERS, ...WISH_GUARD_TRIGGERS].filter((name) => !present.has(name));
+  return [...GUARD_TRIGGERS, ...WISH_GUARD_TRIGGERS, ...REGISTER_GUARD_TRIGGERS].filter((name) => !present.has(name));
 }

@@ -124,3 +124,32 @@ describe('projects', () => {
     expect(formatYuan(200_000_000)).toBe('2,000,000.00');
   });
 });
+
+describe('a project waits for approval', () => {
+  const planned = {
+    status: 'planned' as const,
+    plannedStart: '2026-11-01',
+    actualStart: null,
+  };
+  it('does not start before a leader approves it, and is approved only once', () => {
+    expect(
+      moveProject({ ...planned, approved: false }, { kind: 'start', on: '2026-11-02' }),
+    ).toMatchObject({
+      ok: false,
+      sentence: { en: expect.stringMatching(/not approved/) },
+    });
+    expect(moveProject({ ...planned, approved: false }, { kind: 'approve' })).toEqual({
+      ok: true,
+      status: 'planned',
+    });
+    expect(moveProject({ ...planned, approved: true }, { kind: 'approve' })).toMatchObject({
+      ok: false,
+    });
+    expect(
+      moveProject({ ...planned, approved: true }, { kind: 'start', on: '2026-11-02' }),
+    ).toEqual({
+      ok: true,
+      status: 'in_progress',
+    });
+  });
+});

@@ -1,0 +1,342 @@
+/**
+ * The registers' tables (党建引领 台账): for each register, the SQL behind the columns of
+ * core/party/registers.ts, its search and its filters, read a page at a time. Counting reads
+ * only the register's own table unless a search or filter needs the joined names, so the
+ * total of a city-sized register (740,000 service records) stays cheap.
+ */
+import type { Register } from '../../core/party/registers';
+import type { Db } from '../open';
+
+export interface RegisterFilters {
+  q?: string | null;
+  communityCode?: string | null;
+  /** A value of REGISTER_STATUS_VALUES[register]. */
+  status?: string | null;
+  unitId?: number | null;
+  memberId?: number | null;
+  teamId?: number | null;
+  /** Rows linked through 双向点单 to one need, resource or project. */
+  linkedTo?: { register: 'needs' | 'resources' | 'projects'; id: number } | null;
+}
+
+export type RegisterCell = string | number | null;
+export type RegisterRow = { id: number } & Record<string, RegisterCell>;
+
+interface RegisterSql {
+  /** The register's own table and alias, e.g. `party_members m`. */
+  table: string;
+  joins: string;
+  /** Column key → SQL expression (the keys of REGISTER_COLUMNS, plus extras the API needs). */
+  select: Record<string, string>;
+  /** Expressions a search matches (LIKE %q%); `joined` when one of them needs the joins. */
+  search: { columns: string[]; joined: boolean };
+  community?: string;
+  unit?: string;
+  member?: string;
+  team?: string;
+  /** linked register → condition on @linked. */
+  links?: Partial<Record<'needs' | 'resources' | 'projects', string>>;
+  /** status value → condition; `today` is bound as @today. */
+  status?: Record<string, string>;
+  order: string;
+}
+
+const SQL: Record<Register, RegisterSql> = {
+  units: {
+    table: 'party_units u',
+    joins: 'LEFT JOIN places c ON c.code = u.community_code',
+    select: {
+      code: 'u.code',
+      name: 'u.name',
+      community: 'c.name',
+      communityCode: 'u.community_code',
+      contactName: 'u.contact_name',
+      contactPhone: 'u.contact_phone',
+      members: '(SELECT count(*) FROM party_members m WHERE m.unit_id = u.id)',
+      agreementOn: 'u.agreement_on',
+      active: 'u.active',
+    },
+    search: { columns: ['u.name', 'u.code', 'u.contact_name'], joined: false },
+    community: 'u.community_code',
+    status: { active: 'u.active = 1', inactive: 'u.active = 0' },
+    order: 'u.code',
+  },
+  members: {
+    table: 'party_members m',
+    joins: `JOIN party_units u ON u.id = m.unit_id
+            LEFT JOIN places c ON c.code = m.home_community_code
+            LEFT JOIN places g ON g.code = m.home_grid_code`,
+    select: {
+      code: 'm.code',
+      name: 'm.name',
+      phone: 'm.phone',
+      unit: 'u.name',
+      unitId: 'm.unit_id',
+      community: 'c.name',
+      communityCode: 'm.home_community_code',
+      grid: 'g.name',
+      reportedOn: 'm.reported_on',
+      skills: 'm.skills',
+      active: 'm.active',
+    },
+    search: { columns: ['m.name', 'm.code', 'm.phone', 'm.skills', 'u.name'], joined: true },
+    community: 'm.home_community_code',
+    unit: 'm.unit_id',
+    status: { active: 'm.active = 1', inactive: 'm.active = 0' },
+    order: 'm.code',
+  },
+  records: {
+    table: 'service_records r',
+    joins: `LEFT JOIN party_members m ON m.id = r.member_id
+            LEFT JOIN party_units u ON u.id = coalesce(r.unit_id, m.unit_id)
+            LEFT JOIN places p ON p.code = r.place_code`,
+    select: {
+      servedOn: 'r.served_on',
+      member: 'm.name',
+      unit: 'u.name',
+      place: 'p.name',
+      activity: 'r.activity',
+      theme: 'r.theme',
+      hours: 'r.hours',
+      serves: 'r.serves_kind',
+      servesId: 'r.serves_id',
+    },
+    search: { columns: ['m.name', 'u.name', 'r.activity', 'r.theme'], joined: true },
+    community: "(r.place_code = @community OR r.place_code GLOB substr(@community, 1, 12) || '*')",
+    unit: 'coalesce(r.unit_id, (SELECT unit_id FROM party_members WHERE id = r.member_id))',
+    member: 'r.member_id',
+    order: 'r.served_on DESC, r.id DESC',
+  },
+  needs: {
+    table: 'party_needs n',
+    joins: `LEFT JOIN places p ON p.code = n.place_code`,
+    select: {
+      code: 'n.code',
+      title: 'n.title',
+      place: 'p.name',
+      placeCode: 'n.place_code',
+      communityCode: 'coalesce(p.community_code, n.place_code)',
+      category: 'n.category',
+      households: 'n.households',
+      urgency: 'n.urgency',
+      raisedOn: 'n.raised_on',
+      status: 'n.status',
+    },
+    search: { columns: ['n.title', 'n.code'], joined: false },
+    community:
+      '(n.place_code = @community OR n.place_code IN (SELECT code FROM places WHERE community_code = @community))',
+    links: {
+      projects: 'n.id IN (SELECT need_id FROM party_project_links WHERE project_id = @linked)',
+    },
+    status: {
+      open: "n.status = 'open'",
+      matched: "n.status = 'matched'",
+      closed: "n.status = 'closed'",
+    },
+    order: "n.status = 'closed', n.raised_on DESC, n.id DESC",
+  },
+  resources: {
+    table: 'party_resources r',
+    joins: `LEFT JOIN party_units u ON u.id = r.unit_id
+            LEFT JOIN party_members m ON m.id = r.member_id
+            LEFT JOIN places c ON c.code = r.community_code`,
+    select: {
+      code: 'r.code',
+      title: 'r.title',
+      kind: 'r.kind',
+      offeredBy: 'coalesce(u.name, m.name, r.offered_by_name)',
+      unitId: 'r.unit_id',
+      community: 'c.name',
+      communityCode: 'r.community_code',
+      capacity: 'r.capacity',
+      amountFen: 'r.amount_fen',
+      availableUntil: 'r.available_until',
+    },
+    search: {
+      columns: ['r.title', 'r.code', 'u.name', 'm.name', 'r.offered_by_name'],
+      joined: true,
+    },
+    community: 'r.community_code',
+    unit: 'r.unit_id',
+    member: 'r.member_id',
+    links: {
+      projects: 'r.id IN (SELECT resource_id FROM party_project_links WHERE project_id = @linked)',
+    },
+    status: {
+      venue: "r.kind = 'venue'",
+      funds: "r.kind = 'funds'",
+      skills: "r.kind = 'skills'",
+      goods: "r.kind = 'goods'",
+      service: "r.kind = 'service'",
+    },
+    order: 'r.code',
+  },
+  projects: {
+    table: 'party_projects j',
+    joins: `LEFT JOIN party_units u ON u.id = j.owner_unit_id
+            LEFT JOIN places c ON c.code = j.community_code`,
+    select: {
+      code: 'j.code',
+      title: 'j.title',
+      ownerUnit: 'u.name',
+      unitId: 'j.owner_unit_id',
+      community: 'c.name',
+      communityCode: 'j.community_code',
+      orderedBy: 'j.ordered_by',
+      budgetFen: 'j.budget_fen',
+      spentFen: 'j.spent_fen',
+      plannedStart: 'j.planned_start',
+      plannedEnd: 'j.planned_end',
+      actualStart: 'j.actual_start',
+      actualEnd: 'j.actual_end',
+      status: 'j.status',
+      approved: '(j.approved_at IS NOT NULL)',
+      overdue: "(j.status IN ('planned', 'in_progress') AND j.planned_end < @today)",
+    },
+    search: { columns: ['j.title', 'j.code', 'u.name'], joined: true },
+    community: 'j.community_code',
+    unit: 'j.owner_unit_id',
+    links: {
+      needs: 'j.id IN (SELECT project_id FROM party_project_links WHERE need_id = @linked)',
+      resources: 'j.id IN (SELECT project_id FROM party_project_links WHERE resource_id = @linked)',
+    },
+    status: {
+      planned: "j.status = 'planned'",
+      in_progress: "j.status = 'in_progress'",
+      done: "j.status = 'done'",
+      cancelled: "j.status = 'cancelled'",
+      overdue: "j.status IN ('planned', 'in_progress') AND j.planned_end < @today",
+      unapproved: "j.status = 'planned' AND j.approved_at IS NULL",
+    },
+    order: "j.status IN ('done', 'cancelled'), j.planned_end, j.id",
+  },
+  volunteers: {
+    table: 'volunteers v',
+    joins: `JOIN volunteer_teams t ON t.id = v.team_id
+            LEFT JOIN places c ON c.code = t.community_code`,
+    select: {
+      name: 'v.name',
+      phone: 'v.phone',
+      team: 't.name',
+      teamId: 'v.team_id',
+      community: 'c.name',
+      communityCode: 't.community_code',
+      partyMember: 'v.party_member',
+      joinedOn: 'v.joined_on',
+    },
+    search: { columns: ['v.name', 'v.phone', 't.name'], joined: true },
+    community: '(SELECT community_code FROM volunteer_teams WHERE id = v.team_id)',
+    team: 'v.team_id',
+    order: 'v.team_id, v.id',
+  },
+  activities: {
+    table: 'volunteer_activities a',
+    joins: `LEFT JOIN volunteer_teams t ON t.id = a.team_id
+            LEFT JOIN places p ON p.code = a.place_code`,
+    select: {
+      code: 'a.code',
+      heldOn: 'a.held_on',
+      theme: 'a.theme',
+      team: 't.name',
+      teamId: 'a.team_id',
+      place: 'p.name',
+      placeCode: 'a.place_code',
+      participants: 'a.participants',
+      partyParticipants: 'a.party_participants',
+      hours: 'a.hours',
+    },
+    search: { columns: ['a.theme', 'a.code', 't.name'], joined: true },
+    community: "(a.place_code = @community OR a.place_code GLOB substr(@community, 1, 12) || '*')",
+    team: 'a.team_id',
+    order: 'a.held_on DESC, a.id DESC',
+  },
+};
+
+const escapeLike = (q: string) => `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+const alias = (table: string) => table.split(' ')[1]!;
+
+function whereOf(register: Register, filters: RegisterFilters) {
+  const spec = SQL[register];
+  const conditions: string[] = [];
+  const params: Record<string, unknown> = {};
+  let joined = false;
+  const q = filters.q?.trim();
+  if (q) {
+    conditions.push(
+      `(${spec.search.columns.map((col) => `${col} LIKE @q ESCAPE '\\'`).join(' OR ')})`,
+    );
+    params.q = escapeLike(q);
+    joined = spec.search.joined;
+  }
+  if (filters.communityCode && spec.community) {
+    conditions.push(
+      spec.community.includes('@community') ? spec.community : `${spec.community} = @community`,
+    );
+    params.community = filters.communityCode;
+  }
+  if (filters.unitId != null && spec.unit) {
+    conditions.push(`${spec.unit} = @unit`);
+    params.unit = filters.unitId;
+  }
+  if (filters.memberId != null && spec.member) {
+    conditions.push(`${spec.member} = @member`);
+    params.member = filters.memberId;
+  }
+  if (filters.teamId != null && spec.team) {
+    conditions.push(`${spec.team} = @team`);
+    params.team = filters.teamId;
+  }
+  const link = filters.linkedTo ? spec.links?.[filters.linkedTo.register] : undefined;
+  // A relation the register does not have is the caller's mistake: never list every row instead.
+  if (filters.linkedTo && !link)
+    throw new Error(`${register} rows are not linked to ${filters.linkedTo.register}`);
+  if (filters.linkedTo && link) {
+    conditions.push(link);
+    params.linked = filters.linkedTo.id;
+  }
+  if (filters.status && spec.status?.[filters.status])
+    conditions.push(spec.status[filters.status]!);
+  return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params, joined };
+}
+
+/** One page of a register's rows (the columns of REGISTER_COLUMNS and the extras of SQL[...]). */
+export function readRegisterPage(
+  db: Db,
+  register: Register,
+  filters: RegisterFilters,
+  page: { offset: number; limit: number },
+  today: string,
+): { total: number; rows: RegisterRow[] } {
+  const spec = SQL[register];
+  const { where, params, joined } = whereOf(register, filters);
+  const bound = { ...params, today };
+  const needsToday = (sql: string) => sql.includes('@today');
+  const columns = Object.entries(spec.select)
+    .map(([key, expr]) => `${expr} AS "${key}"`)
+    .join(', ');
+  const countSql = `SELECT count(*) FROM ${spec.table} ${joined ? spec.joins : ''} ${where}`;
+  const countParams = needsToday(countSql) ? bound : params;
+  const total = db.prepare(countSql).pluck().get(countParams) as number;
+  const rowsSql = `SELECT ${alias(spec.table)}.id AS id, ${columns} FROM ${spec.table} ${spec.joins} ${where}
+     ORDER BY ${spec.order} LIMIT @limit OFFSET @offset`;
+  const rows = db
+    .prepare(rowsSql)
+    .all({ ...bound, limit: page.limit, offset: page.offset }) as RegisterRow[];
+  return { total, rows };
+}
+
+/** One row of a register, or null. */
+export function readRegisterRow(
+  db: Db,
+  register: Register,
+  id: number,
+  today: string,
+): RegisterRow | null {
+  const spec = SQL[register];
+  const columns = Object.entries(spec.select)
+    .map(([key, expr]) => `${expr} AS "${key}"`)
+    .join(', ');
+  const sql = `SELECT ${alias(spec.table)}.id AS id, ${columns} FROM ${spec.table} ${spec.joins}
+     WHERE ${alias(spec.table)}.id = @id`;
+  return (db.prepare(sql).get({ id, today }) as RegisterRow | undefined) ?? null;
+}
