@@ -12,10 +12,10 @@ import {
 } from '../../core/party/registers';
 import type { ProjectStatus } from '../../core/party/project-state';
 import type { RegisterEventRow } from '../../db/queries/party-register-events';
-import type { RegisterRow } from '../../db/queries/party-registers';
+import type { RegisterCell, RegisterRow } from '../../db/queries/party-registers';
 import { method } from './define';
 
-export type { RegisterRow };
+export type { RegisterCell, RegisterRow };
 
 export interface RegisterPage {
   register: Register;

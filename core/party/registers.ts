@@ -83,12 +83,12 @@ export const REGISTER_COLUMNS: Record<Register, readonly RegisterColumn[]> = {
   projects: [
     c('code', 'code', 0.7),
     c('title', 'text', 2),
-    c('ownerUnit', 'text', 1.6),
+    c('ownerUnit', 'text', 1.4),
     c('community', 'text', 0.8),
     c('budgetFen', 'fen', 0.8),
     c('spentFen', 'fen', 0.8),
-    c('plannedEnd', 'day', 0.8),
-    c('status', 'enum', 0.7),
+    c('plannedEnd', 'day', 0.9),
+    c('status', 'enum', 1.1),
     c('approved', 'flag', 0.5),
   ],
   volunteers: [

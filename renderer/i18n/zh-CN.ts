@@ -7,6 +7,7 @@ import { sessionMessagesZh } from '../session/messages';
 import { seatMessagesZh } from '../session/seat-messages';
 import { deskMessagesZh } from '../session/desk-messages';
 import { partyMessagesZh } from '../areas/party/messages';
+import { registerMessagesZh } from '../areas/party/register-messages';
 import { casesMessagesZh } from '../areas/cases/messages';
 import { settingsMessagesZh } from '../areas/settings/messages';
 import { backupMessagesZh } from '../areas/settings/backup-messages';
@@ -116,6 +117,7 @@ export const zhCN = {
   ...seatMessagesZh,
   ...deskMessagesZh,
   ...partyMessagesZh,
+  ...registerMessagesZh,
   ...casesMessagesZh,
   ...moveMessagesZh,
   ...settingsMessagesZh,

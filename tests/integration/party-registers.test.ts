@@ -253,6 +253,9 @@ describe('entry, 双向点单 and project moves', () => {
       move: { kind: 'approve', note: '同意' },
     });
     expect(approved.row.approved).toBe(1);
+    expect(approved.moves).toEqual([]);
+    const seenByOperator = await call(operator, 'party.registerItem', { register: 'projects', id });
+    expect(seenByOperator.moves).toEqual(['start', 'cancel']);
     const started = await call(operator, 'party.moveProject', {
       projectId: id,
       expectedStatus: 'planned',

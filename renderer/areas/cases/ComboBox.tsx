@@ -15,6 +15,7 @@ export function ComboBox<T extends Searchable>({
   describe,
   testId,
   autoFocus = false,
+  onQuery,
 }: {
   label: string;
   hint: string;
@@ -24,6 +25,8 @@ export function ComboBox<T extends Searchable>({
   describe?: (option: T) => string;
   testId: string;
   autoFocus?: boolean;
+  /** Told what is typed, for options read from the desk as the user types (a register's units). */
+  onQuery?(query: string): void;
 }) {
   const t = useT();
   const listId = useId();
@@ -71,6 +74,7 @@ export function ComboBox<T extends Searchable>({
         }
         onChange={(event) => {
           setQuery(event.target.value);
+          onQuery?.(event.target.value);
           setActive(0);
           setOpen(true);
           if (chosen) onChange(null);

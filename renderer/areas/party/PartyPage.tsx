@@ -1,9 +1,12 @@
 /**
- * 党建引领 (issue 14): the street's party-building work. First, the small wishes (微心愿) on a
- * board like the cases, live, with their clocks; the registers of units, members and the
- * three lists follow.
+ * 党建引领 (issue 14): the street's party-building work in tabs: the small wishes (微心愿) on a
+ * board like the cases, live, with their clocks and the area's figures; then one screen per
+ * register (units, members, service records, the three lists, volunteers, activities). The
+ * tab and the open row live in the address (?r=needs&id=12), so a row can be linked to.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { REGISTERS, type Register } from '../../../core/party/registers';
 import { useApiQuery } from '../../api/useApiQuery';
 import { canAct, useSession } from '../../session/session-context';
 import { useT } from '../../i18n/locale-context';
@@ -15,11 +18,63 @@ import { PartyFiguresPanel } from './PartyFiguresPanel';
 import { PublishWishDialog } from './PublishWishDialog';
 import { WishBoard } from './WishBoard';
 import { WishDetailPanel } from './WishDetailPanel';
+import { RegisterScreen } from './RegisterScreen';
+import { registerKey } from './register-messages';
 import './party.css';
+
+type Tab = 'wishes' | Register;
+const TABS: readonly Tab[] = ['wishes', ...REGISTERS];
+
+export function PartyPage() {
+  const t = useT();
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('r');
+  const tab: Tab = TABS.includes(asked as Tab) ? (asked as Tab) : 'wishes';
+  const idParam = Number(params.get('id'));
+  const openId = Number.isInteger(idParam) && idParam > 0 ? idParam : null;
+  const open = useCallback(
+    (next: Tab, id: number | null) => {
+      const search = new URLSearchParams();
+      if (next !== 'wishes') search.set('r', next);
+      if (id !== null) search.set('id', String(id));
+      setParams(search, { replace: next === tab });
+    },
+    [setParams, tab],
+  );
+  return (
+    <PageShell
+      title={t('area.party.title')}
+      subtitle={t('party.subtitle')}
+      className="party"
+      testId="area-party"
+    >
+      <nav className="party__tabs" role="tablist" aria-label={t('party.tabs.label')}>
+        {TABS.map((key) => (
+          <button
+            key={key}
+            type="button"
+            role="tab"
+            aria-selected={key === tab}
+            className={key === tab ? 'party__tab party__tab--active' : 'party__tab'}
+            onClick={() => open(key, null)}
+            data-testid={`party-tab-${key}`}
+          >
+            {t(registerKey('party.tab', key))}
+          </button>
+        ))}
+      </nav>
+      {tab === 'wishes' ? (
+        <WishesTab />
+      ) : (
+        <RegisterScreen key={tab} register={tab} openId={openId} onOpen={open} />
+      )}
+    </PageShell>
+  );
+}
 
 const REFRESH_ON = ['data.changed'] as const;
 
-export function PartyPage() {
+function WishesTab() {
   const t = useT();
   const session = useSession();
   const [q, setQ] = useState('');
@@ -38,12 +93,7 @@ export function PartyPage() {
   }, [openId, publishing]);
 
   return (
-    <PageShell
-      title={t('area.party.title')}
-      subtitle={t('party.subtitle')}
-      className="party"
-      testId="area-party"
-    >
+    <>
       <Panel title={t('party.wishes.title')} className="party__wishes">
         <p className="panel__meta settings__hint">{t('party.wishes.hint')}</p>
         <div className="party__toolbar">
@@ -88,6 +138,6 @@ export function PartyPage() {
           }}
         />
       ) : null}
-    </PageShell>
+    </>
   );
 }
