@@ -19,7 +19,8 @@ export type { RegisterCell, RegisterRow };
 
 export interface RegisterPage {
   register: Register;
-  total: number;
+  /** null when the page was asked for without its count (a table scrolling on). */
+  total: number | null;
   rows: RegisterRow[];
   personalDataMasked: boolean;
 }
@@ -204,6 +205,8 @@ export const partyRegistersContract = {
         filters: registerFiltersInput,
         offset: z.number().int().nonnegative().max(10_000_000),
         limit: z.number().int().positive().max(500),
+        /** false: leave out the total (the table has it from the query's first page). */
+        count: z.boolean().optional(),
       })
       .strict(),
   ),

@@ -40,7 +40,13 @@ function maskRows(register: Register, rows: RegisterRow[], sees: boolean): Regis
 
 export function registerPage(
   context: ApiContext,
-  input: { register: Register; filters: RegisterFilters; offset: number; limit: number },
+  input: {
+    register: Register;
+    filters: RegisterFilters;
+    offset: number;
+    limit: number;
+    count?: boolean;
+  },
 ): RegisterPage {
   const today = dayString(context.now());
   const page = readRegisterPage(context.db, input.register, input.filters, input, today);
@@ -139,7 +145,7 @@ export function registerItem(context: ApiContext, register: Register, id: number
     return {
       register: relation.register,
       relation: relation.relation,
-      total: page.total,
+      total: page.total ?? page.rows.length,
       rows: maskRows(relation.register, page.rows, sees),
     };
   });

@@ -3,7 +3,7 @@
  * move of a unit, member, need, resource, project, volunteer or activity made at the desk is
  * an append-only event here, so a register's detail panel shows who did what and when, and a
  * project's approval by a leader is on record like a case's moves. (Small wishes keep their
- * own `wish_events`.)
+ * own `wish_events`.) Also the indexes the registers' community filter reads by.
  */
 export const sql = /* sql */ `
 CREATE TABLE party_register_events (
@@ -19,6 +19,10 @@ CREATE TABLE party_register_events (
   session_id  INTEGER REFERENCES sessions(id),
   batch_id    INTEGER REFERENCES exchange_batches(id)
 );
+-- A community's service records and activities (its own code and its grids', which begin
+-- with it), read by range for the registers' community filter.
+CREATE INDEX service_records_place ON service_records(place_code, served_on);
+CREATE INDEX volunteer_activities_place ON volunteer_activities(place_code, held_on);
 CREATE INDEX party_register_events_item ON party_register_events(register, item_id, at);
 CREATE TRIGGER party_register_events_no_update BEFORE UPDATE ON party_register_events
 BEGIN SELECT RAISE(ABORT, 'party_register_events is append-only: a register''s history is never rewritten'); END;

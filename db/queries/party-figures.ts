@@ -45,67 +45,87 @@ export interface PartyPeriod {
   asOfDay: string;
 }
 
-const COMMUNITY_SQL = /* sql */ `
-WITH c AS (SELECT code, name FROM places WHERE level = 'community')
-SELECT c.code, c.name,
-  (SELECT count(*) FROM party_members m WHERE m.home_community_code = c.code AND m.reported_on <= @lastDay) AS membersReported,
-  (SELECT count(DISTINCT r.member_id) FROM service_records r JOIN party_members m ON m.id = r.member_id
-    WHERE m.home_community_code = c.code AND r.served_on BETWEEN @firstDay AND @lastDay) AS membersActive,
-  (SELECT coalesce(sum(r.hours), 0) FROM service_records r JOIN party_members m ON m.id = r.member_id
-    WHERE m.home_community_code = c.code AND r.served_on BETWEEN @firstDay AND @lastDay) AS serviceHours,
-  (SELECT count(*) FROM party_projects p WHERE p.community_code = c.code AND p.status <> 'cancelled'
-    AND p.planned_start <= @lastDay AND p.planned_end >= @firstDay) AS projectsPlanned,
-  (SELECT count(*) FROM party_projects p WHERE p.community_code = c.code AND p.status = 'done'
-    AND p.actual_end BETWEEN @firstDay AND @lastDay) AS projectsDone,
-  (SELECT count(*) FROM party_projects p WHERE p.community_code = c.code
-    AND p.status IN ('planned', 'in_progress') AND p.planned_end < @asOfDay) AS projectsOverdue,
-  (SELECT coalesce(sum(p.budget_fen), 0) FROM party_projects p WHERE p.community_code = c.code AND p.status <> 'cancelled'
-    AND p.planned_start <= @lastDay AND p.planned_end >= @firstDay) AS budgetFen,
-  (SELECT coalesce(sum(p.spent_fen), 0) FROM party_projects p WHERE p.community_code = c.code AND p.status = 'done'
-    AND p.actual_end BETWEEN @firstDay AND @lastDay) AS spentFen,
-  (SELECT count(*) FROM wishes w WHERE w.community_code = c.code AND w.published_at >= @start AND w.published_at < @end) AS wishesPublished,
-  (SELECT count(*) FROM wishes w WHERE w.community_code = c.code AND w.claimed_at >= @start AND w.claimed_at < @end) AS wishesClaimed,
-  (SELECT count(*) FROM wishes w WHERE w.community_code = c.code AND w.fulfilled_at >= @start AND w.fulfilled_at < @end) AS wishesFulfilled,
-  (SELECT count(*) FROM wishes w WHERE w.community_code = c.code AND w.state IN ('published', 'claimed') AND w.due_at < @asOf) AS wishesOverdue,
-  (SELECT count(*) FROM volunteer_activities a JOIN volunteer_teams t ON t.id = a.team_id
-    WHERE t.community_code = c.code AND a.held_on BETWEEN @firstDay AND @lastDay) AS activities,
-  (SELECT coalesce(sum(a.hours), 0) FROM volunteer_activities a JOIN volunteer_teams t ON t.id = a.team_id
-    WHERE t.community_code = c.code AND a.held_on BETWEEN @firstDay AND @lastDay) AS volunteerHours,
-  (SELECT coalesce(sum(a.participants), 0) FROM volunteer_activities a JOIN volunteer_teams t ON t.id = a.team_id
-    WHERE t.community_code = c.code AND a.held_on BETWEEN @firstDay AND @lastDay) AS participants,
-  (SELECT coalesce(sum(a.party_participants), 0) FROM volunteer_activities a JOIN volunteer_teams t ON t.id = a.team_id
-    WHERE t.community_code = c.code AND a.held_on BETWEEN @firstDay AND @lastDay) AS partyParticipants
-FROM c ORDER BY c.code`;
+/*
+ * Both levels read each table once, grouped by the level's key, and join the groups to the
+ * communities or units: a correlated count per unit read the city's 740,000 service records
+ * 2,407 times over (15 s); grouped, the month's figures take well under a second.
+ */
+const aggregates = (key: {
+  member: string;
+  project: string;
+  wish: string;
+  team: string;
+}) => /* sql */ `
+mem AS (SELECT ${key.member} AS k, count(*) AS reported FROM party_members m
+         WHERE m.reported_on <= @lastDay GROUP BY k),
+rec AS (SELECT ${key.member} AS k, count(DISTINCT r.member_id) AS active, sum(r.hours) AS hours
+          FROM service_records r JOIN party_members m ON m.id = r.member_id
+         WHERE r.served_on BETWEEN @firstDay AND @lastDay GROUP BY k),
+prj AS (SELECT ${key.project} AS k,
+          sum(p.status <> 'cancelled' AND p.planned_start <= @lastDay AND p.planned_end >= @firstDay) AS planned,
+          sum(p.status = 'done' AND p.actual_end BETWEEN @firstDay AND @lastDay) AS done,
+          sum(p.status IN ('planned', 'in_progress') AND p.planned_end < @asOfDay) AS overdue,
+          sum(CASE WHEN p.status <> 'cancelled' AND p.planned_start <= @lastDay AND p.planned_end >= @firstDay
+                   THEN p.budget_fen ELSE 0 END) AS budget,
+          sum(CASE WHEN p.status = 'done' AND p.actual_end BETWEEN @firstDay AND @lastDay
+                   THEN p.spent_fen ELSE 0 END) AS spent
+          FROM party_projects p GROUP BY k),
+wsh AS (SELECT ${key.wish} AS k,
+          sum(w.published_at >= @start AND w.published_at < @end) AS published,
+          sum(w.claimed_at >= @start AND w.claimed_at < @end) AS claimed,
+          sum(w.fulfilled_at >= @start AND w.fulfilled_at < @end) AS fulfilled,
+          sum(w.due_at < @asOf AND w.state IN (${key.wish === 'm.unit_id' ? "'claimed'" : "'published', 'claimed'"})) AS overdue
+          FROM wishes w ${key.wish === 'm.unit_id' ? 'JOIN party_members m ON m.id = w.claimed_by_member_id' : ''}
+         GROUP BY k),
+act AS (SELECT ${key.team} AS k, count(*) AS activities, sum(a.hours) AS hours,
+          sum(a.participants) AS participants, sum(a.party_participants) AS partyParticipants
+          FROM volunteer_activities a JOIN volunteer_teams t ON t.id = a.team_id
+         WHERE a.held_on BETWEEN @firstDay AND @lastDay GROUP BY k)`;
 
+const figureColumns = (withWishesPublished: boolean, withActivities: boolean) => /* sql */ `
+  coalesce(mem.reported, 0) AS membersReported,
+  coalesce(rec.active, 0) AS membersActive,
+  coalesce(rec.hours, 0) AS serviceHours,
+  coalesce(prj.planned, 0) AS projectsPlanned,
+  coalesce(prj.done, 0) AS projectsDone,
+  coalesce(prj.overdue, 0) AS projectsOverdue,
+  coalesce(prj.budget, 0) AS budgetFen,
+  coalesce(prj.spent, 0) AS spentFen,
+  ${withWishesPublished ? 'coalesce(wsh.published, 0)' : '0'} AS wishesPublished,
+  coalesce(wsh.claimed, 0) AS wishesClaimed,
+  coalesce(wsh.fulfilled, 0) AS wishesFulfilled,
+  coalesce(wsh.overdue, 0) AS wishesOverdue,
+  ${withActivities ? 'coalesce(act.activities, 0)' : '0'} AS activities,
+  ${withActivities ? 'coalesce(act.hours, 0)' : '0'} AS volunteerHours,
+  ${withActivities ? 'coalesce(act.participants, 0)' : '0'} AS participants,
+  ${withActivities ? 'coalesce(act.partyParticipants, 0)' : '0'} AS partyParticipants`;
+
+const joins = (key: string) => /* sql */ `
+  LEFT JOIN mem ON mem.k = ${key} LEFT JOIN rec ON rec.k = ${key} LEFT JOIN prj ON prj.k = ${key}
+  LEFT JOIN wsh ON wsh.k = ${key} LEFT JOIN act ON act.k = ${key}`;
+
+const COMMUNITY_SQL = /* sql */ `
+WITH ${aggregates({
+  member: 'm.home_community_code',
+  project: 'p.community_code',
+  wish: 'w.community_code',
+  team: 't.community_code',
+})}
+SELECT c.code, c.name, ${figureColumns(true, true)}
+FROM places c ${joins('c.code')}
+WHERE c.level = 'community' ORDER BY c.code`;
+
+// A unit's wishes are those its members claimed; units hold no volunteer activities.
 const UNIT_SQL = /* sql */ `
-SELECT u.code, u.name,
-  (SELECT count(*) FROM party_members m WHERE m.unit_id = u.id AND m.reported_on <= @lastDay) AS membersReported,
-  (SELECT count(DISTINCT r.member_id) FROM service_records r JOIN party_members m ON m.id = r.member_id
-    WHERE m.unit_id = u.id AND r.served_on BETWEEN @firstDay AND @lastDay) AS membersActive,
-  (SELECT coalesce(sum(r.hours), 0) FROM service_records r JOIN party_members m ON m.id = r.member_id
-    WHERE m.unit_id = u.id AND r.served_on BETWEEN @firstDay AND @lastDay) AS serviceHours,
-  (SELECT count(*) FROM party_projects p WHERE p.owner_unit_id = u.id AND p.status <> 'cancelled'
-    AND p.planned_start <= @lastDay AND p.planned_end >= @firstDay) AS projectsPlanned,
-  (SELECT count(*) FROM party_projects p WHERE p.owner_unit_id = u.id AND p.status = 'done'
-    AND p.actual_end BETWEEN @firstDay AND @lastDay) AS projectsDone,
-  (SELECT count(*) FROM party_projects p WHERE p.owner_unit_id = u.id
-    AND p.status IN ('planned', 'in_progress') AND p.planned_end < @asOfDay) AS projectsOverdue,
-  (SELECT coalesce(sum(p.budget_fen), 0) FROM party_projects p WHERE p.owner_unit_id = u.id AND p.status <> 'cancelled'
-    AND p.planned_start <= @lastDay AND p.planned_end >= @firstDay) AS budgetFen,
-  (SELECT coalesce(sum(p.spent_fen), 0) FROM party_projects p WHERE p.owner_unit_id = u.id AND p.status = 'done'
-    AND p.actual_end BETWEEN @firstDay AND @lastDay) AS spentFen,
-  0 AS wishesPublished,
-  (SELECT count(*) FROM wishes w JOIN party_members m ON m.id = w.claimed_by_member_id
-    WHERE m.unit_id = u.id AND w.claimed_at >= @start AND w.claimed_at < @end) AS wishesClaimed,
-  (SELECT count(*) FROM wishes w JOIN party_members m ON m.id = w.claimed_by_member_id
-    WHERE m.unit_id = u.id AND w.fulfilled_at >= @start AND w.fulfilled_at < @end) AS wishesFulfilled,
-  (SELECT count(*) FROM wishes w JOIN party_members m ON m.id = w.claimed_by_member_id
-    WHERE m.unit_id = u.id AND w.state = 'claimed' AND w.due_at < @asOf) AS wishesOverdue,
-  0 AS activities,
-  0 AS volunteerHours,
-  0 AS participants,
-  0 AS partyParticipants
-FROM party_units u WHERE u.active = 1 ORDER BY u.code`;
+WITH ${aggregates({
+  member: 'm.unit_id',
+  project: 'p.owner_unit_id',
+  wish: 'm.unit_id',
+  team: 'NULL',
+})}
+SELECT u.code, u.name, ${figureColumns(false, false)}
+FROM party_units u ${joins('u.id')}
+WHERE u.active = 1 ORDER BY u.code`;
 
 export function readPartyFigures(
   db: Db,

@@ -39,12 +39,14 @@ export function useRegisterRows(register: Register, filters: RegisterFilterValue
       const [reg, f] = JSON.parse(key) as [Register, RegisterFilterValues];
       for (const page of pages) inFlight.current.add(page);
       void Promise.all(
-        pages.map((page) =>
+        // Only the first page of a (re)load is counted: scrolling on keeps that total.
+        pages.map((page, i) =>
           getApi().call('party.registerPage', {
             register: reg,
             filters: f,
             offset: page * PAGE,
             limit: PAGE,
+            count: i === 0 && (replace || page === 0),
           }),
         ),
       ).then(
@@ -54,8 +56,10 @@ export function useRegisterRows(register: Register, filters: RegisterFilterValue
           setState((previous) => {
             const next = new Map(previous.key === key && !replace ? previous.pages : []);
             answers.forEach((answer, i) => next.set(pages[i]!, answer.rows));
-            const last = answers.at(-1)!;
-            return { key, total: last.total, pages: next, masked: last.personalDataMasked };
+            const counted = answers.find((answer) => answer.total !== null);
+            const total = counted ? counted.total : previous.key === key ? previous.total : null;
+            const masked = answers[0]!.personalDataMasked;
+            return { key, total, pages: next, masked };
           });
           setError(null);
         },
