@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { AgendaWishRow } from '../../db/queries/wishes';
+import type { AgendaParty } from '../../db/queries/agenda-party';
 import type { CaseListRow, CaseRef } from '../../core/cases/case-views';
 import type { OverdueAgeGroup, DispatchItemStatus } from '../../core/weekly/agenda-rules';
 import type { WeightSet } from '../../core/ranking/weight-set';
@@ -76,6 +77,8 @@ export interface WeeklyAgenda {
     overdueTotal: number;
     overdue: AgendaWishRow[];
   };
+  /** 党建 (issue 14): projects due or overdue, and the members who served in the reviewed week. */
+  party: AgendaParty;
 }
 
 const WEEK_SCHEMA = z.string().regex(/^\d{4}-W\d{2}$/, 'expected YYYY-Www');

@@ -30,6 +30,8 @@ import type {
 import { computeLiveRanking } from '../ranking/live-ranking';
 import { periodInfo } from '../ranking/periods';
 import { readAgendaWishes } from '../../db/queries/wishes';
+import { readAgendaParty } from '../../db/queries/agenda-party';
+import { dayString } from '../../core/time';
 
 export function toItemView(row: DispatchItemRow, now: number): DispatchItemView {
   return {
@@ -91,5 +93,12 @@ export function buildAgenda(db: Db, week: Period, now: number, listLimit: number
     items: itemsOfWeek(db, week.key).map((item) => toItemView(item, now)),
     meeting: meeting ? toMeetingRecord(meeting) : null,
     wishes: readAgendaWishes(db, asOf, listLimit),
+    party: readAgendaParty(
+      db,
+      { firstDay: dayString(week.start), lastDay: dayString(week.end - 1) },
+      { firstDay: dayString(figuresWeek.start), lastDay: dayString(figuresWeek.end - 1) },
+      dayString(asOf),
+      listLimit,
+    ),
   };
 }

@@ -152,4 +152,17 @@ test('every register opens with its rows, searches, and shows one row with its l
   await page.keyboard.type(name);
   await expect(units.locator('.register-table__meta')).not.toHaveText(total);
   await expect(units.getByTestId('register-row').first()).toContainText(name);
+
+  // The weekly meeting shows the members who served and the projects due or late.
+  await page.getByRole('link', { name: '周调度', exact: true }).click();
+  const section = page.getByTestId('section-party');
+  await expect(section.getByTestId('agenda-party-members')).toContainText(/\d+ 名党员参加服务/);
+  await expect(
+    section.getByTestId('agenda-party-projects').locator('tbody tr').first(),
+  ).toBeVisible();
+  await section.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${shotDir}/weekly-party-zh.png` });
+  await section.getByTestId('agenda-party-projects').locator('tbody a').first().click();
+  await expect(page.getByTestId('register-projects')).toBeVisible();
+  await expect(page.getByTestId('register-detail')).toBeVisible();
 });

@@ -324,3 +324,45 @@ describe('entry, 双向点单 and project moves', () => {
     expect(() => db.prepare('DELETE FROM party_register_events').run()).toThrow(/append-only/);
   });
 });
+
+describe('the weekly meeting', () => {
+  it('lists the projects due this week or overdue, and counts the members who served last week', async () => {
+    const operator = as('operator', '张敏');
+    // 2026-11-21 is in ISO week 47 (Mon 16th – Sun 22nd); the reviewed week is week 46.
+    const need = count("SELECT id FROM party_needs WHERE status = 'open' LIMIT 1");
+    const owner = count('SELECT id FROM party_units ORDER BY id LIMIT 1');
+    const due = await call(operator, 'party.orderProject', {
+      orderedBy: 'community',
+      needIds: [need],
+      resourceIds: [],
+      title: '本周到期的项目',
+      ownerUnitId: owner,
+      budgetYuan: 1000,
+      plannedStart: '2026-11-16',
+      plannedEnd: '2026-11-22',
+    });
+    const agenda = await call(operator, 'weekly.agenda', { week: '2026-W47' });
+    const listed = agenda.party.projects.find((p) => p.id === due.row.id);
+    expect(listed).toMatchObject({ code: due.row.code, plannedEnd: '2026-11-22', overdue: false });
+    expect(agenda.party.projectsOverdueTotal).toBe(
+      count(
+        "SELECT count(*) FROM party_projects WHERE status IN ('planned','in_progress') AND planned_end < '2026-11-21'",
+      ),
+    );
+    expect(agenda.party.projectsDueTotal).toBe(
+      count(
+        "SELECT count(*) FROM party_projects WHERE status IN ('planned','in_progress') AND planned_end BETWEEN '2026-11-21' AND '2026-11-22'",
+      ),
+    );
+    const overdueFirst = agenda.party.projects.findIndex((p) => !p.overdue);
+    expect(agenda.party.projects.slice(0, Math.max(0, overdueFirst)).every((p) => p.overdue)).toBe(
+      true,
+    );
+    expect(agenda.party.membersActive).toBe(
+      count(
+        "SELECT count(DISTINCT member_id) FROM service_records WHERE served_on BETWEEN '2026-11-09' AND '2026-11-15'",
+      ),
+    );
+    expect(agenda.party.membersActive).toBeGreaterThan(0);
+  });
+});

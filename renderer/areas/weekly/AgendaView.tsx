@@ -13,6 +13,7 @@ import { OverdueByAge } from './OverdueByAge';
 import { weekLabel, weekSpan } from './week-words';
 import { Panel } from '../../ui/Panel';
 import { AgendaWishes } from './AgendaWishes';
+import { AgendaParty } from './AgendaParty';
 
 function Section({
   title,
@@ -108,6 +109,9 @@ export function AgendaView({
       </Section>
       <Section title={t('weekly.section.wishes')} testId="section-wishes">
         <AgendaWishes wishes={agenda.wishes} />
+      </Section>
+      <Section title={t('weekly.section.party')} testId="section-party">
+        <AgendaParty party={agenda.party} reviewedWeek={agenda.figuresWeek.key} />
       </Section>
       <Section
         title={t('weekly.section.carried')}
