@@ -1,5 +1,4 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useState } from 'react';
 import type { BoardFiltersInput } from '../../../api/contract';
 import type { CaseState } from '../../../core/glossary';
 import { useLocale } from '../../i18n/locale-context';
@@ -7,6 +6,7 @@ import type { BoardSort } from './board-url';
 import { CaseMarks, placeLabel } from './CaseMarks';
 import { ClockBadge } from './ClockBadge';
 import { usePagedCases } from './usePagedCases';
+import { useVirtualList } from '../../ui/useVirtualList';
 
 const ROW_HEIGHT = 32;
 
@@ -27,40 +27,25 @@ export function CaseTable({
   const { t, format } = useLocale();
   const [hovered, setHovered] = useState(false);
   const list = usePagedCases({ states, filters, sort }, { pageSize: 100, frozen: hovered });
-  const [selected, setSelected] = useState(-1);
-  const scroller = useRef<HTMLDivElement>(null);
-  const total = list.total ?? 0;
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
+  const {
+    scroller,
+    items,
+    totalSize,
+    cursor: selected,
+    setCursor: setSelected,
+    onKeyDown,
+  } = useVirtualList({
+    total: list.total ?? 0,
+    rowHeight: ROW_HEIGHT,
     overscan: 12,
-  });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items.at(-1)?.index ?? 0;
-  const { requestRange } = list;
-  useEffect(() => {
-    if (total > 0) requestRange(first, last);
-  }, [first, last, total, requestRange, list.version]);
-
-  const move = (index: number) => {
-    const clamped = Math.max(0, Math.min(total - 1, index));
-    setSelected(clamped);
-    virtualizer.scrollToIndex(clamped, { align: 'auto' });
-  };
-  useEffect(() => scroller.current?.focus({ preventScroll: true }), []);
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'ArrowDown') move(selected + 1);
-    else if (event.key === 'ArrowUp') move(selected - 1);
-    else if (event.key === 'PageDown') move(selected + 15);
-    else if (event.key === 'PageUp') move(selected - 15);
-    else if (event.key === 'Enter') {
-      const row = list.rowAt(selected);
+    requestRange: list.requestRange,
+    version: list.version,
+    onEnter: (index) => {
+      const row = list.rowAt(index);
       if (row) onOpen(row.id);
-    } else return;
-    event.preventDefault();
-  };
+    },
+  });
+  useEffect(() => scroller.current?.focus({ preventScroll: true }), [scroller]);
 
   return (
     <div className="case-table" data-testid="case-table">
@@ -100,7 +85,7 @@ export function CaseTable({
         {list.total === 0 ? (
           <div className="board-column__empty">{t('cases.column.empty')}</div>
         ) : null}
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        <div style={{ height: totalSize, position: 'relative' }}>
           {items.map((item) => {
             const row = list.rowAt(item.index);
             return (

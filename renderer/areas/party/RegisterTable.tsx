@@ -2,11 +2,10 @@
  * A register's table: every matching row, one dense 32 px row each, virtualised so a city's
  * 143,000 members scroll as smoothly as a street's 2,600; ↑↓ PgUp PgDn move, Enter opens.
  */
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { REGISTER_COLUMNS, type Register } from '../../../core/party/registers';
 import { useLocale } from '../../i18n/locale-context';
 import { ErrorState } from '../../states/ErrorState';
+import { useVirtualList } from '../../ui/useVirtualList';
 import { cellText } from './register-cells';
 import { registerKey } from './register-messages';
 import type { useRegisterRows } from './useRegisterRows';
@@ -27,41 +26,16 @@ export function RegisterTable({
   const { t, format } = useLocale();
   const columns = REGISTER_COLUMNS[register];
   const template = columns.map((c) => `minmax(0, ${c.width}fr)`).join(' ');
-  const scroller = useRef<HTMLDivElement>(null);
-  const [cursor, setCursor] = useState(-1);
-  const total = list.total ?? 0;
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
+  const { scroller, items, totalSize, cursor, setCursor, onKeyDown } = useVirtualList({
+    total: list.total ?? 0,
+    rowHeight: ROW_HEIGHT,
     overscan: 12,
-  });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items.at(-1)?.index ?? 0;
-  const { requestRange } = list;
-  useEffect(() => {
-    if (total > 0) requestRange(first, last);
-  }, [first, last, total, requestRange]);
-
-  const move = (index: number) => {
-    const clamped = Math.max(0, Math.min(total - 1, index));
-    setCursor(clamped);
-    virtualizer.scrollToIndex(clamped, { align: 'auto' });
-  };
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'ArrowDown') move(cursor + 1);
-    else if (event.key === 'ArrowUp') move(cursor - 1);
-    else if (event.key === 'PageDown') move(cursor + 15);
-    else if (event.key === 'PageUp') move(cursor - 15);
-    else if (event.key === 'Home') move(0);
-    else if (event.key === 'End') move(total - 1);
-    else if (event.key === 'Enter') {
-      const row = list.rowAt(cursor);
+    requestRange: list.requestRange,
+    onEnter: (index) => {
+      const row = list.rowAt(index);
       if (row) onOpen(row.id);
-    } else return;
-    event.preventDefault();
-  };
+    },
+  });
 
   if (list.error && list.total == null)
     return <ErrorState error={list.error} onRetry={list.refresh} />;
@@ -94,7 +68,7 @@ export function RegisterTable({
         {list.total === 0 ? (
           <div className="board-column__empty">{t('party.reg.empty')}</div>
         ) : null}
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        <div style={{ height: totalSize, position: 'relative' }}>
           {items.map((item) => {
             const row = list.rowAt(item.index);
             const classes = ['register-table__row'];
