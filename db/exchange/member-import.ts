@@ -1,0 +1,257 @@
+/**
+ * Importing a members' roster (在职党员名册, .xlsx or .csv; issue 14) under CITY-EXCHANGE.md's
+ * rules: every row is checked first (problems by Excel row and column), and only then is the
+ * whole file written in one transaction, or nothing when a row is wrong (unless the valid
+ * rows are asked for). A member is known by 党员编号, or else by name and phone, or else by
+ * name and unit: the same file read twice changes nothing. Each member made or changed gets
+ * an 'import' event in the registers' history, and the import one line in the audit log.
+ */
+import { foldFullWidth, type CellValue } from '../../core/exchange/cell-value';
+import type { RowIssue, ImportNote } from '../../core/exchange/issues';
+import {
+  checkMemberRow,
+  MEMBER_COLUMNS,
+  MEMBER_HEADER_LOOKUP,
+  type MemberKey,
+  type MemberRecord,
+} from '../../core/party/member-row';
+import type { Db } from '../open';
+import { insertRegisterEvent, nextRegisterCode } from '../queries/party-register-events';
+import { recordAudit } from '../queries/users';
+import { probeFile, refuse } from './file-probe';
+import { openRowSource } from './import-part';
+import {
+  emptyCounts,
+  MAX_KEPT_ISSUES,
+  type ImportCounts,
+  type ImportProgress,
+} from './import-report';
+import { keyedTable } from './keyed-rows';
+
+/** Days between Excel's 1900 and 1904 date systems. */
+const DAYS_1904 = 1462;
+
+export interface MemberImportReport {
+  file: string;
+  kind: 'members';
+  counts: ImportCounts;
+  issues: RowIssue[];
+  issueCount: number;
+  notes: ImportNote[];
+  headerRow: number | null;
+  sha256: string | null;
+  written: boolean;
+}
+
+interface Existing {
+  id: number;
+  code: string;
+  name: string;
+  phone: string | null;
+  unit_id: number;
+  home_community_code: string | null;
+  home_grid_code: string | null;
+  reported_on: string;
+  skills: string | null;
+  active: number;
+}
+
+export async function importMembersFile(
+  db: Db,
+  file: string,
+  options: {
+    skipInvalid: boolean;
+    now: number;
+    actor: string;
+    sheet?: string | null;
+    onProgress?: (p: ImportProgress) => void;
+  },
+): Promise<MemberImportReport> {
+  const probed = probeFile(file);
+  const source = await openRowSource(probed, options.sheet ?? null);
+  const report: MemberImportReport = {
+    file: probed.name,
+    kind: 'members',
+    counts: emptyCounts(),
+    issues: [],
+    issueCount: 0,
+    notes: [],
+    headerRow: null,
+    sha256: null,
+    written: false,
+  };
+  const valid: { row: number; record: MemberRecord }[] = [];
+  try {
+    if (source.format === 'json')
+      refuse(
+        'members_not_table',
+        `党员名册须为 .xlsx 或 .csv 表格，${probed.name} 不是。`,
+        `A members' roster must be an .xlsx or .csv table; ${probed.name} is not.`,
+        probed.name,
+      );
+    const table = await keyedTable<MemberKey>(source, {
+      lookup: MEMBER_HEADER_LOOKUP,
+      keyColumn: { key: 'name', zh: '姓名' },
+      fileName: probed.name,
+    });
+    report.notes = table.notes;
+    report.headerRow = table.headerRow;
+    const units = new Map<string, number>();
+    for (const u of db
+      .prepare<[], { id: number; code: string; name: string }>(
+        'SELECT id, code, name FROM party_units',
+      )
+      .all()) {
+      units.set(u.code, u.id);
+      // Rows are read full-width folded (（）→ ()), so the names are looked up folded too.
+      units.set(foldFullWidth(u.name), u.id);
+    }
+    const places = new Map<string, string>();
+    for (const p of db
+      .prepare<[], { code: string; level: string; communityCode: string | null }>(
+        "SELECT code, level, community_code AS communityCode FROM places WHERE level IN ('community', 'grid')",
+      )
+      .all())
+      places.set(p.code, p.level === 'grid' ? p.communityCode! : p.code);
+    const lookups = {
+      unitId: (text: string) => units.get(text) ?? units.get(text.toUpperCase()) ?? null,
+      communityOf: (code: string) => places.get(code) ?? null,
+    };
+    const headerOf = (key: MemberKey) => MEMBER_COLUMNS.find((c) => c.key === key)!.zh;
+    const started = performance.now();
+    for await (const batch of table.rows) {
+      for (const row of batch) {
+        report.counts.rows += 1;
+        const cells: Partial<Record<MemberKey, CellValue>> = { ...row.cells };
+        if (source.date1904 && typeof cells.reported_on === 'number')
+          cells.reported_on += DAYS_1904;
+        const result = checkMemberRow(cells, lookups);
+        if (result.ok) {
+          valid.push({ row: row.row, record: result.record });
+          continue;
+        }
+        report.counts.invalid += 1;
+        for (const issue of result.issues) {
+          report.issueCount += 1;
+          if (report.issues.length < MAX_KEPT_ISSUES)
+            report.issues.push({
+              row: row.row,
+              column: row.headers[issue.key] ?? headerOf(issue.key),
+              value: issue.value,
+              message: issue.message,
+            });
+        }
+      }
+      options.onProgress?.({
+        phase: 'reading',
+        rows: report.counts.rows,
+        bytesRead: source.bytesRead(),
+        bytesTotal: source.bytesTotal,
+        rowsPerSecond: report.counts.rows / Math.max(0.001, (performance.now() - started) / 1000),
+        fileName: probed.name,
+      });
+    }
+    report.sha256 = source.sha256();
+  } finally {
+    source.close();
+  }
+  if (report.counts.invalid > 0 && !options.skipInvalid) return report;
+  writeMembers(db, valid, report, options);
+  return report;
+}
+
+function writeMembers(
+  db: Db,
+  valid: { row: number; record: MemberRecord }[],
+  report: MemberImportReport,
+  options: { now: number; actor: string },
+): void {
+  const columns = `id, code, name, phone, unit_id, home_community_code, home_grid_code, reported_on, skills, active`;
+  const byCode = db.prepare<[string], Existing>(
+    `SELECT ${columns} FROM party_members WHERE code = ?`,
+  );
+  const byPhone = db.prepare<[string, string], Existing>(
+    `SELECT ${columns} FROM party_members WHERE name = ? AND phone = ? ORDER BY id LIMIT 1`,
+  );
+  const byUnit = db.prepare<[string, number], Existing>(
+    `SELECT ${columns} FROM party_members WHERE name = ? AND unit_id = ? AND phone IS NULL ORDER BY id LIMIT 1`,
+  );
+  const insert = db.prepare(
+    `INSERT INTO party_members (code, name, phone, unit_id, home_community_code, home_grid_code, reported_on, skills, active, created_at, updated_at)
+     VALUES (@code, @name, @phone, @unitId, @community, @grid, @reportedOn, @skills, @active, @now, @now)`,
+  );
+  const update = db.prepare(
+    `UPDATE party_members SET name = @name, phone = @phone, unit_id = @unitId, home_community_code = @community,
+        home_grid_code = @grid, reported_on = @reportedOn, skills = @skills, active = @active, updated_at = @now
+      WHERE id = @id`,
+  );
+  db.transaction(() => {
+    // Codes the file gives for members the desk does not know are kept; the rest continue the series.
+    let next = Number(nextRegisterCode(db, 'party_members', 'DY', 5).slice(2));
+    const taken = new Set(valid.flatMap((v) => (v.record.code ? [v.record.code] : [])));
+    const nextCode = () => {
+      let code: string;
+      do code = `DY${String(next++).padStart(5, '0')}`;
+      while (taken.has(code));
+      taken.add(code);
+      return code;
+    };
+    const event = (itemId: number, note: string) =>
+      insertRegisterEvent(db, {
+        register: 'members',
+        itemId,
+        kind: 'import',
+        at: options.now,
+        actor: options.actor,
+        note,
+      });
+    for (const { row, record } of valid) {
+      const found = record.code
+        ? byCode.get(record.code)
+        : record.phone
+          ? byPhone.get(record.name, record.phone)
+          : byUnit.get(record.name, record.unitId);
+      const values = {
+        name: record.name,
+        phone: record.phone,
+        unitId: record.unitId,
+        community: record.homeCommunityCode,
+        grid: record.homeGridCode,
+        reportedOn: record.reportedOn,
+        skills: record.skills,
+        active: record.active ? 1 : 0,
+        now: options.now,
+      };
+      if (!found) {
+        const code = record.code ?? nextCode();
+        const id = Number(insert.run({ ...values, code }).lastInsertRowid);
+        event(id, `${report.file} 第 ${row} 行`);
+        report.counts.new += 1;
+        continue;
+      }
+      const same =
+        found.name === values.name &&
+        found.phone === values.phone &&
+        found.unit_id === values.unitId &&
+        found.home_community_code === values.community &&
+        found.home_grid_code === values.grid &&
+        found.reported_on === values.reportedOn &&
+        found.skills === values.skills &&
+        found.active === values.active;
+      if (same) {
+        report.counts.unchanged += 1;
+        continue;
+      }
+      update.run({ ...values, id: found.id });
+      event(found.id, `${report.file} 第 ${row} 行（更新）`);
+      report.counts.updated += 1;
+    }
+    recordAudit(db, options.now, options.actor, 'party.import', {
+      kind: 'members',
+      file: report.file,
+      sha256: report.sha256,
+      counts: report.counts,
+    });
+  })();
+  report.written = true;
+}
