@@ -137,5 +137,7 @@ export function missingGuardTriggers(db: Db): string[] {
   const present = new Set(
     db.prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'trigger'").pluck().all(),
   );
-  return [...GUARD_TRIGGERS, ...WISH_GUARD_TRIGGERS, ...REGISTER_GUARD_TRIGGERS].filter((name) => !present.has(name));
+  return [...GUARD_TRIGGERS, ...WISH_GUARD_TRIGGERS, ...REGISTER_GUARD_TRIGGERS].filter(
+    (name) => !present.has(name),
+  );
 }

@@ -7,6 +7,7 @@
  * refused in a sentence; reading the same file twice changes nothing.
  */
 import ExcelJS from 'exceljs';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -189,5 +190,36 @@ describe('a members roster', () => {
     const before = count('SELECT count(*) FROM party_members');
     await expect(run(cut)).rejects.toThrow(/roster-cut\.xlsx/);
     expect(count('SELECT count(*) FROM party_members')).toBe(before);
+  });
+
+  it('runs from the command line: exit 1 with the rows named, exit 0 when written', () => {
+    const u = unit();
+    const bin = path.resolve(import.meta.dirname, '../../bin/griddesk.mjs');
+    const cli = (file: string) =>
+      spawnSync(
+        process.execPath,
+        [bin, 'import', file, '--kind', 'members', '--db', db.name, '--json'],
+        { encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8' } },
+      );
+    const bad = path.join(dir, 'cli-bad.csv');
+    fs.writeFileSync(
+      bad,
+      `${HEADERS.join(',')}\n,吴敏,13600000001,${u.name},${grid()},昨天,,在册\n`,
+    );
+    const refused = cli(bad);
+    expect(refused.status, refused.stderr).toBe(1);
+    const answer = JSON.parse(refused.stdout);
+    expect(answer).toMatchObject({ written: false, invalid: 1 });
+    expect(answer.errors[0]).toMatchObject({ row: 2, column: '报到日期' });
+    expect(refused.stderr).toMatch(/nothing was imported/);
+    const good = path.join(dir, 'cli-good.csv');
+    fs.writeFileSync(
+      good,
+      `${HEADERS.join(',')}\n,吴敏,13600000001,${u.name},${grid()},2026-06-01,,在册\n`,
+    );
+    const written = cli(good);
+    expect(written.status, written.stderr).toBe(0);
+    expect(JSON.parse(written.stdout)).toMatchObject({ written: true, new: 1 });
+    expect(count("SELECT count(*) FROM party_members WHERE name = '吴敏'")).toBe(1);
   });
 });
