@@ -13,6 +13,7 @@ import { parseExchangeDateTime } from '../../core/exchange/date-time';
 import { formatDateTime } from '../../core/time';
 import type { CaseExportFormat } from '../../db/exchange/case-export';
 import { exportFile } from '../../db/exchange/export-file';
+import { exportMembers } from '../../db/exchange/member-export';
 import { ExchangeRefusal } from '../../db/exchange/file-probe';
 import { openCliDatabase } from '../database';
 import { CliError, say } from '../output';
@@ -29,6 +30,29 @@ interface ExportOptions {
   json?: boolean;
   allowEmpty?: boolean;
   intoNonempty?: boolean;
+  template?: boolean;
+}
+
+/** `--kind members`: the members' roster (or its blank template) as .xlsx or .csv. */
+async function exportMembersRoster(options: ExportOptions): Promise<void> {
+  if (options.format !== 'xlsx' && options.format !== 'csv')
+    throw new CliError(`--format must be xlsx or csv for members, not "${options.format}".`, 2);
+  const opened = openCliDatabase(options.db);
+  try {
+    const written = await exportMembers(opened.db, options.out, {
+      format: options.format,
+      unmasked: options.unmasked ?? false,
+      template: options.template ?? false,
+      now: Date.now(),
+    });
+    if (options.json) console.log(JSON.stringify({ kind: 'members', ...written }));
+    else console.log(`Wrote ${written.rows} members to ${written.file}.`);
+  } catch (error) {
+    if (error instanceof ExchangeRefusal) throw new CliError(say(error.sentence), 1);
+    throw error;
+  } finally {
+    opened.db.close();
+  }
 }
 
 export function registerExportCommand(program: Command): void {
@@ -37,7 +61,7 @@ export function registerExportCommand(program: Command): void {
     .description(
       'export case updates (xlsx, csv, json or Open311) or the grids (GeoJSON), with manifest.json',
     )
-    .requiredOption('--kind <kind>', 'cases | grids')
+    .requiredOption('--kind <kind>', 'cases | grids | members (党员名册)')
     .option(
       '--since <time>',
       'every case changed since then (default: the desk’s changes since the last export)',
@@ -55,9 +79,11 @@ export function registerExportCommand(program: Command): void {
       'write into a folder that holds files this desk did not export (default: refuse)',
     )
     .option('--json', 'print one JSON object')
+    .option('--template', 'members: only the header row, the blank roster a unit fills in')
     .action(async (options: ExportOptions) => {
+      if (options.kind === 'members') return exportMembersRoster(options);
       if (options.kind !== 'cases' && options.kind !== 'grids') {
-        throw new CliError(`--kind must be cases or grids, not "${options.kind}".`, 2);
+        throw new CliError(`--kind must be cases, grids or members, not "${options.kind}".`, 2);
       }
       if (!FORMATS.includes(options.format as CaseExportFormat)) {
         throw new CliError(

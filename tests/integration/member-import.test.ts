@@ -15,6 +15,7 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openOrCreateDatabase } from '../../db/bootstrap';
 import { importMembersFile } from '../../db/exchange/member-import';
+import { exportMembers } from '../../db/exchange/member-export';
 import type { Db } from '../../db/open';
 
 const now = Date.UTC(2026, 10, 21, 2, 0);
@@ -221,5 +222,44 @@ describe('a members roster', () => {
     expect(written.status, written.stderr).toBe(0);
     expect(JSON.parse(written.stdout)).toMatchObject({ written: true, new: 1 });
     expect(count("SELECT count(*) FROM party_members WHERE name = '吴敏'")).toBe(1);
+  });
+
+  it('exports the roster the import reads back unchanged; a masked copy cannot overwrite phones', async () => {
+    const out = fs.mkdtempSync(path.join(dir, 'export-'));
+    const whole = await exportMembers(db, out, {
+      format: 'xlsx',
+      unmasked: true,
+      template: false,
+      now,
+    });
+    expect(whole.rows).toBe(count('SELECT count(*) FROM party_members'));
+    expect(fs.readdirSync(out)).toEqual([path.basename(whole.file)]);
+    const back = await run(whole.file);
+    expect(back.counts).toMatchObject({ rows: whole.rows, new: 0, updated: 0, invalid: 0 });
+
+    const masked = await exportMembers(db, path.join(out, 'masked.csv'), {
+      format: 'csv',
+      unmasked: false,
+      template: false,
+      now,
+    });
+    const refused = await run(masked.file);
+    expect(refused.written).toBe(false);
+    expect(refused.issues[0]).toMatchObject({ column: '联系电话' });
+
+    const template = await exportMembers(db, out, {
+      format: 'csv',
+      unmasked: false,
+      template: true,
+      now,
+    });
+    const bytes = fs.readFileSync(template.file);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.subarray(3).toString('utf8')).toBe(
+      '党员编号,姓名,联系电话,所属单位,居住网格,报到日期,特长,状态\r\n',
+    );
+    await expect(
+      exportMembers(db, whole.file, { format: 'xlsx', unmasked: true, template: false, now }),
+    ).rejects.toThrow(/never replaces/);
   });
 });
