@@ -85,6 +85,10 @@ const METHOD_ACCESS: Partial<Record<MethodName, MethodAccess>> = {
   'party.enter': ['operator', 'admin', 'handler'],
   'party.orderProject': ['operator', 'admin', 'handler'],
   'party.moveProject': ['operator', 'leader', 'admin', 'handler'],
+  // A register's roster: anyone signed in downloads it (phones masked but for admins); a
+  // filled roster is imported by an administrator, like every exchange file.
+  'party.registerFile': 'signed_in',
+  'party.importRegister': ADMIN,
   'appeals.list': 'open',
   'appeals.get': 'signed_in',
   'appeals.attachment': 'signed_in',

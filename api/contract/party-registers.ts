@@ -14,8 +14,10 @@ import type { ProjectStatus } from '../../core/party/project-state';
 import type { RegisterEventRow } from '../../db/queries/party-register-events';
 import type { RegisterCell, RegisterRow } from '../../db/queries/party-registers';
 import { method } from './define';
+import type { ExportedFile } from './ranking';
+import type { MemberImportReport } from '../../db/exchange/member-import';
 
-export type { RegisterCell, RegisterRow };
+export type { RegisterCell, RegisterRow, MemberImportReport };
 
 export interface RegisterPage {
   register: Register;
@@ -216,6 +218,24 @@ export const partyRegistersContract = {
   'party.enter': method<RegisterItem>()(registerEntryInput),
   'party.orderProject': method<RegisterItem>()(projectOrderInput),
   'party.moveProject': method<RegisterItem>()(projectMoveInput),
+  'party.registerFile': method<ExportedFile>()(
+    z
+      .object({
+        register: z.literal('members'),
+        template: z.boolean(),
+        format: z.enum(['xlsx', 'csv']),
+      })
+      .strict(),
+  ),
+  'party.importRegister': method<MemberImportReport>()(
+    z
+      .object({
+        register: z.literal('members'),
+        path: z.string().trim().min(1).max(4096),
+        skipInvalid: z.boolean(),
+      })
+      .strict(),
+  ),
   'party.lookup': method<LookupOption[]>()(
     z
       .object({

@@ -21,7 +21,8 @@ import type { ApiContext } from '../context';
 import { UserError } from '../errors';
 import { checkReadPath, checkWritePath } from './path-rules';
 
-async function asUserError<T>(work: () => Promise<T>): Promise<T> {
+/** An exchange refusal (a file the desk will not read or write) as the API's sentence. */
+export async function asUserError<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {

@@ -1,6 +1,7 @@
 import { moveProjectRow, orderProject } from '../party/project-desk';
 import { registerItem, registerLookup, registerPage } from '../party/register-desk';
 import { enterRegisterRow } from '../party/register-entry';
+import { importRegisterFile, registerFile } from '../party/register-files';
 import type { FeatureHandlers } from './types';
 
 export const partyRegistersHandlers = {
@@ -10,6 +11,8 @@ export const partyRegistersHandlers = {
   'party.orderProject': (context, input) => orderProject(context, input),
   'party.moveProject': (context, input) => moveProjectRow(context, input),
   'party.lookup': (context, input) => registerLookup(context, input.what, input.q),
+  'party.registerFile': (context, input) => registerFile(context, input),
+  'party.importRegister': (context, input) => importRegisterFile(context, input),
 } satisfies FeatureHandlers<
   | 'party.registerPage'
   | 'party.registerItem'
@@ -17,4 +20,6 @@ export const partyRegistersHandlers = {
   | 'party.orderProject'
   | 'party.moveProject'
   | 'party.lookup'
+  | 'party.registerFile'
+  | 'party.importRegister'
 >;

@@ -166,3 +166,42 @@ test('every register opens with its rows, searches, and shows one row with its l
   await expect(page.getByTestId('register-projects')).toBeVisible();
   await expect(page.getByTestId('register-detail')).toBeVisible();
 });
+
+test("an admin downloads the members' roster template and imports a filled roster: refused by row, then its valid rows", async ({
+  page,
+  serve,
+}) => {
+  await openAreaAs(page, serve, 'admin', '党建引领');
+  await page.getByTestId('party-tab-members').click();
+  const screen = page.getByTestId('register-members');
+  await expect(screen.getByTestId('register-row').first()).toBeVisible();
+  const before = await screen.locator('.register-table__meta').innerText();
+
+  const download = page.waitForEvent('download');
+  await screen.getByTestId('register-template').click();
+  expect((await download).suggestedFilename()).toMatch(/^党员名册模板-\d{8}\.xlsx$/);
+
+  const unit = (
+    await screen.getByTestId('register-row').first().locator('span').nth(3).innerText()
+  ).trim();
+  const roster = [
+    '党员编号,姓名,联系电话,所属单位,居住网格,报到日期,特长,状态',
+    `,测试党员甲,13700000011,${unit},990101001003002,2026-11-02,维修,在册`,
+    `,测试党员乙,13700000012,不存在的单位,990101001003002,2026-11-02,,在册`,
+  ].join('\r\n');
+  await screen.getByTestId('register-import-file').setInputFiles({
+    name: '党员名册-测试.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(roster, 'utf8'),
+  });
+  const report = screen.getByTestId('register-import-report');
+  await expect(report).toContainText('整个文件未导入');
+  await expect(report).toContainText('第 3 行「所属单位」');
+  await page.screenshot({ path: `${shotDir}/party-members-import-refused-zh.png` });
+  await report.getByTestId('register-import-valid').click();
+  await expect(report).toContainText('新增 1');
+  await expect(screen.locator('.register-table__meta')).not.toHaveText(before);
+  await page.getByTestId('register-search').fill('测试党员甲');
+  await expect(screen.getByTestId('register-row')).toHaveCount(1);
+  await page.screenshot({ path: `${shotDir}/party-members-import-zh.png` });
+});

@@ -16,6 +16,7 @@ import { OrderProjectDialog } from './OrderProjectDialog';
 import { RegisterDetailPanel } from './RegisterDetailPanel';
 import { RegisterEntryDialog } from './RegisterEntryDialog';
 import { RegisterTable } from './RegisterTable';
+import { RegisterFiles } from './RegisterFiles';
 import type { EntryRegister } from './register-fields';
 import { registerKey } from './register-messages';
 import { useRegisterRows } from './useRegisterRows';
@@ -121,6 +122,7 @@ export function RegisterScreen({
             ))}
           </select>
         ) : null}
+        {register === 'members' ? <RegisterFiles mayImport={role === 'admin'} /> : null}
         {mayEnter && ENTERABLE.has(register) ? (
           <button
             type="button"

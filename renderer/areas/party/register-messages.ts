@@ -190,6 +190,17 @@ export const registerMessagesZh = {
   'party.project.confirm': '确定',
   'party.project.overdue': '已超期',
   'party.project.waiting': '待领导审批后开始实施',
+
+  'party.files.template': '下载名册模板',
+  'party.files.export': '导出名册（Excel）',
+  'party.files.import': '导入名册…',
+  'party.files.written':
+    '{file}：{rows} 行，新增 {created}，更新 {updated}，未变 {unchanged}，跳过有误 {invalid} 行。',
+  'party.files.refused':
+    '{file}：{rows} 行中有 {invalid} 行有误，整个文件未导入。改正后重新导入，或只导入有效行。',
+  'party.files.issue': '第 {row} 行「{column}」：',
+  'party.files.moreIssues': '另有 {count} 个问题',
+  'party.files.importValid': '只导入有效行',
 };
 
 export const registerMessagesEn: Record<keyof typeof registerMessagesZh, string> = {
@@ -385,6 +396,17 @@ export const registerMessagesEn: Record<keyof typeof registerMessagesZh, string>
   'party.project.confirm': 'Confirm',
   'party.project.overdue': 'overdue',
   'party.project.waiting': 'Starts once a leader approves it',
+
+  'party.files.template': 'Blank roster',
+  'party.files.export': 'Export roster (Excel)',
+  'party.files.import': 'Import a roster…',
+  'party.files.written':
+    '{file}: {rows} rows, {created} new, {updated} updated, {unchanged} unchanged, {invalid} invalid skipped.',
+  'party.files.refused':
+    '{file}: {invalid} of {rows} rows are wrong, so nothing was imported. Fix them and import again, or import the valid rows.',
+  'party.files.issue': 'Row {row}, "{column}":',
+  'party.files.moreIssues': '{count} more problems',
+  'party.files.importValid': 'Import the valid rows',
 };
 
 export type RegisterMessageKey = keyof typeof registerMessagesZh;
