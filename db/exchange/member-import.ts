@@ -166,16 +166,25 @@ function writeMembers(
   report: MemberImportReport,
   options: { now: number; actor: string },
 ): void {
-  const columns = `id, code, name, phone, unit_id, home_community_code, home_grid_code, reported_on, skills, active`;
-  const byCode = db.prepare<[string], Existing>(
-    `SELECT ${columns} FROM party_members WHERE code = ?`,
-  );
-  const byPhone = db.prepare<[string, string], Existing>(
-    `SELECT ${columns} FROM party_members WHERE name = ? AND phone = ? ORDER BY id LIMIT 1`,
-  );
-  const byUnit = db.prepare<[string, number], Existing>(
-    `SELECT ${columns} FROM party_members WHERE name = ? AND unit_id = ? AND phone IS NULL ORDER BY id LIMIT 1`,
-  );
+  // Every member in memory, by the three keys a roster may give: a lookup per row by name
+  // would read the whole table each time (a city's 143,000 members, 100,000 rows).
+  const byCode = new Map<string, Existing>();
+  const byPhone = new Map<string, Existing>();
+  const byUnit = new Map<string, Existing>();
+  const remember = (m: Existing) => {
+    byCode.set(m.code, m);
+    if (m.phone) {
+      if (!byPhone.has(`${m.name}\u0000${m.phone}`)) byPhone.set(`${m.name}\u0000${m.phone}`, m);
+    } else if (!byUnit.has(`${m.name}\u0000${m.unit_id}`))
+      byUnit.set(`${m.name}\u0000${m.unit_id}`, m);
+  };
+  for (const m of db
+    .prepare<[], Existing>(
+      `SELECT id, code, name, phone, unit_id, home_community_code, home_grid_code, reported_on, skills, active
+         FROM party_members ORDER BY id`,
+    )
+    .iterate())
+    remember(m);
   const insert = db.prepare(
     `INSERT INTO party_members (code, name, phone, unit_id, home_community_code, home_grid_code, reported_on, skills, active, created_at, updated_at)
      VALUES (@code, @name, @phone, @unitId, @community, @grid, @reportedOn, @skills, @active, @now, @now)`,
@@ -209,8 +218,8 @@ function writeMembers(
       const found = record.code
         ? byCode.get(record.code)
         : record.phone
-          ? byPhone.get(record.name, record.phone)
-          : byUnit.get(record.name, record.unitId);
+          ? byPhone.get(`${record.name}\u0000${record.phone}`)
+          : byUnit.get(`${record.name}\u0000${record.unitId}`);
       const values = {
         name: record.name,
         phone: record.phone,
@@ -225,6 +234,18 @@ function writeMembers(
       if (!found) {
         const code = record.code ?? nextCode();
         const id = Number(insert.run({ ...values, code }).lastInsertRowid);
+        remember({
+          id,
+          code,
+          name: values.name,
+          phone: values.phone,
+          unit_id: values.unitId,
+          home_community_code: values.community,
+          home_grid_code: values.grid,
+          reported_on: values.reportedOn,
+          skills: values.skills,
+          active: values.active,
+        });
         event(id, `${report.file} 第 ${row} 行`);
         report.counts.new += 1;
         continue;
@@ -243,6 +264,16 @@ function writeMembers(
         continue;
       }
       update.run({ ...values, id: found.id });
+      Object.assign(found, {
+        name: values.name,
+        phone: values.phone,
+        unit_id: values.unitId,
+        home_community_code: values.community,
+        home_grid_code: values.grid,
+        reported_on: values.reportedOn,
+        skills: values.skills,
+        active: values.active,
+      });
       event(found.id, `${report.file} 第 ${row} 行（更新）`);
       report.counts.updated += 1;
     }
