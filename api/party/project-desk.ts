@@ -30,8 +30,14 @@ interface OrderInput {
   plannedEnd: string;
 }
 
-export function orderProject(context: ApiContext, input: OrderInput): RegisterItem {
+export function orderProject(context: ApiContext, asked: OrderInput): RegisterItem {
   const db = context.db;
+  // The same need or resource twice is one link (SQLite's UNIQUE lets NULLs repeat).
+  const input = {
+    ...asked,
+    needIds: [...new Set(asked.needIds)],
+    resourceIds: [...new Set(asked.resourceIds)],
+  };
   if (input.plannedEnd < input.plannedStart)
     throw new UserError(
       'project_dates',
@@ -70,7 +76,8 @@ export function orderProject(context: ApiContext, input: OrderInput): RegisterIt
       return need;
     });
     const community = needs[0]!.placeCode.slice(0, 12);
-    assertMayEnter(context, community);
+    // Every need is checked: a community's user may not order for another community's need.
+    for (const need of needs) assertMayEnter(context, need.placeCode.slice(0, 12));
     for (const resourceId of input.resourceIds) {
       const resource = db
         .prepare<[number], { code: string; availableUntil: string | null }>(

@@ -8,7 +8,11 @@ import type { LookupOption, RegisterItem, RegisterPage, RegisterRelated } from '
 import type { ApiContext } from '../context';
 import { UserError } from '../errors';
 import { maskName, maskPhone, seesPersonalData } from '../../core/cases/personal-data';
-import { REGISTER_COLUMNS, type Register } from '../../core/party/registers';
+import {
+  REGISTER_COLUMNS,
+  REGISTER_STATUS_VALUES,
+  type Register,
+} from '../../core/party/registers';
 import { isProjectOpen, type ProjectStatus } from '../../core/party/project-state';
 import { dayString } from '../../core/time';
 import { readRegisterEvents } from '../../db/queries/party-register-events';
@@ -49,8 +53,24 @@ export function registerPage(
   },
 ): RegisterPage {
   const today = dayString(context.now());
-  const page = readRegisterPage(context.db, input.register, input.filters, input, today);
   const sees = seesPersonalData(context.actor.role);
+  const status = input.filters.status;
+  if (status && !(REGISTER_STATUS_VALUES[input.register] ?? []).includes(status))
+    throw new UserError(
+      'register_status',
+      {
+        zh: `这个台账没有“${status}”这种状态可筛选。`,
+        en: `The ${input.register} register has no status "${status}" to filter by.`,
+      },
+      'status',
+    );
+  const page = readRegisterPage(
+    context.db,
+    input.register,
+    { ...input.filters, personalSearch: sees },
+    input,
+    today,
+  );
   return {
     register: input.register,
     total: page.total,

@@ -56,8 +56,8 @@ export interface MemberRecord {
 }
 
 export interface MemberLookups {
-  /** A unit by its name or DW code. */
-  unitId(nameOrCode: string): number | null;
+  /** A unit by its name or DW code; 'ambiguous' when two units bear that name. */
+  unitId(nameOrCode: string): number | 'ambiguous' | null;
   /** A grid's community, or a community's own code; null when not this desk's. */
   communityOf(placeCode: string): string | null;
 }
@@ -98,6 +98,12 @@ export function checkMemberRow(
   const unitText = text('unit');
   const unitId = unitText === '' ? null : lookups.unitId(unitText);
   if (unitText === '') problem('unit', '缺少所属单位。', 'The unit is missing.');
+  else if (unitId === 'ambiguous')
+    problem(
+      'unit',
+      `有两个报到单位都叫“${unitText}”：请填写单位编号（DW…）。`,
+      `Two units are named "${unitText}": give the unit's code (DW…) instead.`,
+    );
   else if (unitId === null)
     problem(
       'unit',
@@ -156,10 +162,17 @@ export function checkMemberRow(
   return {
     ok: true,
     record: {
-      code: code === '' ? null : code.toUpperCase(),
+      // DY12 and dy00012 are the desk's DY00012.
+      code:
+        code === ''
+          ? null
+          : `DY${code
+              .slice(2)
+              .replace(/^0+(?=\d)/, '')
+              .padStart(5, '0')}`,
       name,
       phone: phone === '' ? null : phone,
-      unitId: unitId!,
+      unitId: unitId as number,
       homeCommunityCode: community!,
       homeGridCode: home.length === 15 ? home : null,
       reportedOn,

@@ -53,7 +53,10 @@ export async function exportMembers(
     ? []
     : (db
         .prepare(
-          `SELECT m.code, m.name, m.phone, u.name AS unit, coalesce(m.home_grid_code, m.home_community_code) AS home,
+          // A unit's name, or its code when another unit bears the same name (so the roster
+          // comes back to the same unit).
+          `SELECT m.code, m.name, m.phone,
+                  CASE WHEN (SELECT count(*) FROM party_units x WHERE x.name = u.name) > 1 THEN u.code ELSE u.name END AS unit, coalesce(m.home_grid_code, m.home_community_code) AS home,
                   m.reported_on AS reportedOn, m.skills, m.active
              FROM party_members m JOIN party_units u ON u.id = m.unit_id ORDER BY m.code`,
         )

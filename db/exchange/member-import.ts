@@ -97,6 +97,7 @@ export async function importMembersFile(
     report.notes = table.notes;
     report.headerRow = table.headerRow;
     const units = new Map<string, number>();
+    const ambiguous = new Set<string>();
     for (const u of db
       .prepare<[], { id: number; code: string; name: string }>(
         'SELECT id, code, name FROM party_units',
@@ -104,7 +105,9 @@ export async function importMembersFile(
       .all()) {
       units.set(u.code, u.id);
       // Rows are read full-width folded (（）→ ()), so the names are looked up folded too.
-      units.set(foldFullWidth(u.name), u.id);
+      const name = foldFullWidth(u.name);
+      if (units.has(name) && units.get(name) !== u.id) ambiguous.add(name);
+      units.set(name, u.id);
     }
     const places = new Map<string, string>();
     for (const p of db
@@ -114,7 +117,10 @@ export async function importMembersFile(
       .all())
       places.set(p.code, p.level === 'grid' ? p.communityCode! : p.code);
     const lookups = {
-      unitId: (text: string) => units.get(text) ?? units.get(text.toUpperCase()) ?? null,
+      unitId: (text: string) =>
+        ambiguous.has(text)
+          ? 'ambiguous'
+          : (units.get(text) ?? units.get(text.toUpperCase()) ?? null),
       communityOf: (code: string) => places.get(code) ?? null,
     };
     const headerOf = (key: MemberKey) => MEMBER_COLUMNS.find((c) => c.key === key)!.zh;
@@ -215,11 +221,12 @@ function writeMembers(
         note,
       });
     for (const { row, record } of valid) {
+      // By code; else by name and phone; else by name and unit (a roster that adds or
+      // changes a member's phone updates that member rather than adding a second one).
       const found = record.code
         ? byCode.get(record.code)
-        : record.phone
-          ? byPhone.get(`${record.name}\u0000${record.phone}`)
-          : byUnit.get(`${record.name}\u0000${record.unitId}`);
+        : ((record.phone ? byPhone.get(`${record.name}\u0000${record.phone}`) : undefined) ??
+          byUnit.get(`${record.name}\u0000${record.unitId}`));
       const values = {
         name: record.name,
         phone: record.phone,

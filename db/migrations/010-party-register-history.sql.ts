@@ -28,10 +28,14 @@ CREATE TRIGGER party_register_events_no_update BEFORE UPDATE ON party_register_e
 BEGIN SELECT RAISE(ABORT, 'party_register_events is append-only: a register''s history is never rewritten'); END;
 CREATE TRIGGER party_register_events_no_delete BEFORE DELETE ON party_register_events
 BEGIN SELECT RAISE(ABORT, 'party_register_events is append-only: a register''s history is never rewritten'); END;
+CREATE TRIGGER party_register_events_no_replace BEFORE INSERT ON party_register_events
+  WHEN EXISTS (SELECT 1 FROM party_register_events WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'party_register_events is append-only: a register''s history is never rewritten'); END;
 `;
 
 /** The triggers that keep the registers' history append-only, for `griddesk verify`. */
 export const REGISTER_GUARD_TRIGGERS = [
   'party_register_events_no_update',
   'party_register_events_no_delete',
+  'party_register_events_no_replace',
 ] as const;

@@ -12,6 +12,8 @@ export interface RegisterFilters {
   communityCode?: string | null;
   /** A value of REGISTER_STATUS_VALUES[register]. */
   status?: string | null;
+  /** Whether the viewer sees personal data in full: only then are phones and names searched. */
+  personalSearch?: boolean;
   unitId?: number | null;
   memberId?: number | null;
   teamId?: number | null;
@@ -33,7 +35,12 @@ interface RegisterSql {
    * linked table's names (a member's unit) as subqueries, so neither the count nor the page
    * needs the joins to filter.
    */
-  search: { columns: string[]; also?: string[] };
+  search: {
+    columns: string[];
+    /** Personal data (phones, residents' names): searched only for viewers who see it in full. */
+    personal?: string[];
+    also?: string[];
+  };
   community?: string;
   /**
    * The index the community filter must read by. SQLite's planner prefers walking the day
@@ -72,7 +79,7 @@ const SQL: Record<Register, RegisterSql> = {
       agreementOn: 'u.agreement_on',
       active: 'u.active',
     },
-    search: { columns: ['u.name', 'u.code', 'u.contact_name'] },
+    search: { columns: ['u.name', 'u.code'], personal: ['u.contact_name', 'u.contact_phone'] },
     community: 'u.community_code',
     status: { active: 'u.active = 1', inactive: 'u.active = 0' },
     order: 'u.code',
@@ -96,7 +103,8 @@ const SQL: Record<Register, RegisterSql> = {
       active: 'm.active',
     },
     search: {
-      columns: ['m.name', 'm.code', 'm.phone', 'm.skills'],
+      columns: ['m.name', 'm.code', 'm.skills'],
+      personal: ['m.phone'],
       also: [unitNamed('m.unit_id')],
     },
     community: 'm.home_community_code',
@@ -122,7 +130,12 @@ const SQL: Record<Register, RegisterSql> = {
     },
     search: {
       columns: ['r.activity', 'r.theme'],
-      also: [memberNamed('r.member_id'), unitNamed('r.unit_id')],
+      // The unit shown is the record's own or its member's.
+      also: [
+        memberNamed('r.member_id'),
+        unitNamed('r.unit_id'),
+        `r.member_id IN (SELECT id FROM party_members WHERE ${unitNamed('unit_id')})`,
+      ],
     },
     community: "r.place_code BETWEEN @community AND @community || '999'",
     communityIndex: 'service_records_place',
@@ -247,7 +260,7 @@ const SQL: Record<Register, RegisterSql> = {
       partyMember: 'v.party_member',
       joinedOn: 'v.joined_on',
     },
-    search: { columns: ['v.name', 'v.phone'], also: [teamNamed('v.team_id')] },
+    search: { columns: [], personal: ['v.name', 'v.phone'], also: [teamNamed('v.team_id')] },
     community: '(SELECT community_code FROM volunteer_teams WHERE id = v.team_id)',
     team: 'v.team_id',
     order: 'v.team_id, v.id',
@@ -285,8 +298,12 @@ function whereOf(register: Register, filters: RegisterFilters) {
   const params: Record<string, unknown> = {};
   const q = filters.q?.trim();
   if (q) {
+    const columns = [
+      ...spec.search.columns,
+      ...(filters.personalSearch ? (spec.search.personal ?? []) : []),
+    ];
     const matches = [
-      ...spec.search.columns.map((col) => `${col} LIKE @q ESCAPE '\\'`),
+      ...columns.map((col) => `${col} LIKE @q ESCAPE '\\'`),
       ...(spec.search.also ?? []),
     ];
     conditions.push(`(${matches.join(' OR ')})`);
@@ -318,8 +335,12 @@ function whereOf(register: Register, filters: RegisterFilters) {
     conditions.push(link);
     params.linked = filters.linkedTo.id;
   }
-  if (filters.status && spec.status?.[filters.status])
+  if (filters.status) {
+    // A status the register does not have is the caller's mistake: never list every row instead.
+    if (!spec.status || !Object.hasOwn(spec.status, filters.status))
+      throw new Error(`${register} has no status filter "${filters.status}"`);
     conditions.push(spec.status[filters.status]!);
+  }
   return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
 }
 

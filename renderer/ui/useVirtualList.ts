@@ -14,6 +14,7 @@ export function useVirtualList({
   requestRange,
   onEnter,
   version,
+  queryKey,
 }: {
   total: number;
   rowHeight: number;
@@ -24,9 +25,15 @@ export function useVirtualList({
   onEnter?(index: number): void;
   /** Changes when the loaded rows were replaced (ask for the rows in view again). */
   version?: number;
+  /** The query shown (search, filters): a new one puts the cursor back before the first row. */
+  queryKey: string;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
-  const [cursor, setCursor] = useState(-1);
+  // The cursor belongs to the query it was moved in: after a new search, Enter cannot open a
+  // row the user never picked.
+  const [placed, setPlaced] = useState({ queryKey, index: -1 });
+  const cursor = placed.queryKey === queryKey ? placed.index : -1;
+  const setCursor = (index: number) => setPlaced({ queryKey, index });
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scroller.current,

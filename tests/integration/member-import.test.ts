@@ -262,4 +262,30 @@ describe('a members roster', () => {
       exportMembers(db, whole.file, { format: 'xlsx', unmasked: true, template: false, now }),
     ).rejects.toThrow(/never replaces/);
   });
+
+  it('updates, not duplicates, a member whose roster row adds a phone or writes a short code', async () => {
+    const u = unit();
+    const file = path.join(dir, 'roster-phone.csv');
+    fs.writeFileSync(
+      file,
+      `${HEADERS.join(',')}\n,郑无电话,,${u.name},${grid()},2026-07-01,,在册\n`,
+    );
+    expect((await run(file)).counts).toMatchObject({ new: 1 });
+    fs.writeFileSync(
+      file,
+      `${HEADERS.join(',')}\n,郑无电话,13500000099,${u.name},${grid()},2026-07-01,,在册\n`,
+    );
+    expect((await run(file)).counts).toMatchObject({ new: 0, updated: 1 });
+    expect(count("SELECT count(*) FROM party_members WHERE name = '郑无电话'")).toBe(1);
+    const code = count(
+      "SELECT code FROM party_members WHERE name = '郑无电话'",
+    ) as unknown as string;
+    const short = `dy${Number(code.slice(2))}`;
+    fs.writeFileSync(
+      file,
+      `${HEADERS.join(',')}\n${short},郑无电话,13500000099,${u.name},${grid()},2026-07-01,维修,在册\n`,
+    );
+    expect((await run(file)).counts).toMatchObject({ new: 0, updated: 1 });
+    expect(count("SELECT count(*) FROM party_members WHERE name = '郑无电话'")).toBe(1);
+  });
 });

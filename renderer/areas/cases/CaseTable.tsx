@@ -40,6 +40,7 @@ export function CaseTable({
     overscan: 12,
     requestRange: list.requestRange,
     version: list.version,
+    queryKey: JSON.stringify([states, filters, sort]),
     onEnter: (index) => {
       const row = list.rowAt(index);
       if (row) onOpen(row.id);

@@ -31,6 +31,7 @@ export function RegisterTable({
     rowHeight: ROW_HEIGHT,
     overscan: 12,
     requestRange: list.requestRange,
+    queryKey: list.key,
     onEnter: (index) => {
       const row = list.rowAt(index);
       if (row) onOpen(row.id);

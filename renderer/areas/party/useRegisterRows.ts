@@ -104,6 +104,7 @@ export function useRegisterRows(register: Register, filters: RegisterFilterValue
     [fetchPages],
   );
   return {
+    key,
     total: current?.total ?? null,
     masked: current?.masked ?? false,
     rowAt: (index: number) => current?.pages.get(Math.floor(index / PAGE))?.[index % PAGE],
