@@ -16,6 +16,7 @@ import {
 import { isProjectOpen, type ProjectStatus } from '../../core/party/project-state';
 import { dayString } from '../../core/time';
 import { readRegisterEvents } from '../../db/queries/party-register-events';
+import { readRegisterLookup } from '../../db/queries/party-lookups';
 import {
   readRegisterPage,
   readRegisterRow,
@@ -193,27 +194,11 @@ function projectMoves(context: ApiContext, row: RegisterRow): RegisterItem['move
   return moves;
 }
 
-const LOOKUPS = {
-  units: `SELECT u.id, u.code, u.name AS label, c.name AS detail FROM party_units u
-            LEFT JOIN places c ON c.code = u.community_code
-           WHERE u.active = 1 AND (u.name LIKE @q ESCAPE '\\' OR u.code LIKE @q ESCAPE '\\')
-           ORDER BY u.code LIMIT 20`,
-  members: `SELECT m.id, m.code, m.name AS label, u.name AS detail FROM party_members m
-              JOIN party_units u ON u.id = m.unit_id
-             WHERE m.active = 1 AND (m.name LIKE @q ESCAPE '\\' OR m.code LIKE @q ESCAPE '\\')
-             ORDER BY m.name, m.code LIMIT 20`,
-  teams: `SELECT t.id, t.code, t.name AS label, c.name AS detail FROM volunteer_teams t
-            LEFT JOIN places c ON c.code = t.community_code
-           WHERE t.name LIKE @q ESCAPE '\\' OR t.code LIKE @q ESCAPE '\\'
-           ORDER BY t.code LIMIT 20`,
-} as const;
-
 /** The pickers of the entry forms: units, members and teams by name or code. */
 export function registerLookup(
   context: ApiContext,
-  what: keyof typeof LOOKUPS,
+  what: 'units' | 'members' | 'teams',
   q: string,
 ): LookupOption[] {
-  const like = `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-  return context.db.prepare(LOOKUPS[what]).all({ q: like }) as LookupOption[];
+  return readRegisterLookup(context.db, what, q);
 }

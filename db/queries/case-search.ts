@@ -8,6 +8,7 @@
  *   words of 1–2 characters cannot use it and are matched with LIKE over the newest
  *   SHORT_QUERY_WINDOW cases. Either way the caller is told when more matched.
  */
+import { likeContains } from './like-pattern';
 import type { Db } from '../open';
 
 const MAX_CANDIDATES = 2000;
@@ -33,10 +34,6 @@ function ftsQuery(terms: readonly string[]): string {
   return terms.map((term) => `"${term.replaceAll('"', '""')}"`).join(' AND ');
 }
 
-function likePattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-}
-
 /** Every word in the number, the address or the description: SQL over alias `c`, and its parameters. */
 export function textMatchSql(
   terms: readonly string[],
@@ -45,7 +42,7 @@ export function textMatchSql(
   const params: Record<string, string> = {};
   const clauses = terms.map((term, i) => {
     const p = `@${prefix}${i}`;
-    params[`${prefix}${i}`] = likePattern(term);
+    params[`${prefix}${i}`] = likeContains(term);
     return `(c.case_no LIKE ${p} ESCAPE '\\' OR c.address LIKE ${p} ESCAPE '\\' OR c.description LIKE ${p} ESCAPE '\\')`;
   });
   return { sql: clauses.join(' AND '), params };

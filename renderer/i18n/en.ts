@@ -4,7 +4,7 @@ import { sessionMessagesEn } from '../session/messages';
 import { seatMessagesEn } from '../session/seat-messages';
 import { deskMessagesEn } from '../session/desk-messages';
 import { partyMessagesEn } from '../areas/party/messages';
-import { registerMessagesEn } from '../areas/party/register-messages';
+import { registerMessagesEn } from '../areas/party/register-messages-en';
 import { casesMessagesEn } from '../areas/cases/messages-en';
 import { settingsMessagesEn } from '../areas/settings/messages';
 import { backupMessagesEn } from '../areas/settings/backup-messages';

@@ -12,10 +12,8 @@ import {
 } from '../../core/party/registers';
 import { PROJECT_STATUSES } from '../../core/party/project-state';
 import { ENTRY_FIELDS } from '../../renderer/areas/party/register-fields';
-import {
-  registerMessagesEn,
-  registerMessagesZh,
-} from '../../renderer/areas/party/register-messages';
+import { registerMessagesZh } from '../../renderer/areas/party/register-messages';
+import { registerMessagesEn } from '../../renderer/areas/party/register-messages-en';
 
 const keys = new Set(Object.keys(registerMessagesZh));
 const missing = (wanted: string[]) => wanted.filter((key) => !keys.has(key));
