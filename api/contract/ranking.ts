@@ -18,6 +18,7 @@ import type { BulletinSummaryRecord } from '../../db/queries/bulletins';
 import type { DraftSummary as DraftSummaryRecord } from '../../db/queries/bulletin-drafts';
 import type { Grade, Tier, WeightSet } from '../../core/ranking/weight-set';
 import { method } from './define';
+import type { PartyFigures } from './wishes';
 
 export type { RankingLevel };
 
@@ -84,7 +85,15 @@ export interface RankingResult {
    * for a live month (empty for weeks and for bulletins published before appeals existed).
    */
   appeals: FrozenAppeal[];
+  /**
+   * The 党建引领 section (per community) as a bulletin or draft froze it; null for a live
+   * ranking (the screen asks party.figures) and for versions frozen before the section existed.
+   */
+  party: PartySection | null;
 }
+
+/** A month's party-building figures per community, frozen with a bulletin, and their hash. */
+export type PartySection = PartyFigures & { sha256: string };
 
 export interface TrendSeries {
   unitCode: string;

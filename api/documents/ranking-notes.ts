@@ -43,13 +43,19 @@ export function methodNotes(ranking: RankingResult): string[] {
     `5. 单位归属：社区、网格按案件所在位置；责任单位按主办单位计，协办单位不计。权重版本 v${ranking.weightSet.id}；上期名次来源：${ranking.previousSource === 'bulletin' ? '上期已发布通报' : '按当前数据计算'}。`,
     `6. 数据校验码（SHA-256，覆盖本期所用全部案件数据与权重）：${ranking.inputsSha256}`,
   ];
+  if (ranking.party) {
+    notes.push(
+      `${notes.length + 1}. 党建引领：报到党员为期末前已报到的在职党员（按居住社区），活跃党员为本期有服务记录者；实施项目为本期内计划实施且未取消的项目，完成项目按实际完成日期计，超期项目与超期心愿按${ranking.bulletin || ranking.draft ? '冻结' : '计算'}时点（不晚于期末）计；心愿按发布、认领、实现时间计入本期；党员参与占比 = 志愿活动中党员人次 / 参与人次。校验码（SHA-256）：${ranking.party.sha256}`,
+    );
+  }
+  const n = notes.length + 1;
   if (ranking.bulletin) {
     notes.push(
-      `7. 本通报为第 ${ranking.bulletin.version} 版，${dateZh(ranking.bulletin.publishedAt)}由${ranking.bulletin.publishedBy}发布；发布后数据即冻结，此后的导入或更正不改变本通报，重新计算将作为新版本发布。`,
+      `${n}. 本通报为第 ${ranking.bulletin.version} 版，${dateZh(ranking.bulletin.publishedAt)}由${ranking.bulletin.publishedBy}发布；发布后数据即冻结，此后的导入或更正不改变本通报，重新计算将作为新版本发布。`,
     );
     if (ranking.bulletin.notes) notes.push(`备注：${ranking.bulletin.notes}`);
   } else {
-    notes.push('7. 本文件为实时计算结果，尚未发布为通报，数字会随案件办理而变化。');
+    notes.push(`${n}. 本文件为实时计算结果，尚未发布为通报，数字会随案件办理而变化。`);
   }
   return notes;
 }

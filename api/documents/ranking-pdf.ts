@@ -1,7 +1,7 @@
 /**
  * The ranking bulletin as a print-ready A4 PDF: title, date and issuing unit, the ranking
  * table, the score chart, intake figures, the 12-month trend, a month's appeals and their
- * decisions (申诉及处理结果), and the notes on method.
+ * decisions (申诉及处理结果), the month's 党建引领 figures per community, and the notes on method.
  */
 import type { RankingResult, TrendResult } from '../contract/ranking';
 import { documentDate, versionWords } from './document-words';
@@ -33,6 +33,14 @@ import {
   type ScoreBar,
 } from './pdf-charts';
 import { methodNotes, rankingSummary } from './ranking-notes';
+import type { PartySection } from '../contract/ranking';
+import {
+  MEMBER_PROJECT_COLUMNS,
+  PARTY_SECTION_TITLE,
+  partySummary,
+  WISH_VOLUNTEER_COLUMNS,
+  type PartyColumn,
+} from './party-words';
 
 export interface RankingDocumentInput {
   ranking: RankingResult;
@@ -102,6 +110,32 @@ function appealsSection(
       8.5,
     );
   });
+}
+
+/**
+ * 党建引领工作情况: the street's totals in a sentence, then two tables per community (members
+ * and projects; wishes and volunteers): sixteen columns do not fit an A4 page's width.
+ */
+function partySection(report: A4Report, section: PartySection, heading: string): void {
+  report.section(heading);
+  report.paragraph(partySummary(section));
+  const table = (caption: string, columns: PartyColumn[]) => {
+    const width = Math.floor((report.width - 90) / columns.length);
+    const cells = (name: string, row: PartySection['totals']): TableCell[] => [
+      { text: name },
+      ...columns.map((c) => ({ text: c.text(row) })),
+    ];
+    report.table(
+      `${section.label}${caption}`,
+      [
+        { header: '社区', width: 90 },
+        ...columns.map((c) => ({ header: c.header, width, align: 'right' as const })),
+      ],
+      [...section.rows.map((row) => cells(row.name, row)), cells('合计', section.totals)],
+    );
+  };
+  table('各社区在职党员报到服务与项目情况', MEMBER_PROJECT_COLUMNS);
+  table('各社区微心愿与志愿服务情况', WISH_VOLUNTEER_COLUMNS);
 }
 
 export async function rankingPdf(input: RankingDocumentInput): Promise<Buffer> {
@@ -230,6 +264,8 @@ export async function rankingPdf(input: RankingDocumentInput): Promise<Buffer> {
   // Appeals are a month's (weeks have none): before the notes, as the bulletin's last finding.
   if (ranking.period.kind === 'month')
     appealsSection(report, ranking, heading(APPEALS_TITLE), input.periodLabel);
+
+  if (ranking.party) partySection(report, ranking.party, heading(PARTY_SECTION_TITLE));
 
   report.section(heading('说明'));
   for (const note of methodNotes(ranking)) report.paragraph(note, 8.5);

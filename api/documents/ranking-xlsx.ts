@@ -1,7 +1,8 @@
 /**
  * The ranking as a workbook: 排名 (the table, tiers as fills with their word), 受理立案, 趋势
  * (each unit's score per month), 申诉及处理结果 (the month's appeals and their decisions, when
- * there were any) and 说明 (method, weights, checksum). Numbers stay numbers,
+ * there were any), 党建引领 (the month's party-building figures per community, when frozen or
+ * exported with them) and 说明 (method, weights, checksum). Numbers stay numbers,
  * formatted, so the figures can be re-used in a spreadsheet.
  */
 import ExcelJS from 'exceljs';
@@ -19,6 +20,8 @@ import { LEVEL_ZH, rankChangeText, shortPeriodLabel, TIER_ZH, dateZh } from './d
 import { methodNotes, rankingSummary } from './ranking-notes';
 import type { RankingDocumentInput } from './ranking-pdf';
 import { guardedXlsxBuffer } from './xlsx-text-guard';
+import type { PartySection } from '../contract/ranking';
+import { MEMBER_PROJECT_COLUMNS, partySummary, WISH_VOLUNTEER_COLUMNS } from './party-words';
 
 const TIER_FILL: Record<Tier, string> = { blue: 'FFE6F0FC', yellow: 'FFFDF5DC', red: 'FFFCEBEB' };
 const HEADER_FILL = 'FFEEF1F4';
@@ -47,6 +50,34 @@ function headerRow(sheet: ExcelJS.Worksheet, headers: string[]): void {
     cell.border = { bottom: { style: 'thin' } };
   });
   sheet.views = [{ state: 'frozen', ySplit: row.number }];
+}
+
+/** 党建引领: the month's party-building figures per community, the street's total last. */
+function partySheet(
+  workbook: ExcelJS.Workbook,
+  section: PartySection,
+  title: string,
+  subtitle: string,
+): void {
+  const sheet = workbook.addWorksheet('党建引领');
+  const columns = [...MEMBER_PROJECT_COLUMNS, ...WISH_VOLUNTEER_COLUMNS];
+  const headers = ['社区编码', '社区', ...columns.map((c) => c.header)];
+  titleRows(sheet, title, subtitle, headers.length);
+  sheet.addRow([partySummary(section)]);
+  sheet.mergeCells(3, 1, 3, headers.length);
+  sheet.getCell(3, 1).alignment = { wrapText: true, vertical: 'top' };
+  sheet.getRow(3).height = 48;
+  headerRow(sheet, headers);
+  const add = (code: string, name: string, row: PartySection['totals']) => {
+    const added = sheet.addRow([code, name, ...columns.map((c) => c.value(row))]);
+    columns.forEach((column, i) => {
+      if (column.numFmt) added.getCell(i + 3).numFmt = column.numFmt;
+    });
+    return added;
+  };
+  for (const row of section.rows) add(row.code, row.name, row);
+  add('', '合计', section.totals).font = { bold: true };
+  sheet.columns.forEach((column, i) => (column.width = i === 0 ? 14 : i === 1 ? 18 : 11));
 }
 
 export async function rankingXlsx(input: RankingDocumentInput): Promise<Buffer> {
@@ -201,6 +232,8 @@ export async function rankingXlsx(input: RankingDocumentInput): Promise<Buffer> 
     const widths = [6, 18, 18, 18, 40, 18, 10, 32, 10, 17, 26];
     appeals.columns.forEach((column, i) => (column.width = widths[i]));
   }
+
+  if (ranking.party) partySheet(workbook, ranking.party, input.title, subtitle);
 
   const notes = workbook.addWorksheet('说明');
   notes.addRow([input.title]).font = { bold: true, size: 14 };

@@ -19,6 +19,7 @@ import { frozenAppeals } from '../ranking/frozen-appeals';
 import { computeLiveRanking, type PrecountedHandling } from '../ranking/live-ranking';
 import { periodInfo, requirePeriod } from '../ranking/periods';
 import { computeTrend, trendWithCounts } from '../ranking/trend';
+import { freezePartySection } from '../ranking/party-section';
 import type { ApiContext } from '../context';
 import type { FeatureHandlers } from './types';
 
@@ -55,6 +56,7 @@ function liveRankingResult(
     trend: null,
     bulletinIntact: null,
     appeals: frozenAppeals(context.db, period, live.adjustments),
+    party: null,
   };
 }
 
@@ -79,7 +81,7 @@ function liveRankingWithTrend(
   );
   const last = TREND_PERIODS - 1;
   // An export prints its checksum (ranking-notes.ts): always computed.
-  const ranking = liveRankingResult(
+  const ranked = liveRankingResult(
     context,
     periodKey,
     level,
@@ -89,6 +91,8 @@ function liveRankingWithTrend(
     },
     true,
   );
+  // A live export carries the 党建引领 section as it stands, like a bulletin's frozen one.
+  const ranking = { ...ranked, party: freezePartySection(context.db, period, context.now()) };
   return { ranking, trend };
 }
 

@@ -5,8 +5,9 @@
 import type { PartyFigures } from '../contract';
 import type { ApiContext } from '../context';
 import { UserError } from '../errors';
-import { parsePeriodKey, periodLabelZh } from '../../core/ranking/periods';
+import { parsePeriodKey, periodLabelZh, type Period } from '../../core/ranking/periods';
 import { dayString } from '../../core/time';
+import type { Db } from '../../db/open';
 import { readPartyFigures, type PartyFigureRow } from '../../db/queries/party-figures';
 
 const SUMMED = [
@@ -28,6 +29,40 @@ const SUMMED = [
   'partyParticipants',
 ] as const satisfies readonly (keyof PartyFigureRow)[];
 
+/** The bound days and instants of a period's figures, measured at `asOf` (its end, or now). */
+export function partyPeriodBounds(period: Period, now: number) {
+  const asOf = Math.min(now, period.end);
+  return {
+    firstDay: dayString(period.start),
+    lastDay: dayString(period.end - 1),
+    start: period.start,
+    end: period.end,
+    asOf,
+    asOfDay: dayString(asOf),
+  };
+}
+
+export function computePartyFigures(
+  db: Db,
+  period: Period,
+  level: 'community' | 'unit',
+  now: number,
+): PartyFigures {
+  const bounds = partyPeriodBounds(period, now);
+  const rows = readPartyFigures(db, level, bounds);
+  const totals = Object.fromEntries(
+    SUMMED.map((key) => [key, rows.reduce((sum, row) => sum + row[key], 0)]),
+  ) as Record<(typeof SUMMED)[number], number>;
+  return {
+    period: period.key,
+    label: periodLabelZh(period),
+    level,
+    asOf: bounds.asOf,
+    rows,
+    totals,
+  };
+}
+
 export function partyFigures(
   context: ApiContext,
   input: { period: string; level: 'community' | 'unit' },
@@ -39,24 +74,5 @@ export function partyFigures(
       { zh: `「${input.period}」不是月份或周。`, en: `"${input.period}" is not a month or week.` },
       'period',
     );
-  const asOf = Math.min(context.now(), period.end);
-  const rows = readPartyFigures(context.db, input.level, {
-    firstDay: dayString(period.start),
-    lastDay: dayString(period.end - 1),
-    start: period.start,
-    end: period.end,
-    asOf,
-    asOfDay: dayString(asOf),
-  });
-  const totals = Object.fromEntries(
-    SUMMED.map((key) => [key, rows.reduce((sum, row) => sum + row[key], 0)]),
-  ) as Record<(typeof SUMMED)[number], number>;
-  return {
-    period: input.period,
-    label: periodLabelZh(period),
-    level: input.level,
-    asOf,
-    rows,
-    totals,
-  };
+  return computePartyFigures(context.db, period, input.level, context.now());
 }

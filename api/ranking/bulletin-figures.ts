@@ -5,12 +5,16 @@
  * shows exactly what was counted then, whatever imports changed since.
  */
 import type { UnitCaseFlags } from '../../core/ranking/unit-counts';
-import type { FrozenAppeal, RankingResult, TrendResult } from '../contract/ranking';
+import type { FrozenAppeal, PartySection, RankingResult, TrendResult } from '../contract/ranking';
 
 export type { FrozenAppeal };
 
-/** 2: with the month's appeals (schema 1 bulletins, published before appeals, have none). */
-export const BULLETIN_FIGURES_SCHEMA = 2;
+/**
+ * 3: with the 党建引领 section; 2: with the month's appeals (schema 1 bulletins, published
+ * before appeals, have neither; schema 2 have no party section).
+ */
+export const BULLETIN_FIGURES_SCHEMA = 3;
+const KNOWN_SCHEMAS: readonly number[] = [1, 2, BULLETIN_FIGURES_SCHEMA];
 
 /** What a bulletin freezes: the ranking as computed, its trend, and each unit's counted cases. */
 export type BulletinFigures = Pick<
@@ -24,18 +28,16 @@ export type BulletinFigures = Pick<
   | 'previousSource'
   | 'inputsSha256'
 > & {
-  schema: 1 | typeof BULLETIN_FIGURES_SCHEMA;
+  schema: 1 | 2 | typeof BULLETIN_FIGURES_SCHEMA;
   trend: TrendResult;
   cases: Record<string, UnitCaseFlags>;
   appeals?: FrozenAppeal[];
+  party?: PartySection;
 };
 
 export function parseBulletinFigures(text: string): BulletinFigures {
   const figures = JSON.parse(text) as BulletinFigures;
-  if (
-    (figures.schema !== 1 && figures.schema !== BULLETIN_FIGURES_SCHEMA) ||
-    !Array.isArray(figures.rows)
-  ) {
+  if (!KNOWN_SCHEMAS.includes(figures.schema) || !Array.isArray(figures.rows)) {
     // Written only by this program: another shape is a bug or a newer GridDesk's bulletin.
     throw new Error(`bulletin figures of an unknown shape (schema ${String(figures.schema)})`);
   }

@@ -29,6 +29,7 @@ import { appealWindow } from '../../db/queries/bulletin-drafts';
 import { formatDateTime } from '../../core/time';
 import { periodInfo } from './periods';
 import { computeTrend } from './trend';
+import { freezePartySection } from './party-section';
 
 export const TREND_PERIODS = 12;
 
@@ -89,7 +90,7 @@ export function publishBulletin(
       refuseWhileWindowOpen(db, period, now, input.closeAppealWindow === true);
       const { live, figures, inputsSha256 } = freezeFigures(db, level, period, now);
       const latest = latestBulletin(db, period.key, level);
-      if (latest && latest.inputsSha256 === inputsSha256) {
+      if (latest && sameInputs(latest, figures)) {
         throw new UserError(
           'bulletin_unchanged',
           {
@@ -117,8 +118,22 @@ export function publishBulletin(
 }
 
 /**
+ * Whether a version already froze exactly these inputs: the ranking's (cases and weights)
+ * and the 党建引领 section's. A version from before the section existed differs.
+ */
+export function sameInputs(
+  version: { inputsSha256: string; figures: string },
+  figures: BulletinFigures,
+): boolean {
+  if (version.inputsSha256 !== figures.inputsSha256) return false;
+  const frozen = parseBulletinFigures(version.figures);
+  return frozen.party?.sha256 === figures.party?.sha256;
+}
+
+/**
  * The figures a bulletin or a draft freezes: the ranking, its trend, the cases behind every
- * figure and the month's appeals with their decisions (the caller holds the transaction).
+ * figure, the month's appeals with their decisions and the 党建引领 section (the caller holds
+ * the transaction).
  */
 export function freezeFigures(
   db: Db,
@@ -146,6 +161,7 @@ export function freezeFigures(
     trend: computeTrend(db, level, period, TREND_PERIODS, live.weightSet, now),
     cases: Object.fromEntries(live.caseFlags ?? []),
     appeals: frozenAppeals(db, period, live.adjustments),
+    party: freezePartySection(db, period, now),
   };
   return { live, figures, inputsSha256 };
 }
@@ -278,5 +294,6 @@ export function rankingFromFigures(
     latestBulletin: latest ? toBulletinSummary(latest) : null,
     trend: figures.trend,
     appeals: figures.appeals ?? [],
+    party: figures.party ?? null,
   };
 }

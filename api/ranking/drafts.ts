@@ -22,7 +22,7 @@ import type { Db } from '../../db/open';
 import { UserError } from '../errors';
 import type { RankingResult } from '../contract/ranking';
 import { parseBulletinFigures, type BulletinFigures } from './bulletin-figures';
-import { bulletinTitle, freezeFigures, rankingFromFigures } from './bulletins';
+import { bulletinTitle, freezeFigures, rankingFromFigures, sameInputs } from './bulletins';
 
 export const DEFAULT_APPEAL_WINDOW_WORKING_DAYS = 3;
 
@@ -70,7 +70,8 @@ export function draftBulletins(
       for (const level of RANKING_LEVELS) {
         const { figures, inputsSha256 } = freezeFigures(db, level, period, now);
         // A draft identical to the last one would only repeat it.
-        if (latestDraft(db, period.key, level)?.inputsSha256 === inputsSha256) continue;
+        const last = latestDraft(db, period.key, level);
+        if (last && sameInputs(last, figures)) continue;
         made.push(
           insertDraft(db, {
             period: period.key,

@@ -89,11 +89,28 @@ test('publishing freezes the month as version 1; the export and the frozen drill
   await page.getByTestId('publish-confirm').click();
   await expect(page.getByTestId('bulletin-status')).toContainText('正在查看已发布的第 1 版');
   await expect(page.getByTestId('bulletin-version-1')).toHaveAttribute('aria-pressed', 'true');
-  const list = await serve.call<Array<{ version: number; period: string }>>('bulletin.list', {
-    period: month,
-  });
+  const list = await serve.call<Array<{ id: number; version: number; period: string }>>(
+    'bulletin.list',
+    {
+      period: month,
+    },
+  );
   expect(list).toEqual([expect.objectContaining({ version: 1, period: month })]);
   await page.screenshot({ path: `${shotDir}/ranking-published-1366.png` });
+
+  // The bulletin froze the month's 党建引领 figures: the panel shows them as frozen.
+  const party = page.getByTestId('ranking-party');
+  await expect(party).toContainText('随通报冻结于');
+  const frozen = await serve.call<{ party: { totals: { membersReported: number } } }>(
+    'ranking.compute',
+    { period: month, level: 'community', bulletinId: list[0]!.id },
+  );
+  await expect(party.getByTestId('party-figures-total')).toContainText(
+    `/ ${frozen.party.totals.membersReported}`,
+  );
+  await expect(party.getByTestId('party-figures-table').locator('tbody tr')).toHaveCount(13);
+  await party.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${shotDir}/ranking-party-1366.png` });
 
   await page.getByTestId('ranking-row').first().getByTestId('figure-due').click();
   await expect(page.getByTestId('drill-dialog')).toContainText('第 1 版通报冻结的案件清单');

@@ -152,6 +152,7 @@ describe('the October bulletin with its appeals', () => {
       '受理立案',
       '趋势',
       '申诉及处理结果',
+      '党建引领',
       '说明',
     ]);
     const sheet = workbook.getWorksheet('申诉及处理结果')!;
@@ -247,8 +248,10 @@ describe('the October bulletin with its appeals', () => {
     const lines = text.split('\n');
     const section = lines.indexOf('五、申诉及处理结果');
     expect(section).toBeGreaterThan(lines.indexOf('四、近 12 个月趋势'));
-    expect(lines.indexOf('六、说明')).toBeGreaterThan(section);
-    const body = lines.slice(section, lines.indexOf('六、说明')).join('\n');
+    // The bulletin's 党建引领 section follows the appeals, then the notes.
+    expect(lines.indexOf('六、党建引领工作情况')).toBeGreaterThan(section);
+    expect(lines.indexOf('七、说明')).toBeGreaterThan(lines.indexOf('六、党建引领工作情况'));
+    const body = lines.slice(section, lines.indexOf('六、党建引领工作情况')).join('\n');
     expect(body).toContain('本月共收到申诉 3 件，其中批准 2 件、驳回 1 件');
     expect(body).toMatch(/表\d+ {2}2026年10月申诉及处理结果/);
     for (const word of [
@@ -297,6 +300,7 @@ describe('a bulletin without appeals, and a week', () => {
       '排名',
       '受理立案',
       '趋势',
+      '党建引领',
       '说明',
     ]);
     const pdf = await call('ranking.export', {
@@ -309,7 +313,7 @@ describe('a bulletin without appeals, and a week', () => {
     const section = lines.indexOf('五、申诉及处理结果');
     expect(section).toBeGreaterThan(0);
     expect(lines[section + 1]).toBe('本月无申诉。');
-    expect(lines.indexOf('六、说明')).toBe(section + 2);
+    expect(lines.indexOf('六、党建引领工作情况')).toBe(section + 2);
   });
 
   it('prints nothing about appeals for a week', async () => {
@@ -320,7 +324,8 @@ describe('a bulletin without appeals, and a week', () => {
     });
     const pages = pdfPageTexts(Buffer.from(pdf.base64, 'base64'));
     const text = pages.map((p) => p.join('\n')).join('\n');
-    expect(text).toContain('五、说明');
+    expect(text).toContain('五、党建引领工作情况');
+    expect(text).toContain('六、说明');
     expect(text).not.toContain('申诉');
     const xlsx = await call('ranking.export', {
       period: '2026-W45',

@@ -70,6 +70,10 @@ export const partyMessagesZh = {
   'party.figures.col.money': '资金 已支出/预算（元）',
   'party.figures.col.wishes': '微心愿 发布/认领/完成',
   'party.figures.col.volunteers': '志愿活动 · 时长 · 党员占比',
+  'party.section.title': '党建引领工作情况（各社区）',
+  'party.section.frozen': '随通报冻结于 {at}',
+  'party.section.live': '实时计算，发布时随通报冻结',
+  'party.section.none': '此版本发布于党建引领板块之前，未冻结党建数字。',
 };
 
 export const partyMessagesEn: Record<keyof typeof partyMessagesZh, string> = {
@@ -144,4 +148,9 @@ export const partyMessagesEn: Record<keyof typeof partyMessagesZh, string> = {
   'party.figures.col.money': 'Money spent / budget (yuan)',
   'party.figures.col.wishes': 'Wishes published / claimed / fulfilled',
   'party.figures.col.volunteers': 'Volunteer activities · hours · party share',
+  'party.section.title': 'Party-building work (per community)',
+  'party.section.frozen': 'Frozen with the bulletin at {at}',
+  'party.section.live': 'Live; frozen with the bulletin when it is published',
+  'party.section.none':
+    'This version was published before the party-building section existed; it froze no party figures.',
 };

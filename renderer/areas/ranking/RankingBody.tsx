@@ -11,8 +11,12 @@ import { RankingTable } from './RankingTable';
 import { ScoreBars } from './ScoreBars';
 import { ScoreTrend } from './ScoreTrend';
 import { Panel } from '../../ui/Panel';
+import { RankingPartyPanel } from './RankingPartyPanel';
 
-/** The ranking on screen: the table or the honour board, the score bars and the 12-month trend. */
+/**
+ * The ranking on screen: the table or the honour board, the score bars, the 12-month trend
+ * and the month's 党建引领 figures.
+ */
 export function RankingBody({
   ranking,
   trend,
@@ -64,6 +68,9 @@ export function RankingBody({
         <Panel title={t('ranking.trend.title')} meta={trend ? t('ranking.trend.frozen') : null}>
           <div className="ranking__chart-pad">{trendPanel}</div>
         </Panel>
+      </div>
+      <div className="ranking__party">
+        <RankingPartyPanel ranking={ranking} />
       </div>
       {drill ? (
         <DrillDownDialog
