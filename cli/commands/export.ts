@@ -14,6 +14,8 @@ import { formatDateTime } from '../../core/time';
 import type { CaseExportFormat } from '../../db/exchange/case-export';
 import { exportFile } from '../../db/exchange/export-file';
 import { exportMembers } from '../../db/exchange/member-export';
+import { exportRegister } from '../../db/exchange/register-export';
+import { EXCHANGE_REGISTERS, type ExchangeRegister } from '../../core/party/register-exchange';
 import { ExchangeRefusal } from '../../db/exchange/file-probe';
 import { openCliDatabase } from '../database';
 import { CliError, say } from '../output';
@@ -33,20 +35,32 @@ interface ExportOptions {
   template?: boolean;
 }
 
-/** `--kind members`: the members' roster (or its blank template) as .xlsx or .csv. */
-async function exportMembersRoster(options: ExportOptions): Promise<void> {
+const PARTY_KINDS: readonly string[] = ['members', ...EXCHANGE_REGISTERS];
+
+/**
+ * `--kind members|units|records|…`: a party-building register (or its blank template) as
+ * .xlsx or .csv, in the columns its import reads.
+ */
+async function exportPartyRegister(options: ExportOptions): Promise<void> {
   if (options.format !== 'xlsx' && options.format !== 'csv')
-    throw new CliError(`--format must be xlsx or csv for members, not "${options.format}".`, 2);
+    throw new CliError(
+      `--format must be xlsx or csv for ${options.kind}, not "${options.format}".`,
+      2,
+    );
   const opened = openCliDatabase(options.db);
   try {
-    const written = await exportMembers(opened.db, options.out, {
-      format: options.format,
+    const how = {
+      format: options.format as 'xlsx' | 'csv',
       unmasked: options.unmasked ?? false,
       template: options.template ?? false,
       now: Date.now(),
-    });
-    if (options.json) console.log(JSON.stringify({ kind: 'members', ...written }));
-    else console.log(`Wrote ${written.rows} members to ${written.file}.`);
+    };
+    const written =
+      options.kind === 'members'
+        ? await exportMembers(opened.db, options.out, how)
+        : await exportRegister(opened.db, options.kind as ExchangeRegister, options.out, how);
+    if (options.json) console.log(JSON.stringify({ kind: options.kind, ...written }));
+    else console.log(`Wrote ${written.rows} ${options.kind} rows to ${written.file}.`);
   } catch (error) {
     if (error instanceof ExchangeRefusal) throw new CliError(say(error.sentence), 1);
     throw error;
@@ -61,7 +75,10 @@ export function registerExportCommand(program: Command): void {
     .description(
       'export case updates (xlsx, csv, json or Open311) or the grids (GeoJSON), with manifest.json',
     )
-    .requiredOption('--kind <kind>', 'cases | grids | members (党员名册)')
+    .requiredOption(
+      '--kind <kind>',
+      'cases | grids | members | units | records | needs | resources | projects | volunteers | activities',
+    )
     .option(
       '--since <time>',
       'every case changed since then (default: the desk’s changes since the last export)',
@@ -79,11 +96,14 @@ export function registerExportCommand(program: Command): void {
       'write into a folder that holds files this desk did not export (default: refuse)',
     )
     .option('--json', 'print one JSON object')
-    .option('--template', 'members: only the header row, the blank roster a unit fills in')
+    .option('--template', 'a register: only the header row, the blank form to fill in')
     .action(async (options: ExportOptions) => {
-      if (options.kind === 'members') return exportMembersRoster(options);
+      if (PARTY_KINDS.includes(options.kind)) return exportPartyRegister(options);
       if (options.kind !== 'cases' && options.kind !== 'grids') {
-        throw new CliError(`--kind must be cases, grids or members, not "${options.kind}".`, 2);
+        throw new CliError(
+          `--kind must be one of cases, grids, ${PARTY_KINDS.join(', ')}, not "${options.kind}".`,
+          2,
+        );
       }
       if (!FORMATS.includes(options.format as CaseExportFormat)) {
         throw new CliError(

@@ -10,8 +10,9 @@ import { SYSTEM_ACTOR } from '../../api/context';
 import { findTemplate } from '../../db/exchange/batches';
 import { probeFile } from '../../db/exchange/file-probe';
 import { importFile } from '../../db/exchange/import-file';
-import { INVALID_ROWS_REFUSAL, looksLikeStandardTable } from '../../db/exchange/import-part';
-import { importMembersFile } from '../../db/exchange/member-import';
+import { looksLikeStandardTable } from '../../db/exchange/import-part';
+import { EXCHANGE_REGISTERS } from '../../core/party/register-exchange';
+import { importPartyRegister } from './import-register';
 import { importStandardFile } from '../../db/exchange/standard-import';
 import type { Db } from '../../db/open';
 import { writeImportMarker } from '../../db/exchange/import-marker';
@@ -20,10 +21,10 @@ import { openCliDatabase } from '../database';
 import { CliError, prefersChinese, say } from '../output';
 
 const KINDS: readonly ImportKind[] = ['cases', 'grids', 'staff', 'package'];
-/** The party-building registers a roster can fill (issue 14); members so far. */
-const PARTY_KINDS: readonly string[] = ['members'];
+/** The party-building registers a file can fill (issue 14). */
+const PARTY_KINDS: readonly string[] = ['members', ...EXCHANGE_REGISTERS];
 
-interface ImportOptions {
+export interface ImportOptions {
   db?: string;
   kind?: string;
   skipInvalid?: boolean;
@@ -33,7 +34,7 @@ interface ImportOptions {
 }
 
 /** A line on stderr about once a second (rewritten in place on a terminal). */
-function importProgress(): (p: ImportProgress) => void {
+export function importProgress(): (p: ImportProgress) => void {
   let last = 0;
   return (p) => {
     const now = Date.now();
@@ -125,7 +126,7 @@ export function registerImportCommand(program: Command): void {
     .option('--db <file>', "database file (default: the app's own database)")
     .option(
       '--kind <kind>',
-      'cases | grids | staff | package | standards (detected when omitted) | members (党员名册)',
+      'cases | grids | staff | package | standards (detected when omitted) | members | units | records | needs | resources | projects | volunteers | activities (党建台账)',
     )
     .option('--skip-invalid', 'import the valid rows and write the invalid ones to an error file')
     .option('--sheet <name>', 'the sheet of an .xlsx to read (default: the first)')
@@ -146,7 +147,7 @@ export function registerImportCommand(program: Command): void {
       const opened = openCliDatabase(options.db);
       if (options.kind && PARTY_KINDS.includes(options.kind)) {
         try {
-          await importPartyRegister(opened.db, file, options);
+          await importPartyRegister(opened.db, file, options.kind, options, importProgress());
         } finally {
           opened.db.close();
         }
@@ -206,45 +207,6 @@ export function registerImportCommand(program: Command): void {
         opened.db.close();
       }
     });
-}
-
-/** A party register's roster (党员名册): checked whole, then written in one transaction. */
-async function importPartyRegister(db: Db, file: string, options: ImportOptions): Promise<void> {
-  const report = await importMembersFile(db, file, {
-    skipInvalid: options.skipInvalid ?? false,
-    now: Date.now(),
-    actor: SYSTEM_ACTOR.name,
-    ...(options.sheet ? { sheet: options.sheet } : {}),
-    onProgress: importProgress(),
-  });
-  if (options.json) {
-    console.log(
-      JSON.stringify({
-        ...report.counts,
-        file: report.file,
-        kind: report.kind,
-        written: report.written,
-        errors: report.issues.map((i) => ({ ...i, message: say(i.message) })),
-        errorCount: report.issueCount,
-      }),
-    );
-  } else {
-    const c = report.counts;
-    console.log(`${report.file} (${report.kind}, header on row ${report.headerRow ?? '—'})`);
-    console.log(
-      `  ${c.rows} rows: ${c.new} new, ${c.updated} updated, ${c.unchanged} unchanged, ${c.invalid} invalid`,
-    );
-    for (const issue of report.issues.slice(0, 20))
-      console.log(`  row ${issue.row}, ${issue.column} "${issue.value}": ${say(issue.message)}`);
-    if (report.issueCount > 20) console.log(`  … ${report.issueCount - 20} more problems`);
-    console.log(report.written ? '  written.' : '  nothing written.');
-  }
-  if (!report.written) {
-    process.stderr.write(
-      `griddesk: ${say(INVALID_ROWS_REFUSAL(report.counts.invalid, report.issueCount))}\n`,
-    );
-    process.exitCode = 1;
-  }
 }
 
 /** A file the case readers can open whose header is a category standard's. */
