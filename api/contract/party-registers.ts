@@ -16,8 +16,14 @@ import type { RegisterCell, RegisterRow } from '../../db/queries/party-registers
 import { method } from './define';
 import type { ExportedFile } from './ranking';
 import type { MemberImportReport } from '../../db/exchange/member-import';
+import type { RegisterImportReport } from '../../db/exchange/register-import';
+import { EXCHANGE_REGISTERS } from '../../core/party/register-exchange';
 
-export type { RegisterCell, RegisterRow, MemberImportReport };
+export type { RegisterCell, RegisterRow, MemberImportReport, RegisterImportReport };
+
+/** The registers that are read from and written to files: every one (wishes are on the board). */
+export const FILE_REGISTERS = ['members', ...EXCHANGE_REGISTERS] as const;
+export type FileRegister = (typeof FILE_REGISTERS)[number];
 
 export interface RegisterPage {
   register: Register;
@@ -221,16 +227,16 @@ export const partyRegistersContract = {
   'party.registerFile': method<ExportedFile>()(
     z
       .object({
-        register: z.literal('members'),
+        register: z.enum(FILE_REGISTERS),
         template: z.boolean(),
         format: z.enum(['xlsx', 'csv']),
       })
       .strict(),
   ),
-  'party.importRegister': method<MemberImportReport>()(
+  'party.importRegister': method<MemberImportReport | RegisterImportReport>()(
     z
       .object({
-        register: z.literal('members'),
+        register: z.enum(FILE_REGISTERS),
         path: z.string().trim().min(1).max(4096),
         skipInvalid: z.boolean(),
       })

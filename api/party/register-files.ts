@@ -1,13 +1,13 @@
 /**
- * A register's files from its screen (issue 14; members so far): the blank roster to fill
- * in (模板), the roster itself (phones in full for administrators only, as for case exports),
- * and a filled roster imported from an uploaded or named file under the same rules as the
- * command line (db/exchange/member-import.ts: all rows checked first, one transaction).
+ * A register's files from its screen (issue 14): the blank form to fill in (模板), the
+ * register itself (phones and volunteers' names in full for administrators only, as for
+ * case exports), and a filled file imported from an uploaded or named file under the same
+ * rules as the command line (all rows checked first, one transaction).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ExportedFile } from '../contract';
+import type { ExportedFile, FileRegister } from '../contract';
 import type { ApiContext } from '../context';
 import {
   asUserError,
@@ -17,6 +17,9 @@ import {
 } from '../exchange/exchange-files';
 import { exportMembers } from '../../db/exchange/member-export';
 import { importMembersFile, type MemberImportReport } from '../../db/exchange/member-import';
+import { exportRegister } from '../../db/exchange/register-export';
+import { importRegisterFile as importRegisterRows } from '../../db/exchange/register-import';
+import type { RegisterImportReport } from '../../db/exchange/register-import';
 
 const MIME = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -25,17 +28,20 @@ const MIME = {
 
 export async function registerFile(
   context: ApiContext,
-  input: { register: 'members'; template: boolean; format: 'xlsx' | 'csv' },
+  input: { register: FileRegister; template: boolean; format: 'xlsx' | 'csv' },
 ): Promise<ExportedFile> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'griddesk-register-'));
   try {
+    const how = {
+      format: input.format,
+      template: input.template,
+      unmasked: mayExportUnmasked(context),
+      now: context.now(),
+    };
     const written = await asUserError(() =>
-      exportMembers(context.db, dir, {
-        format: input.format,
-        template: input.template,
-        unmasked: mayExportUnmasked(context),
-        now: context.now(),
-      }),
+      input.register === 'members'
+        ? exportMembers(context.db, dir, how)
+        : exportRegister(context.db, input.register, dir, how),
     );
     const bytes = fs.readFileSync(written.file);
     return {
@@ -51,15 +57,14 @@ export async function registerFile(
 
 export async function importRegisterFile(
   context: ApiContext,
-  input: { register: 'members'; path: string; skipInvalid: boolean },
-): Promise<MemberImportReport> {
+  input: { register: FileRegister; path: string; skipInvalid: boolean },
+): Promise<MemberImportReport | RegisterImportReport> {
   const file = importPathFor(context, input.path);
-  const report = await asUserError(() =>
-    importMembersFile(context.db, file, {
-      skipInvalid: input.skipInvalid,
-      now: context.now(),
-      actor: context.actor.name,
-    }),
+  const how = { skipInvalid: input.skipInvalid, now: context.now(), actor: context.actor.name };
+  const report = await asUserError<MemberImportReport | RegisterImportReport>(() =>
+    input.register === 'members'
+      ? importMembersFile(context.db, file, how)
+      : importRegisterRows(context.db, input.register, file, how),
   );
   if (report.written) {
     context.live.publish({ type: 'data.changed', at: context.now() });

@@ -54,11 +54,14 @@ export function readDay(value: CellValue | undefined, date1904: boolean): Read<s
 
 function numberOf(value: CellValue | undefined): number | null {
   if (typeof value === 'number') return value;
-  const text = textOf(value)
-    .replace(/[,，\s]/g, '')
+  const text = wordOf(value)
+    .replace(/\s/g, '')
     .replace(/(元|小时|h|人|户)$/i, '');
-  if (text === '' || !/^-?\d+(\.\d+)?$/.test(text)) return null;
-  return Number(text);
+  // Thousands separators only where they group thousands: "1,2" is a typing slip, not 12.
+  if (/[,，]/.test(text) && !/^-?\d{1,3}([,，]\d{3})+(\.\d+)?$/.test(text)) return null;
+  const plain = text.replace(/[,，]/g, '');
+  if (plain === '' || !/^-?\d+(\.\d+)?$/.test(plain)) return null;
+  return Number(plain);
 }
 
 export function readCount(value: CellValue | undefined): Read<number | null> {

@@ -205,3 +205,37 @@ test("an admin downloads the members' roster template and imports a filled roste
   await expect(screen.getByTestId('register-row')).toHaveCount(1);
   await page.screenshot({ path: `${shotDir}/party-members-import-zh.png` });
 });
+
+test('an admin exports the needs list, and imports a filled needs form: refused by row, then its valid rows', async ({
+  page,
+  serve,
+}) => {
+  await openAreaAs(page, serve, 'admin', '党建引领');
+  await page.getByTestId('party-tab-needs').click();
+  const screen = page.getByTestId('register-needs');
+  await expect(screen.getByTestId('register-row').first()).toBeVisible();
+  await expect(screen.getByTestId('register-template')).toHaveText('下载模板');
+
+  const download = page.waitForEvent('download');
+  await screen.getByTestId('register-export').click();
+  expect((await download).suggestedFilename()).toMatch(/^需求清单-\d{8}\.xlsx$/);
+
+  const needs = [
+    '需求,所在网格或社区,类别,涉及户数,紧急程度,提出日期',
+    '测试需求：楼道照明,990101001003002,设施,12,紧急,2026-11-02',
+    '测试需求：无类别,990101001003002,修缮,3,,2026-11-02',
+  ].join('\r\n');
+  await screen.getByTestId('register-import-file').setInputFiles({
+    name: '需求清单-测试.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(needs, 'utf8'),
+  });
+  const report = screen.getByTestId('register-import-report');
+  await expect(report).toContainText('整个文件未导入');
+  await expect(report).toContainText('第 3 行「类别」');
+  await report.getByTestId('register-import-valid').click();
+  await expect(report).toContainText('新增 1');
+  await page.getByTestId('register-search').fill('测试需求');
+  await expect(screen.getByTestId('register-row')).toHaveCount(1);
+  await page.screenshot({ path: `${shotDir}/party-needs-import-zh.png` });
+});

@@ -1,11 +1,11 @@
 /**
- * A register's files on its screen (issue 14; the members' roster so far): the blank roster
- * (模板) and the roster itself as Excel, and for administrators a filled roster imported:
+ * A register's files on its screen (issue 14): the blank form (模板) and the register itself
+ * as Excel, and for administrators a filled file imported:
  * checked whole first, refused by Excel row and column with nothing written, or written in
  * one go; "只导入有效行" then takes the valid rows of the same upload.
  */
 import { useRef, useState } from 'react';
-import type { MemberImportReport } from '../../../api/contract';
+import type { ApiResult, FileRegister } from '../../../api/contract';
 import { clientError } from '../../api/api-error';
 import { getApi } from '../../api/client';
 import { useLocale } from '../../i18n/locale-context';
@@ -14,13 +14,22 @@ import { downloadExportedFile } from '../../ui/download-file';
 import { ErrorLine } from '../../ui/ErrorLine';
 import { useAction } from '../../ui/useApiCall';
 
-/** What the loopback host takes in one call (exchange.upload); larger rosters: 数据交换 or the CLI. */
+/** What the loopback host takes in one call (exchange.upload); larger files: the command line. */
 const MAX_UPLOAD_BYTES = 700 * 1024;
 
-export function RegisterFiles({ mayImport }: { mayImport: boolean }) {
+export function RegisterFiles({
+  register,
+  mayImport,
+}: {
+  register: FileRegister;
+  mayImport: boolean;
+}) {
   const { t, locale } = useLocale();
   const action = useAction();
-  const [report, setReport] = useState<MemberImportReport | null>(null);
+  const [report, setReport] = useState<ApiResult<'party.importRegister'> | null>(null);
+  // The members' file is their roster (名册); the others are the register's own.
+  const word = (key: 'template' | 'export' | 'import') =>
+    t(register === 'members' ? `party.files.${key}` : `party.files.${key}Other`);
   const [uploaded, setUploaded] = useState<string | null>(null);
   const picker = useRef<HTMLInputElement>(null);
 
@@ -28,7 +37,7 @@ export function RegisterFiles({ mayImport }: { mayImport: boolean }) {
     action.run(async () => {
       downloadExportedFile(
         await getApi().call('party.registerFile', {
-          register: 'members',
+          register,
           template,
           format: 'xlsx',
         }),
@@ -36,7 +45,7 @@ export function RegisterFiles({ mayImport }: { mayImport: boolean }) {
     });
   const importFile = async (path: string, skipInvalid: boolean) => {
     const answer = await action.run(() =>
-      getApi().call('party.importRegister', { register: 'members', path, skipInvalid }),
+      getApi().call('party.importRegister', { register, path, skipInvalid }),
     );
     if (answer) {
       setReport(answer);
@@ -50,8 +59,8 @@ export function RegisterFiles({ mayImport }: { mayImport: boolean }) {
       return action.fail(
         clientError(
           'roster_too_large',
-          `${file.name} 超过 700 KB：请在“数据交换”中按路径导入，或用 griddesk import --kind members。`,
-          `${file.name} is over 700 KB: import it by path, or with griddesk import --kind members.`,
+          `${file.name} 超过 700 KB，不能从此处上传：请在本机用 griddesk import 文件 --kind ${register} 导入（同样先检查全部行）。`,
+          `${file.name} is over 700 KB, too large to upload here: import it on this machine with griddesk import FILE --kind ${register} (every row is checked first there too).`,
         ),
       );
     const sent = await action.run(async () =>
@@ -76,7 +85,7 @@ export function RegisterFiles({ mayImport }: { mayImport: boolean }) {
         onClick={() => void download(true)}
         data-testid="register-template"
       >
-        {t('party.files.template')}
+        {word('template')}
       </button>
       <button
         type="button"
@@ -85,7 +94,7 @@ export function RegisterFiles({ mayImport }: { mayImport: boolean }) {
         onClick={() => void download(false)}
         data-testid="register-export"
       >
-        {t('party.files.export')}
+        {word('export')}
       </button>
       {mayImport ? (
         <>
@@ -96,7 +105,7 @@ export function RegisterFiles({ mayImport }: { mayImport: boolean }) {
             onClick={() => picker.current?.click()}
             data-testid="register-import"
           >
-            {t('party.files.import')}
+            {word('import')}
           </button>
           <input
             ref={picker}

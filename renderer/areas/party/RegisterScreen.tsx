@@ -122,7 +122,7 @@ export function RegisterScreen({
             ))}
           </select>
         ) : null}
-        {register === 'members' ? <RegisterFiles mayImport={role === 'admin'} /> : null}
+        <RegisterFiles register={register} mayImport={role === 'admin'} />
         {mayEnter && ENTERABLE.has(register) ? (
           <button
             type="button"

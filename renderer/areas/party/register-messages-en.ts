@@ -198,6 +198,9 @@ export const registerMessagesEn: Record<keyof typeof registerMessagesZh, string>
   'party.files.template': 'Blank roster',
   'party.files.export': 'Export roster (Excel)',
   'party.files.import': 'Import a roster…',
+  'party.files.templateOther': 'Blank form',
+  'party.files.exportOther': 'Export (Excel)',
+  'party.files.importOther': 'Import a file…',
   'party.files.written':
     '{file}: {rows} rows, {created} new, {updated} updated, {unchanged} unchanged, {invalid} invalid skipped.',
   'party.files.refused':

@@ -194,6 +194,9 @@ export const registerMessagesZh = {
   'party.files.template': '下载名册模板',
   'party.files.export': '导出名册（Excel）',
   'party.files.import': '导入名册…',
+  'party.files.templateOther': '下载模板',
+  'party.files.exportOther': '导出（Excel）',
+  'party.files.importOther': '导入…',
   'party.files.written':
     '{file}：{rows} 行，新增 {created}，更新 {updated}，未变 {unchanged}，跳过有误 {invalid} 行。',
   'party.files.refused':
