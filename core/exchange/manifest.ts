@@ -10,7 +10,19 @@ import { sentence, type Sentence } from './issues';
 export const MANIFEST_FILE = 'manifest.json';
 export const MANIFEST_FORMAT = 'griddesk-exchange';
 
-const EXCHANGE_KINDS = ['cases', 'grids', 'staff'] as const;
+/** The kinds a package's file may be: the city's, and the party-building registers (issue 14). */
+export const PACKAGE_REGISTER_KINDS = [
+  'units',
+  'members',
+  'needs',
+  'resources',
+  'projects',
+  'records',
+  'volunteers',
+  'activities',
+] as const;
+export type PackageRegisterKind = (typeof PACKAGE_REGISTER_KINDS)[number];
+const EXCHANGE_KINDS = ['cases', 'grids', 'staff', ...PACKAGE_REGISTER_KINDS] as const;
 
 const manifestFile = z.object({
   path: z.string().min(1).max(255),

@@ -4,6 +4,7 @@
  * all), remarks that did not stop a row, and why nothing was written when it was refused.
  */
 import type { ImportNote, RowIssue, Sentence } from '../../core/exchange/issues';
+import type { PackageRegisterKind } from '../../core/exchange/manifest';
 
 export type ImportKind = 'cases' | 'grids' | 'staff' | 'package';
 export type ImportStatus = 'done' | 'refused' | 'cancelled' | 'failed';
@@ -22,7 +23,8 @@ export interface ImportReport {
   /** The path given. */
   file: string;
   fileName: string;
-  kind: ImportKind;
+  /** A package's part may be a party-building register's file (issue 14). */
+  kind: ImportKind | PackageRegisterKind;
   format: string;
   encoding: string | null;
   sheet: string | null;
@@ -51,6 +53,16 @@ export interface ImportReport {
   finishedAt: number;
   /** The files of an exchange package, each with its own report. */
   parts: ImportReport[];
+}
+
+/** What a register's file in a package adds to the package's report. */
+export interface PackagePart {
+  kind: PackageRegisterKind;
+  fileName: string;
+  counts: ImportCounts;
+  issues: RowIssue[];
+  issueCount: number;
+  notes: ImportNote[];
 }
 
 export interface ImportProgress {

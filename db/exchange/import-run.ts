@@ -47,7 +47,7 @@ export async function beforeCommitOf(rows: number, options: ImportFileOptions): 
 export function blankReport(
   file: string,
   fileName: string,
-  kind: ImportKind,
+  kind: ImportReport['kind'],
   now: number,
 ): ImportReport {
   return {

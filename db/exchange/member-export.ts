@@ -34,18 +34,19 @@ export async function exportMembers(
   options: { format: 'csv' | 'xlsx'; unmasked: boolean; template: boolean; now: number },
 ): Promise<MemberExport> {
   const fileName = `${options.template ? '党员名册模板' : '党员名册'}-${dayString(options.now).replaceAll('-', '')}.${options.format}`;
-  const rows = options.template
-    ? []
-    : (db
-        .prepare(
-          // A unit's name, or its code when another unit bears the same name (so the roster
-          // comes back to the same unit).
-          `SELECT m.code, m.name, m.phone,
+  const rows = (): Iterable<MemberOut> =>
+    options.template
+      ? []
+      : (db
+          .prepare(
+            // A unit's name, or its code when another unit bears the same name (so the roster
+            // comes back to the same unit).
+            `SELECT m.code, m.name, m.phone,
                   CASE WHEN (SELECT count(*) FROM party_units x WHERE x.name = u.name) > 1 THEN u.code ELSE u.name END AS unit, coalesce(m.home_grid_code, m.home_community_code) AS home,
                   m.reported_on AS reportedOn, m.skills, m.active
              FROM party_members m JOIN party_units u ON u.id = m.unit_id ORDER BY m.code`,
-        )
-        .iterate() as Iterable<MemberOut>);
+          )
+          .iterate() as Iterable<MemberOut>);
   const cellsOf = (r: MemberOut): ExportCell[] => [
     r.code,
     r.name,
@@ -61,8 +62,9 @@ export async function exportMembers(
     sheet: '党员名册',
     format: options.format,
     headers: HEADERS,
-    rows: (function* () {
-      for (const r of rows) yield cellsOf(r);
-    })(),
+    rows: () =>
+      (function* () {
+        for (const r of rows()) yield cellsOf(r);
+      })(),
   });
 }

@@ -2,7 +2,8 @@
  * Exchange packages (docs/design/CITY-EXCHANGE.md "Exchange package and manifest"): a folder or a .zip
  * with manifest.json. Every file the manifest names is checked first (inside the folder,
  * present, SHA-256 as stated); then all of them are imported in ONE transaction, grids
- * first (cases refer to them), and each file's row count must match the manifest, so a
+ * first (cases refer to them), party-building registers (issue 14) by their own imports
+ * before the cases, and each file's row count must match the manifest, so a
  * truncated copy off a USB stick is refused before anything is written.
  */
 import fs from 'node:fs';
@@ -27,7 +28,8 @@ import {
   type ImportFileOptions,
 } from './import-run';
 import { importPart, INVALID_ROWS_REFUSAL } from './import-part';
-import type { ImportReport } from './import-report';
+import type { ImportReport, PackagePart } from './import-report';
+import { importPackageRegister, isPackageRegister } from './package-registers';
 import { fileSha256 } from './row-source';
 import { createRunFolder, type RunFolder } from '../temp-folders';
 import { extractZip, listZip, openCheckedZip, readEntryText } from './zip-guard';
@@ -40,7 +42,20 @@ export function packageInflateCap(packageBytes: number): number {
   return Math.min(PACKAGE_MAX_TOTAL_BYTES, PACKAGE_MAX_RATIO * packageBytes);
 }
 
-const KIND_ORDER = { grids: 0, staff: 1, cases: 2 } as const;
+/** Grids and units first (the rest refer to them), then members, the lists, and cases last. */
+const KIND_ORDER = {
+  grids: 0,
+  staff: 1,
+  units: 2,
+  members: 3,
+  needs: 4,
+  resources: 5,
+  projects: 6,
+  records: 7,
+  volunteers: 8,
+  activities: 9,
+  cases: 10,
+} as const;
 
 /** The folder holding manifest.json: the package itself, or its one top-level folder. */
 function manifestDir(root: string): string {
@@ -187,6 +202,24 @@ async function checkFiles(
   return files.sort((a, b) => KIND_ORDER[a.entry.kind] - KIND_ORDER[b.entry.kind]);
 }
 
+/** A part's counts, problems and remarks into the package's report, named by its path. */
+function addPart(
+  report: ImportReport,
+  entryPath: string,
+  part: Pick<PackagePart, 'counts' | 'issues' | 'issueCount' | 'notes'>,
+): void {
+  for (const key of ['rows', 'new', 'updated', 'unchanged', 'invalid'] as const)
+    report.counts[key] += part.counts[key];
+  report.errors.push(...part.issues.map((i) => ({ ...i, column: `${entryPath}: ${i.column}` })));
+  report.errorCount += part.issueCount;
+  report.notes.push(
+    ...part.notes.map((n) => ({
+      ...n,
+      column: `${entryPath}${n.column ? `: ${n.column}` : ''}`,
+    })),
+  );
+}
+
 export async function importPackage(
   db: Db,
   probed: ProbedFile,
@@ -229,9 +262,18 @@ export async function importPackage(
     );
     let lookups: CaseImportLookups | null = null;
     for (const { entry, file } of files) {
+      if (isPackageRegister(entry.kind)) {
+        const part = await importPackageRegister(db, { ...entry, kind: entry.kind }, file, options);
+        const partReport = blankReport(file, entry.path, entry.kind, options.now);
+        Object.assign(partReport, { counts: part.counts, status: 'done', written: true });
+        report.parts.push(partReport);
+        addPart(report, entry.path, part);
+        continue;
+      }
+      const kind = entry.kind;
       const partProbe = probeFile(file);
       const errorFile =
-        options.skipInvalid && entry.kind !== 'grids'
+        options.skipInvalid && kind !== 'grids'
           ? new ErrorFileWriter(
               errorFilePathFor(
                 path.join(
@@ -244,17 +286,17 @@ export async function importPackage(
             )
           : null;
       if (errorFile) errorFiles.push(errorFile);
-      const part = await importPart(db, partProbe, entry.kind, {
+      const part = await importPart(db, partProbe, kind, {
         ...options,
         batchId,
         // Grids written earlier in this package are where this package's cases lie.
         lookups: () =>
-          entry.kind === 'cases'
+          kind === 'cases'
             ? loadCaseLookups(db, options.now)
             : (lookups ??= loadCaseLookups(db, options.now)),
         ...(errorFile ? { invalidRows: errorFile } : {}),
       });
-      const partReport = blankReport(file, entry.path, entry.kind, options.now);
+      const partReport = blankReport(file, entry.path, kind, options.now);
       applyOutcome(partReport, part);
       partReport.status = 'done';
       partReport.written = true;
@@ -269,27 +311,16 @@ export async function importPackage(
       }
       if (
         part.counts.invalid > 0 &&
-        (!options.skipInvalid || entry.kind === 'grids' || part.repeated.size > 0)
+        (!options.skipInvalid || kind === 'grids' || part.repeated.size > 0)
       ) {
         throw new ExchangeRefusal('invalid_rows', {
           zh: `${entry.path}：${INVALID_ROWS_REFUSAL(part.counts.invalid, part.issueCount).zh}`,
           en: `${entry.path}: ${INVALID_ROWS_REFUSAL(part.counts.invalid, part.issueCount).en}`,
         });
       }
-      for (const key of ['rows', 'new', 'updated', 'unchanged', 'invalid'] as const)
-        report.counts[key] += part.counts[key];
       report.conflicts.fileWon += part.conflicts.fileWon;
       report.conflicts.deskWon += part.conflicts.deskWon;
-      report.errors.push(
-        ...part.issues.map((i) => ({ ...i, column: `${entry.path}: ${i.column}` })),
-      );
-      report.errorCount += part.issueCount;
-      report.notes.push(
-        ...part.notes.map((n) => ({
-          ...n,
-          column: `${entry.path}${n.column ? `: ${n.column}` : ''}`,
-        })),
-      );
+      addPart(report, entry.path, part);
       partReport.errorFile = (await errorFile?.close()) ?? null;
     }
     report.alreadyImported = report.sha256 ? previousImport(db, report.sha256, batchId) : null;

@@ -88,26 +88,26 @@ export async function exportRegister(
   const query = EXPORT_SQL[register];
   const words = WORDS[register] ?? {};
   const day = dayString(options.now).replaceAll('-', '');
-  const rows = options.template
-    ? []
-    : (db.prepare(query.sql).raw().iterate() as Iterable<ExportCell[]>);
+  const rows = (): Iterable<ExportCell[]> =>
+    options.template ? [] : (db.prepare(query.sql).raw().iterate() as Iterable<ExportCell[]>);
   return writeTableFile(out, {
     fileName: `${spec.title}${options.template ? '模板' : ''}-${day}.${options.format}`,
     sheet: spec.title,
     format: options.format,
     headers: spec.columns.map((c) => c.zh),
-    rows: (function* () {
-      for (const cells of rows) {
-        for (const [at, map] of Object.entries(words)) {
-          const value = cells[Number(at)];
-          if (typeof value === 'string') cells[Number(at)] = map[value] ?? value;
+    rows: () =>
+      (function* () {
+        for (const cells of rows()) {
+          for (const [at, map] of Object.entries(words)) {
+            const value = cells[Number(at)];
+            if (typeof value === 'string') cells[Number(at)] = map[value] ?? value;
+          }
+          if (!options.unmasked) {
+            for (const at of query.phones ?? []) cells[at] = maskPhone(cells[at] as string | null);
+            for (const at of query.names ?? []) cells[at] = maskName(cells[at] as string | null);
+          }
+          yield cells;
         }
-        if (!options.unmasked) {
-          for (const at of query.phones ?? []) cells[at] = maskPhone(cells[at] as string | null);
-          for (const at of query.names ?? []) cells[at] = maskName(cells[at] as string | null);
-        }
-        yield cells;
-      }
-    })(),
+      })(),
   });
 }

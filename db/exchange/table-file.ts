@@ -22,7 +22,8 @@ export async function writeTableFile(
     sheet: string;
     format: 'csv' | 'xlsx';
     headers: readonly string[];
-    rows: Iterable<ExportCell[]>;
+    /** Read only once the file may be written: an open statement must not outlive a refusal. */
+    rows: () => Iterable<ExportCell[]>;
   },
 ): Promise<WrittenTable> {
   const file =
@@ -39,7 +40,7 @@ export async function writeTableFile(
   try {
     if (table.format === 'xlsx') {
       const writer = new XlsxRowWriter(part, table.sheet, [...table.headers]);
-      for (const cells of table.rows) {
+      for (const cells of table.rows()) {
         await writer.row(cells);
         count += 1;
       }
@@ -49,7 +50,7 @@ export async function writeTableFile(
       try {
         // A BOM, so Excel and WPS open the UTF-8 text as UTF-8.
         let chunk = `\uFEFF${table.headers.map((h) => csvField(h)).join(',')}\r\n`;
-        for (const cells of table.rows) {
+        for (const cells of table.rows()) {
           chunk += `${cells.map(csvField).join(',')}\r\n`;
           count += 1;
           if (chunk.length > 256 * 1024) {

@@ -3,7 +3,7 @@
  * as the screen asks, through the API with its checks and masking) at random offsets over
  * every register, plain, searched and filtered by community (a query's first page with its
  * count, one in ten samples, reported apart); and the month's 党建引领 figures
- * (party.figures, per community and per unit: what the bulletin's section is made of). The
+ * (party.figures, per community and per unit) and the bulletin's frozen 党建引领 section. The
  * register is tests/bench/party-city.ts: 2,407 units, 143,000 members, 740,000 service
  * records, 50,000 volunteers. Each figure is the p50/p95 of 200 pages (figures: 5 runs).
  * Run: node --import tsx tests/bench/party-registers.bench.ts
@@ -15,6 +15,8 @@ import { SYSTEM_ACTOR, type ApiContext } from '../../api/context';
 import { invoke } from '../../api/invoke';
 import { LiveBus } from '../../api/live';
 import { REGISTERS, type Register } from '../../core/party/registers';
+import { parsePeriodKey } from '../../core/ranking/periods';
+import { freezePartySection } from '../../api/ranking/party-section';
 import { openOrCreateDatabase } from '../../db/bootstrap';
 import { CITY, fillCityRegister } from './party-city';
 import { median, percentile, record } from './record';
@@ -102,6 +104,18 @@ async function main() {
     }
     figures[level] = { medianMs: round(median(times)), maxMs: round(Math.max(...times)) };
   }
+  // What publishing the month's bulletin adds for its 党建引领 section (frozen per community).
+  const sectionTimes: number[] = [];
+  const november = parsePeriodKey('2026-11')!;
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    freezePartySection(db, november, now);
+    sectionTimes.push(performance.now() - started);
+  }
+  figures.bulletinSection = {
+    medianMs: round(median(sectionTimes)),
+    maxMs: round(Math.max(...sectionTimes)),
+  };
   db.close();
   fs.rmSync(dir, { recursive: true, force: true });
   record('party-registers', {

@@ -7,6 +7,7 @@
  * are asked for; a masked export cannot be read over real names; a GB18030 CSV from WPS and
  * a workbook cut off on a USB stick; the command line's exit codes.
  */
+import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,6 +17,7 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXCHANGE_REGISTERS, type ExchangeRegister } from '../../core/party/register-exchange';
 import { openOrCreateDatabase } from '../../db/bootstrap';
+import { importFile } from '../../db/exchange/import-file';
 import { exportRegister } from '../../db/exchange/register-export';
 import { importRegisterFile } from '../../db/exchange/register-import';
 import type { Db } from '../../db/open';
@@ -241,6 +243,85 @@ describe('files from the field', () => {
     const cut = path.join(dir, 'needs-cut.xlsx');
     fs.writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length * 0.6)));
     await expect(read('needs', cut)).rejects.toThrow(/needs-cut\.xlsx/);
+  });
+});
+
+describe('an exchange package carrying registers', () => {
+  const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+  function packageOf(name: string, files: { file: string; kind: string; rows: number }[]) {
+    const folder = path.join(dir, name);
+    fs.mkdirSync(folder);
+    for (const f of files) fs.copyFileSync(f.file, path.join(folder, path.basename(f.file)));
+    const manifest = {
+      format: 'griddesk-exchange',
+      version: 1,
+      files: files.map((f) => ({
+        path: path.basename(f.file),
+        kind: f.kind,
+        rows: f.rows,
+        sha256: sha(path.join(folder, path.basename(f.file))),
+      })),
+    };
+    fs.writeFileSync(path.join(folder, 'manifest.json'), JSON.stringify(manifest));
+    return folder;
+  }
+  const options = {
+    skipInvalid: false,
+    now,
+    actor: { userId: null, name: '张敏' },
+    kind: 'package' as const,
+  };
+
+  it('writes a new unit and its resource in one go, the resource naming the unit', async () => {
+    const units = path.join(dir, 'pkg-units.csv');
+    fs.writeFileSync(
+      units,
+      `单位名称,报到社区,联系人\r\n区档案馆党支部,${community().code},李明\r\n`,
+    );
+    const resources = path.join(dir, 'pkg-resources.csv');
+    fs.writeFileSync(
+      resources,
+      '资源名称,类别,提供单位\r\n档案整理志愿服务,服务,区档案馆党支部\r\n',
+    );
+    const folder = packageOf('pkg-good', [
+      // Listed resources first: the package writes units before what refers to them.
+      { file: resources, kind: 'resources', rows: 1 },
+      { file: units, kind: 'units', rows: 1 },
+    ]);
+    const report = await importFile(db, folder, options);
+    expect(report.refusal).toBeNull();
+    expect(report.written).toBe(true);
+    expect(report.parts.map((p) => [p.kind, p.counts.new])).toEqual([
+      ['units', 1],
+      ['resources', 1],
+    ]);
+    expect(
+      count(
+        `SELECT count(*) FROM party_resources r JOIN party_units u ON u.id = r.unit_id
+          WHERE u.name = '区档案馆党支部' AND r.title = '档案整理志愿服务'`,
+      ),
+    ).toBe(1);
+  });
+
+  it('writes nothing when one register file is shorter than its manifest says', async () => {
+    const units = path.join(dir, 'pkg-units-2.csv');
+    fs.writeFileSync(
+      units,
+      `单位名称,报到社区,联系人\r\n区气象局党支部,${community().code},王芳\r\n`,
+    );
+    const needs = path.join(dir, 'pkg-needs-2.csv');
+    fs.writeFileSync(
+      needs,
+      `需求,所在网格或社区,类别,提出日期\r\n修缮车棚,${community().code},设施,2026-11-03\r\n`,
+    );
+    const folder = packageOf('pkg-short', [
+      { file: units, kind: 'units', rows: 1 },
+      { file: needs, kind: 'needs', rows: 2 },
+    ]);
+    const report = await importFile(db, folder, options);
+    expect(report.written).toBe(false);
+    expect(report.refusal?.zh).toContain('manifest.json 写的是 2 行');
+    expect(count("SELECT count(*) FROM party_units WHERE name = '区气象局党支部'")).toBe(0);
   });
 });
 
