@@ -13,7 +13,7 @@ import { invoke } from '../../api/invoke';
 import { LiveBus } from '../../api/live';
 import { openOrCreateDatabase } from '../../db/bootstrap';
 import type { Db } from '../../db/open';
-import { A, at, B, now, seedPartyFixture } from './party-fixture';
+import { A, at, now, seedPartyFixture } from './party-fixture';
 
 let dir: string;
 let db: Db;
