@@ -6,8 +6,7 @@
  * name and unit: the same file read twice changes nothing. Each member made or changed gets
  * an 'import' event in the registers' history, and the import one line in the audit log.
  */
-import { foldFullWidth, type CellValue } from '../../core/exchange/cell-value';
-import type { RowIssue, ImportNote } from '../../core/exchange/issues';
+import type { CellValue } from '../../core/exchange/cell-value';
 import {
   checkMemberRow,
   MEMBER_COLUMNS,
@@ -18,30 +17,14 @@ import {
 import type { Db } from '../open';
 import { insertRegisterEvent, nextRegisterCode } from '../queries/party-register-events';
 import { recordAudit } from '../queries/users';
-import { probeFile, refuse } from './file-probe';
-import { openRowSource } from './import-part';
-import {
-  emptyCounts,
-  MAX_KEPT_ISSUES,
-  type ImportCounts,
-  type ImportProgress,
-} from './import-report';
-import { keyedTable } from './keyed-rows';
+import type { ImportProgress } from './import-report';
+import { registerLookups } from './register-lookups';
+import { readRegisterRows, type RegisterReading } from './register-reading';
 
 /** Days between Excel's 1900 and 1904 date systems. */
 const DAYS_1904 = 1462;
 
-export interface MemberImportReport {
-  file: string;
-  kind: 'members';
-  counts: ImportCounts;
-  issues: RowIssue[];
-  issueCount: number;
-  notes: ImportNote[];
-  headerRow: number | null;
-  sha256: string | null;
-  written: boolean;
-}
+export type MemberImportReport = RegisterReading & { kind: 'members' };
 
 interface Existing {
   id: number;
@@ -67,100 +50,32 @@ export async function importMembersFile(
     onProgress?: (p: ImportProgress) => void;
   },
 ): Promise<MemberImportReport> {
-  const probed = probeFile(file);
-  const source = await openRowSource(probed, options.sheet ?? null);
-  const report: MemberImportReport = {
-    file: probed.name,
-    kind: 'members',
-    counts: emptyCounts(),
-    issues: [],
-    issueCount: 0,
-    notes: [],
-    headerRow: null,
-    sha256: null,
-    written: false,
+  // Units by code or name ('ambiguous' when two share it), grids and communities by code.
+  const known = registerLookups(db);
+  const lookups = {
+    unitId: (text: string) => known.unit(text) ?? known.unit(text.toUpperCase()),
+    communityOf: (code: string) => known.place(code)?.community ?? null,
   };
-  const valid: { row: number; record: MemberRecord }[] = [];
-  try {
-    if (source.format === 'json')
-      refuse(
-        'members_not_table',
-        `党员名册须为 .xlsx 或 .csv 表格，${probed.name} 不是。`,
-        `A members' roster must be an .xlsx or .csv table; ${probed.name} is not.`,
-        probed.name,
-      );
-    const table = await keyedTable<MemberKey>(source, {
+  const { reading, valid: checked } = await readRegisterRows<MemberKey, MemberRecord>(
+    file,
+    {
+      title: '党员名册',
       lookup: MEMBER_HEADER_LOOKUP,
       keyColumn: { key: 'name', zh: '姓名' },
-      fileName: probed.name,
-    });
-    report.notes = table.notes;
-    report.headerRow = table.headerRow;
-    const units = new Map<string, number>();
-    const ambiguous = new Set<string>();
-    for (const u of db
-      .prepare<[], { id: number; code: string; name: string }>(
-        'SELECT id, code, name FROM party_units',
-      )
-      .all()) {
-      units.set(u.code, u.id);
-      // Rows are read full-width folded (（）→ ()), so the names are looked up folded too.
-      const name = foldFullWidth(u.name);
-      if (units.has(name) && units.get(name) !== u.id) ambiguous.add(name);
-      units.set(name, u.id);
-    }
-    const places = new Map<string, string>();
-    for (const p of db
-      .prepare<[], { code: string; level: string; communityCode: string | null }>(
-        "SELECT code, level, community_code AS communityCode FROM places WHERE level IN ('community', 'grid')",
-      )
-      .all())
-      places.set(p.code, p.level === 'grid' ? p.communityCode! : p.code);
-    const lookups = {
-      unitId: (text: string) =>
-        ambiguous.has(text)
-          ? 'ambiguous'
-          : (units.get(text) ?? units.get(text.toUpperCase()) ?? null),
-      communityOf: (code: string) => places.get(code) ?? null,
-    };
-    const headerOf = (key: MemberKey) => MEMBER_COLUMNS.find((c) => c.key === key)!.zh;
-    const started = performance.now();
-    for await (const batch of table.rows) {
-      for (const row of batch) {
-        report.counts.rows += 1;
-        const cells: Partial<Record<MemberKey, CellValue>> = { ...row.cells };
-        if (source.date1904 && typeof cells.reported_on === 'number')
-          cells.reported_on += DAYS_1904;
+      headerOf: (key) => MEMBER_COLUMNS.find((c) => c.key === key)!.zh,
+      check: (row, date1904) => {
+        const cells: Partial<Record<MemberKey, CellValue>> = { ...row };
+        if (date1904 && typeof cells.reported_on === 'number') cells.reported_on += DAYS_1904;
         const result = checkMemberRow(cells, lookups);
-        if (result.ok) {
-          valid.push({ row: row.row, record: result.record });
-          continue;
-        }
-        report.counts.invalid += 1;
-        for (const issue of result.issues) {
-          report.issueCount += 1;
-          if (report.issues.length < MAX_KEPT_ISSUES)
-            report.issues.push({
-              row: row.row,
-              column: row.headers[issue.key] ?? headerOf(issue.key),
-              value: issue.value,
-              message: issue.message,
-            });
-        }
-      }
-      options.onProgress?.({
-        phase: 'reading',
-        rows: report.counts.rows,
-        bytesRead: source.bytesRead(),
-        bytesTotal: source.bytesTotal,
-        rowsPerSecond: report.counts.rows / Math.max(0.001, (performance.now() - started) / 1000),
-        fileName: probed.name,
-      });
-    }
-    report.sha256 = source.sha256();
-  } finally {
-    source.close();
-  }
+        return result.ok
+          ? { ok: true, value: result.record }
+          : { ok: false, problems: result.issues };
+      },
+    },
+    options,
+  );
+  const report: MemberImportReport = { ...reading, kind: 'members' };
+  const valid = checked.map(({ row, value }) => ({ row, record: value }));
   if (report.counts.invalid > 0 && !options.skipInvalid) return report;
   writeMembers(db, valid, report, options);
   return report;

@@ -7,8 +7,6 @@
  * its title, place and day…): the same file read twice changes nothing. Each row made or
  * changed gets an 'import' event in the registers' history, the import a line in the audit.
  */
-import type { CellValue } from '../../core/exchange/cell-value';
-import type { RowIssue, ImportNote } from '../../core/exchange/issues';
 import {
   REGISTER_FILES,
   REGISTER_HEADER_LOOKUP,
@@ -18,29 +16,12 @@ import { checkRegisterRow, type CheckedRow } from '../../core/party/register-row
 import type { Db } from '../open';
 import { insertRegisterEvent, nextRegisterCode } from '../queries/party-register-events';
 import { recordAudit } from '../queries/users';
-import { probeFile, refuse } from './file-probe';
-import { openRowSource } from './import-part';
-import {
-  emptyCounts,
-  MAX_KEPT_ISSUES,
-  type ImportCounts,
-  type ImportProgress,
-} from './import-report';
-import { keyedTable } from './keyed-rows';
+import type { ImportProgress } from './import-report';
+import { readRegisterRows, type RegisterReading } from './register-reading';
 import { registerLookups } from './register-lookups';
 import { naturalKey, REGISTER_TABLES } from './register-tables';
 
-export interface RegisterImportReport {
-  file: string;
-  kind: ExchangeRegister;
-  counts: ImportCounts;
-  issues: RowIssue[];
-  issueCount: number;
-  notes: ImportNote[];
-  headerRow: number | null;
-  sha256: string | null;
-  written: boolean;
-}
+export type RegisterImportReport = RegisterReading & { kind: ExchangeRegister };
 
 export async function importRegisterFile(
   db: Db,
@@ -55,77 +36,26 @@ export async function importRegisterFile(
   },
 ): Promise<RegisterImportReport> {
   const spec = REGISTER_FILES[register];
-  const probed = probeFile(file);
-  const source = await openRowSource(probed, options.sheet ?? null);
-  const report: RegisterImportReport = {
-    file: probed.name,
-    kind: register,
-    counts: emptyCounts(),
-    issues: [],
-    issueCount: 0,
-    notes: [],
-    headerRow: null,
-    sha256: null,
-    written: false,
-  };
-  const valid: { row: number; checked: CheckedRow }[] = [];
-  try {
-    if (source.format === 'json')
-      refuse(
-        'register_not_table',
-        `${spec.title}须为 .xlsx 或 .csv 表格，${probed.name} 不是。`,
-        `A register file must be an .xlsx or .csv table; ${probed.name} is not.`,
-        probed.name,
-      );
-    const keyColumn = spec.columns.find((c) => c.key === spec.keyColumn)!;
-    const table = await keyedTable<string>(source, {
+  const keyColumn = spec.columns.find((c) => c.key === spec.keyColumn)!;
+  const lookups = registerLookups(db);
+  const { reading, valid: checked } = await readRegisterRows<string, CheckedRow>(
+    file,
+    {
+      title: spec.title,
       lookup: REGISTER_HEADER_LOOKUP[register],
       keyColumn: { key: keyColumn.key, zh: keyColumn.zh },
-      fileName: probed.name,
-    });
-    report.notes = table.notes;
-    report.headerRow = table.headerRow;
-    const lookups = registerLookups(db);
-    const headerOf = (key: string) => spec.columns.find((c) => c.key === key)?.zh ?? key;
-    const started = performance.now();
-    for await (const batch of table.rows) {
-      for (const row of batch) {
-        report.counts.rows += 1;
-        const result = checkRegisterRow(
-          register,
-          row.cells as Partial<Record<string, CellValue>>,
-          lookups,
-          source.date1904,
-        );
-        if (result.ok) {
-          valid.push({ row: row.row, checked: result.row });
-          continue;
-        }
-        report.counts.invalid += 1;
-        for (const problem of result.problems) {
-          report.issueCount += 1;
-          if (report.issues.length < MAX_KEPT_ISSUES)
-            report.issues.push({
-              row: row.row,
-              column: row.headers[problem.key] ?? headerOf(problem.key),
-              value: problem.value,
-              message: problem.message,
-            });
-        }
-      }
-      options.onProgress?.({
-        phase: 'reading',
-        rows: report.counts.rows,
-        bytesRead: source.bytesRead(),
-        bytesTotal: source.bytesTotal,
-        rowsPerSecond: report.counts.rows / Math.max(0.001, (performance.now() - started) / 1000),
-        fileName: probed.name,
-      });
-    }
-    report.sha256 = source.sha256();
-  } finally {
-    source.close();
-  }
+      headerOf: (key) => spec.columns.find((c) => c.key === key)?.zh ?? key,
+      check: (cells, date1904) => {
+        const result = checkRegisterRow(register, cells, lookups, date1904);
+        return result.ok
+          ? { ok: true, value: result.row }
+          : { ok: false, problems: result.problems };
+      },
+    },
+    options,
+  );
+  const report: RegisterImportReport = { ...reading, kind: register };
+  const valid = checked.map(({ row, value }) => ({ row, checked: value }));
   if (report.counts.invalid > 0 && !options.skipInvalid) return report;
   writeRows(db, register, valid, report, options);
   return report;
